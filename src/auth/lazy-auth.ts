@@ -1,0 +1,42 @@
+// The sign-in machinery, loaded on first use: MSAL is large, and a process that only lists tools (every
+// `docker exec` that asks tools/list) should not pay for loading it.
+import { AuthRequiredError } from '../graph/errors.js';
+import type { Logger } from '../log.js';
+import type { AuthService, AuthStatus } from '../tools/auth-service.js';
+import type { AuthManager, AuthOptions } from './msal.js';
+
+export interface TokenSource extends AuthService {
+  getToken(signal?: AbortSignal, forceRefresh?: boolean): Promise<string>;
+  /** The real manager, or undefined when no client id is configured. */
+  manager(): Promise<AuthManager | undefined>;
+}
+
+export function lazyAuth(opts: Omit<AuthOptions, 'clientId'> & { clientId?: string }, log: Logger): TokenSource {
+  let loading: Promise<AuthManager | undefined> | undefined;
+  const manager = () =>
+    (loading ??= opts.clientId
+      ? import('./msal.js').then(({ AuthManager }) => new AuthManager(opts as AuthOptions))
+      : Promise.resolve(undefined));
+  const noClient = () =>
+    new AuthRequiredError('No app registration configured: set MS365_MCP_CLIENT_ID (and MS365_MCP_TENANT_ID) to your Azure app, see docs/deployment.md; or try the sandbox tenant with --sandbox.');
+  const need = async () => {
+    const m = await manager();
+    if (!m) throw noClient();
+    return m;
+  };
+  log.debug(`auth: ${opts.cloud} cloud, ${opts.scopes.length} scopes`);
+  return {
+    manager,
+    getToken: async (signal, force) => (await need()).getToken(signal, force),
+    startLogin: async (force) => (await need()).startLogin(force),
+    logout: async (u) => (await need()).logout(u),
+    listAccounts: async () => {
+      const m = await manager();
+      return m ? m.listAccounts() : [];
+    },
+    status: async (): Promise<AuthStatus> => {
+      const m = await manager();
+      return m ? m.status() : { signedIn: false, cloud: opts.cloud, scopes: opts.scopes, lastError: noClient().message };
+    },
+  };
+}

@@ -1,0 +1,284 @@
+// Sign-in that lasts: MSAL's device-code flow once, then acquireTokenSilent for every Graph call, which
+// refreshes (and rotates the refresh token) when needed. The only importer of @azure/msal-node.
+import {
+  type AccountInfo,
+  type AuthenticationResult,
+  type DeviceCodeRequest,
+  InteractionRequiredAuthError,
+  LogLevel as MsalLogLevel,
+  PublicClientApplication,
+} from '@azure/msal-node';
+import { errorText, type Logger } from '../log.js';
+import type { AccountInfoLite, AuthService, AuthStatus, PendingLogin } from '../tools/auth-service.js';
+import { AuthRequiredError } from '../graph/errors.js';
+import { type Cloud, cloudEndpoints, SANDBOX_AUTHORITY_HOST } from './clouds.js';
+import { acquireLock, readFileIfExists, writeFileAtomic } from './file-store.js';
+import { FetchNetworkClient } from './network.js';
+import { FileCachePlugin } from './token-cache.js';
+
+export interface AuthOptions {
+  clientId?: string;
+  tenantId: string;
+  cloud: Cloud;
+  sandboxUrl?: string;
+  scopes: string[];
+  tokenCachePath: string;
+  selectedAccountPath: string;
+  log: Logger;
+  /** How to sign in again, for error texts (differs between a terminal and the container). */
+  signInHint?: string;
+}
+
+/** MSAL renews an access token this long before it expires; a token further from expiry is served from
+ *  the cache without a network call, so that path needs no cross-process refresh lock. */
+const RENEWAL_OFFSET_MS = 5 * 60_000;
+const DEFAULT_HINT = 'Sign in again: call the auth_login tool, or run `node dist/index.js --login` (in Docker: `docker compose run --rm ms365-mcp`).';
+
+export class AuthManager implements AuthService {
+  private readonly pca: PublicClientApplication;
+  private pending: { info: PendingLogin; done: Promise<AccountInfo | null>; request: DeviceCodeRequest } | undefined;
+  private lastExpiry = 0;
+  private lastRefresh: Date | undefined;
+  private lastError: string | undefined;
+  private inProcess: Promise<unknown> = Promise.resolve();
+  private keepAlive: NodeJS.Timeout | undefined;
+
+  constructor(private readonly o: AuthOptions) {
+    if (!o.clientId) throw new Error('no client id');
+    const ep = cloudEndpoints(o.cloud, o.sandboxUrl);
+    const authority = `${ep.authorityHost}/${o.tenantId}`;
+    this.pca = new PublicClientApplication({
+      auth: {
+        clientId: o.clientId,
+        authority,
+        knownAuthorities: [new URL(ep.authorityHost).host],
+        ...(o.cloud === 'sandbox' ? sandboxMetadata(authority) : {}),
+      },
+      cache: { cachePlugin: new FileCachePlugin(o.tokenCachePath, o.log) },
+      system: {
+        networkClient: new FetchNetworkClient(o.cloud === 'sandbox' ? o.sandboxUrl : undefined),
+        loggerOptions: {
+          piiLoggingEnabled: false,
+          logLevel: MsalLogLevel.Warning,
+          loggerCallback: (_lvl, message) => o.log.debug(`auth: msal: ${message}`),
+        },
+      },
+    });
+  }
+
+  get scopes(): string[] {
+    return this.o.scopes;
+  }
+
+  /** An access token for Graph; refreshes through MSAL when needed. Throws AuthRequiredError with
+   *  instructions when there is no usable sign-in. */
+  async getToken(signal?: AbortSignal, forceRefresh = false): Promise<string> {
+    signal?.throwIfAborted();
+    const account = await this.currentAccount();
+    if (!account) throw new AuthRequiredError(this.notSignedInText());
+    // Only a call that may refresh needs the cross-process lock: two processes redeeming the same
+    // refresh token at once would lose one of the rotated tokens.
+    const mayRefresh = forceRefresh || Date.now() > this.lastExpiry - RENEWAL_OFFSET_MS - 60_000;
+    const result = mayRefresh ? await this.serialized(() => this.lockedSilent(account, forceRefresh)) : await this.silent(account, false);
+    return result.accessToken;
+  }
+
+  private async lockedSilent(account: AccountInfo, forceRefresh: boolean): Promise<AuthenticationResult> {
+    const release = await acquireLock(this.o.tokenCachePath, 'refresh', (e) => this.o.log.warn(`auth: refresh lock lost: ${e.message}`));
+    try {
+      return await this.silent(account, forceRefresh);
+    } finally {
+      await release();
+    }
+  }
+
+  private async silent(account: AccountInfo, forceRefresh: boolean): Promise<AuthenticationResult> {
+    try {
+      const result = await this.pca.acquireTokenSilent({ account, scopes: this.o.scopes, forceRefresh });
+      this.lastExpiry = result.expiresOn?.getTime() ?? 0;
+      if (!result.fromCache) {
+        this.lastRefresh = new Date();
+        this.lastError = undefined;
+        this.o.log.info(`auth: token refresh succeeded for ${account.username}; access token valid until ${result.expiresOn?.toISOString()}, rotated refresh token saved`);
+      }
+      return result;
+    } catch (e) {
+      if (e instanceof InteractionRequiredAuthError || isInvalidGrant(e)) {
+        this.lastError = `refresh failed: ${(e as { errorCode?: string }).errorCode ?? 'invalid_grant'}`;
+        this.o.log.error(`auth: token refresh failed for good for ${account.username} (${this.lastError}); sign in again`);
+        throw new AuthRequiredError(`The sign-in of ${account.username} has expired or was revoked (${(e as { errorCode?: string }).errorCode ?? 'invalid_grant'}). ${this.o.signInHint ?? DEFAULT_HINT}`);
+      }
+      this.o.log.warn(`auth: token acquisition failed: ${errorText(e)}`);
+      throw new AuthRequiredError(`Could not get an access token: ${errorText(e)}`);
+    }
+  }
+
+  /** Serializes token work inside this process; the file lock covers the other processes. */
+  private serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.inProcess.then(fn, fn);
+    this.inProcess = run.catch(() => undefined);
+    return run;
+  }
+
+  async currentAccount(): Promise<AccountInfo | null> {
+    const accounts = await this.pca.getTokenCache().getAllAccounts();
+    if (!accounts.length) return null;
+    const selected = await this.readSelected();
+    return accounts.find((a) => a.homeAccountId === selected?.homeAccountId) ?? accounts[0];
+  }
+
+  private async readSelected(): Promise<{ homeAccountId: string; username: string } | undefined> {
+    const text = await readFileIfExists(this.o.selectedAccountPath);
+    try {
+      return text ? JSON.parse(text) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async startLogin(force = false): Promise<{ alreadySignedIn: boolean; account?: AccountInfoLite; pending?: PendingLogin }> {
+    if (!force) {
+      const account = await this.currentAccount();
+      if (account) return { alreadySignedIn: true, account: await this.lite(account) };
+    }
+    if (this.pending) return { alreadySignedIn: false, pending: this.pending.info };
+    let announce!: (info: PendingLogin) => void;
+    let fail!: (e: unknown) => void;
+    const announced = new Promise<PendingLogin>((res, rej) => ((announce = res), (fail = rej)));
+    const request: DeviceCodeRequest = {
+      scopes: this.o.scopes,
+      deviceCodeCallback: (r) => {
+        // The standard message, on stderr where a person running the container sees it.
+        process.stderr.write(`${r.message}\n`);
+        announce({ verificationUri: r.verificationUri, userCode: r.userCode, message: r.message, expiresAt: new Date(Date.now() + r.expiresIn * 1000).toISOString() });
+      },
+    };
+    this.o.log.info(`auth: starting device code sign-in (${this.o.cloud} cloud, tenant ${this.o.tenantId}, ${this.o.scopes.length} scopes)`);
+    const done = this.pca.acquireTokenByDeviceCode(request).then(
+      async (result) => {
+        if (!result?.account) throw new Error('sign-in returned no account');
+        await writeFileAtomic(this.o.selectedAccountPath, JSON.stringify({ homeAccountId: result.account.homeAccountId, username: result.account.username }));
+        this.lastExpiry = result.expiresOn?.getTime() ?? 0;
+        this.lastError = undefined;
+        this.o.log.info(`auth: Device code login successful as ${result.account.username}; token cached`);
+        return result.account;
+      },
+    );
+    const tracked = { info: undefined as unknown as PendingLogin, done, request };
+    done.catch((e) => {
+      this.lastError = `sign-in failed: ${errorText(e)}`;
+      this.o.log.error(`auth: device code sign-in failed: ${errorText(e)}`);
+      fail(e);
+    }).finally(() => {
+      if (this.pending === tracked) this.pending = undefined;
+    });
+    const info = await announced;
+    tracked.info = info;
+    this.pending = tracked;
+    return { alreadySignedIn: false, pending: info };
+  }
+
+  /** Waits for the sign-in under way (started by startLogin). */
+  async waitForLogin(): Promise<AccountInfo | null> {
+    return this.pending ? this.pending.done : this.currentAccount();
+  }
+
+  cancelLogin(): void {
+    if (this.pending) this.pending.request.cancel = true;
+  }
+
+  async logout(username?: string): Promise<{ removed: string[] }> {
+    const cache = this.pca.getTokenCache();
+    const accounts = await cache.getAllAccounts();
+    const targets = username ? accounts.filter((a) => a.username.toLowerCase() === username.toLowerCase()) : accounts;
+    for (const a of targets) await cache.removeAccount(a);
+    const selected = await this.readSelected();
+    if (!username || targets.some((a) => a.homeAccountId === selected?.homeAccountId)) {
+      await writeFileAtomic(this.o.selectedAccountPath, '{}');
+    }
+    this.lastExpiry = 0;
+    this.o.log.info(`auth: signed out ${targets.length} account(s)`);
+    return { removed: targets.map((a) => a.username) };
+  }
+
+  async listAccounts(): Promise<AccountInfoLite[]> {
+    const accounts = await this.pca.getTokenCache().getAllAccounts();
+    const current = await this.currentAccount();
+    return accounts.map((a) => toLite(a, a.homeAccountId === current?.homeAccountId));
+  }
+
+  async status(): Promise<AuthStatus> {
+    const account = await this.currentAccount();
+    return {
+      signedIn: !!account,
+      ...(account ? { account: toLite(account, true) } : {}),
+      ...(this.pending ? { pendingLogin: this.pending.info } : {}),
+      cloud: this.o.cloud,
+      scopes: this.o.scopes,
+      ...(this.lastRefresh ? { lastRefresh: this.lastRefresh.toISOString() } : {}),
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+
+  /** Refreshes on a timer so that the refresh token never expires from inactivity (90 days). */
+  startKeepAlive(minutes: number): void {
+    this.keepAlive = setInterval(() => {
+      this.o.log.info('auth: keep-alive token refresh starting');
+      this.getToken(undefined, true).catch((e) => this.o.log.warn(`auth: keep-alive token refresh failed: ${errorText(e)}`));
+    }, minutes * 60_000);
+    this.keepAlive.unref();
+  }
+
+  stop(): void {
+    if (this.keepAlive) clearInterval(this.keepAlive);
+    this.cancelLogin();
+  }
+
+  private notSignedInText(): string {
+    if (this.pending) {
+      const p = this.pending.info;
+      return `Not signed in yet. To sign in, open ${p.verificationUri} and enter the code ${p.userCode}, then call this tool again.`;
+    }
+    return `Not signed in. Call the auth_login tool (it returns a URL and a code), or run \`node dist/index.js --login\`.`;
+  }
+
+  private async lite(a: AccountInfo): Promise<AccountInfoLite> {
+    return toLite(a, true);
+  }
+}
+
+function toLite(a: AccountInfo, selected: boolean): AccountInfoLite {
+  return { username: a.username, ...(a.name ? { name: a.name } : {}), tenantId: a.tenantId, homeAccountId: a.homeAccountId, selected };
+}
+
+function isInvalidGrant(e: unknown): boolean {
+  const code = (e as { errorCode?: string })?.errorCode ?? '';
+  return ['invalid_grant', 'interaction_required', 'consent_required', 'login_required', 'no_tokens_found', 'refresh_token_expired'].includes(code);
+}
+
+/** The sandbox's endpoints, given up front so MSAL needs no discovery round trip. */
+function sandboxMetadata(authority: string) {
+  const host = new URL(SANDBOX_AUTHORITY_HOST).host;
+  return {
+    cloudDiscoveryMetadata: JSON.stringify({
+      tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`,
+      'api-version': '1.1',
+      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+    }),
+    authorityMetadata: JSON.stringify({
+      token_endpoint: `${authority}/oauth2/v2.0/token`,
+      device_authorization_endpoint: `${authority}/oauth2/v2.0/devicecode`,
+      authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+      end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+      jwks_uri: `${authority}/discovery/v2.0/keys`,
+      issuer: `${authority}/v2.0`,
+      response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+      response_mode_supported: ['query', 'fragment', 'form_post'],
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      http_logout_supported: true,
+      frontchannel_logout_supported: true,
+      request_uri_parameter_supported: false,
+    }),
+  };
+}

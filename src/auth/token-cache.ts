@@ -1,0 +1,50 @@
+// MSAL's cache, persisted in one file shared by several processes. Reads re-load the file only when it
+// changed on disk; every write happens under the lock and on top of the latest file, so no process
+// overwrites a refresh token another one just stored.
+import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
+import type { Logger } from '../log.js';
+import { acquireLock, fileStamp, readFileIfExists, writeFileAtomic } from './file-store.js';
+
+export class FileCachePlugin implements ICachePlugin {
+  private loadedStamp: string | undefined;
+  private release: (() => Promise<void>) | undefined;
+
+  constructor(private readonly file: string, private readonly log: Logger) {}
+
+  async beforeCacheAccess(ctx: TokenCacheContext): Promise<void> {
+    if (ctx.cacheHasChanged) {
+      // A write follows (MSAL says so up front): hold the lock until afterCacheAccess.
+      this.release = await acquireLock(this.file, 'write', (e) => this.log.warn(`auth: token cache lock lost: ${e.message}`));
+      await this.load(ctx, true);
+    } else {
+      await this.load(ctx, false);
+    }
+  }
+
+  async afterCacheAccess(ctx: TokenCacheContext): Promise<void> {
+    const release = this.release;
+    this.release = undefined;
+    try {
+      if (ctx.cacheHasChanged && release) {
+        await writeFileAtomic(this.file, ctx.tokenCache.serialize());
+        this.loadedStamp = await fileStamp(this.file);
+      }
+    } finally {
+      await release?.();
+    }
+  }
+
+  private async load(ctx: TokenCacheContext, always: boolean): Promise<void> {
+    const stamp = await fileStamp(this.file);
+    if (!always && stamp === this.loadedStamp) return;
+    const text = await readFileIfExists(this.file);
+    try {
+      ctx.tokenCache.deserialize(text && text.trim() ? text : '{}');
+    } catch {
+      // A corrupt file must not lock the user out for good: start empty, the next sign-in rewrites it.
+      this.log.warn(`auth: token cache ${this.file} is not valid JSON; ignoring it (sign in again if needed)`);
+      ctx.tokenCache.deserialize('{}');
+    }
+    this.loadedStamp = stamp;
+  }
+}

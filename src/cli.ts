@@ -1,0 +1,233 @@
+// node dist/index.js [flags]: parses flags and environment into a Config and runs the command.
+// Command output that a person reads goes to stdout only outside of serving; logs always to stderr.
+import { parseArgs } from 'node:util';
+import { cloudEndpoints } from './auth/clouds.js';
+import { lazyAuth, type TokenSource } from './auth/lazy-auth.js';
+import { requiredScopes } from './auth/scopes.js';
+import { buildConfig, type Command, type Config, ConfigError } from './config.js';
+import { GraphClient } from './graph/client.js';
+import { createLogger, errorText, type Logger } from './log.js';
+import { createServerFactory, selectedTools } from './server.js';
+import { enabledGroups } from './tools/groups.js';
+import type { Selection } from './tools/select.js';
+import { VERSION } from './version.js';
+
+const FLAG_OPTIONS = {
+  'org-mode': { type: 'boolean' },
+  login: { type: 'boolean' },
+  logout: { type: 'boolean' },
+  'verify-login': { type: 'boolean' },
+  'list-accounts': { type: 'boolean' },
+  'list-permissions': { type: 'boolean' },
+  sandbox: { type: 'boolean' },
+  'read-only': { type: 'boolean' },
+  'enabled-tools': { type: 'string' },
+  http: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const HELP = `ms-365-mcp-server ${VERSION}: Microsoft 365 for AI assistants, through Microsoft Graph (MCP)
+
+Usage: node dist/index.js [options]          serve MCP over stdio (the default)
+       node dist/index.js sandbox [--port N] [--host H]   run the sandbox tenant alone
+
+Options:
+  --org-mode              organization mode: shared mailboxes, Teams, SharePoint, directory (MS365_MCP_ORG_MODE)
+  --login                 sign in with a device code, then exit
+  --logout                remove the cached sign-in
+  --verify-login          check that the cached sign-in works (calls Graph /me)
+  --list-accounts         list the accounts in the token cache
+  --list-permissions      print the delegated Graph permissions this configuration needs
+  --sandbox               start the built-in sandbox tenant and use it (no Microsoft account needed)
+  --read-only             offer only tools that do not change anything (READ_ONLY)
+  --enabled-tools <re>    offer only tools whose name matches the regular expression (MS365_MCP_ENABLED_TOOLS)
+  --http [host:]port      serve Streamable HTTP at /mcp instead of stdio (default host 127.0.0.1)
+  -v, --version           print the version
+  -h, --help              print this help
+
+Environment: MS365_MCP_CLIENT_ID, MS365_MCP_TENANT_ID, MS365_MCP_CLOUD (global, china, usgov, usgovdod, sandbox),
+  MS365_MCP_SANDBOX_URL, MS365_MCP_ENABLE_{MAIL,CALENDAR,FILES,TEAMS,EXCEL_POWERPOINT,ONENOTE,TASKS,CONTACTS,
+  SHAREPOINT,USERS,SEARCH}, MS365_MCP_TOKEN_CACHE_PATH, MS365_MCP_SELECTED_ACCOUNT_PATH, LOG_LEVEL, and more in .env.example.
+`;
+
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Config {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new ConfigError(`${errorText(e)}. See --help.`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1 || (positionals[0] && positionals[0] !== 'sandbox')) {
+    throw new ConfigError(`Unknown command '${positionals.join(' ')}'. The only command is 'sandbox'; see --help.`);
+  }
+  const picked = (['help', 'version', 'login', 'logout', 'verify-login', 'list-accounts', 'list-permissions'] as const).filter((k) => values[k]);
+  if (picked.length > 1) throw new ConfigError(`Choose one of --${picked.join(', --')}.`);
+  const command: Command = positionals[0] === 'sandbox' ? 'sandbox' : (picked[0] ?? 'serve');
+  const flags: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== false) flags[k] = String(v);
+  return buildConfig(command, flags, env);
+}
+
+export function selectionOf(config: Config): Selection {
+  return { groups: enabledGroups(config.toggles), readOnly: config.readOnly, orgMode: config.orgMode, enabledTools: config.enabledTools };
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let config: Config;
+  try {
+    config = parseCommandLine(argv, env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  switch (config.command) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'list-permissions':
+      process.stdout.write(`${requiredScopes(selectedTools(selectionOf(config)), config.orgMode).join('\n')}\n`);
+      return 0;
+    case 'sandbox':
+      return runSandbox(config, log);
+    default:
+      return runWithAuth(config, log);
+  }
+}
+
+async function runSandbox(config: Config, log: Logger): Promise<number> {
+  const sandbox = await startSandboxFor(config, log, config.port, config.host);
+  log.info(`sandbox: tenant running at ${sandbox.url} (device login page: ${sandbox.url}/devicelogin)`);
+  await waitForSignal();
+  await sandbox.close();
+  return 0;
+}
+
+async function startSandboxFor(config: Config, log: Logger, port = 0, host = '127.0.0.1') {
+  const { startSandbox } = await import('./sandbox/index.js');
+  return startSandbox({
+    port,
+    host,
+    stateDir: config.sandboxStateDir,
+    autoApproveUser: config.sandboxUser,
+    tokenLifetimeSeconds: config.sandboxTokenLifetime,
+    log: (line: string) => log.info(`sandbox: ${line}`),
+  });
+}
+
+async function runWithAuth(config: Config, log: Logger): Promise<number> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  try {
+    if (config.sandbox) {
+      const sandbox = await startSandboxFor(config, log);
+      cleanups.push(() => sandbox.close());
+      config = { ...config, sandboxUrl: sandbox.url };
+      log.info(`sandbox: tenant started at ${sandbox.url}${config.sandboxUser ? '' : ` (approve sign-ins at ${sandbox.url}/devicelogin)`}`);
+    }
+    const { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } = await import('./sandbox/contract.js');
+    const isSandbox = config.cloud === 'sandbox';
+    const selection = selectionOf(config);
+    const auth = lazyAuth(
+      {
+        clientId: config.clientId ?? (isSandbox ? SANDBOX_CLIENT_ID : undefined),
+        tenantId: config.tenantId ?? (isSandbox ? SANDBOX_TENANT_ID : config.orgMode ? 'organizations' : 'common'),
+        cloud: config.cloud,
+        sandboxUrl: config.sandboxUrl,
+        scopes: requiredScopes(selectedTools(selection), config.orgMode),
+        tokenCachePath: config.tokenCachePath,
+        selectedAccountPath: config.selectedAccountPath,
+        log,
+      },
+      log,
+    );
+    cleanups.push(async () => (await auth.manager())?.stop());
+    const graph = new GraphClient({ baseUrl: cloudEndpoints(config.cloud, config.sandboxUrl).graphBase, getToken: (s) => auth.getToken(s), log });
+    switch (config.command) {
+      case 'login':
+        return await loginCommand(auth, log);
+      case 'logout': {
+        const r = await auth.logout();
+        process.stdout.write(r.removed.length ? `Signed out: ${r.removed.join(', ')}\n` : 'No account was signed in.\n');
+        return 0;
+      }
+      case 'list-accounts': {
+        const accounts = await auth.listAccounts();
+        process.stdout.write(accounts.length ? accounts.map((a) => `${a.selected ? '*' : ' '} ${a.username}${a.name ? ` (${a.name})` : ''}`).join('\n') + '\n' : 'No accounts signed in.\n');
+        return 0;
+      }
+      case 'verify-login': {
+        const me = await graph.get<{ displayName?: string; userPrincipalName?: string }>('/me', { query: { $select: 'displayName,userPrincipalName' } });
+        process.stdout.write(`Signed in as ${me.displayName} <${me.userPrincipalName}>: the sign-in works.\n`);
+        return 0;
+      }
+      default:
+        return await serve(config, selection, auth, graph, log);
+    }
+  } catch (e) {
+    process.stderr.write(`${errorText(e)}\n`);
+    return 1;
+  } finally {
+    for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
+  }
+}
+
+async function loginCommand(auth: TokenSource, log: Logger): Promise<number> {
+  const r = await auth.startLogin(true);
+  const m = await auth.manager();
+  const account = await m!.waitForLogin();
+  if (!account) return 1;
+  log.debug(`auth: login command done (${r.alreadySignedIn ? 'already signed in' : 'new sign-in'})`);
+  process.stderr.write(`Signed in as ${account.username}.\n`);
+  return 0;
+}
+
+async function serve(config: Config, selection: Selection, auth: TokenSource, graph: GraphClient, log: Logger): Promise<number> {
+  const factory = createServerFactory({ selection, graph, auth, log });
+  const tools = selectedTools(selection);
+  log.info(`server: ms-365-mcp-server ${VERSION} starting (${config.orgMode ? 'organization' : 'personal'} mode, ${config.readOnly ? 'read-only, ' : ''}${tools.length} tools, ${config.cloud} cloud)`);
+  if (config.autoLogin) void autoLogin(auth, log);
+  void auth.manager().then((m) => m?.startKeepAlive(config.keepAliveMinutes));
+  if (config.http) {
+    const { serveHttp } = await import('./transports/http.js');
+    const h = await serveHttp(factory, config.http, log);
+    await waitForSignal();
+    await h.close();
+    return 0;
+  }
+  const { serveStdioUntilEnd } = await import('./transports/stdio.js');
+  await Promise.race([serveStdioUntilEnd(factory, log), waitForSignal()]);
+  log.debug('server: stdio input ended; exiting');
+  return 0;
+}
+
+/** Without a cached account the server starts the device-code sign-in by itself, while it serves. */
+async function autoLogin(auth: TokenSource, log: Logger): Promise<void> {
+  try {
+    const m = await auth.manager();
+    if (!m || (await m.currentAccount())) return;
+    await m.startLogin(false);
+  } catch (e) {
+    log.warn(`auth: could not start the sign-in: ${errorText(e)}`);
+  }
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (sig: string) => {
+      process.stderr.write(`Received ${sig}, shutting down.\n`);
+      resolve();
+    };
+    process.once('SIGINT', () => done('SIGINT'));
+    process.once('SIGTERM', () => done('SIGTERM'));
+  });
+}

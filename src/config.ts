@@ -1,0 +1,132 @@
+// One schema for every setting. Values come from CLI flags (first) and the environment; a bad value
+// stops the start with one line that names the variable and what it accepts.
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { CLOUDS, type Cloud } from './auth/clouds.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
+import { TOGGLE_NAMES, type Toggle } from './tools/groups.js';
+
+export const COMMANDS = ['serve', 'login', 'logout', 'verify-login', 'list-accounts', 'list-permissions', 'version', 'help', 'sandbox'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface Config {
+  command: Command;
+  clientId?: string;
+  tenantId?: string;
+  orgMode: boolean;
+  logLevel: LogLevel;
+  toggles: Record<Toggle, boolean>;
+  tokenCachePath: string;
+  selectedAccountPath: string;
+  cloud: Cloud;
+  sandboxUrl?: string;
+  /** --sandbox: start the sandbox tenant in this process and use it. */
+  sandbox: boolean;
+  sandboxUser?: string;
+  sandboxTokenLifetime?: number;
+  sandboxStateDir: string;
+  /** `sandbox --port N`: port of the standalone sandbox. */
+  port: number;
+  host: string;
+  readOnly: boolean;
+  enabledTools?: RegExp;
+  http?: { host: string; port: number };
+  autoLogin: boolean;
+  keepAliveMinutes: number;
+}
+
+export class ConfigError extends Error {}
+
+const BOOL_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
+const bool = z.string().transform((v, ctx) => {
+  const b = BOOL_WORDS[v.trim().toLowerCase()];
+  if (b === undefined) ctx.addIssue({ code: 'custom', message: 'must be one of: true, false' });
+  return b ?? false;
+});
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const clientId = z.string().regex(GUID, 'must be a GUID: the Application (client) ID of your app registration');
+const tenantId = z.string().regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|common|organizations|consumers|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i,
+  'must be a GUID (the Directory (tenant) ID), a verified domain, or one of: common, organizations, consumers');
+const oneOf = <T extends string>(values: readonly T[]) =>
+  z.string().transform((v) => v.trim().toLowerCase()).pipe(z.enum(values as [T, ...T[]], { message: `must be one of: ${values.join(', ')}` }));
+const port = z.string().regex(/^\d+$/, 'must be a port number 0-65535').transform(Number).pipe(z.number().max(65535, 'must be a port number 0-65535'));
+const positiveInt = (what: string) => z.string().regex(/^\d+$/, `must be a whole number of ${what}`).transform(Number).pipe(z.number().min(1, `must be at least 1 ${what}`));
+const regex = z.string().transform((v, ctx) => {
+  try { return new RegExp(v); } catch { ctx.addIssue({ code: 'custom', message: 'must be a valid regular expression' }); return z.NEVER; }
+});
+const hostPort = z.string().transform((v, ctx) => {
+  const m = /^(?:(\[[^\]]+\]|[^:]+):)?(\d{1,5})$/.exec(v.trim());
+  const p = m ? Number(m[2]) : NaN;
+  if (!m || p > 65535) { ctx.addIssue({ code: 'custom', message: 'must be [host:]port, e.g. 3000 or 127.0.0.1:3000' }); return z.NEVER; }
+  return { host: (m[1] ?? '127.0.0.1').replace(/^\[|\]$/g, ''), port: p };
+});
+
+/** Each setting: its schema, where it comes from (flag first, then env var) and its default. */
+const SETTINGS = {
+  clientId: { schema: clientId, env: 'MS365_MCP_CLIENT_ID' },
+  tenantId: { schema: tenantId, env: 'MS365_MCP_TENANT_ID' },
+  orgMode: { schema: bool, env: 'MS365_MCP_ORG_MODE', flag: 'org-mode', fallback: 'false' },
+  logLevel: { schema: oneOf(LOG_LEVELS), env: 'LOG_LEVEL', fallback: 'info' },
+  tokenCachePath: { schema: z.string().min(1), env: 'MS365_MCP_TOKEN_CACHE_PATH' },
+  selectedAccountPath: { schema: z.string().min(1), env: 'MS365_MCP_SELECTED_ACCOUNT_PATH' },
+  cloud: { schema: oneOf(CLOUDS), env: 'MS365_MCP_CLOUD', fallback: 'global' },
+  sandboxUrl: { schema: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://sandbox:8080' }), env: 'MS365_MCP_SANDBOX_URL' },
+  sandbox: { schema: bool, flag: 'sandbox', fallback: 'false' },
+  sandboxUser: { schema: z.string().min(1), env: 'MS365_MCP_SANDBOX_USER' },
+  sandboxTokenLifetime: { schema: positiveInt('seconds'), env: 'MS365_MCP_SANDBOX_TOKEN_LIFETIME' },
+  sandboxStateDir: { schema: z.string().min(1), env: 'MS365_MCP_SANDBOX_STATE_DIR' },
+  port: { schema: port, flag: 'port', env: 'MS365_MCP_SANDBOX_PORT', fallback: '0' },
+  host: { schema: z.string().min(1), flag: 'host', fallback: '127.0.0.1' },
+  readOnly: { schema: bool, env: 'READ_ONLY', flag: 'read-only', fallback: 'false' },
+  enabledTools: { schema: regex, env: 'MS365_MCP_ENABLED_TOOLS', flag: 'enabled-tools' },
+  http: { schema: hostPort, env: 'MS365_MCP_HTTP', flag: 'http' },
+  autoLogin: { schema: bool, env: 'MS365_MCP_AUTO_LOGIN', fallback: 'true' },
+  keepAliveMinutes: { schema: positiveInt('minutes'), env: 'MS365_MCP_KEEPALIVE_MINUTES', fallback: '720' },
+} as const satisfies Record<string, { schema: z.ZodType; env?: string; flag?: string; fallback?: string }>;
+
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
+  return path.join(base, 'ms-365-mcp-server');
+}
+
+/** Builds the Config from parsed flags (string values; booleans as 'true') and the environment. */
+export function buildConfig(command: Command, flags: Record<string, string | undefined>, env: NodeJS.ProcessEnv): Config {
+  const out: Record<string, unknown> = {};
+  const read = (key: string, spec: { schema: z.ZodType; env?: string; flag?: string; fallback?: string }) => {
+    const fromFlag = spec.flag ? flags[spec.flag] : undefined;
+    const fromEnv = spec.env ? env[spec.env] : undefined;
+    const raw = fromFlag ?? (fromEnv === '' ? undefined : fromEnv) ?? spec.fallback;
+    if (raw === undefined) return;
+    const r = spec.schema.safeParse(raw);
+    if (!r.success) {
+      const name = fromFlag !== undefined ? `--${spec.flag}` : fromEnv !== undefined ? spec.env : `${key} default`;
+      const shown = raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
+      throw new ConfigError(`Invalid configuration: ${name} ${r.error.issues[0]?.message ?? 'is invalid'} (got '${shown}')`);
+    }
+    out[key] = r.data;
+  };
+  for (const [key, spec] of Object.entries(SETTINGS)) read(key, spec);
+  const toggles = {} as Record<Toggle, boolean>;
+  for (const t of TOGGLE_NAMES) {
+    read(`toggle_${t}`, { schema: bool, env: `MS365_MCP_ENABLE_${t}`, fallback: 'true' });
+    toggles[t] = out[`toggle_${t}`] as boolean;
+    delete out[`toggle_${t}`];
+  }
+  const dataDir = defaultDataDir(env);
+  const usesSandbox = out.sandbox === true || out.cloud === 'sandbox' || command === 'sandbox';
+  // The sandbox's sign-ins are kept apart from a real tenant's by default.
+  const cacheDir = usesSandbox ? path.join(dataDir, 'sandbox') : dataDir;
+  if (out.sandbox === true) out.cloud = 'sandbox';
+  if (out.cloud === 'sandbox' && !out.sandbox && !out.sandboxUrl && command !== 'sandbox' && command !== 'help' && command !== 'version') {
+    throw new ConfigError('Invalid configuration: MS365_MCP_CLOUD=sandbox needs MS365_MCP_SANDBOX_URL (the URL of `node dist/index.js sandbox`), or use --sandbox');
+  }
+  return {
+    command,
+    ...(out as Omit<Config, 'command' | 'toggles' | 'tokenCachePath' | 'selectedAccountPath' | 'sandboxStateDir'>),
+    toggles,
+    tokenCachePath: (out.tokenCachePath as string) ?? path.join(cacheDir, '.token-cache.json'),
+    selectedAccountPath: (out.selectedAccountPath as string) ?? path.join(cacheDir, '.selected-account.json'),
+    sandboxStateDir: (out.sandboxStateDir as string) ?? path.join(dataDir, 'sandbox-tenant'),
+  };
+}

@@ -1,0 +1,226 @@
+// A small fetch-based Microsoft Graph client: retries for throttling and outages (never repeating a
+// request that may have taken effect), timeouts, the caller's cancellation, paging with caps, $batch.
+import type { Logger } from '../log.js';
+import { graphErrorFrom, GraphError } from './errors.js';
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor to continue where this page stopped. */
+  nextCursor?: string;
+  count?: number;
+}
+
+export interface BatchItem {
+  id?: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  dependsOn?: string[];
+}
+export interface BatchResult {
+  id: string;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** What read tools may use. */
+export interface GraphReader {
+  get<T = unknown>(path: string, opts?: RequestOptions): Promise<T>;
+  list<T = unknown>(path: string, opts?: RequestOptions & { limit?: number; cursor?: string }): Promise<Page<T>>;
+  batchRead(items: (BatchItem & { method: 'GET' })[], opts?: RequestOptions): Promise<BatchResult[]>;
+}
+/** What write and destructive tools may use. */
+export interface GraphWriter extends GraphReader {
+  post<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
+  patch<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
+  put<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
+  delete(path: string, opts?: RequestOptions): Promise<void>;
+  batch(items: BatchItem[], opts?: RequestOptions): Promise<BatchResult[]>;
+}
+
+export interface GraphClientOptions {
+  /** Graph origin, e.g. https://graph.microsoft.com; requests go to `${baseUrl}/v1.0`. */
+  baseUrl: string;
+  getToken: (signal?: AbortSignal) => Promise<string>;
+  log: Logger;
+  /** Retries after 429/503/504 (and network errors for idempotent requests). */
+  maxRetries?: number;
+  /** Longest single wait honoured from Retry-After; longer asks fail at once with the advice. */
+  maxRetryAfterMs?: number;
+  timeoutMs?: number;
+  /** Most pages one list() call follows. */
+  maxPages?: number;
+  fetch?: typeof fetch;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const RETRYABLE = new Set([429, 503, 504]);
+
+export class GraphClient implements GraphWriter {
+  readonly root: string;
+  private readonly o: Required<Omit<GraphClientOptions, 'fetch'>> & { fetch: typeof fetch };
+
+  constructor(opts: GraphClientOptions) {
+    this.o = { maxRetries: 3, maxRetryAfterMs: 30_000, timeoutMs: 30_000, maxPages: 10, fetch: globalThis.fetch, ...opts };
+    this.root = `${opts.baseUrl.replace(/\/+$/, '')}/v1.0`;
+  }
+
+  get<T>(path: string, opts?: RequestOptions): Promise<T> {
+    return this.call<T>('GET', path, undefined, opts);
+  }
+  post<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T> {
+    return this.call<T>('POST', path, body, opts);
+  }
+  patch<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T> {
+    return this.call<T>('PATCH', path, body, opts);
+  }
+  put<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T> {
+    return this.call<T>('PUT', path, body, opts);
+  }
+  async delete(path: string, opts?: RequestOptions): Promise<void> {
+    await this.call('DELETE', path, undefined, opts);
+  }
+
+  async list<T>(path: string, opts: RequestOptions & { limit?: number; cursor?: string } = {}): Promise<Page<T>> {
+    const limit = opts.limit ?? 100;
+    let url: string | undefined = opts.cursor ? this.decodeCursor(opts.cursor) : this.url(path, opts.query);
+    const items: T[] = [];
+    let count: number | undefined;
+    for (let page = 0; url && page < this.o.maxPages; page++) {
+      const body: { value?: T[]; '@odata.nextLink'?: string; '@odata.count'?: number } = await this.call('GET', url, undefined, { ...opts, query: undefined });
+      if (count === undefined && typeof body['@odata.count'] === 'number') count = body['@odata.count'];
+      const value = body.value ?? [];
+      const room = limit - items.length;
+      items.push(...value.slice(0, room));
+      url = body['@odata.nextLink'];
+      // A page cut short cannot be resumed from its nextLink without losing the rest of it, so the
+      // cursor only ever points at whole pages: callers pass $top equal to their limit.
+      if (items.length >= limit) break;
+    }
+    return { items, nextCursor: url ? this.encodeCursor(url) : undefined, ...(count !== undefined ? { count } : {}) };
+  }
+
+  batchRead(items: (BatchItem & { method: 'GET' })[], opts?: RequestOptions): Promise<BatchResult[]> {
+    return this.batch(items, opts);
+  }
+
+  /** JSON batching in chunks of 20 (Graph's limit); results in the order of `items`. */
+  async batch(items: BatchItem[], opts?: RequestOptions): Promise<BatchResult[]> {
+    const withIds = items.map((it, i) => ({ ...it, id: it.id ?? String(i + 1) }));
+    const results: BatchResult[] = [];
+    for (let i = 0; i < withIds.length; i += 20) {
+      const chunk = withIds.slice(i, i + 20);
+      const allReads = chunk.every((c) => c.method === 'GET');
+      const body = await this.call<{ responses: BatchResult[] }>('POST', '/$batch', { requests: chunk }, opts, allReads);
+      const byId = new Map(body.responses.map((r) => [String(r.id), r]));
+      for (const c of chunk) results.push(byId.get(c.id) ?? { id: c.id, status: 500, body: { error: { code: 'MissingResponse', message: 'no response in batch' } } });
+    }
+    return results;
+  }
+
+  url(path: string, query?: Query): string {
+    const u = new URL(path.startsWith('http') ? path : `${this.root}${path.startsWith('/') ? '' : '/'}${path}`);
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) u.searchParams.set(k, String(v));
+    // Graph reads '+' in a query as a space only when encoded; URLSearchParams writes spaces as '+'.
+    return u.toString().replace(/\+/g, '%20');
+  }
+
+  encodeCursor(nextLink: string): string {
+    return Buffer.from(nextLink).toString('base64url');
+  }
+
+  /** A cursor is only ever a nextLink of this Graph origin: a forged one must not carry our token away. */
+  decodeCursor(cursor: string): string {
+    let link: string;
+    try {
+      link = Buffer.from(cursor, 'base64url').toString('utf8');
+      if (new URL(link).origin === new URL(this.root).origin && link.startsWith(this.root)) return link;
+    } catch {
+      // fall through
+    }
+    throw new GraphError(400, 'InvalidCursor', 'the cursor is not one this server returned; call the list tool again without a cursor');
+  }
+
+  private async call<T>(method: string, path: string, body: unknown, opts: RequestOptions = {}, idempotent = IDEMPOTENT.has(method)): Promise<T> {
+    const url = this.url(path, opts.query);
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.o.getToken(opts.signal);
+      const timeout = AbortSignal.timeout(this.o.timeoutMs);
+      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...opts.headers };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      let res: Response;
+      try {
+        res = await this.o.fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+      } catch (e) {
+        if (opts.signal?.aborted) throw new GraphError(499, 'Cancelled', 'the request was cancelled');
+        const timedOut = timeout.aborted;
+        // A request that may have reached Graph is only repeated when repeating it is harmless.
+        if (idempotent && attempt < this.o.maxRetries) {
+          this.o.log.warn(`graph: ${method} ${redactPath(url)} ${timedOut ? 'timed out' : 'network error'}, retrying`);
+          await sleep(backoff(attempt), opts.signal);
+          continue;
+        }
+        throw new GraphError(timedOut ? 504 : 502, timedOut ? 'Timeout' : 'NetworkError',
+          timedOut ? `no answer from Microsoft Graph within ${this.o.timeoutMs / 1000}s` : `could not reach Microsoft Graph (${(e as Error).message})`);
+      }
+      const requestId = res.headers.get('request-id') ?? undefined;
+      if (res.ok) {
+        this.o.log.debug(`graph: ${method} ${redactPath(url)} -> ${res.status} request-id ${requestId ?? '-'}`);
+        if (res.status === 204 || res.status === 202 || res.headers.get('content-length') === '0') return undefined as T;
+        const text = await res.text();
+        return (text ? JSON.parse(text) : undefined) as T;
+      }
+      const errBody = await res.json().catch(() => undefined);
+      // 429 means Graph refused the request without acting on it, so even a POST may be sent again.
+      const retryable = RETRYABLE.has(res.status) && (res.status === 429 || idempotent);
+      const waitMs = retryAfterMs(res.headers.get('retry-after')) ?? backoff(attempt);
+      if (retryable && attempt < this.o.maxRetries && waitMs <= this.o.maxRetryAfterMs) {
+        this.o.log.info(`graph: ${method} ${redactPath(url)} -> ${res.status}, retrying in ${Math.round(waitMs)} ms (attempt ${attempt + 1} of ${this.o.maxRetries})`);
+        await sleep(waitMs, opts.signal);
+        continue;
+      }
+      this.o.log.warn(`graph: ${method} ${redactPath(url)} -> ${res.status} request-id ${requestId ?? '-'}`);
+      const err = graphErrorFrom(res.status, errBody, requestId);
+      if (RETRYABLE.has(res.status) && !idempotent && res.status !== 429) {
+        throw new GraphError(err.status, err.code, `${err.graphMessage}; not repeated automatically because it may already have taken effect: check before trying again`, requestId);
+      }
+      throw err;
+    }
+  }
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const secs = Number(header);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+const backoff = (attempt: number) => Math.min(8000, 250 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new GraphError(499, 'Cancelled', 'the request was cancelled'));
+    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => { clearTimeout(t); reject(new GraphError(499, 'Cancelled', 'the request was cancelled')); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Paths name people (UPNs, addresses); logs keep only the route shape and drop the query. */
+function redactPath(url: string): string {
+  const u = new URL(url);
+  return u.pathname.replace(/\/[^/]*@[^/]*/g, '/{address}');
+}

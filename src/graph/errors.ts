@@ -1,0 +1,34 @@
+// Graph failures as short errors a model (and a person) can act on.
+
+export class GraphError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly graphMessage: string,
+    readonly requestId?: string,
+  ) {
+    super(`Graph ${status} ${code}: ${graphMessage}${requestId ? ` (request-id ${requestId})` : ''}`);
+  }
+}
+
+/** Sign-in is missing or can no longer be refreshed; the message says how to sign in again. */
+export class AuthRequiredError extends Error {}
+
+/** Builds a GraphError from a Graph error response body (the {"error":{code,message}} envelope). */
+export function graphErrorFrom(status: number, body: unknown, requestId?: string): GraphError {
+  const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const code = typeof err?.code === 'string' ? err.code : statusCode(status);
+  let message = typeof err?.message === 'string' && err.message ? err.message : defaultMessage(status);
+  if (message.length > 300) message = `${message.slice(0, 297)}...`;
+  return new GraphError(status, code, message, requestId);
+}
+
+function statusCode(status: number): string {
+  return ({ 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 429: 'TooManyRequests', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' } as Record<number, string>)[status] ?? `Http${status}`;
+}
+
+function defaultMessage(status: number): string {
+  if (status === 429) return 'throttled by Microsoft Graph; try again shortly';
+  if (status >= 500) return 'Microsoft Graph is temporarily unavailable; try again shortly';
+  return 'request failed';
+}

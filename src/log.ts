@@ -1,0 +1,39 @@
+// Logs go to stderr only: in stdio mode stdout carries the MCP protocol.
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+export interface Logger {
+  debug(msg: string): void;
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+// Defence in depth: a JWT or a bearer value that slips into a message is masked before it is written.
+const SECRET_PATTERNS: [RegExp, string][] = [
+  [/eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g, '[redacted-jwt]'],
+  [/(bearer\s+)[\w\-.~+/]+=*/gi, '$1[redacted]'],
+  [/((?:refresh_token|access_token|device_code|code)=)[^&\s]+/gi, '$1[redacted]'],
+];
+
+export function redact(text: string): string {
+  let out = text;
+  for (const [re, rep] of SECRET_PATTERNS) out = out.replace(re, rep);
+  return out;
+}
+
+export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stderr.write(l)): Logger {
+  const min = LOG_LEVELS.indexOf(level);
+  const emit = (lvl: LogLevel, msg: string) => {
+    if (LOG_LEVELS.indexOf(lvl) < min) return;
+    write(`${new Date().toISOString()} ${lvl} ${redact(msg)}\n`);
+  };
+  return {
+    debug: (m) => emit('debug', m),
+    info: (m) => emit('info', m),
+    warn: (m) => emit('warn', m),
+    error: (m) => emit('error', m),
+  };
+}
+
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));

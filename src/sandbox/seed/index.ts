@@ -1,0 +1,37 @@
+// The demo tenant's data, assembled from the seed files. One Tenant object per running sandbox holds the
+// (mutable, in-memory) state every Graph route reads; later capabilities add their collections here
+// (mail.ts, calendars.ts, files.ts, ...) next to users.ts.
+
+import { demoUsers, sharedMailbox, type DirectoryUser, type SharedMailbox } from './users.js';
+
+export { DEFAULT_USER_UPN, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, TENANT_DOMAIN, COMPANY_NAME } from './users.js';
+export { demoUsers, sharedMailbox } from './users.js';
+export type { DirectoryUser, SharedMailbox } from './users.js';
+
+export interface Tenant {
+  readonly users: DirectoryUser[];
+  readonly sharedMailboxes: SharedMailbox[];
+  /** By object id (case-insensitive, as Entra treats GUIDs) or userPrincipalName (case-insensitive). */
+  findUser(idOrUpn: string): DirectoryUser | undefined;
+  manager(user: DirectoryUser): DirectoryUser | undefined;
+  /** Derived from managerId, in seed order. */
+  directReports(user: DirectoryUser): DirectoryUser[];
+}
+
+export function createTenant(): Tenant {
+  const users = demoUsers();
+  const sharedMailboxes = [sharedMailbox()];
+  const byKey = new Map<string, DirectoryUser>();
+  for (const u of users) {
+    byKey.set(u.id.toLowerCase(), u);
+    byKey.set(u.userPrincipalName.toLowerCase(), u);
+  }
+  const findUser = (idOrUpn: string) => byKey.get(idOrUpn.toLowerCase());
+  return {
+    users,
+    sharedMailboxes,
+    findUser,
+    manager: (user) => (user.managerId ? findUser(user.managerId) : undefined),
+    directReports: (user) => users.filter((u) => u.managerId === user.id),
+  };
+}

@@ -1,0 +1,36 @@
+// createServer: the MCP server shared by both transports; registers the selected tools.
+import { McpServer } from '@modelcontextprotocol/server';
+import type { GraphWriter } from './graph/client.js';
+import type { Logger } from './log.js';
+import type { AuthService } from './tools/auth-service.js';
+import type { AnyTool } from './tools/define-tool.js';
+import { ALL_TOOLS } from './tools/index.js';
+import { registerTools } from './tools/register.js';
+import { selectTools, type Selection } from './tools/select.js';
+import { VERSION } from './version.js';
+
+export { ALL_TOOLS, selectTools };
+
+export interface ServerDeps {
+  selection: Selection;
+  graph: GraphWriter;
+  auth: AuthService;
+  log: Logger;
+}
+
+const INSTRUCTIONS =
+  'Microsoft 365 through Microsoft Graph. If a tool answers that you are not signed in, call auth_login and show the user the URL and code. Lists return a nextCursor to continue.';
+
+export function selectedTools(selection: Selection): AnyTool[] {
+  return selectTools(ALL_TOOLS, selection);
+}
+
+/** A factory: the SDK asks for a fresh instance per connection (stdio) or per request (HTTP). */
+export function createServerFactory(deps: ServerDeps): () => McpServer {
+  const tools = selectedTools(deps.selection);
+  return () => {
+    const server = new McpServer({ name: 'ms-365-mcp-server', version: VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+    registerTools(server, tools, { graph: deps.graph, auth: deps.auth, orgMode: deps.selection.orgMode, log: deps.log });
+    return server;
+  };
+}

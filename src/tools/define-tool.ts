@@ -1,0 +1,49 @@
+// Everything about a tool lives in its definition; selection, scopes, annotations, the README table and
+// --list-permissions are derived from it.
+import type { z } from 'zod';
+import type { GraphReader, GraphWriter } from '../graph/client.js';
+import type { Group } from './groups.js';
+import type { AuthService } from './auth-service.js';
+
+export type ToolKind = 'read' | 'write' | 'destructive';
+
+export interface ToolContext<K extends ToolKind> {
+  /** Read tools get a handle without write methods, so a read tool that writes does not compile. */
+  graph: K extends 'read' ? GraphReader : GraphWriter;
+  signal: AbortSignal;
+  auth: AuthService;
+  orgMode: boolean;
+  /** Sends an MCP progress notification when the client asked for progress. */
+  progress(done: number, total?: number, message?: string): Promise<void>;
+}
+
+export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject, K extends ToolKind = ToolKind> {
+  name: string;
+  title: string;
+  description: string;
+  group: Group;
+  kind: K;
+  /** Delegated Graph permissions the tool needs (least privilege). */
+  scopes: readonly string[];
+  /** Extra permissions requested only in organization mode (e.g. Mail.Read.Shared for shared mailboxes). */
+  orgScopes?: readonly string[];
+  /** Only offered in organization mode (directory, Teams, SharePoint, org-wide search). */
+  orgOnly?: boolean;
+  /** Whether the tool talks to Microsoft 365 (openWorldHint); auth tools work on local sign-in state. */
+  openWorld?: boolean;
+  input: I;
+  output: O;
+  handler: (args: z.output<I>, ctx: ToolContext<K>) => Promise<z.input<O>>;
+  /** Compact text for the content block; defaults to JSON of the structured result. */
+  text?: (out: z.output<O>) => string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ToolDef<any, any, ToolKind>;
+
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject, K extends ToolKind>(def: ToolDef<I, O, K>): AnyTool {
+  return def as AnyTool;
+}
+
+/** An error the model can act on: returned as an isError result with this text. */
+export class ToolError extends Error {}

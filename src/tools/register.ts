@@ -1,0 +1,81 @@
+// ToolDef -> McpServer.registerTool: annotations, structured result, errors the model can act on.
+import type { McpServer } from '@modelcontextprotocol/server';
+import { AuthRequiredError, GraphError } from '../graph/errors.js';
+import type { GraphWriter } from '../graph/client.js';
+import { errorText, type Logger } from '../log.js';
+import type { AuthService } from './auth-service.js';
+import { type AnyTool, type ToolContext, ToolError } from './define-tool.js';
+
+export interface ToolDeps {
+  graph: GraphWriter;
+  auth: AuthService;
+  orgMode: boolean;
+  log: Logger;
+}
+
+type TextResult = { content: { type: 'text'; text: string }[]; isError?: boolean; structuredContent?: Record<string, unknown> };
+
+export function registerTools(server: McpServer, tools: readonly AnyTool[], deps: ToolDeps): void {
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.input,
+        outputSchema: tool.output,
+        annotations: {
+          title: tool.title,
+          readOnlyHint: tool.kind === 'read',
+          destructiveHint: tool.kind === 'destructive',
+          idempotentHint: tool.kind !== 'write',
+          openWorldHint: tool.openWorld ?? true,
+        },
+      },
+      async (args: unknown, extra) => {
+        const progressToken = extra.mcpReq._meta?.progressToken;
+        const ctx: ToolContext<'write'> = {
+          graph: deps.graph,
+          signal: extra.mcpReq.signal,
+          auth: deps.auth,
+          orgMode: deps.orgMode,
+          progress: async (done, total, message) => {
+            if (progressToken === undefined) return;
+            await extra.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) } });
+          },
+        };
+        return runTool(tool, args, ctx, deps.log);
+      },
+    );
+  }
+}
+
+async function runTool(tool: AnyTool, args: unknown, ctx: ToolContext<'write'>, log: Logger): Promise<TextResult> {
+  const started = performance.now();
+  try {
+    const raw = await tool.handler(args, ctx);
+    const out = tool.output.parse(raw) as Record<string, unknown>;
+    log.debug(`tool: ${tool.name} ok in ${Math.round(performance.now() - started)} ms`);
+    return { content: [{ type: 'text', text: tool.text ? tool.text(out) : JSON.stringify(out) }], structuredContent: out };
+  } catch (e) {
+    const text = errorMessage(tool, e);
+    if (!(e instanceof ToolError || e instanceof GraphError || e instanceof AuthRequiredError)) {
+      log.error(`tool: ${tool.name} failed unexpectedly: ${errorText(e)}`);
+    } else {
+      log.info(`tool: ${tool.name} -> error: ${e instanceof GraphError ? `${e.status} ${e.code}` : e.constructor.name}`);
+    }
+    return { content: [{ type: 'text', text }], isError: true };
+  }
+}
+
+function errorMessage(tool: AnyTool, e: unknown): string {
+  if (e instanceof GraphError) {
+    if (e.status === 403) {
+      return `${e.message}. This tool needs the delegated permission ${tool.scopes.join(', ') || '(none)'}${tool.orgScopes?.length ? ` (and ${tool.orgScopes.join(', ')} for other people's data)` : ''}: an admin must grant it to the app, then sign in again (auth_login with force).`;
+    }
+    if (e.status === 404 && e.code !== 'InvalidCursor') return `${e.message}. Check the id or address.`;
+    return e.message;
+  }
+  if (e instanceof ToolError || e instanceof AuthRequiredError) return e.message;
+  return `Internal error in ${tool.name}: ${errorText(e)}`;
+}
