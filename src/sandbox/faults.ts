@@ -1,0 +1,63 @@
+// Fault injection and a request journal, so tests and demos can see how a client copes with throttling,
+// outages and latency, and can check afterwards what reached "Graph" (e.g. that a POST was sent once).
+
+export interface FaultRule {
+  /** HTTP method to match (any when omitted). */
+  method?: string;
+  /** Regular expression tested against the path after /v1.0 (e.g. "^/me$"); any when omitted. */
+  path?: string;
+  /** Status to answer with instead of serving (429, 503, 504...); omitted: serve normally after the latency. */
+  status?: number;
+  /** Retry-After header value in seconds, sent with the status. */
+  retryAfter?: number;
+  /** Delay before answering, in milliseconds. */
+  latencyMs?: number;
+  /** How many matching requests the rule applies to; default 1. */
+  times?: number;
+}
+
+export interface JournalEntry {
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  faulted: boolean;
+}
+
+interface ActiveRule extends FaultRule {
+  remaining: number;
+  re?: RegExp;
+}
+
+const JOURNAL_MAX = 1000;
+
+export class Faults {
+  private rules: ActiveRule[] = [];
+  readonly journal: JournalEntry[] = [];
+
+  add(rule: FaultRule): void {
+    const times = rule.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new Error('times must be a whole number >= 1');
+    if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)) throw new Error('status must be 400-599');
+    this.rules.push({ ...rule, remaining: times, re: rule.path ? new RegExp(rule.path) : undefined });
+  }
+
+  clear(): void {
+    this.rules = [];
+    this.journal.length = 0;
+  }
+
+  /** The rule that applies to this request, consuming one use of it. */
+  take(method: string, path: string): FaultRule | undefined {
+    const i = this.rules.findIndex((r) => (!r.method || r.method.toUpperCase() === method) && (!r.re || r.re.test(path)));
+    if (i < 0) return undefined;
+    const rule = this.rules[i];
+    if (--rule.remaining <= 0) this.rules.splice(i, 1);
+    return rule;
+  }
+
+  record(method: string, path: string, status: number, faulted: boolean): void {
+    this.journal.push({ at: new Date().toISOString(), method, path, status, faulted });
+    if (this.journal.length > JOURNAL_MAX) this.journal.splice(0, this.journal.length - JOURNAL_MAX);
+  }
+}

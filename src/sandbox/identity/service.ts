@@ -1,0 +1,30 @@
+// The identity side's contract with the rest of the sandbox (implemented in identity/index.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Principal } from '../graph/types.js';
+import type { Tenant } from '../seed/index.js';
+
+export interface IdentityOptions {
+  tenant: Tenant;
+  /** Where the signing key and refresh tokens persist; undefined keeps them in memory. */
+  stateDir?: string;
+  /** 'default' or a UPN: device codes are approved at once as that user. */
+  autoApproveUser?: string;
+  tokenLifetimeSeconds: number;
+  deviceCodeIntervalSeconds: number;
+  log: (line: string) => void;
+  now: () => number;
+}
+
+export type AccessCheck = { ok: true; principal: Principal } | { ok: false; code: 'InvalidAuthenticationToken'; message: string };
+
+export interface IdentityService {
+  /** Serves the identity routes (/{tenant}/oauth2/v2.0/*, discovery, keys, /devicelogin); false when the
+   *  path is none of them. `baseUrl` is the sandbox's own origin, for URLs it prints. */
+  handle(req: IncomingMessage, res: ServerResponse, baseUrl: string): Promise<boolean>;
+  /** Checks a bearer token sent to Graph: signature, audience, expiry, user still enabled. */
+  verifyAccessToken(token: string): Promise<AccessCheck>;
+  /** Revokes live refresh tokens (of one user, or all); returns how many. */
+  revokeRefreshTokens(upn?: string): number;
+  /** Waits for pending writes of the state directory. */
+  close(): Promise<void>;
+}

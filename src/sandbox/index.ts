@@ -1,0 +1,110 @@
+// The sandbox tenant: an imitation of the Microsoft identity platform and of Microsoft Graph v1.0 over a
+// seeded demo organization. One node:http server: identity routes, Graph under /v1.0, and a small
+// control plane under /_sandbox for tests and demos (fault injection, request journal, revocation).
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RunningSandbox, SandboxOptions } from './contract.js';
+import { Faults, type FaultRule } from './faults.js';
+import { createGraph } from './graph/index.js';
+import { errorEnvelope, readBody, requestIds, sendGraphError, sendJson, setIdHeaders, sleep } from './http.js';
+import { createIdentity } from './identity/index.js';
+import { createTenant } from './seed/index.js';
+
+export type { RunningSandbox, SandboxOptions } from './contract.js';
+export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
+
+export interface Sandbox extends RunningSandbox {
+  faults: Faults;
+  revokeRefreshTokens(upn?: string): number;
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const log = opts.log ?? (() => undefined);
+  const tenant = createTenant();
+  const identity = await createIdentity({
+    tenant,
+    stateDir: opts.stateDir,
+    autoApproveUser: opts.autoApproveUser,
+    tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? 3600,
+    deviceCodeIntervalSeconds: opts.deviceCodeIntervalSeconds ?? 1,
+    log,
+    now: Date.now,
+  });
+  const graph = createGraph({ tenant, verifyAccessToken: (t) => identity.verifyAccessToken(t), log });
+  const faults = new Faults();
+  let baseUrl = '';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path.startsWith('/_sandbox/')) return control(req, res, path);
+    if (path === '/v1.0' || path.startsWith('/v1.0/')) {
+      const graphPath = path.slice('/v1.0'.length) || '/';
+      const rule = faults.take(req.method ?? 'GET', graphPath);
+      if (rule?.latencyMs) await sleep(rule.latencyMs);
+      if (rule?.status) {
+        const ids = requestIds(req);
+        setIdHeaders(res, ids);
+        const code = rule.status === 429 ? 'TooManyRequests' : rule.status === 503 ? 'ServiceUnavailable' : 'UnknownError';
+        const message = rule.status === 429 ? 'Too many requests; retry after the time in Retry-After.' : 'The service is temporarily unavailable.';
+        req.resume();
+        sendGraphError(res, rule.status, code, message, ids, rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {});
+        faults.record(req.method ?? 'GET', graphPath, rule.status, true);
+        return;
+      }
+      res.once('finish', () => faults.record(req.method ?? 'GET', graphPath, res.statusCode, false));
+      return graph.handle(req, res);
+    }
+    if (await identity.handle(req, res, baseUrl)) return;
+    const ids = requestIds(req);
+    setIdHeaders(res, ids);
+    sendJson(res, 404, errorEnvelope('NotFound', `No sandbox route for ${path}. Graph is under /v1.0, sign-in under /{tenant}/oauth2/v2.0.`, ids));
+  };
+
+  // Test and demo hooks; they change only the sandbox's own behaviour, never its data.
+  const control = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const ids = requestIds(req);
+    try {
+      const body = req.method === 'POST' ? JSON.parse((await readBody(req)).toString('utf8') || '{}') : undefined;
+      if (path === '/_sandbox/faults' && req.method === 'POST') {
+        for (const r of (Array.isArray(body) ? body : [body]) as FaultRule[]) faults.add(r);
+        return void res.writeHead(204).end();
+      }
+      if (path === '/_sandbox/faults' && req.method === 'DELETE') {
+        faults.clear();
+        return void res.writeHead(204).end();
+      }
+      if (path === '/_sandbox/journal' && req.method === 'GET') return sendJson(res, 200, { value: faults.journal });
+      if (path === '/_sandbox/revoke' && req.method === 'POST') return sendJson(res, 200, { revoked: identity.revokeRefreshTokens(body?.upn) });
+      if (path === '/_sandbox/health') return sendJson(res, 200, { ok: true });
+      sendGraphError(res, 404, 'NotFound', 'Control routes: POST/DELETE /_sandbox/faults, GET /_sandbox/journal, POST /_sandbox/revoke, GET /_sandbox/health', ids);
+    } catch (e) {
+      sendGraphError(res, 400, 'BadRequest', (e as Error).message, ids);
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: Error) => {
+      log(`internal error on ${req.method} ${(req.url ?? '').split('?')[0]}: ${e.message}`);
+      if (!res.headersSent) sendGraphError(res, 500, 'InternalServerError', 'Sandbox internal error.', requestIds(req));
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
+  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: baseUrl,
+    faults,
+    revokeRefreshTokens: (upn) => identity.revokeRefreshTokens(upn),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await identity.close();
+    },
+  };
+}
