@@ -1,15 +1,12 @@
 // node dist/index.js [flags]: parses flags and environment into a Config and runs the command.
 // Command output that a person reads goes to stdout only outside of serving; logs always to stderr.
 import { parseArgs } from 'node:util';
-import { cloudEndpoints } from './auth/clouds.js';
-import { lazyAuth, type TokenSource } from './auth/lazy-auth.js';
+import type { TokenSource } from './auth/lazy-auth.js';
 import { requiredScopes } from './auth/scopes.js';
 import { buildConfig, type Command, type Config, ConfigError } from './config.js';
-import { GraphClient } from './graph/client.js';
 import { createLogger, errorText, type Logger } from './log.js';
-import { createServerFactory, selectedTools } from './server.js';
-import { enabledGroups } from './tools/groups.js';
-import type { Selection } from './tools/select.js';
+import { createRuntime, type Runtime, selectionOf } from './runtime.js';
+import { selectedTools } from './server.js';
 import { VERSION } from './version.js';
 
 const FLAG_OPTIONS = {
@@ -72,9 +69,6 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Config
   return buildConfig(command, flags, env);
 }
 
-export function selectionOf(config: Config): Selection {
-  return { groups: enabledGroups(config.toggles), readOnly: config.readOnly, orgMode: config.orgMode, enabledTools: config.enabledTools };
-}
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let config: Config;
@@ -106,52 +100,26 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
 }
 
 async function runSandbox(config: Config, log: Logger): Promise<number> {
-  const sandbox = await startSandboxFor(config, log, config.port, config.host);
+  const { startSandbox } = await import('./sandbox/index.js');
+  const sandbox = await startSandbox({
+    port: config.port,
+    host: config.host,
+    stateDir: config.sandboxStateDir,
+    autoApproveUser: config.sandboxUser,
+    tokenLifetimeSeconds: config.sandboxTokenLifetime,
+    log: (line: string) => log.info(`sandbox: ${line}`),
+  });
   log.info(`sandbox: tenant running at ${sandbox.url} (device login page: ${sandbox.url}/devicelogin)`);
   await waitForSignal();
   await sandbox.close();
   return 0;
 }
 
-async function startSandboxFor(config: Config, log: Logger, port = 0, host = '127.0.0.1') {
-  const { startSandbox } = await import('./sandbox/index.js');
-  return startSandbox({
-    port,
-    host,
-    stateDir: config.sandboxStateDir,
-    autoApproveUser: config.sandboxUser,
-    tokenLifetimeSeconds: config.sandboxTokenLifetime,
-    log: (line: string) => log.info(`sandbox: ${line}`),
-  });
-}
-
 async function runWithAuth(config: Config, log: Logger): Promise<number> {
-  const cleanups: (() => Promise<void> | void)[] = [];
+  let rt: Runtime | undefined;
   try {
-    if (config.sandbox) {
-      const sandbox = await startSandboxFor(config, log);
-      cleanups.push(() => sandbox.close());
-      config = { ...config, sandboxUrl: sandbox.url };
-      log.info(`sandbox: tenant started at ${sandbox.url}${config.sandboxUser ? '' : ` (approve sign-ins at ${sandbox.url}/devicelogin)`}`);
-    }
-    const { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } = await import('./sandbox/contract.js');
-    const isSandbox = config.cloud === 'sandbox';
-    const selection = selectionOf(config);
-    const auth = lazyAuth(
-      {
-        clientId: config.clientId ?? (isSandbox ? SANDBOX_CLIENT_ID : undefined),
-        tenantId: config.tenantId ?? (isSandbox ? SANDBOX_TENANT_ID : config.orgMode ? 'organizations' : 'common'),
-        cloud: config.cloud,
-        sandboxUrl: config.sandboxUrl,
-        scopes: requiredScopes(selectedTools(selection), config.orgMode),
-        tokenCachePath: config.tokenCachePath,
-        selectedAccountPath: config.selectedAccountPath,
-        log,
-      },
-      log,
-    );
-    cleanups.push(async () => (await auth.manager())?.stop());
-    const graph = new GraphClient({ baseUrl: cloudEndpoints(config.cloud, config.sandboxUrl).graphBase, getToken: (s) => auth.getToken(s), log });
+    rt = await createRuntime(config, log);
+    const { auth, graph } = rt;
     switch (config.command) {
       case 'login':
         return await loginCommand(auth, log);
@@ -171,13 +139,13 @@ async function runWithAuth(config: Config, log: Logger): Promise<number> {
         return 0;
       }
       default:
-        return await serve(config, selection, auth, graph, log);
+        return await serve(rt, log);
     }
   } catch (e) {
     process.stderr.write(`${errorText(e)}\n`);
     return 1;
   } finally {
-    for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
+    await rt?.close();
   }
 }
 
@@ -191,8 +159,7 @@ async function loginCommand(auth: TokenSource, log: Logger): Promise<number> {
   return 0;
 }
 
-async function serve(config: Config, selection: Selection, auth: TokenSource, graph: GraphClient, log: Logger): Promise<number> {
-  const factory = createServerFactory({ selection, graph, auth, log });
+async function serve({ config, selection, auth, factory }: Runtime, log: Logger): Promise<number> {
   const tools = selectedTools(selection);
   log.info(`server: ms-365-mcp-server ${VERSION} starting (${config.orgMode ? 'organization' : 'personal'} mode, ${config.readOnly ? 'read-only, ' : ''}${tools.length} tools, ${config.cloud} cloud)`);
   if (config.autoLogin) void autoLogin(auth, log);

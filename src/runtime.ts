@@ -1,0 +1,71 @@
+// The server's working parts built from a Config: the sign-in, the Graph client and the MCP server factory.
+// Shared by the CLI commands and the tests, so both exercise the same wiring.
+import { cloudEndpoints } from './auth/clouds.js';
+import { lazyAuth, type TokenSource } from './auth/lazy-auth.js';
+import { requiredScopes } from './auth/scopes.js';
+import type { Config } from './config.js';
+import { GraphClient } from './graph/client.js';
+import type { Logger } from './log.js';
+import { createServerFactory, selectedTools } from './server.js';
+import { enabledGroups } from './tools/groups.js';
+import type { Selection } from './tools/select.js';
+import type { McpServer } from '@modelcontextprotocol/server';
+import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './sandbox/contract.js';
+
+
+export interface Runtime {
+  config: Config;
+  selection: Selection;
+  auth: TokenSource;
+  graph: GraphClient;
+  factory: () => McpServer;
+  close(): Promise<void>;
+}
+
+export function selectionOf(config: Config): Selection {
+  return { groups: enabledGroups(config.toggles), readOnly: config.readOnly, orgMode: config.orgMode, enabledTools: config.enabledTools };
+}
+
+export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  if (config.sandbox) {
+    const { startSandbox } = await import('./sandbox/index.js');
+    const sandbox = await startSandbox({
+      stateDir: config.sandboxStateDir,
+      autoApproveUser: config.sandboxUser,
+      tokenLifetimeSeconds: config.sandboxTokenLifetime,
+      log: (line: string) => log.info(`sandbox: ${line}`),
+    });
+    cleanups.push(() => sandbox.close());
+    config = { ...config, sandboxUrl: sandbox.url };
+    log.info(`sandbox: tenant started at ${sandbox.url}${config.sandboxUser ? '' : ` (approve sign-ins at ${sandbox.url}/devicelogin)`}`);
+  }
+  const isSandbox = config.cloud === 'sandbox';
+  const selection = selectionOf(config);
+  const auth = lazyAuth(
+    {
+      clientId: config.clientId ?? (isSandbox ? SANDBOX_CLIENT_ID : undefined),
+      tenantId: config.tenantId ?? (isSandbox ? SANDBOX_TENANT_ID : config.orgMode ? 'organizations' : 'common'),
+      cloud: config.cloud,
+      sandboxUrl: config.sandboxUrl,
+      scopes: requiredScopes(selectedTools(selection), config.orgMode),
+      tokenCachePath: config.tokenCachePath,
+      selectedAccountPath: config.selectedAccountPath,
+      log,
+    },
+    log,
+  );
+  cleanups.push(async () => (await auth.manager())?.stop());
+  const graph = new GraphClient({ baseUrl: cloudEndpoints(config.cloud, config.sandboxUrl).graphBase, getToken: (s) => auth.getToken(s), log });
+  const factory = createServerFactory({ selection, graph, auth, log });
+  return {
+    config,
+    selection,
+    auth,
+    graph,
+    factory,
+    close: async () => {
+      for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
+    },
+  };
+}

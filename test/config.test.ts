@@ -1,0 +1,77 @@
+// Configuration: every setting has one schema; a bad value stops the start with one line naming it.
+import { describe, expect, it } from 'vitest';
+import { buildConfig, ConfigError } from '../src/config.js';
+import { parseCommandLine } from '../src/cli.js';
+import { runCli } from './e2e/process.js';
+
+const env = { HOME: '/tmp/ms365-config-test' };
+
+describe('configuration', () => {
+  it('reads every toggle and defaults them on', () => {
+    const c = buildConfig('serve', {}, { ...env, MS365_MCP_ENABLE_MAIL: 'false', MS365_MCP_ENABLE_TEAMS: '0' });
+    expect(c.toggles.MAIL).toBe(false);
+    expect(c.toggles.TEAMS).toBe(false);
+    expect(c.toggles.CALENDAR && c.toggles.FILES && c.toggles.EXCEL_POWERPOINT && c.toggles.ONENOTE && c.toggles.TASKS).toBe(true);
+    expect(c.toggles.CONTACTS && c.toggles.SHAREPOINT && c.toggles.USERS && c.toggles.SEARCH).toBe(true);
+  });
+
+  it('lets flags win over the environment', () => {
+    const c = parseCommandLine(['--org-mode', '--read-only', '--http', '0.0.0.0:8080'], { ...env, MS365_MCP_ORG_MODE: 'false' });
+    expect(c.orgMode).toBe(true);
+    expect(c.readOnly).toBe(true);
+    expect(c.http).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(parseCommandLine(['--http', '3000'], env).http).toEqual({ host: '127.0.0.1', port: 3000 });
+  });
+
+  it('puts token files in the per-user config directory unless told otherwise', () => {
+    const c = buildConfig('serve', {}, { ...env, XDG_CONFIG_HOME: '/x/cfg' });
+    expect(c.tokenCachePath).toBe('/x/cfg/ms-365-mcp-server/.token-cache.json');
+    expect(c.selectedAccountPath).toBe('/x/cfg/ms-365-mcp-server/.selected-account.json');
+    const d = buildConfig('serve', {}, { ...env, MS365_MCP_TOKEN_CACHE_PATH: '/app/data/.token-cache.json', MS365_MCP_SELECTED_ACCOUNT_PATH: '/app/data/.selected-account.json' });
+    expect(d.tokenCachePath).toBe('/app/data/.token-cache.json');
+  });
+
+  const bad: [Record<string, string>, RegExp][] = [
+    [{ MS365_MCP_ORG_MODE: 'maybe' }, /MS365_MCP_ORG_MODE must be one of: true, false \(got 'maybe'\)/],
+    [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL must be one of: debug, info, warn, error/],
+    [{ MS365_MCP_CLIENT_ID: 'not-a-guid' }, /MS365_MCP_CLIENT_ID must be a GUID/],
+    [{ MS365_MCP_TENANT_ID: 'bad tenant!' }, /MS365_MCP_TENANT_ID must be a GUID/],
+    [{ MS365_MCP_CLOUD: 'mars' }, /MS365_MCP_CLOUD must be one of: global, china, usgov, usgovdod, sandbox/],
+    [{ MS365_MCP_ENABLE_FILES: 'nope' }, /MS365_MCP_ENABLE_FILES must be one of: true, false/],
+    [{ MS365_MCP_ENABLED_TOOLS: '(' }, /MS365_MCP_ENABLED_TOOLS must be a valid regular expression/],
+    [{ MS365_MCP_CLOUD: 'sandbox' }, /MS365_MCP_SANDBOX_URL/],
+    [{ MS365_MCP_SANDBOX_TOKEN_LIFETIME: '-5' }, /MS365_MCP_SANDBOX_TOKEN_LIFETIME must be a whole number of seconds/],
+  ];
+  for (const [vars, re] of bad) {
+    it(`rejects ${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(' ')}`, () => {
+      expect(() => buildConfig('serve', {}, { ...env, ...vars })).toThrow(ConfigError);
+      expect(() => buildConfig('serve', {}, { ...env, ...vars })).toThrow(re);
+    });
+  }
+
+  it('stops the real process with one clear line and exit code 2', async () => {
+    const r = await runCli([], { ...env, MS365_MCP_ORG_MODE: 'maybe' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/Invalid configuration: MS365_MCP_ORG_MODE must be one of: true, false/);
+    const flag = await runCli(['--http', 'nonsense'], env);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/--http must be \[host:\]port/);
+    const unknown = await runCli(['--frobnicate'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/frobnicate.*See --help/);
+  });
+
+  it('prints version, help and the permission list without signing in', async () => {
+    const v = await runCli(['--version'], env);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const h = await runCli(['--help'], env);
+    expect(h.stdout).toContain('--list-permissions');
+    const personal = (await runCli(['--list-permissions'], env)).stdout.trim().split('\n');
+    expect(personal).toContain('User.Read');
+    expect(personal).not.toContain('User.Read.All');
+    const org = (await runCli(['--list-permissions', '--org-mode'], env)).stdout.trim().split('\n');
+    expect(org).toContain('User.Read.All');
+  });
+});

@@ -1,0 +1,63 @@
+// Runs the built server (dist/index.js) as a child process, as the container and `docker exec` do.
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const ENTRY = path.resolve(import.meta.dirname, '../../dist/index.js');
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs to completion with the given stdin; kills it after timeoutMs. */
+export function runCli(args: string[], env: Record<string, string>, input = '', timeoutMs = 30_000): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ENTRY, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+/** Starts a long-running process; `waitFor` resolves with the first stderr match. */
+export function startCli(args: string[], env: Record<string, string>): ChildProcess & { stderrText: () => string; waitFor: (re: RegExp, ms?: number) => Promise<RegExpMatchArray>; stop: () => Promise<number | null> } {
+  const child = spawn(process.execPath, [ENTRY, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  const waiters: { re: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+    if (process.env.DEBUG_TESTS) process.stderr.write(d);
+    for (const w of [...waiters]) {
+      const m = stderr.match(w.re);
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return Object.assign(child, {
+    stderrText: () => stderr,
+    waitFor: (re: RegExp, ms = 20_000) =>
+      new Promise<RegExpMatchArray>((resolve, reject) => {
+        const m = stderr.match(re);
+        if (m) return resolve(m);
+        const t = setTimeout(() => reject(new Error(`timed out waiting for ${re} in stderr:\n${stderr}`)), ms);
+        waiters.push({ re, resolve: (x) => (clearTimeout(t), resolve(x)) });
+        void exited.then(() => setTimeout(() => reject(new Error(`process exited before ${re}; stderr:\n${stderr}`)), 50));
+      }),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  });
+}

@@ -1,0 +1,88 @@
+// Test wiring: a sandbox tenant on a loopback port, the real server runtime (MSAL, Graph client, tools)
+// pointed at it, and a real MCP client connected through linked in-memory transports.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { buildConfig, type Command } from '../src/config.js';
+import { createLogger, type Logger } from '../src/log.js';
+import { createRuntime, type Runtime } from '../src/runtime.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js';
+
+export const tempDir = (prefix = 'ms365-test-') => fs.mkdtemp(path.join(os.tmpdir(), prefix));
+
+export async function startTestSandbox(opts: SandboxOptions = {}): Promise<Sandbox & { stateDir: string }> {
+  const stateDir = opts.stateDir ?? (await tempDir('ms365-sandbox-'));
+  const sandbox = await startSandbox({ autoApproveUser: 'default', ...opts, stateDir });
+  return Object.assign(sandbox, { stateDir });
+}
+
+/** A logger that keeps lines for assertions (and echoes them to stderr with DEBUG_TESTS=1). */
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const log = createLogger('debug', (l) => {
+    lines.push(l);
+    if (process.env.DEBUG_TESTS) process.stderr.write(l);
+  });
+  return Object.assign(log, { lines });
+}
+
+export interface Connected {
+  client: Client;
+  runtime: Runtime;
+  log: Logger & { lines: string[] };
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Environment that points a server at the sandbox and keeps its files in dataDir. */
+export function sandboxEnv(sandboxUrl: string, dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    HOME: dataDir,
+    XDG_CONFIG_HOME: dataDir,
+    MS365_MCP_CLOUD: 'sandbox',
+    MS365_MCP_SANDBOX_URL: sandboxUrl,
+    MS365_MCP_TOKEN_CACHE_PATH: path.join(dataDir, '.token-cache.json'),
+    MS365_MCP_SELECTED_ACCOUNT_PATH: path.join(dataDir, '.selected-account.json'),
+    ...extra,
+  };
+}
+
+export async function connect(
+  sandbox: { url: string },
+  opts: { env?: Record<string, string>; flags?: Record<string, string>; signIn?: boolean; dataDir?: string; command?: Command } = {},
+): Promise<Connected> {
+  const dataDir = opts.dataDir ?? (await tempDir());
+  const config = buildConfig(opts.command ?? 'serve', opts.flags ?? {}, sandboxEnv(sandbox.url, dataDir, opts.env));
+  const log = memoryLogger();
+  const runtime = await createRuntime(config, log);
+  if (opts.signIn !== false) {
+    const started = await runtime.auth.startLogin(false);
+    if (!started.alreadySignedIn) await (await runtime.auth.manager())!.waitForLogin();
+  }
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const server = runtime.factory();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'test-client', version: '1.0.0' });
+  await client.connect(clientSide);
+  return {
+    client,
+    runtime,
+    log,
+    dataDir,
+    close: async () => {
+      await client.close();
+      await server.close();
+      await runtime.close();
+    },
+  };
+}
+
+export type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: Record<string, unknown> };
+
+export async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<ToolResult> {
+  return (await client.callTool({ name, arguments: args })) as ToolResult;
+}
+
+export const textOf = (r: ToolResult) => r.content.map((c) => c.text ?? '').join('\n');
