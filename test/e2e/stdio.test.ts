@@ -1,0 +1,65 @@
+// The built server over stdio, as the container and the guide's `docker exec -i` pattern use it.
+import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport as StdioV1 } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { describe, expect, it } from 'vitest';
+import { ENTRY, runCli } from './process.js';
+
+const env = { HOME: '/tmp/ms365-stdio-test', MS365_MCP_ORG_MODE: 'true' };
+
+describe('stdio transport (built dist/index.js)', () => {
+  it('answers a bare tools/list with no initialize and exits cleanly at end of input', async () => {
+    const r = await runCli([], env, '{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}\n');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const msg = JSON.parse(lines[0]);
+    expect(msg.id).toBe(1);
+    expect(msg.result.tools.map((t: { name: string }) => t.name)).toContain('users_list');
+    // stdout carries only protocol messages; logs are on stderr.
+    expect(r.stderr).toMatch(/server: ms-365-mcp-server .* starting/);
+  });
+
+  it('answers the guide\'s Python pattern: one JSON object, no trailing newline, stdin closed at once', async () => {
+    const r = await runCli([], env, JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).result.tools.length).toBeGreaterThan(3);
+  });
+
+  it('answers the guide\'s echo initialize pipe', async () => {
+    const init = '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"test","version":"1.0"}}}';
+    const r = await runCli([], env, `${init}\n`);
+    expect(r.code).toBe(0);
+    const msg = JSON.parse(r.stdout);
+    expect(msg.result.serverInfo.name).toBe('ms-365-mcp-server');
+    expect(msg.result.protocolVersion).toBe('2024-11-05');
+  });
+
+  it('answers a malformed line with a JSON-RPC error and keeps serving', async () => {
+    const r = await runCli([], env, 'this is not json\n{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}\n');
+    expect(r.code).toBe(0);
+    const msgs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(msgs.find((m) => m.id === 2)?.result.tools.length).toBeGreaterThan(0);
+  });
+
+  it('serves a 2025-era client (SDK v1, initialize handshake)', async () => {
+    const client = new ClientV1({ name: 'v1', version: '1' });
+    await client.connect(new StdioV1({ command: process.execPath, args: [ENTRY], env: { PATH: process.env.PATH ?? '', ...env }, stderr: 'ignore' }));
+    const { tools } = await client.listTools();
+    expect(tools.find((t) => t.name === 'users_get_me')?.outputSchema).toBeDefined();
+    const r = await client.callTool({ name: 'auth_status', arguments: {} });
+    expect((r.structuredContent as { signedIn: boolean }).signedIn).toBe(false);
+    await client.close();
+  });
+
+  it('serves a 2026-07-28 stateless client (SDK v2, pinned modern era)', async () => {
+    const client = new Client({ name: 'v2', version: '2' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [ENTRY], env: { PATH: process.env.PATH ?? '', ...env }, stderr: 'ignore' }));
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toContain('auth_login');
+    const r = (await client.callTool({ name: 'auth_status', arguments: {} })) as { structuredContent?: { signedIn: boolean } };
+    expect(r.structuredContent?.signedIn).toBe(false);
+    await client.close();
+  });
+});
