@@ -56,7 +56,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     log,
   );
   cleanups.push(async () => (await auth.manager())?.stop());
-  const graph = new GraphClient({ baseUrl: cloudEndpoints(config.cloud, config.sandboxUrl).graphBase, getToken: (s) => auth.getToken(s), log });
+  const graph = new GraphClient({ baseUrl: cloudEndpoints(config.cloud, config.sandboxUrl).graphBase, getToken: (s, force) => auth.getToken(s, force), log });
   const factory = createServerFactory({ selection, graph, auth, log });
   return {
     config,

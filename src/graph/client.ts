@@ -51,7 +51,8 @@ export interface GraphWriter extends GraphReader {
 export interface GraphClientOptions {
   /** Graph origin, e.g. https://graph.microsoft.com; requests go to `${baseUrl}/v1.0`. */
   baseUrl: string;
-  getToken: (signal?: AbortSignal) => Promise<string>;
+  /** forceRefresh: the token was just refused by Graph (revoked session, key rollover): get a new one. */
+  getToken: (signal?: AbortSignal, forceRefresh?: boolean) => Promise<string>;
   log: Logger;
   /** Retries after 429/503/504 (and network errors for idempotent requests). */
   maxRetries?: number;
@@ -153,8 +154,11 @@ export class GraphClient implements GraphWriter {
 
   private async call<T>(method: string, path: string, body: unknown, opts: RequestOptions = {}, idempotent = IDEMPOTENT.has(method)): Promise<T> {
     const url = this.url(path, opts.query);
+    let retried401 = false;
+    let forceRefresh = false;
     for (let attempt = 0; ; attempt++) {
-      const token = await this.o.getToken(opts.signal);
+      const token = await this.o.getToken(opts.signal, forceRefresh);
+      forceRefresh = false;
       const timeout = AbortSignal.timeout(this.o.timeoutMs);
       const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...opts.headers };
@@ -182,6 +186,12 @@ export class GraphClient implements GraphWriter {
         return (text ? JSON.parse(text) : undefined) as T;
       }
       const errBody = await res.json().catch(() => undefined);
+      // Graph refused a token MSAL still thought valid: one fresh token, one more try (nothing was done).
+      if (res.status === 401 && !retried401) {
+        retried401 = forceRefresh = true;
+        this.o.log.info(`graph: ${method} ${redactPath(url)} -> 401, getting a fresh token and retrying once`);
+        continue;
+      }
       // 429 means Graph refused the request without acting on it, so even a POST may be sent again.
       const retryable = RETRYABLE.has(res.status) && (res.status === 429 || idempotent);
       const waitMs = retryAfterMs(res.headers.get('retry-after')) ?? backoff(attempt);
