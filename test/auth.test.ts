@@ -1,0 +1,119 @@
+// Sign-in that lasts, through the real runtime (MSAL, file cache, Graph client) against the sandbox over HTTP.
+import fs from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, connect, type Connected, startTestSandbox, textOf } from './harness.js';
+
+type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+
+/** The refresh-token secrets in an MSAL cache file. */
+async function refreshTokens(file: string): Promise<string[]> {
+  const cache = JSON.parse(await fs.readFile(file, 'utf8')) as { RefreshToken?: Record<string, { secret: string }> };
+  return Object.values(cache.RefreshToken ?? {}).map((t) => t.secret);
+}
+
+describe('sign-in and refresh', () => {
+  let sandbox: Sandbox;
+  let s: Connected;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox({ tokenLifetimeSeconds: 2 });
+    s = await connect(sandbox, { env: { MS365_MCP_ORG_MODE: 'true' } });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await sandbox?.close();
+  });
+
+  it('signs in with the device code and calls Graph as the demo user', async () => {
+    expect(s.log.lines.join('')).toMatch(/Device code login successful as adele\.vance@contoso\.sandbox/);
+    const me = await call(s.client, 'users_get_me');
+    expect(me.isError).toBeFalsy();
+    expect(me.structuredContent).toMatchObject({ displayName: 'Adele Vance', userPrincipalName: 'adele.vance@contoso.sandbox' });
+    const status = await call(s.client, 'auth_status');
+    expect(status.structuredContent).toMatchObject({ signedIn: true, account: { username: 'adele.vance@contoso.sandbox' } });
+  });
+
+  it('keeps token files private (0600) and never logs a token', async () => {
+    for (const f of ['.token-cache.json', '.selected-account.json']) {
+      const st = await fs.stat(`${s.dataDir}/${f}`);
+      expect(st.mode & 0o777, f).toBe(0o600);
+    }
+    const [rt] = await refreshTokens(`${s.dataDir}/.token-cache.json`);
+    expect(rt.length).toBeGreaterThan(20);
+    const logs = s.log.lines.join('');
+    expect(logs).not.toContain(rt);
+    expect(logs).not.toMatch(/eyJ[\w-]{20,}\./);
+  });
+
+  it('refreshes an expired access token, stores the rotated refresh token and logs it', async () => {
+    const before = await refreshTokens(`${s.dataDir}/.token-cache.json`);
+    await new Promise((r) => setTimeout(r, 2500));
+    const me = await call(s.client, 'users_get_me');
+    expect(me.isError).toBeFalsy();
+    const after = await refreshTokens(`${s.dataDir}/.token-cache.json`);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before[0]);
+    expect(s.log.lines.some((l) => / info auth: token refresh succeeded/.test(l))).toBe(true);
+  });
+
+  it('a session restarted on the same files needs no new sign-in', async () => {
+    const again = await connect(sandbox, { env: { MS365_MCP_ORG_MODE: 'true' }, dataDir: s.dataDir, signIn: false });
+    try {
+      const me = await call(again.client, 'users_get_me');
+      expect(me.structuredContent).toMatchObject({ displayName: 'Adele Vance' });
+      expect(again.log.lines.join('')).not.toMatch(/starting device code sign-in/);
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe('a refresh rejected for good', () => {
+  it('answers with how to sign in again', async () => {
+    const sandbox = await startTestSandbox({ tokenLifetimeSeconds: 1 });
+    const s = await connect(sandbox);
+    try {
+      expect(sandbox.revokeRefreshTokens()).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 1200));
+      const r = await call(s.client, 'users_get_me');
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/adele\.vance@contoso\.sandbox has expired or was revoked/);
+      expect(textOf(r)).toMatch(/auth_login/);
+      expect(textOf(r)).toMatch(/--login/);
+      const status = await call(s.client, 'auth_status');
+      expect((status.structuredContent as { lastError?: string }).lastError).toMatch(/refresh failed/);
+    } finally {
+      await s.close();
+      await sandbox.close();
+    }
+  });
+});
+
+describe('before sign-in', () => {
+  it('auth_login returns the URL and code at once, and a tool called meanwhile repeats them', async () => {
+    const sandbox = await startTestSandbox({ autoApproveUser: undefined });
+    const s = await connect(sandbox, { signIn: false });
+    try {
+      const login = await call(s.client, 'auth_login');
+      const pending = (login.structuredContent as { pending: { verificationUri: string; userCode: string } }).pending;
+      expect(login.structuredContent).toMatchObject({ status: 'pending' });
+      expect(pending.verificationUri).toBe(`${sandbox.url}/devicelogin`);
+      expect(textOf(login)).toMatch(/To sign in, use a web browser to open the page .* and enter the code/);
+      const me = await call(s.client, 'users_get_me');
+      expect(me.isError).toBe(true);
+      expect(textOf(me)).toContain(pending.userCode);
+      expect(textOf(me)).toContain(pending.verificationUri);
+    } finally {
+      await s.close();
+      await sandbox.close();
+    }
+  });
+
+  it('a server with no app registration says how to configure one', async () => {
+    const { buildConfig } = await import('../src/config.js');
+    const { createRuntime } = await import('../src/runtime.js');
+    const { memoryLogger } = await import('./harness.js');
+    const rt = await createRuntime(buildConfig('serve', {}, { HOME: '/nonexistent' }), memoryLogger());
+    await expect(rt.graph.get('/me')).rejects.toThrow(/MS365_MCP_CLIENT_ID/);
+    await rt.close();
+  });
+});

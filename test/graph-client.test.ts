@@ -1,0 +1,116 @@
+// The Graph client against the sandbox's fault injection: throttling, outages, no repeated writes, paging,
+// batching, cancellation and the shape of errors.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GraphError } from '../src/graph/errors.js';
+import { call, connect, type Connected, startTestSandbox, textOf } from './harness.js';
+
+type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+let sandbox: Sandbox;
+let s: Connected;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  s = await connect(sandbox, { env: { MS365_MCP_ORG_MODE: 'true' } });
+});
+afterAll(async () => {
+  await s?.close();
+  await sandbox?.close();
+});
+beforeEach(() => sandbox.faults.clear());
+
+const journal = (method: string, path: string) => sandbox.faults.journal.filter((j) => j.method === method && j.path === path);
+
+describe('Graph client resilience', () => {
+  it('rides out a 429 storm, waiting as Retry-After says', async () => {
+    sandbox.faults.add({ path: '^/me$', status: 429, retryAfter: 1, times: 2 });
+    const started = Date.now();
+    const me = await call(s.client, 'users_get_me');
+    expect(me.isError).toBeFalsy();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    expect(journal('GET', '/me').map((j) => j.status)).toEqual([429, 429, 200]);
+  });
+
+  it('retries reads after 503s, and gives up with a clear error when they persist', async () => {
+    sandbox.faults.add({ path: '^/me$', status: 503, times: 1 });
+    expect((await call(s.client, 'users_get_me')).isError).toBeFalsy();
+    sandbox.faults.clear();
+    sandbox.faults.add({ path: '^/me$', status: 503, retryAfter: 0, times: 10 });
+    const r = await call(s.client, 'users_get_me');
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(/Graph 503 ServiceUnavailable/);
+    expect(textOf(r)).toMatch(/request-id [0-9a-f-]{36}/);
+    expect(journal('GET', '/me')).toHaveLength(4); // the first try and three retries
+  });
+
+  it('never repeats a POST that met a 503: it may have taken effect', async () => {
+    sandbox.faults.add({ method: 'POST', path: '^/me/sendMail$', status: 503 });
+    const err = await s.runtime.graph.post('/me/sendMail', { message: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraphError);
+    expect((err as GraphError).message).toMatch(/not repeated automatically/);
+    expect(journal('POST', '/me/sendMail')).toHaveLength(1);
+  });
+
+  it('repeats a POST refused with 429 (Graph did not act on it)', async () => {
+    sandbox.faults.add({ method: 'POST', path: '^/\\$batch$', status: 429, retryAfter: 0 });
+    const results = await s.runtime.graph.batch([{ method: 'GET', url: '/me' }]);
+    expect(results[0].status).toBe(200);
+    expect(journal('POST', '/$batch').map((j) => j.status)).toEqual([429, 200]);
+  });
+
+  it('fails at once when Retry-After asks for longer than it will wait', async () => {
+    sandbox.faults.add({ path: '^/me$', status: 429, retryAfter: 3600 });
+    const started = Date.now();
+    const r = await call(s.client, 'users_get_me');
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(/429/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('is cancelled by the caller\'s signal, mid-wait', async () => {
+    sandbox.faults.add({ path: '^/me$', latencyMs: 3000 });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 200);
+    const started = Date.now();
+    await expect(s.runtime.graph.get('/me', { signal: ac.signal })).rejects.toThrow(/cancelled/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('Graph client paging and batching', () => {
+  it('pages with an opaque cursor that continues where it stopped and covers everyone once', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const r = await call(s.client, 'users_list', { limit: 10, ...(cursor ? { cursor } : {}) });
+      expect(r.isError, textOf(r)).toBeFalsy();
+      const out = r.structuredContent as { users: { id: string }[]; nextCursor?: string };
+      seen.push(...out.users.map((u) => u.id));
+      cursor = out.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBeGreaterThan(2);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('refuses a forged cursor instead of sending the token elsewhere', async () => {
+    const forged = Buffer.from('https://evil.example/v1.0/users').toString('base64url');
+    const r = await call(s.client, 'users_list', { cursor: forged });
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(/cursor is not one this server returned/);
+  });
+
+  it('batches more than 20 requests in chunks, results in order', async () => {
+    const users = (await s.runtime.graph.list<{ id: string }>('/users', { query: { $select: 'id', $top: 25 }, limit: 25 })).items;
+    const results = await s.runtime.graph.batch(users.map((u) => ({ method: 'GET' as const, url: `/users/${u.id}?$select=id` })));
+    expect(results.map((r) => (r.body as { id: string }).id)).toEqual(users.map((u) => u.id));
+    expect(journal('POST', '/$batch')).toHaveLength(2);
+  });
+
+  it('turns Graph errors into short texts with status, code and request-id', async () => {
+    const r = await call(s.client, 'users_get_user', { user: 'nobody@contoso.sandbox' });
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(/^Graph 404 Request_ResourceNotFound: .*\(request-id [0-9a-f-]{36}\)\. Check the id or address\.$/);
+  });
+});
