@@ -1,0 +1,110 @@
+// npm run bench: the figures of the README's performance table. Measures the built server (dist/) as a
+// client sees it: tool-list size, cold start, per-call overhead over a direct Graph call, memory.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { startSandbox } from '../dist/sandbox/index.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ENTRY = path.join(ROOT, 'dist/index.js');
+const README = path.join(ROOT, 'README.md');
+const baseEnv = { PATH: process.env.PATH ?? '', HOME: await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-bench-')) };
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+/** Spawns the server, writes one request, resolves with the first answer line and timings. */
+function oneShot(env, request) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [ENTRY], { env: { ...baseEnv, ...env }, stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', async (d) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl < 0) return;
+      const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+      const status = await fs.readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+      const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+      child.stdin.end();
+      resolve({ line: out.slice(0, nl), elapsed, rssKb });
+    });
+    child.on('error', reject);
+    child.stdin.write(JSON.stringify(request) + '\n');
+  });
+}
+
+const LIST = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} };
+const INIT = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } };
+
+const rows = [];
+for (const [label, env] of [
+  ['personal mode', {}],
+  ['organization mode', { MS365_MCP_ORG_MODE: 'true' }],
+  ['organization mode, read-only', { MS365_MCP_ORG_MODE: 'true', READ_ONLY: 'true' }],
+]) {
+  const { line } = await oneShot(env, LIST);
+  const tools = JSON.parse(line).result.tools;
+  const text = JSON.stringify({ tools });
+  rows.push([`tools/list, ${label}`, `${tools.length} tools, ${Buffer.byteLength(text).toLocaleString('en')} bytes, ${countTokens(text).toLocaleString('en')} o200k tokens`]);
+}
+
+const starts = [];
+const rss = [];
+await oneShot({}, INIT); // warm the file cache once
+for (let i = 0; i < 15; i++) {
+  const r = await oneShot({ MS365_MCP_ORG_MODE: 'true' }, INIT);
+  starts.push(r.elapsed);
+  rss.push(r.rssKb);
+}
+rows.push(['cold start, spawn to initialize answer (15 runs)', `median ${ms(quantile(starts, 0.5))}, p90 ${ms(quantile(starts, 0.9))}`]);
+rows.push(['resident memory after start', `${(quantile(rss, 0.5) / 1024).toFixed(1)} MiB`]);
+
+// Overhead: a tool call through MCP minus the same Graph call made directly, against the sandbox.
+const stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-bench-tenant-'));
+const sandbox = await startSandbox({ stateDir, autoApproveUser: 'default' });
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-bench-data-'));
+const env = { ...baseEnv, HOME: dataDir, MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_TOKEN_CACHE_PATH: path.join(dataDir, '.token-cache.json'), MS365_MCP_SELECTED_ACCOUNT_PATH: path.join(dataDir, '.selected-account.json'), LOG_LEVEL: 'warn' };
+const client = new Client({ name: 'bench', version: '1' });
+await client.connect(new StdioClientTransport({ command: process.execPath, args: [ENTRY], env, stderr: 'ignore' }));
+for (let i = 0; i < 50; i++) {
+  const r = await client.callTool({ name: 'users_get_me', arguments: {} });
+  if (!r.isError) break;
+  await new Promise((res) => setTimeout(res, 200)); // the automatic sign-in is being approved
+}
+const N = 300;
+const viaTool = [];
+for (let i = 0; i < N; i++) {
+  const t = performance.now();
+  const r = await client.callTool({ name: 'users_get_me', arguments: {} });
+  viaTool.push(performance.now() - t);
+  if (r.isError) throw new Error(r.content[0].text);
+}
+await client.close();
+const cache = JSON.parse(await fs.readFile(env.MS365_MCP_TOKEN_CACHE_PATH, 'utf8'));
+const token = Object.values(cache.AccessToken)[0].secret;
+const direct = [];
+const url = `${sandbox.url}/v1.0/me?$select=id,displayName,mail,userPrincipalName,jobTitle,department,officeLocation,businessPhones,mobilePhone,preferredLanguage`;
+for (let i = 0; i < N; i++) {
+  const t = performance.now();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  await res.json();
+  direct.push(performance.now() - t);
+}
+await sandbox.close();
+rows.push([`server overhead per tool call (users_get_me, ${N} calls, minus the direct Graph call)`, `median ${ms(quantile(viaTool, 0.5) - quantile(direct, 0.5))}, p99 ${ms(quantile(viaTool, 0.99) - quantile(direct, 0.99))}`]);
+
+const date = new Date().toISOString().slice(0, 10);
+const table = [`Measured ${date} on ${os.cpus().length} cores, Node ${process.version}.`, '', '| what | figure |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+process.stderr.write(`${table}\n`);
+const readme = await fs.readFile(README, 'utf8');
+const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+await fs.writeFile(README, updated);
+process.exit(0);
