@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { TokenSource } from './auth/lazy-auth.js';
 import { requiredScopes } from './auth/scopes.js';
+import { cacheHasAccount } from './auth/token-cache.js';
 import { buildConfig, type Command, type Config, ConfigError } from './config.js';
 import { createLogger, errorText, type Logger } from './log.js';
 import { createRuntime, type Runtime, selectionOf } from './runtime.js';
@@ -159,11 +160,11 @@ async function loginCommand(auth: TokenSource, log: Logger): Promise<number> {
   return 0;
 }
 
-async function serve({ config, selection, auth, factory }: Runtime, log: Logger): Promise<number> {
+async function serve({ config, selection, auth, factory, startKeepAlive }: Runtime, log: Logger): Promise<number> {
   const tools = selectedTools(selection);
   log.info(`server: ms-365-mcp-server ${VERSION} starting (${config.orgMode ? 'organization' : 'personal'} mode, ${config.readOnly ? 'read-only, ' : ''}${tools.length} tools, ${config.cloud} cloud)`);
-  if (config.autoLogin) void autoLogin(auth, log);
-  void auth.manager().then((m) => m?.startKeepAlive(config.keepAliveMinutes));
+  if (config.autoLogin && !(await cacheHasAccount(config.tokenCachePath))) void autoLogin(auth, log);
+  startKeepAlive();
   if (config.http) {
     const { serveHttp } = await import('./transports/http.js');
     const h = await serveHttp(factory, config.http, log);

@@ -19,6 +19,8 @@ export interface Runtime {
   auth: TokenSource;
   graph: GraphClient;
   factory: () => McpServer;
+  /** Long-running servers: refresh tokens on a timer, signed in or not yet. */
+  startKeepAlive(): void;
   close(): Promise<void>;
 }
 
@@ -55,10 +57,22 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     },
     log,
   );
-  cleanups.push(async () => (await auth.manager())?.stop());
+  let keepAlive: NodeJS.Timeout | undefined;
+  cleanups.push(async () => {
+    if (keepAlive) clearInterval(keepAlive);
+    (await auth.loaded())?.stop();
+  });
   const graph = new GraphClient({ baseUrl: cloudEndpoints(config.cloud, config.sandboxUrl).graphBase, getToken: (s, force) => auth.getToken(s, force), log });
   const factory = createServerFactory({ selection, graph, auth, log });
   return {
+    startKeepAlive: () => {
+      // Refreshing on a timer keeps the refresh token from expiring through inactivity (90 days).
+      keepAlive = setInterval(() => {
+        log.info('auth: keep-alive token refresh starting');
+        auth.getToken(undefined, true).catch((e: Error) => log.warn(`auth: keep-alive token refresh failed: ${e.message}`));
+      }, config.keepAliveMinutes * 60_000);
+      keepAlive.unref();
+    },
     config,
     selection,
     auth,

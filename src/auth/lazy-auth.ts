@@ -7,8 +7,10 @@ import type { AuthManager, AuthOptions } from './msal.js';
 
 export interface TokenSource extends AuthService {
   getToken(signal?: AbortSignal, forceRefresh?: boolean): Promise<string>;
-  /** The real manager, or undefined when no client id is configured. */
+  /** The real manager (loading MSAL), or undefined when no client id is configured. */
   manager(): Promise<AuthManager | undefined>;
+  /** The manager if something already loaded it; never loads MSAL. */
+  loaded(): Promise<AuthManager | undefined>;
 }
 
 export function lazyAuth(opts: Omit<AuthOptions, 'clientId'> & { clientId?: string }, log: Logger): TokenSource {
@@ -27,6 +29,7 @@ export function lazyAuth(opts: Omit<AuthOptions, 'clientId'> & { clientId?: stri
   log.debug(`auth: ${opts.cloud} cloud, ${opts.scopes.length} scopes`);
   return {
     manager,
+    loaded: async () => (loading ? loading : undefined),
     getToken: async (signal, force) => (await need()).getToken(signal, force),
     startLogin: async (force) => (await need()).startLogin(force),
     logout: async (u) => (await need()).logout(u),

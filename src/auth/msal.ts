@@ -41,7 +41,6 @@ export class AuthManager implements AuthService {
   private lastRefresh: Date | undefined;
   private lastError: string | undefined;
   private inProcess: Promise<unknown> = Promise.resolve();
-  private keepAlive: NodeJS.Timeout | undefined;
 
   constructor(private readonly o: AuthOptions) {
     if (!o.clientId) throw new Error('no client id');
@@ -220,17 +219,7 @@ export class AuthManager implements AuthService {
     };
   }
 
-  /** Refreshes on a timer so that the refresh token never expires from inactivity (90 days). */
-  startKeepAlive(minutes: number): void {
-    this.keepAlive = setInterval(() => {
-      this.o.log.info('auth: keep-alive token refresh starting');
-      this.getToken(undefined, true).catch((e) => this.o.log.warn(`auth: keep-alive token refresh failed: ${errorText(e)}`));
-    }, minutes * 60_000);
-    this.keepAlive.unref();
-  }
-
   stop(): void {
-    if (this.keepAlive) clearInterval(this.keepAlive);
     this.cancelLogin();
   }
 

@@ -48,3 +48,14 @@ export class FileCachePlugin implements ICachePlugin {
     this.loadedStamp = stamp;
   }
 }
+
+/** Whether the cache file holds a signed-in account, read without loading MSAL (a process that only
+ *  answers tools/list, like every `docker exec`, should not pay for it). */
+export async function cacheHasAccount(file: string): Promise<boolean> {
+  try {
+    const cache = JSON.parse((await readFileIfExists(file)) ?? '{}') as { Account?: Record<string, unknown> };
+    return Object.keys(cache.Account ?? {}).length > 0;
+  } catch {
+    return false;
+  }
+}
