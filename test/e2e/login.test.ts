@@ -103,6 +103,25 @@ describe('sign-in that lasts (built CLI, standalone sandbox)', () => {
     expect(v.stdout).toMatch(/Signed in as Adele Vance/);
   }, 120_000);
 
+  it('a server started with no cached account starts the sign-in by itself while it serves', async () => {
+    const fresh = await tempDir('ms365-e2e-fresh-');
+    const freshEnv = sandboxEnv(sandboxUrl, fresh);
+    const transport = new StdioClientTransport({ command: process.execPath, args: [ENTRY], env: { PATH: process.env.PATH ?? '', ...freshEnv }, stderr: 'pipe' });
+    let stderr = '';
+    transport.stderr?.on('data', (d) => (stderr += d));
+    const client = new Client({ name: 'e2e', version: '1' });
+    await client.connect(transport);
+    try {
+      expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+      for (let i = 0; i < 50 && !/Device code login successful/.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(stderr).toMatch(/To sign in, use a web browser to open the page \S+\/devicelogin and enter the code/);
+      expect(stderr).toMatch(/Device code login successful/);
+      expect(await meName(client)).toBe('Adele Vance');
+    } finally {
+      await client.close();
+    }
+  });
+
   it('--list-accounts and --logout manage the cache', async () => {
     const list = await runCli(['--list-accounts'], env);
     expect(list.stdout).toMatch(/\* adele\.vance@contoso\.sandbox/);
