@@ -118,3 +118,6 @@ export const userDisabled = (): AadError =>
 
 export const userNotFound = (upn: string): AadError =>
   e(400, 'invalid_grant', 50034, `The user account ${upn} does not exist in the directory.`);
+
+export const malformedRequest = (): AadError =>
+  e(400, 'invalid_request', 9002313, 'Invalid request. Request is malformed or invalid.');

@@ -1,0 +1,18 @@
+// What every identity route works with: the directory, the stores and the token issuer of one running sandbox.
+
+import type { DirectoryUser, Tenant } from '../seed/index.js';
+import type { DeviceCodeStore } from './device-codes.js';
+import type { RefreshTokenStore } from './refresh-tokens.js';
+import type { TokenIssuer } from './tokens.js';
+
+export interface IdentityContext {
+  tenant: Tenant;
+  issuer: TokenIssuer;
+  refreshTokens: RefreshTokenStore;
+  deviceCodes: DeviceCodeStore;
+  deviceCodeIntervalSeconds: number;
+  /** Set when device codes are approved at once, without the /devicelogin page. */
+  autoApproveUser?: DirectoryUser;
+  log: (line: string) => void;
+  now: () => number;
+}
