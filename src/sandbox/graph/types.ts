@@ -11,6 +11,8 @@ export interface Principal {
   appId: string;
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
 export interface GraphRequest {
   method: string;
   /** Absolute URL whose origin is the one the client used, path starting with /v1.0. */
@@ -31,10 +33,34 @@ export interface GraphResponse {
 export interface RouteContext {
   req: GraphRequest;
   principal: Principal;
+  /** Values of the route's {placeholders}, URL-decoded; after /me, `id` is the signed-in user's id. */
   params: Record<string, string>;
   tenant: Tenant;
-  /** Segments of the path after /v1.0, URL-decoded. */
+  /** Segments of the path after /v1.0, URL-decoded, with a leading `me` already expanded to `users/{id}`. */
   segments: string[];
+  /** The request addressed the signed-in user through /me. */
+  viaMe: boolean;
+  /** Origin + /v1.0 as the client used it, for links the client must follow (nextLink). */
+  serviceRoot: string;
+  log: (line: string) => void;
+}
+
+/** Delegated permissions that each allow a route; any one suffices. A function when it depends on the target
+ *  (a user may read their own profile with User.Read, anyone else's needs User.ReadBasic.All or more). */
+export type ScopeRule = readonly string[] | ((ctx: RouteContext) => readonly string[]);
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** Path after /v1.0, e.g. `/users/{id}/manager`. Literal segments match case-insensitively, as Graph does. */
+  path: string;
+  scopes: ScopeRule;
+  handler: (ctx: RouteContext) => GraphResponse | Promise<GraphResponse>;
+}
+
+/** A capability's routes (users, mail, calendars...), listed in graph/modules.ts. */
+export interface GraphModule {
+  name: string;
+  routes: RouteDef[];
 }
 
 /** A failure in Graph's error envelope; thrown anywhere below the router and rendered by it. */

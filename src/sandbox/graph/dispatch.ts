@@ -1,0 +1,95 @@
+// One Graph call from request to response: bearer token, route, permission check, handler, and Graph's error
+// envelope for whatever goes wrong. Used for requests off the wire and for each request inside a $batch.
+
+import { errorEnvelope, type RequestIds } from '../http.js';
+import type { AccessCheck } from '../identity/service.js';
+import type { Tenant } from '../seed/index.js';
+import { Router, segmentNotFound } from './router.js';
+import { GraphError, insufficientPrivileges, type GraphRequest, type GraphResponse, type Principal, type RouteContext } from './types.js';
+
+export interface DispatcherOptions {
+  router: Router;
+  tenant: Tenant;
+  verifyAccessToken: (token: string) => Promise<AccessCheck>;
+  log: (line: string) => void;
+}
+
+export type Authentication = { ok: true; principal: Principal } | { ok: false; error: GraphError };
+
+/** Graph's resource app id, which its WWW-Authenticate challenge names. */
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
+export class Dispatcher {
+  constructor(private readonly opts: DispatcherOptions) {}
+
+  async authenticate(req: GraphRequest): Promise<Authentication> {
+    const header = req.headers['authorization'] ?? '';
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m) return { ok: false, error: unauthenticated(req, 'Access token is empty.') };
+    const check = await this.opts.verifyAccessToken(m[1]);
+    if (!check.ok) return { ok: false, error: unauthenticated(req, check.message) };
+    return { ok: true, principal: check.principal };
+  }
+
+  /** Authenticates, then serves. */
+  async handle(req: GraphRequest, ids: RequestIds): Promise<GraphResponse> {
+    const auth = await this.authenticate(req);
+    if (!auth.ok) return errorResponse(auth.error, ids);
+    return this.serve(req, auth.principal, ids);
+  }
+
+  /** Serves a request whose caller is already known (a $batch member uses the batch's token). */
+  async serve(req: GraphRequest, principal: Principal, ids: RequestIds): Promise<GraphResponse> {
+    try {
+      const { segments, viaMe } = resolveSegments(req.url.pathname, principal);
+      const match = this.opts.router.match(req.method, segments);
+      if (!match.ok) throw match.error;
+      const ctx: RouteContext = {
+        req,
+        principal,
+        params: match.params,
+        tenant: this.opts.tenant,
+        segments,
+        viaMe,
+        serviceRoot: `${req.url.origin}/v1.0`,
+        log: this.opts.log,
+      };
+      const allowed = typeof match.route.scopes === 'function' ? match.route.scopes(ctx) : match.route.scopes;
+      if (!allowed.some((s) => principal.scopes.some((p) => p.toLowerCase() === s.toLowerCase()))) throw insufficientPrivileges();
+      return await match.route.handler(ctx);
+    } catch (e) {
+      if (e instanceof GraphError) return errorResponse(e, ids);
+      this.opts.log(`graph: internal error on ${req.method} ${req.url.pathname}: ${(e as Error).message}`);
+      return errorResponse(new GraphError(500, 'InternalServerError', 'The sandbox failed to serve this request.'), ids);
+    }
+  }
+}
+
+export function errorResponse(e: GraphError, ids: RequestIds): GraphResponse {
+  return { status: e.status, headers: { ...e.headers }, body: errorEnvelope(e.code, e.message, ids) };
+}
+
+function unauthenticated(req: GraphRequest, message: string): GraphError {
+  const challenge = `Bearer realm="", authorization_uri="${req.url.origin}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`;
+  return new GraphError(401, 'InvalidAuthenticationToken', message, { 'WWW-Authenticate': challenge });
+}
+
+/** Path segments after /v1.0, decoded; `users('id')` key syntax split; a leading `me` becomes `users/{id}`. */
+export function resolveSegments(pathname: string, principal: Principal): { segments: string[]; viaMe: boolean } {
+  const raw = pathname.replace(/^\/v1\.0/i, '').split('/').filter(Boolean);
+  const segments: string[] = [];
+  for (const s of raw) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(s);
+    } catch {
+      throw segmentNotFound(s);
+    }
+    const key = /^([\w.$]+)\('(.*)'\)$/s.exec(decoded);
+    if (key) segments.push(key[1], key[2].replace(/''/g, "'"));
+    else segments.push(decoded);
+  }
+  const viaMe = segments[0]?.toLowerCase() === 'me';
+  if (viaMe) segments.splice(0, 1, 'users', principal.user.id);
+  return { segments, viaMe };
+}

@@ -1,0 +1,92 @@
+// The sandbox's Microsoft Graph v1.0: turns node:http requests under /v1.0 into GraphRequests, serves them
+// through the router (routes come from the modules in modules.ts) or as a JSON batch, and writes Graph's
+// answer with its headers. Everything Graph-specific happens below this file, independent of the wire.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, readBody, requestIds, sendJson, setIdHeaders, type RequestIds } from '../http.js';
+import { serveBatch } from './batch.js';
+import { Dispatcher, errorResponse } from './dispatch.js';
+import { MODULES } from './modules.js';
+import { methodNotAllowed, Router } from './router.js';
+import type { GraphOptions, GraphService } from './service.js';
+import { GraphError, badRequest, type GraphRequest, type GraphResponse } from './types.js';
+
+export type { GraphOptions, GraphService } from './service.js';
+
+export function createGraph(opts: GraphOptions): GraphService {
+  const router = new Router();
+  for (const module of MODULES) for (const route of module.routes) router.add(route);
+  const dispatcher = new Dispatcher({ router, tenant: opts.tenant, verifyAccessToken: opts.verifyAccessToken, log: opts.log });
+
+  const serve = async (req: GraphRequest, ids: RequestIds): Promise<GraphResponse> => {
+    if (!/^\/v1\.0\/\$batch\/?$/i.test(req.url.pathname)) return dispatcher.handle(req, ids);
+    const auth = await dispatcher.authenticate(req);
+    if (!auth.ok) return errorResponse(auth.error, ids);
+    if (req.method !== 'POST') return errorResponse(methodNotAllowed(), ids);
+    try {
+      return await serveBatch(req, auth.principal, dispatcher, ids);
+    } catch (e) {
+      if (e instanceof GraphError) return errorResponse(e, ids);
+      throw e;
+    }
+  };
+
+  return {
+    async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      const ids = requestIds(req);
+      let graphReq: GraphRequest;
+      try {
+        graphReq = await toGraphRequest(req);
+      } catch (e) {
+        if (e instanceof GraphError) return writeResponse(res, errorResponse(e, ids), ids);
+        throw e;
+      }
+      writeResponse(res, await serve(graphReq, ids), ids);
+    },
+  };
+}
+
+async function toGraphRequest(req: IncomingMessage): Promise<GraphRequest> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  const url = new URL(req.url ?? '/', `http://${headers.host ?? 'localhost'}`);
+  let raw: Buffer;
+  try {
+    raw = await readBody(req);
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) throw new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.');
+    throw e;
+  }
+  return { method: (req.method ?? 'GET').toUpperCase(), url, headers, body: parseBody(raw, headers['content-type'] ?? '') };
+}
+
+/** JSON (the usual case) parsed; other content (file uploads) kept as bytes; nothing as undefined. */
+function parseBody(raw: Buffer, contentType: string): unknown {
+  if (raw.length === 0) return undefined;
+  const text = raw.toString('utf8');
+  const looksJson = /json/i.test(contentType) || (contentType === '' && /^\s*[[{]/.test(text));
+  if (!looksJson) return raw;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+  }
+}
+
+function writeResponse(res: ServerResponse, r: GraphResponse, ids: RequestIds): void {
+  setIdHeaders(res, ids);
+  const headers = { ...(r.headers ?? {}) };
+  if (r.body === undefined) {
+    res.statusCode = r.status;
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    res.end();
+  } else if (typeof r.body === 'string' || Buffer.isBuffer(r.body)) {
+    res.statusCode = r.status;
+    res.setHeader('Content-Type', 'text/plain');
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    res.setHeader('Content-Length', Buffer.byteLength(r.body));
+    res.end(r.body);
+  } else {
+    sendJson(res, r.status, r.body, { 'OData-Version': '4.0', ...headers });
+  }
+}

@@ -1,0 +1,8 @@
+// Every capability of the sandbox's Graph, in one list. A new capability (mail, calendars, files...) is a
+// module file exporting a GraphModule, added here; /me/... paths reach it through /users/{id}/... routes.
+
+import { organizationModule } from './organization.js';
+import type { GraphModule } from './types.js';
+import { usersModule } from './users/routes.js';
+
+export const MODULES: readonly GraphModule[] = [usersModule, organizationModule];
