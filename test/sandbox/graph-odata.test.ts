@@ -1,7 +1,11 @@
 // The OData engine's parsers on their own: $filter syntax (precedence, literals, lambdas, errors with
 // positions) and the directory's $search tokenizer. Behaviour over HTTP is in graph-users.test.ts.
 import { describe, expect, it } from 'vitest';
+import { defaultDialect } from '../../src/sandbox/graph/odata/dialect.js';
 import { matchesTerm, tokens } from '../../src/sandbox/graph/odata/directory-search.js';
+import type { EntityType } from '../../src/sandbox/graph/odata/entity.js';
+import { listCollection } from '../../src/sandbox/graph/odata/query.js';
+import type { RouteContext } from '../../src/sandbox/graph/types.js';
 import { parseFilter } from '../../src/sandbox/graph/odata/filter-parser.js';
 import { FilterSyntaxError } from '../../src/sandbox/graph/odata/lexer.js';
 
@@ -76,5 +80,52 @@ describe('directory $search matching', () => {
     expect(matchesTerm('adele.vance@contoso.sandbox', 'vance@cont')).toBe(true);
     expect(matchesTerm('Adele Vance', 'ance')).toBe(false);
     expect(matchesTerm('Adele Vance', 'vance adele')).toBe(false);
+  });
+});
+
+describe('the engine for other workloads', () => {
+  // How a later capability (mail, files...) describes its items: plain OData, no advanced-query rules.
+  type Note = { id: string; subject: string; received: string; flagged: boolean; size: number };
+  const notes: Note[] = Array.from({ length: 12 }, (_, i) => ({
+    id: `n${i}`,
+    subject: i % 3 === 0 ? `Budget review ${i}` : `Lunch ${i}`,
+    received: `2024-05-${String(i + 1).padStart(2, '0')}T09:00:00Z`,
+    flagged: i % 2 === 0,
+    size: 100 * i,
+  }));
+  const entity: EntityType<Note> = {
+    name: 'microsoft.graph.note',
+    properties: {
+      id: { type: 'string', filter: 'eq' },
+      subject: { type: 'string', filter: 'eq ne startsWith contains not' },
+      received: { type: 'datetime', filter: 'eq ge gt le lt', orderby: 'default' },
+      flagged: { type: 'boolean', filter: 'eq ne' },
+      size: { type: 'int', filter: 'eq gt lt', orderby: 'default' },
+    },
+    defaultSelect: ['id', 'subject'],
+    pageSize: { default: 5, max: 1000 },
+    dialect: defaultDialect,
+  };
+  const list = (query: string) => {
+    const url = new URL(`http://127.0.0.1:1/v1.0/me/notes?${query}`);
+    const ctx = { req: { method: 'GET', url, headers: {}, body: undefined }, serviceRoot: 'http://127.0.0.1:1/v1.0' } as unknown as RouteContext;
+    return listCollection(ctx, { entity, items: notes, entitySet: 'notes' }).body as { value: Note[]; '@odata.nextLink'?: string; '@odata.count'?: number };
+  };
+
+  it('takes ne, contains, gt/lt and $count without ConsistencyLevel, and pages with $skip', () => {
+    const r = list(`$filter=${encodeURIComponent("contains(subject,'budget') and received gt 2024-05-01T09:00:00Z and not(subject eq 'x')")}&$count=true`);
+    expect(r.value.map((n) => n.id)).toEqual(['n3', 'n6', 'n9']);
+    expect(r['@odata.count']).toBe(3);
+    const page1 = list('$orderby=size%20desc&$select=id');
+    expect(page1.value.map((n) => n.id)).toEqual(['n11', 'n10', 'n9', 'n8', 'n7']);
+    expect(page1['@odata.nextLink']).toBe('http://127.0.0.1:1/v1.0/me/notes?$orderby=size%20desc&$select=id&$skip=5');
+    const page2 = list(page1['@odata.nextLink']!.split('?')[1]);
+    expect(page2.value.map((n) => n.id)).toEqual(['n6', 'n5', 'n4', 'n3', 'n2']);
+    expect(list("$filter=flagged ne true and size lt 500").value.map((n) => n.id)).toEqual(['n1', 'n3']);
+  });
+
+  it('still refuses what the entity does not declare', () => {
+    expect(() => list(`$filter=${encodeURIComponent("endswith(subject,'1')")}`)).toThrow(/not supported on property 'subject'/);
+    expect(() => list('$orderby=subject')).toThrow(/cannot be used in the \$orderby/);
   });
 });

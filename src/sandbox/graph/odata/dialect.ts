@@ -12,6 +12,8 @@ export interface QueryDialect {
   supportsSkip: boolean;
   /** $filter together with $orderby needs an advanced query. */
   sortWithFilterIsAdvanced: boolean;
+  /** How @odata.nextLink continues: an opaque $skiptoken (directory, OneDrive) or $skip=n (Outlook). */
+  nextPage: 'skiptoken' | 'skip';
   unknownProperty(entity: EntityType, name: string): GraphError;
   unsupportedFilter(entity: EntityType, prop: string, op: FilterOp, advancedWouldAllow: boolean): GraphError;
   unsupportedSort(entity: EntityType, prop: string): GraphError;
@@ -34,6 +36,7 @@ export const directoryDialect: QueryDialect = {
   advancedQueries: true,
   supportsSkip: false,
   sortWithFilterIsAdvanced: true,
+  nextPage: 'skiptoken',
   unknownProperty: couldNotFind,
   unsupportedFilter: (entity, prop, op, advancedWouldAllow) =>
     advancedWouldAllow && ADVANCED_NAMED_OPS.has(op)
@@ -48,6 +51,7 @@ export const defaultDialect: QueryDialect = {
   advancedQueries: false,
   supportsSkip: true,
   sortWithFilterIsAdvanced: false,
+  nextPage: 'skip',
   unknownProperty: couldNotFind,
   unsupportedFilter: (_entity, prop, op) => badRequest(`The query filter operator '${op}' is not supported on property '${prop}'.`),
   unsupportedSort: (_entity, prop) => badRequest(`The property '${prop}' cannot be used in the $orderby query option.`),

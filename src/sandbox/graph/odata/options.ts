@@ -3,7 +3,7 @@
 
 import { badRequest, type GraphRequest } from '../types.js';
 
-const KNOWN = ['$select', '$expand', '$filter', '$orderby', '$top', '$skip', '$count', '$search', '$skiptoken', '$format'] as const;
+const KNOWN = ['$select', '$expand', '$filter', '$orderby', '$top', '$skip', '$count', '$search', '$skiptoken', '$deltatoken', '$format'] as const;
 export type OptionName = (typeof KNOWN)[number];
 
 export interface RawOptions {

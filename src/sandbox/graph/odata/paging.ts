@@ -27,10 +27,11 @@ export function readSkipToken(token: string, fingerprint: string): number {
   return n;
 }
 
-/** The absolute link to the next page: same path and options (in their original order), new $skiptoken. */
-export function nextLink(serviceRoot: string, path: string, params: URLSearchParams, token: string): string {
-  const kept = [...params].filter(([k]) => k.toLowerCase() !== '$skiptoken');
-  kept.push(['$skiptoken', token]);
+/** The absolute link to the next page: same path and options (in their original order), with the paging
+ *  option (`$skiptoken` or `$skip`) replaced. */
+export function nextLink(serviceRoot: string, path: string, params: URLSearchParams, paging: { name: '$skiptoken' | '$skip'; value: string }): string {
+  const kept = [...params].filter(([k]) => k.toLowerCase() !== '$skiptoken' && k.toLowerCase() !== paging.name);
+  kept.push([paging.name, paging.value]);
   const query = kept.map(([k, v]) => `${encodeURIComponent(k).replace(/^%24/, '$')}=${encodeURIComponent(v)}`).join('&');
   return `${serviceRoot}${path}?${query}`;
 }

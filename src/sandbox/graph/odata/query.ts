@@ -44,7 +44,11 @@ export function listCollection<T>(ctx: RouteContext, src: CollectionSource<T>): 
   const body: Record<string, unknown> = { '@odata.context': `${METADATA}#${src.entitySet}${contextProjection(select, expand)}` };
   if (opts.count) body['@odata.count'] = sorted.length;
   if (offset + top < sorted.length) {
-    body['@odata.nextLink'] = nextLink(ctx.serviceRoot, path, ctx.req.url.searchParams, makeSkipToken(offset + top, fingerprint));
+    const paging =
+      entity.dialect.nextPage === 'skip'
+        ? { name: '$skip' as const, value: String(offset + top) }
+        : { name: '$skiptoken' as const, value: makeSkipToken(offset + top, fingerprint) };
+    body['@odata.nextLink'] = nextLink(ctx.serviceRoot, path, ctx.req.url.searchParams, paging);
   }
   body.value = page.map((item) => project(entity, item, { select, expand, odataType: src.odataType, ctx }));
   return { status: 200, body };
