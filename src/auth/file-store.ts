@@ -44,7 +44,9 @@ export async function fileStamp(file: string): Promise<string | undefined> {
  *  A holder that dies leaves a stale lock that others take over after 10 s. */
 export async function acquireLock(target: string, name: string, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
   await ensureDir(path.dirname(target));
-  return lockfile.lock(target, {
+  // proper-lockfile tracks its locks by the locked path, not the lock file, so each named lock gets its
+  // own (never created) path: the refresh lock is held while the write lock is taken inside it.
+  return lockfile.lock(`${target}.${name}`, {
     lockfilePath: `${target}.${name}.lock`,
     realpath: false,
     stale: 10_000,

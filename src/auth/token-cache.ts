@@ -7,6 +7,7 @@ import { acquireLock, fileStamp, readFileIfExists, writeFileAtomic } from './fil
 
 export class FileCachePlugin implements ICachePlugin {
   private loadedStamp: string | undefined;
+  private loadedText: string | undefined;
   private release: (() => Promise<void>) | undefined;
 
   constructor(private readonly file: string, private readonly log: Logger) {}
@@ -26,7 +27,9 @@ export class FileCachePlugin implements ICachePlugin {
     this.release = undefined;
     try {
       if (ctx.cacheHasChanged && release) {
-        await writeFileAtomic(this.file, ctx.tokenCache.serialize());
+        const text = ctx.tokenCache.serialize();
+        await writeFileAtomic(this.file, text);
+        this.loadedText = text;
         this.loadedStamp = await fileStamp(this.file);
       }
     } finally {
@@ -34,18 +37,21 @@ export class FileCachePlugin implements ICachePlugin {
     }
   }
 
+  // MSAL empties its in-memory cache before every silent call and expects the plugin to fill it again,
+  // so the cache is always deserialized; only the file read is skipped while the file is unchanged.
   private async load(ctx: TokenCacheContext, always: boolean): Promise<void> {
     const stamp = await fileStamp(this.file);
-    if (!always && stamp === this.loadedStamp) return;
-    const text = await readFileIfExists(this.file);
+    if (always || stamp !== this.loadedStamp || this.loadedText === undefined) {
+      this.loadedText = (await readFileIfExists(this.file)) ?? '';
+      this.loadedStamp = stamp;
+    }
     try {
-      ctx.tokenCache.deserialize(text && text.trim() ? text : '{}');
+      ctx.tokenCache.deserialize(this.loadedText.trim() ? this.loadedText : '{}');
     } catch {
       // A corrupt file must not lock the user out for good: start empty, the next sign-in rewrites it.
       this.log.warn(`auth: token cache ${this.file} is not valid JSON; ignoring it (sign in again if needed)`);
       ctx.tokenCache.deserialize('{}');
     }
-    this.loadedStamp = stamp;
   }
 }
 
