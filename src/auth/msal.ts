@@ -12,7 +12,7 @@ import { errorText, type Logger } from '../log.js';
 import type { AccountInfoLite, AuthService, AuthStatus, PendingLogin } from '../tools/auth-service.js';
 import { AuthRequiredError } from '../graph/errors.js';
 import { type Cloud, cloudEndpoints, SANDBOX_AUTHORITY_HOST } from './clouds.js';
-import { acquireLock, readFileIfExists, writeFileAtomic } from './file-store.js';
+import { acquireLock, fileStamp, readFileIfExists, writeFileAtomic } from './file-store.js';
 import { FetchNetworkClient } from './network.js';
 import { FileCachePlugin } from './token-cache.js';
 
@@ -38,6 +38,7 @@ export class AuthManager implements AuthService {
   private readonly pca: PublicClientApplication;
   private pending: { info: PendingLogin; done: Promise<AccountInfo | null>; request: DeviceCodeRequest } | undefined;
   private lastExpiry = 0;
+  private memo: { token: string; expiresAt: number; stamp: string } | undefined;
   private lastRefresh: Date | undefined;
   private lastError: string | undefined;
   private inProcess: Promise<unknown> = Promise.resolve();
@@ -73,13 +74,22 @@ export class AuthManager implements AuthService {
    *  instructions when there is no usable sign-in. */
   async getToken(signal?: AbortSignal, forceRefresh = false): Promise<string> {
     signal?.throwIfAborted();
+    // Fast path: the token this process last got, while neither token file changed (another process may
+    // have signed out or switched accounts) and it is far from expiry. Two stats instead of MSAL's work.
+    const stamp = await this.filesStamp();
+    if (!forceRefresh && this.memo && this.memo.stamp === stamp && Date.now() < this.memo.expiresAt - RENEWAL_OFFSET_MS) return this.memo.token;
     const account = await this.currentAccount();
     if (!account) throw new AuthRequiredError(this.notSignedInText());
     // Only a call that may refresh needs the cross-process lock: two processes redeeming the same
     // refresh token at once would lose one of the rotated tokens.
     const mayRefresh = forceRefresh || Date.now() > this.lastExpiry - RENEWAL_OFFSET_MS - 60_000;
     const result = mayRefresh ? await this.serialized(() => this.lockedSilent(account, forceRefresh)) : await this.silent(account, false);
+    this.memo = { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? 0, stamp: await this.filesStamp() };
     return result.accessToken;
+  }
+
+  private async filesStamp(): Promise<string> {
+    return `${await fileStamp(this.o.tokenCachePath)}|${await fileStamp(this.o.selectedAccountPath)}`;
   }
 
   private async lockedSilent(account: AccountInfo, forceRefresh: boolean): Promise<AuthenticationResult> {
@@ -196,6 +206,7 @@ export class AuthManager implements AuthService {
       await writeFileAtomic(this.o.selectedAccountPath, '{}');
     }
     this.lastExpiry = 0;
+    this.memo = undefined;
     this.o.log.info(`auth: signed out ${targets.length} account(s)`);
     return { removed: targets.map((a) => a.username) };
   }
