@@ -9,7 +9,7 @@ import path from 'node:path';
 import { InteractionRequiredAuthError, PublicClientApplication, type AuthenticationResult } from '@azure/msal-node';
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SANDBOX_AUTHORITY_HOST } from '../../src/auth/clouds.js';
+import { SANDBOX_AUTHORITY_HOST, sandboxMetadata } from '../../src/auth/clouds.js';
 import { FetchNetworkClient } from '../../src/auth/network.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from '../../src/sandbox/contract.js';
 import { AUTHORITY_HOST, createIdentity, type IdentityOptions, type IdentityService } from '../../src/sandbox/identity/index.js';
@@ -79,26 +79,7 @@ function msal(url: string, o: { clientId?: string; tenant?: string } = {}): Publ
       clientId: o.clientId ?? SANDBOX_CLIENT_ID,
       authority,
       knownAuthorities: [host],
-      cloudDiscoveryMetadata: JSON.stringify({
-        tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`,
-        'api-version': '1.1',
-        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
-      }),
-      authorityMetadata: JSON.stringify({
-        token_endpoint: `${authority}/oauth2/v2.0/token`,
-        device_authorization_endpoint: `${authority}/oauth2/v2.0/devicecode`,
-        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
-        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
-        jwks_uri: `${authority}/discovery/v2.0/keys`,
-        issuer: `${authority}/v2.0`,
-        response_types_supported: ['code'],
-        response_mode_supported: ['query'],
-        scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-        token_endpoint_auth_methods_supported: ['client_secret_post'],
-        http_logout_supported: true,
-        frontchannel_logout_supported: true,
-        request_uri_parameter_supported: false,
-      }),
+      ...sandboxMetadata(authority),
     },
     system: { networkClient: new FetchNetworkClient(url) },
   });
