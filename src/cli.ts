@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { TokenSource } from './auth/lazy-auth.js';
 import { requiredScopes } from './auth/scopes.js';
+import { checkHealth } from './auth/health.js';
 import { cacheHasAccount } from './auth/token-cache.js';
 import { buildConfig, type Command, type Config, ConfigError } from './config.js';
 import { createLogger, errorText, type Logger } from './log.js';
@@ -17,6 +18,7 @@ const FLAG_OPTIONS = {
   'verify-login': { type: 'boolean' },
   'list-accounts': { type: 'boolean' },
   'list-permissions': { type: 'boolean' },
+  health: { type: 'boolean' },
   sandbox: { type: 'boolean' },
   'read-only': { type: 'boolean' },
   'enabled-tools': { type: 'string' },
@@ -39,6 +41,7 @@ Options:
   --verify-login          check that the cached sign-in works (calls Graph /me)
   --list-accounts         list the accounts in the token cache
   --list-permissions      print the delegated Graph permissions this configuration needs
+  --health                exit 0 when an account is signed in and its last refresh did not fail for good
   --sandbox               start the built-in sandbox tenant and use it (no Microsoft account needed)
   --read-only             offer only tools that do not change anything (READ_ONLY)
   --enabled-tools <re>    offer only tools whose name matches the regular expression (MS365_MCP_ENABLED_TOOLS)
@@ -62,7 +65,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Config
   if (positionals.length > 1 || (positionals[0] && positionals[0] !== 'sandbox')) {
     throw new ConfigError(`Unknown command '${positionals.join(' ')}'. The only command is 'sandbox'; see --help.`);
   }
-  const picked = (['help', 'version', 'login', 'logout', 'verify-login', 'list-accounts', 'list-permissions'] as const).filter((k) => values[k]);
+  const picked = (['help', 'version', 'login', 'logout', 'verify-login', 'list-accounts', 'list-permissions', 'health'] as const).filter((k) => values[k]);
   if (picked.length > 1) throw new ConfigError(`Choose one of --${picked.join(', --')}.`);
   const command: Command = positionals[0] === 'sandbox' ? 'sandbox' : (picked[0] ?? 'serve');
   const flags: Record<string, string | undefined> = {};
@@ -93,6 +96,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     case 'list-permissions':
       process.stdout.write(`${requiredScopes(selectedTools(selectionOf(config)), config.orgMode).join('\n')}\n`);
       return 0;
+    case 'health': {
+      // The container's HEALTHCHECK: cheap (no MSAL, no network), exit 0 when healthy.
+      const h = await checkHealth(config.tokenCachePath);
+      process.stdout.write(`${h.healthy ? 'healthy' : 'unhealthy'}: ${h.reason}\n`);
+      return h.healthy ? 0 : 1;
+    }
     case 'sandbox':
       return runSandbox(config, log);
     default:

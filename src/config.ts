@@ -7,7 +7,7 @@ import { CLOUDS, type Cloud } from './auth/clouds.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { TOGGLE_NAMES, type Toggle } from './tools/groups.js';
 
-export const COMMANDS = ['serve', 'login', 'logout', 'verify-login', 'list-accounts', 'list-permissions', 'version', 'help', 'sandbox'] as const;
+export const COMMANDS = ['serve', 'login', 'logout', 'verify-login', 'list-accounts', 'list-permissions', 'health', 'version', 'help', 'sandbox'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Config {

@@ -71,7 +71,10 @@ describe('a refresh rejected for good', () => {
   it('answers with how to sign in again', async () => {
     const sandbox = await startTestSandbox({ tokenLifetimeSeconds: 1 });
     const s = await connect(sandbox);
+    const { checkHealth } = await import('../src/auth/health.js');
+    const cache = `${s.dataDir}/.token-cache.json`;
     try {
+      expect(await checkHealth(cache)).toMatchObject({ healthy: true });
       expect(sandbox.revokeRefreshTokens()).toBeGreaterThan(0);
       await new Promise((r) => setTimeout(r, 1200));
       const r = await call(s.client, 'users_get_me');
@@ -81,6 +84,10 @@ describe('a refresh rejected for good', () => {
       expect(textOf(r)).toMatch(/--login/);
       const status = await call(s.client, 'auth_status');
       expect((status.structuredContent as { lastError?: string }).lastError).toMatch(/refresh failed/);
+      // The container's health check sees it too, from another process's point of view (files only).
+      const health = await checkHealth(cache);
+      expect(health.healthy).toBe(false);
+      expect(health.reason).toMatch(/sign in again/);
     } finally {
       await s.close();
       await sandbox.close();

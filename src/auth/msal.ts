@@ -14,6 +14,7 @@ import { AuthRequiredError } from '../graph/errors.js';
 import { type Cloud, cloudEndpoints, sandboxMetadata } from './clouds.js';
 import { acquireLock, fileStamp, readFileIfExists, writeFileAtomic } from './file-store.js';
 import { FetchNetworkClient } from './network.js';
+import { healthPathFor, writeHealth } from './health.js';
 import { FileCachePlugin } from './token-cache.js';
 
 export interface AuthOptions {
@@ -88,6 +89,10 @@ export class AuthManager implements AuthService {
     return result.accessToken;
   }
 
+  private async recordHealth(record: { ok: boolean; error?: string }): Promise<void> {
+    await writeHealth(healthPathFor(this.o.tokenCachePath), record).catch((e: Error) => this.o.log.warn(`auth: could not record sign-in health: ${e.message}`));
+  }
+
   private async filesStamp(): Promise<string> {
     return `${await fileStamp(this.o.tokenCachePath)}|${await fileStamp(this.o.selectedAccountPath)}`;
   }
@@ -108,6 +113,7 @@ export class AuthManager implements AuthService {
       if (!result.fromCache) {
         this.lastRefresh = new Date();
         this.lastError = undefined;
+        await this.recordHealth({ ok: true });
         this.o.log.info(`auth: token refresh succeeded for ${account.username}; access token valid until ${result.expiresOn?.toISOString()}, rotated refresh token saved`);
       }
       return result;
@@ -115,6 +121,7 @@ export class AuthManager implements AuthService {
       if (e instanceof InteractionRequiredAuthError || isInvalidGrant(e)) {
         this.lastError = `refresh failed: ${(e as { errorCode?: string }).errorCode ?? 'invalid_grant'}`;
         this.o.log.error(`auth: token refresh failed for good for ${account.username} (${this.lastError}); sign in again`);
+        await this.recordHealth({ ok: false, error: this.lastError });
         throw new AuthRequiredError(`The sign-in of ${account.username} has expired or was revoked (${(e as { errorCode?: string }).errorCode ?? 'invalid_grant'}). ${this.o.signInHint ?? DEFAULT_HINT}`);
       }
       this.o.log.warn(`auth: token acquisition failed: ${errorText(e)}`);
@@ -169,6 +176,7 @@ export class AuthManager implements AuthService {
         await writeFileAtomic(this.o.selectedAccountPath, JSON.stringify({ homeAccountId: result.account.homeAccountId, username: result.account.username }));
         this.lastExpiry = result.expiresOn?.getTime() ?? 0;
         this.lastError = undefined;
+        await this.recordHealth({ ok: true });
         this.o.log.info(`auth: Device code login successful as ${result.account.username}; token cached`);
         return result.account;
       },
