@@ -1,0 +1,29 @@
+# ms-365-mcp-server: Microsoft 365 MCP server (stdio by default), see docs/deployment.md.
+# Build stage: full install and TypeScript build.
+FROM node:24-trixie-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+RUN npm run build
+
+# Runtime stage: production dependencies and the built server only.
+FROM node:24-trixie-slim
+LABEL org.opencontainers.image.title="ms-365-mcp-server" \
+      org.opencontainers.image.description="Microsoft 365 MCP server over Microsoft Graph: device-code sign-in, self-refreshing tokens, stdio or Streamable HTTP" \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.version="0.1.0"
+ENV NODE_ENV=production \
+    MS365_MCP_TOKEN_CACHE_PATH=/app/data/.token-cache.json \
+    MS365_MCP_SELECTED_ACCOUNT_PATH=/app/data/.selected-account.json \
+    MS365_MCP_SANDBOX_STATE_DIR=/app/data/sandbox-tenant
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force \
+ && mkdir -p /app/data && chown node:node /app/data && chmod 0700 /app/data
+COPY --from=build /app/dist ./dist
+USER node
+# Unhealthy when no account is signed in or the last refresh failed for good (reads files only).
+HEALTHCHECK --interval=60s --timeout=10s --start-period=20s --retries=2 CMD ["node", "/app/dist/index.js", "--health"]
+CMD ["node", "/app/dist/index.js"]
