@@ -187,14 +187,22 @@ async function serve({ config, selection, auth, factory, startKeepAlive }: Runti
   return 0;
 }
 
-/** Without a cached account the server starts the device-code sign-in by itself, while it serves. */
+/** Without a cached account the server starts the device-code sign-in by itself, while it serves. The
+ *  identity platform may not be reachable yet (a container starting beside its network, or the sandbox
+ *  tenant still starting), so failures to start are retried with a growing pause; a code that expires
+ *  unused (15 minutes) is replaced by a new one, so a server left waiting can still be signed in. */
 async function autoLogin(auth: TokenSource, log: Logger): Promise<void> {
-  try {
-    const m = await auth.manager();
-    if (!m || (await m.currentAccount())) return;
-    await m.startLogin(false);
-  } catch (e) {
-    log.warn(`auth: could not start the sign-in: ${errorText(e)}`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const m = await auth.manager();
+      if (!m || (await m.currentAccount())) return;
+      await m.startLogin(false);
+      if (await m.waitForLogin()) return;
+    } catch (e) {
+      const waitS = Math.min(60, 2 ** attempt);
+      log.warn(`auth: could not start the sign-in (${errorText(e)}); trying again in ${waitS} s`);
+      await new Promise((r) => setTimeout(r, waitS * 1000).unref());
+    }
   }
 }
 
