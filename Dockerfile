@@ -25,5 +25,5 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /app/dist ./dist
 USER node
 # Unhealthy when no account is signed in or the last refresh failed for good (reads files only).
-HEALTHCHECK --interval=60s --timeout=10s --start-period=20s --retries=2 CMD ["node", "/app/dist/index.js", "--health"]
+HEALTHCHECK --interval=30s --timeout=10s --start-period=10s --retries=2 CMD ["node", "/app/dist/index.js", "--health"]
 CMD ["node", "/app/dist/index.js"]

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Walks ../shared/spec/docker-deployment-guide.md against the sandbox tenant, with the guide's commands
+# as written, and checks what they give. Needs root and no Docker Hub: the engine and a stand-in for the
+# official base image come from ../shared/docker. Ends with "N passed, N failed".
+# Usage: bash test/docker/guide-e2e.sh   (KEEP=1 leaves the containers up at the end)
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+shared=$(cd "$repo/../shared" && pwd)
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok - $*"; }
+bad() { failed=$((failed + 1)); echo "not ok - $*"; }
+check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi; }
+finish() { echo "$passed passed, $failed failed"; [[ $failed == 0 ]]; exit $?; }
+pty() { python3 "$here/pty_run.py" "$@"; }
+
+if [[ $(id -u) != 0 ]]; then echo "needs root to start a Docker engine"; bad "docker e2e could not run (not root)"; finish; fi
+bash "$shared/docker/start-dockerd.sh" >/tmp/guide-e2e-dockerd.log 2>&1 || { tail -5 /tmp/guide-e2e-dockerd.log; bad "Docker engine starts"; finish; }
+base=$(sed -n 's/^FROM \(node:[^ ]*\).*/\1/p' "$repo/Dockerfile" | head -1)
+bash "$shared/docker/offline-node-base.sh" "$base" >/tmp/guide-e2e-base.log 2>&1 || { tail -5 /tmp/guide-e2e-base.log; bad "base image $base"; finish; }
+
+# The project as a user clones it, with .env from .env.example: the two ids filled in, the sandbox on,
+# short-lived access tokens and a one-minute keep-alive so refreshes happen while we watch.
+work=$(mktemp -d /tmp/ms365-guide-XXXX)
+(cd "$repo" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - 2>/dev/null) | tar -xf - -C "$work"
+cd "$work" || exit 1
+cp .env.example .env
+sed -i 's/^MS365_MCP_CLIENT_ID=.*/MS365_MCP_CLIENT_ID=11111111-2222-4333-8444-555555555555/;
+        s/^MS365_MCP_TENANT_ID=.*/MS365_MCP_TENANT_ID=66666666-7777-4888-9999-000000000000/;
+        s/^# COMPOSE_FILE=/COMPOSE_FILE=/; s/^MS365_MCP_KEEPALIVE_MINUTES=.*/MS365_MCP_KEEPALIVE_MINUTES=1/' .env
+echo 'MS365_MCP_SANDBOX_TOKEN_LIFETIME=20' >>.env
+chmod 600 .env
+cleanup() {
+  [[ ${KEEP:-0} == 1 ]] && return
+  docker compose down -v --remove-orphans >/dev/null 2>&1
+  docker rm -f mcp-client-test >/dev/null 2>&1
+  docker network rm mcp-shared-network >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+docker compose down -v --remove-orphans >/dev/null 2>&1
+docker network rm mcp-shared-network >/dev/null 2>&1
+
+echo "# 3. Build the Docker image"
+if docker compose build >/tmp/guide-e2e-build.log 2>&1; then ok "docker compose build"; else tail -20 /tmp/guide-e2e-build.log; bad "docker compose build"; finish; fi
+check "docker images | grep ms365-mcp" sh -c 'docker images | grep -q ms365-mcp'
+size=$(docker image inspect ms365-mcp-server:latest --format '{{.Size}}')
+echo "# image size: $((size / 1024 / 1024)) MiB"
+
+echo "# 4. Initial authentication: docker compose run --rm ms365-mcp, Ctrl+C after success"
+out=$(pty 120 'Device code login successful' docker compose run --rm ms365-mcp 2>&1)
+grep -q 'To sign in, use a web browser to open the page http://[^ ]*/devicelogin and enter the code [A-Z0-9]* to authenticate' <<<"$out" && ok "run --rm prints the device-code message" || bad "run --rm prints the device-code message"
+grep -q 'Device code login successful' <<<"$out" && ok "run --rm logs Device code login successful" || { echo "$out" | tail -20; bad "run --rm logs Device code login successful"; }
+sleep 2
+check "Ctrl+C ends the run and removes its container" sh -c '! docker ps -a --format "{{.Names}}" | grep -q ms365-mcp_run'
+check "the volume ms365-mcp-token-cache exists" docker volume inspect ms365-mcp-token-cache
+
+echo "# 5. Start the service"
+check "docker compose up -d" docker compose up -d
+healthy=""
+for _ in $(seq 40); do
+  [[ $(docker inspect -f '{{.State.Health.Status}}' ms365-mcp-server 2>/dev/null) == healthy ]] && healthy=1 && break
+  sleep 3
+done
+[[ -n $healthy ]] && ok "docker compose ps: up and healthy" || { docker compose ps; bad "docker compose ps: up and healthy"; }
+docker compose ps | grep -q 'ms365-mcp-server.*Up' && ok "ps lists ms365-mcp-server Up" || bad "ps lists ms365-mcp-server Up"
+
+echo "# 6. Verify token cache"
+listing=$(pty 30 '' docker compose exec ms365-mcp ls -lh /app/data/ 2>&1)
+grep -q '.token-cache.json' <<<"$listing" && grep -q '.selected-account.json' <<<"$listing" && ok "exec ls /app/data shows both token files" || { echo "$listing"; bad "exec ls /app/data shows both token files"; }
+modes=$(docker compose exec -T ms365-mcp stat -c '%a %U %n' /app/data/.token-cache.json /app/data/.selected-account.json)
+[[ $(grep -c '^600 node ' <<<"$modes") == 2 ]] && ok "token files are 0600 and owned by node" || { echo "$modes"; bad "token files are 0600 and owned by node"; }
+check "docker volume inspect ms365-mcp-token-cache" docker volume inspect ms365-mcp-token-cache
+
+echo "# hardening"
+[[ $(docker inspect -f '{{json .HostConfig.PortBindings}} {{json .NetworkSettings.Ports}}' ms365-mcp-server) == '{} {}' ]] && ok "no port is published" || bad "no port is published"
+[[ $(docker compose exec -T ms365-mcp id -u) == 1000 ]] && ok "the server runs as node, not root" || bad "the server runs as node, not root"
+[[ $(docker inspect -f '{{.HostConfig.ReadonlyRootfs}}' ms365-mcp-server) == true ]] && ok "root filesystem is read-only" || bad "root filesystem is read-only"
+check "writing to the root filesystem fails" sh -c '! docker compose exec -T ms365-mcp touch /app/x'
+docker inspect -f '{{json .HostConfig.CapDrop}}' ms365-mcp-server | grep -q ALL && ok "all capabilities dropped" || bad "all capabilities dropped"
+docker inspect -f '{{json .HostConfig.SecurityOpt}}' ms365-mcp-server | grep -q no-new-privileges && ok "no-new-privileges" || bad "no-new-privileges"
+
+echo "# Container-to-container: the guide's echo pipe and Python pattern"
+init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"test","version":"1.0"}}}'
+answer=$(echo "$init" | docker exec -i ms365-mcp-server node /app/dist/index.js 2>/dev/null)
+grep -q '"serverInfo":{"name":"ms-365-mcp-server"' <<<"$answer" && ok "echo initialize | docker exec -i answers" || { echo "$answer"; bad "echo initialize | docker exec -i answers"; }
+cat >python_client.py <<'PY'
+import subprocess
+import json
+
+def call_mcp_tool(method, params):
+    """Call MS365 MCP server tool from client container."""
+    mcp_request = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": method,
+        "params": params
+    }
+    process = subprocess.Popen(
+        ["docker", "exec", "-i", "ms365-mcp-server",
+         "node", "/app/dist/index.js"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE
+    )
+    stdout, stderr = process.communicate(
+        input=json.dumps(mcp_request).encode()
+    )
+    return json.loads(stdout.decode())
+
+response = call_mcp_tool("tools/list", {})
+print(response)
+me = call_mcp_tool("tools/call", {"name": "users_get_me", "arguments": {}})
+print(me["result"]["structuredContent"]["displayName"])
+PY
+py=$(python3 python_client.py 2>&1)
+grep -q "'name': 'users_get_me'" <<<"$py" && ok "Python call_mcp_tool(\"tools/list\", {})" || { echo "$py"; bad "Python call_mcp_tool(\"tools/list\", {})"; }
+grep -q '^Adele Vance$' <<<"$py" && ok "Python call_mcp_tool tools/call users_get_me" || bad "Python call_mcp_tool tools/call users_get_me"
+
+echo "# Container-to-container over a shared external network"
+check "docker network create mcp-shared-network" docker network create mcp-shared-network
+cat >docker-compose.shared.yaml <<'YAML'
+services:
+  ms365-mcp:
+    networks:
+      - ms365-mcp-net
+      - mcp-shared-network
+networks:
+  mcp-shared-network:
+    external: true
+    name: mcp-shared-network
+YAML
+sed -i 's/^COMPOSE_FILE=.*/COMPOSE_FILE=docker-compose.yaml:docker-compose.sandbox.yaml:docker-compose.shared.yaml/' .env
+docker compose down >/dev/null 2>&1 && docker compose up -d >/dev/null 2>&1 && ok "down, then up -d on the shared network" || bad "down, then up -d on the shared network"
+docker run -d --name mcp-client-test --network mcp-shared-network --user root \
+  -v /var/run/docker.sock:/var/run/docker.sock -v "$(command -v docker)":/usr/local/bin/docker:ro \
+  ms365-mcp-server:latest sleep 600 >/dev/null
+call='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"users_get_me","arguments":{}}}'
+from_client=$(docker exec mcp-client-test sh -c "echo '$call' | docker exec -i ms365-mcp-server node /app/dist/index.js" 2>/dev/null)
+grep -q '"displayName":"Adele Vance"' <<<"$from_client" && ok "a tool call from a second container via docker exec" || { echo "$from_client"; bad "a tool call from a second container via docker exec"; }
+net=$(docker network inspect mcp-shared-network)
+grep -q '"Name": "ms365-mcp-server"' <<<"$net" && grep -q '"Name": "mcp-client-test"' <<<"$net" && ok "docker network inspect shows both containers" || bad "docker network inspect shows both containers"
+echo "# after down/up: no new sign-in"
+docker compose logs ms365-mcp 2>&1 | tail -n 5 | grep -q 'To sign in' && bad "up after down needed no new sign-in" || ok "up after down needed no new sign-in"
+
+echo "# Token refresh: 20-second access tokens, the main process and exec sessions sharing the cache"
+calls_ok=0
+for i in $(seq 8); do
+  r=$(echo "$call" | docker exec -i ms365-mcp-server node /app/dist/index.js 2>/dev/null)
+  grep -q '"displayName":"Adele Vance"' <<<"$r" && calls_ok=$((calls_ok + 1))
+  sleep 10
+done
+[[ $calls_ok == 8 ]] && ok "exec calls keep working across access-token expiry ($calls_ok/8)" || bad "exec calls keep working across access-token expiry ($calls_ok/8)"
+refreshes=$(docker compose logs 2>&1 | grep -i refresh)
+grep -q 'ms365-mcp-server.*keep-alive token refresh' <<<"$refreshes" && grep -q 'ms365-mcp-server.*token refresh succeeded' <<<"$refreshes" \
+  && ok "docker compose logs | grep -i refresh shows the main process refreshing" || { echo "$refreshes" | tail; bad "docker compose logs | grep -i refresh shows the main process refreshing"; }
+sleep 25
+r=$(echo "$call" | docker exec -i ms365-mcp-server node /app/dist/index.js 2>&1)
+grep -q 'token refresh succeeded' <<<"$r" && grep -q '"displayName":"Adele Vance"' <<<"$r" && ok "an exec session refreshes an expired token itself" || { echo "$r" | tail -3; bad "an exec session refreshes an expired token itself"; }
+
+echo "# Management"
+check "docker compose restart" docker compose restart
+r=$(echo "$call" | docker exec -i ms365-mcp-server node /app/dist/index.js 2>/dev/null)
+grep -q '"displayName":"Adele Vance"' <<<"$r" && ok "after restart: tool calls work with no new sign-in" || bad "after restart: tool calls work with no new sign-in"
+check "docker compose exec -u root ms365-mcp chown -R node:node /app/data" pty 30 '' docker compose exec -u root ms365-mcp chown -R node:node /app/data
+shell=$(pty 20 '' docker compose exec ms365-mcp sh -c 'echo shell-works' 2>&1)
+grep -q shell-works <<<"$shell" && ok "docker compose exec ms365-mcp sh" || bad "docker compose exec ms365-mcp sh"
+start=$(date +%s)
+docker compose stop >/dev/null 2>&1
+took=$(($(date +%s) - start))
+((took <= 5)) && ok "docker compose stop takes ${took}s (no 10-second kill)" || bad "docker compose stop takes ${took}s"
+check "up -d again after stop" docker compose up -d
+docker compose down -v >/dev/null 2>&1
+check "down -v removes the token volume" sh -c '! docker volume inspect ms365-mcp-token-cache'
+finish
