@@ -11,7 +11,9 @@ export interface HealthRecord {
   error?: string;
 }
 
-export const healthPathFor = (tokenCachePath: string) => path.join(path.dirname(tokenCachePath), '.auth-health.json');
+/** Not hidden, unlike the token files: the guide's `ls -lh /app/data/` then shows when tokens were last
+ *  refreshed (it holds no secret). */
+export const healthPathFor = (tokenCachePath: string) => path.join(path.dirname(tokenCachePath), 'token-status.json');
 
 export async function writeHealth(file: string, record: Omit<HealthRecord, 'at'>): Promise<void> {
   await writeFileAtomic(file, JSON.stringify({ ...record, at: new Date().toISOString() }) + '\n');
