@@ -67,7 +67,9 @@ docker compose ps | grep -q 'ms365-mcp-server.*Up' && ok "ps lists ms365-mcp-ser
 
 echo "# 6. Verify token cache"
 listing=$(pty 30 '' docker compose exec ms365-mcp ls -lh /app/data/ 2>&1)
-grep -q '.token-cache.json' <<<"$listing" && grep -q '.selected-account.json' <<<"$listing" && ok "exec ls /app/data shows both token files" || { echo "$listing"; bad "exec ls /app/data shows both token files"; }
+grep -q 'token-status.json' <<<"$listing" && ok "exec ls -lh /app/data/ shows the token status file" || { echo "$listing"; bad "exec ls -lh /app/data/ shows the token status file"; }
+listing=$(pty 30 '' docker compose exec ms365-mcp ls -la /app/data/ 2>&1)
+grep -q '.token-cache.json' <<<"$listing" && grep -q '.selected-account.json' <<<"$listing" && ok "exec ls -la /app/data/ shows both token files" || { echo "$listing"; bad "exec ls -la /app/data/ shows both token files"; }
 modes=$(docker compose exec -T ms365-mcp stat -c '%a %U %n' /app/data/.token-cache.json /app/data/.selected-account.json)
 [[ $(grep -c '^600 node ' <<<"$modes") == 2 ]] && ok "token files are 0600 and owned by node" || { echo "$modes"; bad "token files are 0600 and owned by node"; }
 check "docker volume inspect ms365-mcp-token-cache" docker volume inspect ms365-mcp-token-cache
