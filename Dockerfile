@@ -20,8 +20,10 @@ ENV NODE_ENV=production \
     MS365_MCP_SANDBOX_STATE_DIR=/app/data/sandbox-tenant
 WORKDIR /app
 COPY package.json package-lock.json ./
+# No setuid/setgid programs: nothing in the container can gain privileges by running one.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force \
- && mkdir -p /app/data && chown node:node /app/data && chmod 0700 /app/data
+ && mkdir -p /app/data && chown node:node /app/data && chmod 0700 /app/data \
+ && find / -xdev -type f -perm /6000 -exec chmod a-s {} +
 COPY --from=build /app/dist ./dist
 USER node
 # Unhealthy when no account is signed in or the last refresh failed for good (reads files only).

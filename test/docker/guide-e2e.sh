@@ -80,7 +80,8 @@ echo "# hardening"
 [[ $(docker inspect -f '{{.HostConfig.ReadonlyRootfs}}' ms365-mcp-server) == true ]] && ok "root filesystem is read-only" || bad "root filesystem is read-only"
 check "writing to the root filesystem fails" sh -c '! docker compose exec -T ms365-mcp touch /app/x'
 docker inspect -f '{{json .HostConfig.CapDrop}}' ms365-mcp-server | grep -q ALL && ok "all capabilities dropped" || bad "all capabilities dropped"
-docker inspect -f '{{json .HostConfig.SecurityOpt}}' ms365-mcp-server | grep -q no-new-privileges && ok "no-new-privileges" || bad "no-new-privileges"
+[[ -z $(docker compose exec -T ms365-mcp find / -xdev -type f -perm /6000 2>/dev/null) ]] && ok "no setuid/setgid programs to gain privileges through" || bad "no setuid/setgid programs to gain privileges through"
+[[ $(docker compose exec -T ms365-mcp sh -c 'grep CapEff /proc/1/status' | tr -d '\r') == $'CapEff:\t0000000000000000' ]] && ok "the server process has no capabilities" || bad "the server process has no capabilities"
 
 echo "# Container-to-container: the guide's echo pipe and Python pattern"
 init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"test","version":"1.0"}}}'
