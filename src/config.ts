@@ -34,6 +34,7 @@ export interface Config {
   http?: { host: string; port: number };
   autoLogin: boolean;
   keepAliveMinutes: number;
+  confirmDestructive: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +84,7 @@ const SETTINGS = {
   http: { schema: hostPort, env: 'MS365_MCP_HTTP', flag: 'http' },
   autoLogin: { schema: bool, env: 'MS365_MCP_AUTO_LOGIN', fallback: 'true' },
   keepAliveMinutes: { schema: positiveInt('minutes'), env: 'MS365_MCP_KEEPALIVE_MINUTES', fallback: '720' },
+  confirmDestructive: { schema: bool, env: 'MS365_MCP_CONFIRM_DESTRUCTIVE', fallback: 'true' },
 } as const satisfies Record<string, { schema: z.ZodType; env?: string; flag?: string; fallback?: string }>;
 
 export function defaultDataDir(env: NodeJS.ProcessEnv): string {

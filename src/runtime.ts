@@ -63,7 +63,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     (await auth.loaded())?.stop();
   });
   const graph = new GraphClient({ baseUrl: cloudEndpoints(config.cloud, config.sandboxUrl).graphBase, getToken: (s, force) => auth.getToken(s, force), log });
-  const factory = createServerFactory({ selection, graph, auth, log });
+  const factory = createServerFactory({ selection, graph, auth, log, transport: config.http ? 'http' : 'stdio', confirmDestructive: config.confirmDestructive });
   return {
     startKeepAlive: () => {
       // Refreshing on a timer keeps the refresh token from expiring through inactivity (90 days).

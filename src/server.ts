@@ -15,6 +15,8 @@ export interface ServerDeps {
   selection: Selection;
   graph: GraphWriter;
   auth: AuthService;
+  transport: 'stdio' | 'http';
+  confirmDestructive: boolean;
   log: Logger;
 }
 
@@ -30,7 +32,7 @@ export function createServerFactory(deps: ServerDeps): () => McpServer {
   const tools = selectedTools(deps.selection);
   return () => {
     const server = new McpServer({ name: 'ms-365-mcp-server', version: VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
-    registerTools(server, tools, { graph: deps.graph, auth: deps.auth, orgMode: deps.selection.orgMode, log: deps.log });
+    registerTools(server, tools, { graph: deps.graph, auth: deps.auth, orgMode: deps.selection.orgMode, transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log });
     return server;
   };
 }

@@ -51,7 +51,7 @@ export function sandboxEnv(sandboxUrl: string, dataDir: string, extra: Record<st
 
 export async function connect(
   sandbox: { url: string },
-  opts: { env?: Record<string, string>; flags?: Record<string, string>; signIn?: boolean; dataDir?: string; command?: Command } = {},
+  opts: { env?: Record<string, string>; flags?: Record<string, string>; signIn?: boolean; dataDir?: string; command?: Command; client?: Client } = {},
 ): Promise<Connected> {
   const dataDir = opts.dataDir ?? (await tempDir());
   const config = buildConfig(opts.command ?? 'serve', opts.flags ?? {}, sandboxEnv(sandbox.url, dataDir, opts.env));
@@ -64,7 +64,7 @@ export async function connect(
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const server = runtime.factory();
   await server.connect(serverSide);
-  const client = new Client({ name: 'test-client', version: '1.0.0' });
+  const client = opts.client ?? new Client({ name: 'test-client', version: '1.0.0' });
   await client.connect(clientSide);
   return {
     client,

@@ -13,6 +13,8 @@ export interface ToolContext<K extends ToolKind> {
   signal: AbortSignal;
   auth: AuthService;
   orgMode: boolean;
+  /** How the client reaches the server: local file paths (attachments) only make sense over stdio. */
+  transport: 'stdio' | 'http';
   /** Sends an MCP progress notification when the client asked for progress. */
   progress(done: number, total?: number, message?: string): Promise<void>;
 }
@@ -34,6 +36,8 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   input: I;
   output: O;
   handler: (args: z.output<I>, ctx: ToolContext<K>) => Promise<z.input<O>>;
+  /** What a destructive tool is about to do, in the user's words, for the confirmation question. */
+  confirm?: (args: z.output<I>) => string;
   /** Compact text for the content block; defaults to JSON of the structured result. */
   text?: (out: z.output<O>) => string;
 }

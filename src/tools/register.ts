@@ -4,12 +4,16 @@ import { AuthRequiredError, GraphError } from '../graph/errors.js';
 import type { GraphWriter } from '../graph/client.js';
 import { errorText, type Logger } from '../log.js';
 import type { AuthService } from './auth-service.js';
+import { confirmDestructive } from './confirm.js';
 import { type AnyTool, type ToolContext, ToolError } from './define-tool.js';
 
 export interface ToolDeps {
   graph: GraphWriter;
   auth: AuthService;
   orgMode: boolean;
+  transport: 'stdio' | 'http';
+  /** Ask the user (MCP elicitation) before destructive tools act (MS365_MCP_CONFIRM_DESTRUCTIVE). */
+  confirmDestructive: boolean;
   log: Logger;
 }
 
@@ -33,12 +37,21 @@ export function registerTools(server: McpServer, tools: readonly AnyTool[], deps
         },
       },
       async (args: unknown, extra) => {
+        if (tool.kind === 'destructive' && deps.confirmDestructive) {
+          const decision = await confirmDestructive(server, tool, args, extra);
+          if (decision.result) return decision.result;
+          if (!decision.proceed) {
+            deps.log.info(`tool: ${tool.name} -> not confirmed by the user`);
+            return { content: [{ type: 'text', text: `Not done: the user did not confirm ${tool.name}. Nothing was changed.` }], isError: true };
+          }
+        }
         const progressToken = extra.mcpReq._meta?.progressToken;
         const ctx: ToolContext<'write'> = {
           graph: deps.graph,
           signal: extra.mcpReq.signal,
           auth: deps.auth,
           orgMode: deps.orgMode,
+          transport: deps.transport,
           progress: async (done, total, message) => {
             if (progressToken === undefined) return;
             await extra.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) } });

@@ -1,0 +1,90 @@
+// Destructive tools ask the user first through MCP elicitation, in both protocol eras, and act only on a yes.
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRY } from './e2e/process.js';
+import { call, connect, sandboxEnv, startTestSandbox, tempDir, textOf } from './harness.js';
+
+type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => sandbox?.close());
+
+/** A client that answers every elicitation with `answer`, recording the questions. */
+function elicitingClient(answer: { action: 'accept' | 'decline' | 'cancel'; content?: Record<string, unknown> }, questions: string[], options = {}): Client {
+  const client = new Client({ name: 'eliciting', version: '1' }, { capabilities: { elicitation: { form: {} } }, ...options });
+  client.setRequestHandler('elicitation/create', async (req) => {
+    questions.push(String((req.params as { message: string }).message));
+    return answer;
+  });
+  return client;
+}
+
+const signedIn = async (c: Client) => ((await call(c, 'auth_status')).structuredContent as { signedIn: boolean }).signedIn;
+
+describe('confirmation of destructive tools (2025-era client)', () => {
+  it('acts when the user accepts', async () => {
+    const questions: string[] = [];
+    const s = await connect(sandbox, { client: elicitingClient({ action: 'accept', content: { confirm: true } }, questions) });
+    try {
+      const r = await call(s.client, 'auth_logout');
+      expect(r.isError, textOf(r)).toBeFalsy();
+      expect(questions).toHaveLength(1);
+      expect(questions[0]).toMatch(/Sign out.*cannot be undone/);
+      expect(await signedIn(s.client)).toBe(false);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('does nothing when the user declines, and says so', async () => {
+    const questions: string[] = [];
+    const s = await connect(sandbox, { client: elicitingClient({ action: 'decline' }, questions) });
+    try {
+      const r = await call(s.client, 'auth_logout');
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/did not confirm auth_logout\. Nothing was changed/);
+      expect(await signedIn(s.client)).toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('does not ask a client without elicitation, nor when MS365_MCP_CONFIRM_DESTRUCTIVE=false', async () => {
+    const plain = await connect(sandbox);
+    expect((await call(plain.client, 'auth_logout')).isError).toBeFalsy();
+    expect(await signedIn(plain.client)).toBe(false);
+    await plain.close();
+    const questions: string[] = [];
+    const off = await connect(sandbox, { env: { MS365_MCP_CONFIRM_DESTRUCTIVE: 'false' }, client: elicitingClient({ action: 'decline' }, questions) });
+    expect((await call(off.client, 'auth_logout')).isError).toBeFalsy();
+    expect(questions).toHaveLength(0);
+    await off.close();
+  });
+});
+
+describe('confirmation of destructive tools (2026-07-28 client, input-required round trip)', () => {
+  for (const [answer, expectSignedIn] of [[{ action: 'accept' as const, content: { confirm: true } }, false], [{ action: 'decline' as const }, true]] as const) {
+    it(`${answer.action}: the built server over stdio ${expectSignedIn ? 'keeps' : 'removes'} the sign-in`, async () => {
+      const dataDir = await tempDir();
+      const env = sandboxEnv(sandbox.url, dataDir);
+      const transport = () => new StdioClientTransport({ command: process.execPath, args: [ENTRY], env: { PATH: process.env.PATH ?? '', ...env }, stderr: 'ignore' });
+      const questions: string[] = [];
+      const client = elicitingClient(answer, questions, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+      await client.connect(transport());
+      try {
+        // The automatic sign-in (auto-approved by the sandbox) completes in the background.
+        for (let i = 0; i < 50 && !(await signedIn(client)); i++) await new Promise((r) => setTimeout(r, 100));
+        expect(await signedIn(client)).toBe(true);
+        const r = await call(client, 'auth_logout');
+        expect(questions).toHaveLength(1);
+        expect(r.isError ?? false).toBe(expectSignedIn);
+        expect(await signedIn(client)).toBe(expectSignedIn);
+      } finally {
+        await client.close();
+      }
+    });
+  }
+});
