@@ -29,8 +29,8 @@ afterAll(async () => {
   await sandboxProc?.stop();
 });
 
-async function withClient<T>(fn: (c: Client, stderr: () => string) => Promise<T>): Promise<T> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [ENTRY], env: { PATH: process.env.PATH ?? '', ...env }, stderr: 'pipe' });
+async function withClient<T>(fn: (c: Client, stderr: () => string) => Promise<T>, processEnv = env): Promise<T> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [ENTRY], env: { PATH: process.env.PATH ?? '', ...processEnv }, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (d) => (stderr += d));
   const client = new Client({ name: 'e2e', version: '1' });
@@ -105,21 +105,13 @@ describe('sign-in that lasts (built CLI, standalone sandbox)', () => {
 
   it('a server started with no cached account starts the sign-in by itself while it serves', async () => {
     const fresh = await tempDir('ms365-e2e-fresh-');
-    const freshEnv = sandboxEnv(sandboxUrl, fresh);
-    const transport = new StdioClientTransport({ command: process.execPath, args: [ENTRY], env: { PATH: process.env.PATH ?? '', ...freshEnv }, stderr: 'pipe' });
-    let stderr = '';
-    transport.stderr?.on('data', (d) => (stderr += d));
-    const client = new Client({ name: 'e2e', version: '1' });
-    await client.connect(transport);
-    try {
+    await withClient(async (client, stderr) => {
       expect((await client.listTools()).tools.length).toBeGreaterThan(0);
-      for (let i = 0; i < 50 && !/Device code login successful/.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(stderr).toMatch(/To sign in, use a web browser to open the page \S+\/devicelogin and enter the code/);
-      expect(stderr).toMatch(/Device code login successful/);
+      for (let i = 0; i < 50 && !/Device code login successful/.test(stderr()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(stderr()).toMatch(/To sign in, use a web browser to open the page \S+\/devicelogin and enter the code/);
+      expect(stderr()).toMatch(/Device code login successful/);
       expect(await meName(client)).toBe('Adele Vance');
-    } finally {
-      await client.close();
-    }
+    }, sandboxEnv(sandboxUrl, fresh));
   });
 
   it('--list-accounts and --logout manage the cache', async () => {
