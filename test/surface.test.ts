@@ -97,3 +97,18 @@ describe('tool surface', () => {
     expect(countTokens(JSON.stringify({ tools }))).toBeLessThan(25_000);
   });
 });
+
+describe('permissions', () => {
+  it('organization mode with every group on asks only for permissions of the deployment guide', async () => {
+    const fs = await import('node:fs/promises');
+    const guide = await fs.readFile(new URL('../../shared/spec/docker-deployment-guide.md', import.meta.url), 'utf8');
+    const listed = new Set([...guide.matchAll(/^\s+- `([A-Za-z]+\.[A-Za-z.]+)` - /gm)].map((m) => m[1]));
+    expect(listed.size).toBeGreaterThan(25);
+    const { requiredScopes } = await import('../src/auth/scopes.js');
+    const { ALL_TOOLS, selectTools } = await import('../src/server.js');
+    const { enabledGroups, TOGGLE_NAMES } = await import('../src/tools/groups.js');
+    const all = Object.fromEntries(TOGGLE_NAMES.map((t) => [t, true])) as Parameters<typeof enabledGroups>[0];
+    const scopes = requiredScopes(selectTools(ALL_TOOLS, { groups: enabledGroups(all), readOnly: false, orgMode: true }), true);
+    for (const s of scopes) expect(listed.has(s), `${s} is not in the guide's permission list`).toBe(true);
+  });
+});
