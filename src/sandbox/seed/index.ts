@@ -3,6 +3,7 @@
 // (mail.ts, calendars.ts, files.ts, ...) next to users.ts.
 
 import { demoUsers, sharedMailbox, type DirectoryUser, type SharedMailbox } from './users.js';
+import { createMailStore, type MailStore } from './mail.js';
 
 export { DEFAULT_USER_UPN, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, TENANT_DOMAIN, COMPANY_NAME } from './users.js';
 export { demoUsers, sharedMailbox } from './users.js';
@@ -11,6 +12,8 @@ export type { DirectoryUser, SharedMailbox } from './users.js';
 export interface Tenant {
   readonly users: DirectoryUser[];
   readonly sharedMailboxes: SharedMailbox[];
+  /** Every mailbox (people and shared), the address book and transport; see mail.ts. */
+  readonly mail: MailStore;
   /** By object id (case-insensitive, as Entra treats GUIDs) or userPrincipalName (case-insensitive). */
   findUser(idOrUpn: string): DirectoryUser | undefined;
   manager(user: DirectoryUser): DirectoryUser | undefined;
@@ -30,6 +33,7 @@ export function createTenant(): Tenant {
   return {
     users,
     sharedMailboxes,
+    mail: createMailStore(users, sharedMailboxes),
     findUser,
     manager: (user) => (user.managerId ? findUser(user.managerId) : undefined),
     directReports: (user) => users.filter((u) => u.managerId === user.id),

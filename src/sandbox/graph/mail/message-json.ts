@@ -1,0 +1,125 @@
+// microsoft.graph.message (and fileAttachment) as Graph writes them: the property set returned without $select
+// in Graph's order, `@odata.etag` and `id` on every item whatever $select says, bodies converted to the
+// content type the client prefers, and derived values (hasAttachments ignores inline attachments,
+// bodyPreview is the first 255 characters of the body as text, conversationId is per mailbox).
+
+import { htmlToText, previewOf, textToHtml } from '../../seed/mail-html.js';
+import type { ItemBody, Mailbox, StoredAttachment, StoredMessage } from '../../seed/mail-model.js';
+import { accessDenied, parseUri, unknownMessageProperty } from './errors.js';
+
+/** Graph v1.0's default properties of a message, in the order Graph writes them. */
+export const MESSAGE_DEFAULT_SELECT = [
+  'id', 'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'categories', 'receivedDateTime', 'sentDateTime', 'hasAttachments',
+  'internetMessageId', 'subject', 'bodyPreview', 'importance', 'parentFolderId', 'conversationId', 'conversationIndex',
+  'isDeliveryReceiptRequested', 'isReadReceiptRequested', 'isRead', 'isDraft', 'webLink', 'inferenceClassification', 'body', 'sender',
+  'from', 'toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo', 'flag',
+] as const;
+/** Selectable only: Graph returns them when asked for by name. */
+const SELECT_ONLY = ['uniqueBody', 'internetMessageHeaders'];
+export const MESSAGE_PROPERTIES: readonly string[] = [...MESSAGE_DEFAULT_SELECT, ...SELECT_ONLY];
+/** What Mail.ReadBasic does not let a client see. */
+const BODY_PROPERTIES = ['body', 'bodyPreview', 'uniqueBody'];
+
+export interface MessageView {
+  select?: string[];
+  basicOnly: boolean;
+  /** From `Prefer: outlook.body-content-type`. */
+  bodyType?: 'text' | 'html';
+  /** $expand=attachments, with the nested $select if any. */
+  attachments?: { select?: string[] };
+}
+
+export function resolveMessageProperty(name: string): string {
+  const hit = MESSAGE_PROPERTIES.find((p) => p.toLowerCase() === name.trim().toLowerCase());
+  if (!hit) throw unknownMessageProperty(name.trim());
+  return hit;
+}
+
+export function parseMessageSelect(raw: string | undefined, basicOnly: boolean): string[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const names = [...new Set(raw.split(',').filter((s) => s.trim()).map(resolveMessageProperty))];
+  if (basicOnly && names.some((n) => BODY_PROPERTIES.includes(n))) throw accessDenied();
+  return names;
+}
+
+/** $expand on messages: only the attachments relationship, optionally with ($select=...). */
+export function parseMessageExpand(raw: string | undefined): MessageView['attachments'] {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const m = /^\s*attachments\s*(?:\(\s*\$select\s*=\s*([^)]*)\))?\s*$/i.exec(raw);
+  if (!m) throw parseUri(`Could not find a property named '${raw.split('(')[0].trim()}' on type 'microsoft.graph.message'.`);
+  return { select: m[1] ? m[1].split(',').map((s) => resolveAttachmentProperty(s)) : undefined };
+}
+
+export function convertBody(body: ItemBody, want: 'text' | 'html' | undefined): ItemBody {
+  if (want === 'text' && body.contentType === 'html') return { contentType: 'text', content: htmlToText(body.content) };
+  if (want === 'html' && body.contentType === 'text') return { contentType: 'html', content: textToHtml(body.content) };
+  return { ...body };
+}
+
+function value(box: Mailbox, m: StoredMessage, prop: string, view: MessageView): unknown {
+  switch (prop) {
+    case 'changeKey':
+      return box.changeKeyOf(m);
+    case 'hasAttachments':
+      return m.attachments.some((a) => !a.isInline);
+    case 'bodyPreview':
+      return previewOf(m.body);
+    case 'parentFolderId':
+      return m.folderId;
+    case 'conversationId':
+      return box.conversationIdOf(m);
+    case 'conversationIndex':
+      return m.conversationIndex.toString('base64');
+    case 'webLink':
+      return `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(m.id)}&exvsurl=1&viewmodel=ReadMessageItem`;
+    case 'body':
+      return convertBody(m.body, view.bodyType);
+    case 'uniqueBody':
+      return convertBody(m.uniqueBody ?? m.body, view.bodyType);
+    case 'categories':
+      return [...m.categories];
+    case 'flag':
+      return structuredClone(m.flag);
+    case 'internetMessageHeaders':
+      return m.internetMessageHeaders ? m.internetMessageHeaders.map((h) => ({ ...h })) : null;
+    default: {
+      const v = (m as unknown as Record<string, unknown>)[prop];
+      return v === undefined ? null : structuredClone(v);
+    }
+  }
+}
+
+export function messageJson(box: Mailbox, m: StoredMessage, view: MessageView): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@odata.etag': `W/"${box.changeKeyOf(m)}"`, id: m.id };
+  const props = view.select ?? MESSAGE_DEFAULT_SELECT.filter((p) => !(view.basicOnly && BODY_PROPERTIES.includes(p)));
+  for (const p of props) if (p !== 'id') out[p] = value(box, m, p, view);
+  if (view.attachments) out.attachments = m.attachments.map((a) => attachmentJson(a, view.attachments!.select));
+  return out;
+}
+
+const ATTACHMENT_PROPERTIES = ['id', 'lastModifiedDateTime', 'name', 'contentType', 'size', 'isInline', 'contentId', 'contentLocation', 'contentBytes'];
+
+export function resolveAttachmentProperty(name: string): string {
+  const hit = ATTACHMENT_PROPERTIES.find((p) => p.toLowerCase() === name.trim().toLowerCase());
+  if (!hit) throw parseUri(`Could not find a property named '${name.trim()}' on type 'microsoft.graph.attachment'.`);
+  return hit;
+}
+
+/** A file attachment as Graph lists it: its type annotation first, the bytes base64-encoded in contentBytes. */
+export function attachmentJson(a: StoredAttachment, select?: string[]): Record<string, unknown> {
+  const all: Record<string, unknown> = {
+    id: a.id,
+    lastModifiedDateTime: a.lastModifiedDateTime,
+    name: a.name,
+    contentType: a.contentType,
+    size: a.bytes.length,
+    isInline: a.isInline,
+    contentId: a.contentId,
+    contentLocation: null,
+    contentBytes: a.bytes.toString('base64'),
+  };
+  const out: Record<string, unknown> = { '@odata.type': '#microsoft.graph.fileAttachment' };
+  if (!select) out['@odata.mediaContentType'] = a.contentType;
+  for (const p of select ? ['id', ...select.filter((s) => s !== 'id')] : ATTACHMENT_PROPERTIES) out[p] = all[p];
+  return out;
+}

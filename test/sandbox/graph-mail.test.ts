@@ -1,0 +1,152 @@
+// Mail in the sandbox, read side and sendMail, over real HTTP with tokens from the sandbox: the seeded mailboxes
+// and folders with their counts, listing and reading messages, paging, and sendMail's delivery (once in each
+// recipient's Inbox and once in Sent Items, with one internetMessageId; Bcc hidden; outsiders only in Sent Items).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { MAIL_SEED_EPOCH } from '../../src/sandbox/seed/mail.js';
+import { graph } from './graph-harness.js';
+import { allPages, bySubject, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
+
+let sb: Sandbox;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  sb = await startMailSandbox();
+  for (const who of ['adele.vance', 'patti.fernandez', 'alex.wilber', 'ben.walters']) tokens[who] = await tokenFor(sb, who, 'Mail.ReadWrite Mail.Send Mail.ReadWrite.Shared');
+});
+afterAll(async () => sb?.close());
+
+describe('folders', () => {
+  it('lists the top-level folders by name, with Exchange-style ids and counts that match the contents', async () => {
+    const r = await graph(sb, tokens['adele.vance'], '/me/mailFolders');
+    expect(r.status).toBe(200);
+    expect(r.body.value.map((f: any) => f.displayName)).toEqual(['Archive', 'Conversation History', 'Deleted Items', 'Drafts', 'Inbox', 'Junk Email', 'Outbox', 'Projects', 'Sent Items']);
+    const inbox = r.body.value.find((f: any) => f.displayName === 'Inbox');
+    expect(inbox.id).toMatch(/^AQMkA[A-Za-z0-9_-]+={0,2}$/);
+    const items = await allPages(sb, tokens['adele.vance'], `/me/mailFolders/${inbox.id}/messages?$select=isRead&$top=7`);
+    expect(inbox.totalItemCount).toBe(items.length);
+    expect(inbox.unreadItemCount).toBe(items.filter((m) => !m.isRead).length);
+    expect(inbox.unreadItemCount).toBeGreaterThanOrEqual(5);
+    const projects = r.body.value.find((f: any) => f.displayName === 'Projects');
+    expect(projects.id).toMatch(/^AAMkA/);
+    expect(projects.childFolderCount).toBe(1);
+  });
+
+  it('takes well-known names in paths, in any case, and answers the folder with its id', async () => {
+    const list = await graph(sb, tokens['adele.vance'], '/me/mailFolders');
+    const byName = await graph(sb, tokens['adele.vance'], '/me/mailFolders/Inbox');
+    expect(byName.body.id).toBe(list.body.value.find((f: any) => f.displayName === 'Inbox').id);
+    for (const name of ['inbox', 'sentitems', 'drafts', 'deleteditems', 'archive', 'junkemail', 'outbox', 'msgfolderroot', 'SentItems']) {
+      expect((await graph(sb, tokens['adele.vance'], `/me/mailFolders/${name}`)).status, name).toBe(200);
+    }
+    expect((await graph(sb, tokens['adele.vance'], '/me/mailFolders/nonsense')).body.error.code).toBe('ErrorInvalidIdMalformed');
+  });
+
+  it('gives the same ids on every start of the same seed', async () => {
+    const other = await startMailSandbox();
+    try {
+      const t = await tokenFor(other, 'adele.vance', 'Mail.Read');
+      const a = await graph(other, t, '/me/messages?$top=20&$select=subject');
+      const b = await graph(sb, tokens['adele.vance'], `/me/messages?$top=20&$select=subject&$filter=receivedDateTime le ${MAIL_SEED_EPOCH}`);
+      expect(a.body.value.map((m: any) => m.id)).toEqual(b.body.value.map((m: any) => m.id));
+      expect((await graph(other, t, '/me/mailFolders/Projects')).status).toBe(400);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('creates child folders and refuses a duplicate name with 409 ErrorFolderExists', async () => {
+    const t = tokens['ben.walters'];
+    const created = await graph(sb, t, '/me/mailFolders/inbox/childFolders', { method: 'POST', body: { displayName: 'Vendors' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ displayName: 'Vendors', childFolderCount: 0, totalItemCount: 0, unreadItemCount: 0, isHidden: false });
+    const dup = await graph(sb, t, '/me/mailFolders/inbox/childFolders', { method: 'POST', body: { displayName: 'vendors' } });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe('ErrorFolderExists');
+    expect((await graph(sb, t, '/me/mailFolders/inbox')).body.childFolderCount).toBe(1);
+    expect((await graph(sb, t, '/me/mailFolders/inbox/childFolders')).body.value.map((f: any) => f.displayName)).toEqual(['Vendors']);
+    const top = await graph(sb, t, '/me/mailFolders', { method: 'POST', body: { displayName: 'Receipts' } });
+    expect(top.status).toBe(201);
+    expect((await graph(sb, t, `/me/mailFolders/${top.body.id}`)).body.displayName).toBe('Receipts');
+  });
+});
+
+describe('reading messages', () => {
+  it('lists newest first in pages of 10 continued by @odata.nextLink ($skip)', async () => {
+    const r = await graph(sb, tokens['adele.vance'], '/me/messages');
+    expect(r.status).toBe(200);
+    expect(r.body.value).toHaveLength(10);
+    expect(r.body['@odata.nextLink']).toMatch(/\$skip=10$/);
+    const dates = r.body.value.map((m: any) => m.receivedDateTime);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('returns @odata.etag and id with any $select, and the default property set without', async () => {
+    const r = await graph(sb, tokens['adele.vance'], '/me/messages?$select=subject&$top=1');
+    expect(Object.keys(r.body.value[0])).toEqual(['@odata.etag', 'id', 'subject']);
+    const full = await graph(sb, tokens['adele.vance'], `/me/messages/${r.body.value[0].id}`);
+    expect(full.body['@odata.context']).toMatch(/#users\('[^']+'\)\/messages\/\$entity$/);
+    expect(full.body.body.contentType).toBe('html');
+    expect(full.body).not.toHaveProperty('uniqueBody');
+    expect(full.body).not.toHaveProperty('internetMessageHeaders');
+  });
+
+  it('tells malformed ids (400 ErrorInvalidIdMalformed) from unknown ones (404 ErrorItemNotFound)', async () => {
+    const bad = await graph(sb, tokens['adele.vance'], '/me/messages/not-an-id');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'ErrorInvalidIdMalformed', message: 'Id is malformed.' });
+    const pattis = (await graph(sb, tokens['patti.fernandez'], '/me/messages?$top=1&$select=id')).body.value[0].id as string;
+    const missing = await graph(sb, tokens['adele.vance'], `/me/messages/${pattis}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' });
+  });
+
+  it('dates every seeded message at or before the fixed epoch', async () => {
+    const list = await allPages(sb, tokens['adele.vance'], `/me/messages?$select=receivedDateTime&$top=100&$filter=receivedDateTime le ${MAIL_SEED_EPOCH}`);
+    expect(list.length).toBeGreaterThanOrEqual(18);
+    for (const m of list) expect(Date.parse(m.receivedDateTime)).toBeLessThanOrEqual(Date.parse(MAIL_SEED_EPOCH));
+  });
+});
+
+describe('sendMail', () => {
+  it('delivers once to each internal recipient and once to Sent Items with one internetMessageId; Bcc stays hidden', async () => {
+    const subject = 'Delivery check: board dinner';
+    const r = await graph(sb, tokens['patti.fernandez'], '/me/sendMail', {
+      method: 'POST',
+      body: {
+        message: {
+          subject,
+          body: { contentType: 'HTML', content: '<p>Hello <b>team</b></p>' },
+          toRecipients: [{ emailAddress: { address: upn('adele.vance') } }, { emailAddress: { address: 'partner@fabrikam.example', name: 'Partner' } }],
+          ccRecipients: [{ emailAddress: { address: upn('alex.wilber') } }, { emailAddress: { address: upn('adele.vance') } }],
+          bccRecipients: [{ emailAddress: { address: upn('ben.walters') } }],
+        },
+      },
+    });
+    expect(r.status).toBe(202);
+    expect(r.text).toBe('');
+    const sent = await bySubject(sb, tokens['patti.fernandez'], 'me', 'sentitems', subject);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].bccRecipients.map((x: any) => x.emailAddress.address)).toEqual([upn('ben.walters')]);
+    expect(sent[0].toRecipients[0].emailAddress.name).toBe('Adele Vance');
+    expect(sent[0]).toMatchObject({ isRead: true, isDraft: false, from: { emailAddress: { address: upn('patti.fernandez') } } });
+    for (const who of ['adele.vance', 'alex.wilber', 'ben.walters']) {
+      const got = await bySubject(sb, tokens[who], 'me', 'inbox', subject);
+      expect(got, who).toHaveLength(1);
+      expect(got[0]).toMatchObject({ internetMessageId: sent[0].internetMessageId, isRead: false, bccRecipients: [] });
+      expect(got[0].id).not.toBe(sent[0].id);
+    }
+    // Nothing else of Patti's came back (the outside address is not ours to deliver to).
+    expect(await bySubject(sb, tokens['patti.fernandez'], 'me', 'inbox', subject)).toHaveLength(0);
+  });
+
+  it('keeps no copy with saveToSentItems false', async () => {
+    const subject = 'No copy please';
+    const r = await graph(sb, tokens['alex.wilber'], '/me/sendMail', {
+      method: 'POST',
+      body: { message: { subject, body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: upn('adele.vance') } }] }, saveToSentItems: false },
+    });
+    expect(r.status).toBe(202);
+    expect(await bySubject(sb, tokens['alex.wilber'], 'me', 'sentitems', subject)).toHaveLength(0);
+    expect(await bySubject(sb, tokens['adele.vance'], 'me', 'inbox', subject)).toHaveLength(1);
+  });
+});
