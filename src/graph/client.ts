@@ -36,8 +36,12 @@ export interface BatchResult {
 /** What read tools may use. */
 export interface GraphReader {
   get<T = unknown>(path: string, opts?: RequestOptions): Promise<T>;
+  /** Raw bytes (e.g. an attachment's /$value), as a stream; retries and errors as for get(). */
+  download(path: string, opts?: RequestOptions): Promise<Download>;
   list<T = unknown>(path: string, opts?: RequestOptions & { limit?: number; cursor?: string }): Promise<Page<T>>;
   batchRead(items: (BatchItem & { method: 'GET' })[], opts?: RequestOptions): Promise<BatchResult[]>;
+  /** A POST action that only reads (calendar getSchedule, findMeetingTimes); retried like a GET. */
+  readAction<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
 }
 /** What write and destructive tools may use. */
 export interface GraphWriter extends GraphReader {
@@ -45,7 +49,23 @@ export interface GraphWriter extends GraphReader {
   patch<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
   put<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
   delete(path: string, opts?: RequestOptions): Promise<void>;
+  /** One chunk of an upload session; the session URL carries its own authorization. */
+  uploadChunk(uploadUrl: string, chunk: Uint8Array, start: number, total: number, opts?: RequestOptions): Promise<UploadChunkResult>;
   batch(items: BatchItem[], opts?: RequestOptions): Promise<BatchResult[]>;
+}
+
+export interface Download {
+  body: ReadableStream<Uint8Array>;
+  contentType?: string;
+  /** Bytes announced by Content-Length, when known. */
+  size?: number;
+}
+
+export interface UploadChunkResult {
+  /** The session finished with this chunk (201/200); `body` is what Graph returned then, if anything. */
+  done: boolean;
+  nextExpectedRanges?: string[];
+  body?: unknown;
 }
 
 export interface GraphClientOptions {
@@ -92,6 +112,58 @@ export class GraphClient implements GraphWriter {
     await this.call('DELETE', path, undefined, opts);
   }
 
+  async download(path: string, opts?: RequestOptions): Promise<Download> {
+    const res = await this.call<Response>('GET', path, undefined, { ...opts, headers: { accept: '*/*', ...opts?.headers } }, true, true);
+    const length = Number(res.headers.get('content-length') ?? NaN);
+    return {
+      body: res.body ?? new ReadableStream({ start: (c) => c.close() }),
+      contentType: res.headers.get('content-type') ?? undefined,
+      ...(Number.isFinite(length) ? { size: length } : {}),
+    };
+  }
+
+  /** PUT of one byte range: idempotent (the same range again is harmless), so outages are retried. */
+  async uploadChunk(uploadUrl: string, chunk: Uint8Array, start: number, total: number, opts: RequestOptions = {}): Promise<UploadChunkResult> {
+    const end = start + chunk.byteLength - 1;
+    for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(this.o.timeoutMs);
+      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+      let res: Response;
+      try {
+        // No Authorization header: the session URL is pre-authenticated, and Graph refuses a token there.
+        res = await this.o.fetch(uploadUrl, {
+          method: 'PUT',
+          headers: { 'content-range': `bytes ${start}-${end}/${total}`, 'content-type': 'application/octet-stream' },
+          body: chunk,
+          signal,
+        });
+      } catch (e) {
+        if (opts.signal?.aborted) throw new GraphError(499, 'Cancelled', 'the request was cancelled');
+        if (attempt < this.o.maxRetries) {
+          this.o.log.warn(`graph: PUT upload chunk ${start}-${end} network error, retrying`);
+          await sleep(backoff(attempt), opts.signal);
+          continue;
+        }
+        throw new GraphError(502, 'NetworkError', `could not reach the upload session (${(e as Error).message})`);
+      }
+      const text = await res.text();
+      const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+      if (res.ok) {
+        this.o.log.debug(`graph: PUT upload chunk ${start}-${end}/${total} -> ${res.status}`);
+        const ranges = body?.nextExpectedRanges;
+        const done = res.status === 201 || !Array.isArray(ranges) || ranges.length === 0;
+        return { done, ...(Array.isArray(ranges) ? { nextExpectedRanges: ranges as string[] } : {}), ...(body !== undefined ? { body } : {}) };
+      }
+      const waitMs = retryAfterMs(res.headers.get('retry-after')) ?? backoff(attempt);
+      if ((RETRYABLE.has(res.status) || res.status === 500) && attempt < this.o.maxRetries && waitMs <= this.o.maxRetryAfterMs) {
+        this.o.log.info(`graph: PUT upload chunk -> ${res.status}, retrying in ${Math.round(waitMs)} ms`);
+        await sleep(waitMs, opts.signal);
+        continue;
+      }
+      throw graphErrorFrom(res.status, body, res.headers.get('request-id') ?? undefined);
+    }
+  }
+
   async list<T>(path: string, opts: RequestOptions & { limit?: number; cursor?: string } = {}): Promise<Page<T>> {
     const limit = opts.limit ?? 100;
     let url: string | undefined = opts.cursor ? this.decodeCursor(opts.cursor) : this.url(path, opts.query);
@@ -113,6 +185,10 @@ export class GraphClient implements GraphWriter {
 
   batchRead(items: (BatchItem & { method: 'GET' })[], opts?: RequestOptions): Promise<BatchResult[]> {
     return this.batch(items, opts);
+  }
+
+  readAction<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T> {
+    return this.call<T>('POST', path, body, opts, true);
   }
 
   /** JSON batching in chunks of 20 (Graph's limit); results in the order of `items`. */
@@ -152,7 +228,8 @@ export class GraphClient implements GraphWriter {
     throw new GraphError(400, 'InvalidCursor', 'the cursor is not one this server returned; call the list tool again without a cursor');
   }
 
-  private async call<T>(method: string, path: string, body: unknown, opts: RequestOptions = {}, idempotent = IDEMPOTENT.has(method)): Promise<T> {
+  /** `raw`: resolve with the successful Response itself (its body unread) instead of parsed JSON. */
+  private async call<T>(method: string, path: string, body: unknown, opts: RequestOptions = {}, idempotent = IDEMPOTENT.has(method), raw = false): Promise<T> {
     const url = this.url(path, opts.query);
     let retried401 = false;
     let forceRefresh = false;
@@ -181,6 +258,7 @@ export class GraphClient implements GraphWriter {
       const requestId = res.headers.get('request-id') ?? undefined;
       if (res.ok) {
         this.o.log.debug(`graph: ${method} ${redactPath(url)} -> ${res.status} request-id ${requestId ?? '-'}`);
+        if (raw) return res as T;
         if (res.status === 204 || res.status === 202 || res.headers.get('content-length') === '0') return undefined as T;
         const text = await res.text();
         return (text ? JSON.parse(text) : undefined) as T;

@@ -20,3 +20,88 @@ export function andFilter(clauses: (string | undefined | false)[]): string | und
 export function seg(value: string): string {
   return encodeURIComponent(value);
 }
+
+/** A DateTimeOffset literal for $filter (unquoted, UTC). A bare date means midnight UTC of that day, a
+ *  date-time without offset is UTC;
+ *  `endOfDay` moves a bare date to the start of the next day, for "until" bounds that include the day. */
+export function odataDateTime(value: string, endOfDay = false): string {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(value);
+  const d = new Date(dateOnly ? `${value}T00:00:00Z` : zoned ? value : `${value}Z`);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`not a date: ${value}`);
+  if (dateOnly && endOfDay) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().replace(/\.000Z$/, 'Z');
+}
+
+// Outlook's search syntax (KQL) for $search on messages. The caller's query is parsed into words,
+// "phrases", property restrictions (from:ada subject:"q3 plan") and AND/OR/NOT; every value is emitted
+// bare when it is a plain word and otherwise in double quotes, so colons, parentheses and the like inside it are text, not syntax, and a colon
+// after an unknown name ("Re: budget") stays literal text.
+const KQL_TEXT_PROPS = new Set(['from', 'to', 'cc', 'bcc', 'participants', 'recipients', 'subject', 'body', 'attachment', 'category']);
+const KQL_KEYWORD_PROPS: Record<string, RegExp> = {
+  hasattachments: /^(true|false|yes|no)$/i,
+  importance: /^(low|normal|high)$/i,
+  kind: /^(email|meetings|contacts|docs|notes|tasks|voicemail|im|posts|rssfeeds|faxes|journals)$/i,
+};
+const KQL_RANGE_PROPS = new Set(['received', 'sent', 'size']);
+const KQL_ALIASES: Record<string, string> = { hasattachment: 'hasattachments', categories: 'category', attachments: 'attachment' };
+
+/** Thrown for a query the tool cannot turn into KQL; the message says what to change. */
+export class SearchSyntaxError extends Error {}
+
+/** Builds the $search value (with its surrounding double quotes) for a message search. */
+export function kqlSearch(query: string): string {
+  const out: string[] = [];
+  // Plain words (letters of any script, digits, address characters) go bare; anything else is quoted.
+  const phrase = (s: string) => {
+    const v = s.replace(/["\\]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!v) return '';
+    return /^[\p{L}\p{N}\p{M}@._'+-]+$/u.test(v) && !/^(AND|OR|NOT)$/.test(v) ? v : `"${v}"`;
+  };
+  const re = /\s*(?:"([^"]*)"?|([^\s"]+?)(:|>=|<=|=|>|<)"([^"]*)"?|([^\s"]+))/gy;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(query)) && m[0].trim()) {
+    const [, quoted, qProp, qOp, qValue, word] = m;
+    if (quoted !== undefined) {
+      if (phrase(quoted)) out.push(phrase(quoted));
+      continue;
+    }
+    let prop: string | undefined;
+    let op = ':';
+    let value: string;
+    if (qProp !== undefined) {
+      [prop, op, value] = [qProp, qOp, qValue];
+    } else {
+      const pm = /^([A-Za-z]+)(:|>=|<=|=|>|<)(.+)$/.exec(word);
+      if (pm) [, prop, op, value] = pm;
+      else value = word;
+    }
+    if (prop !== undefined) {
+      const name = KQL_ALIASES[prop.toLowerCase()] ?? prop.toLowerCase();
+      if (KQL_TEXT_PROPS.has(name) && op === ':') {
+        if (phrase(value)) out.push(`${name}:${phrase(value)}`);
+        continue;
+      }
+      if (KQL_KEYWORD_PROPS[name] && op === ':') {
+        if (!KQL_KEYWORD_PROPS[name].test(value)) throw new SearchSyntaxError(`${name}: does not accept "${value}"`);
+        const v = value.toLowerCase();
+        out.push(`${name}:${v === 'yes' ? 'true' : v === 'no' ? 'false' : v}`);
+        continue;
+      }
+      if (KQL_RANGE_PROPS.has(name)) {
+        const ok = name === 'size' ? /^\d+(\.\.\d+)?$/.test(value) : /^\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?$/.test(value);
+        if (!ok) throw new SearchSyntaxError(`${name}${op} needs ${name === 'size' ? 'a number of bytes' : 'a date like 2026-11-01'}, not "${value}"`);
+        out.push(`${name}${op}${value}`);
+        continue;
+      }
+      value = `${prop}${op}${value}`; // not a search property: the whole thing is text
+    }
+    if (/^(AND|OR|NOT)$/.test(value)) out.push(value);
+    else if (phrase(value)) out.push(phrase(value));
+  }
+  while (out.length && /^(AND|OR|NOT)$/.test(out[out.length - 1])) out.pop();
+  while (out.length && /^(AND|OR)$/.test(out[0])) out.shift();
+  if (!out.length) throw new SearchSyntaxError('the query has no words to search for');
+  // Values hold no quotes or backslashes any more; the quotes around phrases are escaped as \" inside $search="...".
+  return `"${out.join(' ').replace(/"/g, '\\"')}"`;
+}

@@ -1,0 +1,125 @@
+// Writing mail: send a new message, or save it as a draft, or change and send a saved draft. Sending cannot be undone, and a
+// send that met an outage is never repeated by itself: it may already have gone out.
+import { z } from 'zod';
+import type { GraphWriter } from '../../graph/client.js';
+import { GraphError } from '../../graph/errors.js';
+import { seg } from '../../graph/odata.js';
+import { ToolError } from '../define-tool.js';
+import { type MailboxRef, mailTool } from './mailbox.js';
+import { formatAddress, type GraphMessage, MessageId, Recipients, toRecipients } from './shapes.js';
+import { attachToDraft, AttachmentsInput, inlineAttachment, LARGE, prepareFiles } from './upload.js';
+
+const Subject = z.string().max(998);
+const Body = z.string().max(500_000);
+const BODY = 'Message text, or HTML when bodyType is html';
+const Compose = {
+  to: Recipients('To'),
+  cc: Recipients('Cc'),
+  bcc: Recipients('Bcc'),
+  subject: Subject.optional().describe('Subject'),
+  body: Body.optional().describe(BODY),
+  bodyType: z.enum(['text', 'html']).default('text').describe('Whether body is plain text or HTML'),
+  importance: z.enum(['low', 'normal', 'high']).optional().describe('Importance'),
+  attachments: AttachmentsInput,
+};
+type ComposeArgs = { subject?: string; body?: string; bodyType: 'text' | 'html'; to?: string[]; cc?: string[]; bcc?: string[]; importance?: string };
+
+/** The Graph message for the fields given (undefined fields are left out, so a PATCH keeps them). */
+function message(a: ComposeArgs): Record<string, unknown> {
+  return {
+    ...(a.subject !== undefined ? { subject: a.subject } : {}),
+    ...(a.body !== undefined ? { body: { contentType: a.bodyType === 'html' ? 'HTML' : 'Text', content: a.body } } : {}),
+    ...(a.to ? { toRecipients: toRecipients(a.to) } : {}),
+    ...(a.cc ? { ccRecipients: toRecipients(a.cc) } : {}),
+    ...(a.bcc ? { bccRecipients: toRecipients(a.bcc) } : {}),
+    ...(a.importance ? { importance: a.importance } : {}),
+  };
+}
+
+/** A send that met an outage or a timeout: say it may have gone out, and how to check. */
+export async function sendOnce<T>(what: string, fn: () => Promise<T>, draftId?: string): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof GraphError && [502, 503, 504].includes(e.status)) {
+      throw new ToolError(`${what} met an error (Graph ${e.status} ${e.code}) and was not repeated, because the mail may already have gone out. Check Sent Items (mail_list_messages with folder sentitems) before trying again${draftId ? `; if it is not there, mail_send_message with draftId ${draftId} sends the draft` : ''}.`);
+    }
+    throw e;
+  }
+}
+
+const Result = z.object({
+  sent: z.boolean(),
+  id: z.string().optional(),
+  from: z.string(),
+  subject: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()).optional(),
+  attachments: z.number().optional(),
+});
+type ResultIn = z.input<typeof Result>;
+
+/** A draft as it stands now, for the result (and a check that it still is a draft). */
+async function draftState(graph: GraphWriter, mb: MailboxRef, id: string, signal: AbortSignal): Promise<ResultIn & { bcc: number }> {
+  const d = await graph.get<GraphMessage>(`${mb.root}/messages/${seg(id)}`, { query: { $select: 'id,subject,toRecipients,ccRecipients,bccRecipients,hasAttachments,isDraft' }, signal });
+  if (d.isDraft === false) throw new ToolError(`The message ${id} is not a draft (it was sent); only drafts can be changed or sent.`);
+  const count = d.hasAttachments ? (await graph.list(`${mb.root}/messages/${seg(id)}/attachments`, { query: { $select: 'id' }, limit: 100, signal })).items.length : 0;
+  return {
+    sent: false, id: d.id, from: mb.label, subject: d.subject ?? '', to: (d.toRecipients ?? []).map(formatAddress),
+    ...(d.ccRecipients?.length ? { cc: d.ccRecipients.map(formatAddress) } : {}),
+    ...(count ? { attachments: count } : {}),
+    bcc: d.bccRecipients?.length ?? 0,
+  };
+}
+
+export const sendMessage = mailTool({
+  name: 'mail_send_message',
+  title: 'Send mail or save a draft',
+  description: 'Send a new mail from your or a shared mailbox, or save it as a draft (asDraft). With draftId, change a saved draft (also a reply draft) and send it. Attachments come from local files (stdio mode) or base64. Sending cannot be undone.',
+  kind: 'destructive',
+  access: ['send', 'write'],
+  input: {
+    ...Compose,
+    asDraft: z.boolean().default(false).describe('Only save (the new mail or the changes to draftId) as a draft, do not send'),
+    draftId: MessageId.optional().describe('A saved draft to change and send; omit for a new mail'),
+  },
+  output: Result,
+  confirm: (a) => a.asDraft ? `Save a draft${a.mailbox ? ` in ${a.mailbox}` : ''}`
+    : `Send ${a.draftId ? 'the draft' : `"${a.subject ?? ''}"`}${a.to || a.cc || a.bcc ? ` to ${[...(a.to ?? []), ...(a.cc ?? []), ...(a.bcc ?? [])].join(', ')}` : ''}${a.mailbox ? ` from ${a.mailbox}` : ''}${a.attachments?.length ? ` with ${a.attachments.map((f) => f.path ?? f.name).join(', ')}` : ''}`,
+  handler: async (a, ctx, mb) => {
+    const files = await prepareFiles(a.attachments, ctx.transport);
+    const msg = message(a);
+    const total = files.reduce((n, f) => n + f.size, 0);
+    if (!a.draftId && !a.asDraft) {
+      if (!a.to?.length && !a.cc?.length && !a.bcc?.length) throw new ToolError('Give at least one recipient in to, cc or bcc.');
+      if (a.subject === undefined && a.body === undefined) throw new ToolError('Give a subject or a body.');
+      if (total < LARGE) {
+        const attachments = await Promise.all(files.map(inlineAttachment));
+        await sendOnce('Sending', () => ctx.graph.post(`${mb.root}/sendMail`, { message: { ...msg, ...(attachments.length ? { attachments } : {}) }, saveToSentItems: true }, { signal: ctx.signal }));
+        return {
+          sent: true, from: mb.label, subject: a.subject ?? '', to: a.to ?? [], ...(a.cc?.length ? { cc: a.cc } : {}), ...(files.length ? { attachments: files.length } : {}),
+        };
+      }
+    }
+    // A draft: new, or the given one changed; large attachments go through upload sessions.
+    let id = a.draftId;
+    if (id) {
+      await draftState(ctx.graph, mb, id, ctx.signal);
+      if (Object.keys(msg).length) await ctx.graph.patch(`${mb.root}/messages/${seg(id)}`, msg, { signal: ctx.signal });
+    } else {
+      id = (await ctx.graph.post<GraphMessage>(`${mb.root}/messages`, msg, { signal: ctx.signal })).id;
+    }
+    if (files.length) await attachToDraft(ctx.graph, mb, id, files, ctx);
+    const { bcc, ...state } = await draftState(ctx.graph, mb, id, ctx.signal);
+    if (a.asDraft) return state;
+    if (!state.to.length && !state.cc?.length && !bcc) throw new ToolError(`The draft has no recipients, so it was not sent (draft id ${id}); add them with draftId and to.`);
+    await sendOnce('Sending', () => ctx.graph.post(`${mb.root}/messages/${seg(id)}/send`, undefined, { signal: ctx.signal }), id);
+    const { id: _draft, ...sent } = state;
+    return { ...sent, sent: true };
+  },
+  text: (r) => r.sent
+    ? `sent "${r.subject}" from ${r.from} to ${[...r.to, ...(r.cc ?? [])].join(', ') || 'bcc recipients'}${r.attachments ? ` with ${r.attachments} attachment(s)` : ''}`
+    : `draft "${r.subject}" to ${r.to.join(', ') || '(nobody yet)'}${r.attachments ? `, ${r.attachments} attachment(s)` : ''} saved (id ${r.id}); send it with mail_send_message and draftId`,
+});
+
+export default [sendMessage];

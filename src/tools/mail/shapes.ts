@@ -1,0 +1,105 @@
+// The curated shapes of mail: what the tools return instead of Graph's message JSON, the $select lists
+// that fill them, and the inputs several mail tools share.
+import { z } from 'zod';
+import { EmailAddress } from '../shapes.js';
+
+export const MessageId = z.string().trim().max(1024)
+  .refine((v) => /^[^/\\?#\s]+$/.test(v), 'must be a message id from mail_list_messages or mail_search_messages')
+  .describe('Message id');
+export const MessageIds = z.array(MessageId).min(1).max(50).describe('Message ids (1-50)');
+export const FolderRef = z.string().trim().min(1).max(400)
+  .describe('Folder: inbox, sentitems, drafts, deleteditems, archive, junkemail, a name or path like "Inbox/Projects", or an id');
+export const Recipients = (what: string) => z.array(EmailAddress).max(100).optional().describe(`${what}: addresses, or "Name <address>"`);
+
+export type GraphRecipient = { emailAddress?: { name?: string | null; address?: string | null } | null };
+export type GraphMessage = Record<string, unknown> & {
+  id: string;
+  subject?: string | null;
+  from?: GraphRecipient | null;
+  toRecipients?: GraphRecipient[];
+  ccRecipients?: GraphRecipient[];
+  bccRecipients?: GraphRecipient[];
+  replyTo?: GraphRecipient[];
+  receivedDateTime?: string | null;
+  sentDateTime?: string | null;
+  isRead?: boolean;
+  isDraft?: boolean;
+  hasAttachments?: boolean;
+  importance?: string;
+  flag?: { flagStatus?: string } | null;
+  categories?: string[];
+  bodyPreview?: string;
+  conversationId?: string;
+  body?: { contentType?: string; content?: string };
+  uniqueBody?: { contentType?: string; content?: string };
+};
+
+/** "Name <address>", or just the address when there is no distinct name. */
+export function formatAddress(r?: GraphRecipient | null): string {
+  const name = r?.emailAddress?.name?.trim();
+  const address = r?.emailAddress?.address?.trim();
+  if (!address) return name ?? '';
+  return name && name.toLowerCase() !== address.toLowerCase() ? `${name} <${address}>` : address;
+}
+
+/** Graph recipients from "address" or "Name <address>" strings (already validated by EmailAddress). */
+export function toRecipients(list: readonly string[] | undefined): { emailAddress: { address: string; name?: string } }[] {
+  return (list ?? []).map((s) => {
+    const m = /^(.*)<([^<>]+)>$/.exec(s.trim());
+    if (!m) return { emailAddress: { address: s.trim() } };
+    const name = m[1].trim().replace(/^"(.*)"$/, '$1').trim();
+    return { emailAddress: { address: m[2].trim(), ...(name ? { name } : {}) } };
+  });
+}
+
+export const SUMMARY_SELECT = ['id', 'subject', 'from', 'receivedDateTime', 'isRead', 'hasAttachments', 'importance', 'flag', 'categories', 'bodyPreview'];
+
+export const MessageSummary = z.object({
+  id: z.string(),
+  subject: z.string(),
+  from: z.string().optional(),
+  to: z.array(z.string()).optional(),
+  received: z.string().optional(),
+  isRead: z.boolean().optional(),
+  hasAttachments: z.boolean().optional(),
+  importance: z.enum(['low', 'high']).optional(),
+  flag: z.enum(['flagged', 'complete']).optional(),
+  categories: z.array(z.string()).optional(),
+  preview: z.string().optional(),
+});
+export type MessageSummaryOut = z.output<typeof MessageSummary>;
+
+const PREVIEW_CHARS = 160;
+
+/** The summary of a message; `to` only where the sender is the mailbox itself (sent items, drafts). */
+export function summarize(m: GraphMessage, withTo = false): z.input<typeof MessageSummary> {
+  const flag = m.flag?.flagStatus;
+  const preview = (m.bodyPreview ?? '').replace(/\s+/g, ' ').trim();
+  return {
+    id: m.id,
+    subject: m.subject ?? '',
+    ...(m.from ? { from: formatAddress(m.from) } : {}),
+    ...(withTo ? { to: (m.toRecipients ?? []).map(formatAddress) } : {}),
+    ...(m.receivedDateTime ? { received: m.receivedDateTime } : {}),
+    ...(m.isRead !== undefined ? { isRead: m.isRead } : {}),
+    ...(m.hasAttachments !== undefined ? { hasAttachments: m.hasAttachments } : {}),
+    ...(m.importance === 'low' || m.importance === 'high' ? { importance: m.importance } : {}),
+    ...(flag === 'flagged' || flag === 'complete' ? { flag } : {}),
+    ...(m.categories?.length ? { categories: m.categories } : {}),
+    ...(preview ? { preview: preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS - 1)}…` : preview } : {}),
+  };
+}
+
+/** "2026-11-20 09:14Z" from an ISO date-time. */
+export const shortTime = (iso?: string) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : '');
+
+export function summaryText(m: MessageSummaryOut): string {
+  const marks = [m.isRead === false && 'unread', m.hasAttachments && 'attachments', m.importance, m.flag, ...(m.categories ?? [])].filter(Boolean);
+  const who = m.to ? `to ${m.to.join(', ')}` : m.from ?? '';
+  return `- ${m.subject || '(no subject)'} | ${who} | ${shortTime(m.received)}${marks.length ? ` [${marks.join(', ')}]` : ''}\n  id: ${m.id}${m.preview ? `\n  ${m.preview}` : ''}`;
+}
+
+export const MessageList = z.object({ messages: z.array(MessageSummary), nextCursor: z.string().optional() });
+
+export const listText = (r: z.output<typeof MessageList>, what = 'message(s)') =>
+  `${r.messages.length} ${what}${r.messages.length ? '\n' : ''}${r.messages.map(summaryText).join('\n')}${r.nextCursor ? `\nmore: pass cursor ${r.nextCursor}` : ''}`;
