@@ -3,6 +3,8 @@
 // (mail.ts, calendars.ts, files.ts, ...) next to users.ts.
 
 import { demoUsers, sharedMailbox, type DirectoryUser, type SharedMailbox } from './users.js';
+import { createCalendarState } from './calendar.js';
+import type { CalendarState } from '../graph/calendar/model.js';
 import { createMailStore, type MailStore } from './mail.js';
 
 export { DEFAULT_USER_UPN, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, TENANT_DOMAIN, COMPANY_NAME } from './users.js';
@@ -19,6 +21,8 @@ export interface Tenant {
   manager(user: DirectoryUser): DirectoryUser | undefined;
   /** Derived from managerId, in seed order. */
   directReports(user: DirectoryUser): DirectoryUser[];
+  /** Calendars, events, working hours and calendar shares of every mailbox (seed/calendar.ts). */
+  readonly calendar: CalendarState;
 }
 
 export function createTenant(): Tenant {
@@ -37,5 +41,6 @@ export function createTenant(): Tenant {
     findUser,
     manager: (user) => (user.managerId ? findUser(user.managerId) : undefined),
     directReports: (user) => users.filter((u) => u.managerId === user.id),
+    calendar: createCalendarState(users, sharedMailboxes, Date.now()),
   };
 }
