@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { RunningSandbox, SandboxOptions } from './contract.js';
 import { Faults, type FaultRule } from './faults.js';
 import { createGraph } from './graph/index.js';
+import { UPLOAD_PATH_PREFIX, handleAttachmentUpload } from './graph/mail/upload-endpoint.js';
 import { errorEnvelope, readBody, requestIds, sendGraphError, sendJson, setIdHeaders, sleep } from './http.js';
 import { createIdentity } from './identity/index.js';
 import { createTenant } from './seed/index.js';
@@ -54,6 +55,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       res.once('finish', () => faults.record(req.method ?? 'GET', graphPath, res.statusCode, false));
       return graph.handle(req, res);
     }
+    // Outlook's attachment upload sessions: pre-authenticated URLs outside Graph.
+    if (path.startsWith(UPLOAD_PATH_PREFIX)) return handleAttachmentUpload(req, res, tenant, log);
     if (await identity.handle(req, res, baseUrl)) return;
     const ids = requestIds(req);
     setIdHeaders(res, ids);

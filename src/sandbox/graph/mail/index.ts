@@ -4,10 +4,11 @@
 
 import type { GraphModule } from '../types.js';
 import { actionRoutes } from './action-routes.js';
+import { attachmentRoutes } from './attachment-routes.js';
 import { folderRoutes } from './folder-routes.js';
 import { messageRoutes } from './message-routes.js';
 
 export const mailModule: GraphModule = {
   name: 'mail',
-  routes: [...folderRoutes, ...messageRoutes, ...actionRoutes],
+  routes: [...folderRoutes, ...messageRoutes, ...actionRoutes, ...attachmentRoutes],
 };
