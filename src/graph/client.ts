@@ -150,8 +150,9 @@ export class GraphClient implements GraphWriter {
       const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
       if (res.ok) {
         this.o.log.debug(`graph: PUT upload chunk ${start}-${end}/${total} -> ${res.status}`);
-        const ranges = body?.nextExpectedRanges;
-        const done = res.status === 201 || !Array.isArray(ranges) || ranges.length === 0;
+        // Outlook's attachment sessions answer in v2.0 casing (NextExpectedRanges), OneDrive's in Graph's.
+        const ranges = body?.nextExpectedRanges ?? body?.NextExpectedRanges;
+        const done = res.status === 201 || (!(Array.isArray(ranges) && ranges.length) && end + 1 >= total);
         return { done, ...(Array.isArray(ranges) ? { nextExpectedRanges: ranges as string[] } : {}), ...(body !== undefined ? { body } : {}) };
       }
       const waitMs = retryAfterMs(res.headers.get('retry-after')) ?? backoff(attempt);

@@ -83,7 +83,8 @@ export const downloadAttachment = mailTool({
       return { ...info, size, savedTo: target };
     }
     if ((meta.size ?? 0) > MAX_IN_MEMORY) throw new ToolError(`${name} is ${meta.size} bytes, too large to return here; save it with saveTo (stdio mode).`);
-    const kind = docKind(name, meta.contentType ?? undefined);
+    // An attached Outlook item comes as its MIME text.
+    const kind = /itemAttachment/i.test(meta['@odata.type'] ?? '') ? 'text' : docKind(name, meta.contentType ?? undefined);
     if (as === 'text' && !kind) throw new ToolError(`${name} (${meta.contentType ?? 'unknown type'}) is not a document with text; ask for base64 instead.`);
     const dl = await ctx.graph.download(`${path0}/$value`, { signal: ctx.signal });
     const bytes = await collect(dl.body, MAX_IN_MEMORY);

@@ -10,6 +10,8 @@ import { type MailboxRef, mailTool } from './mailbox.js';
 import { FolderRef } from './shapes.js';
 
 const WELL_KNOWN = new Set(['inbox', 'drafts', 'sentitems', 'deleteditems', 'junkemail', 'archive', 'outbox', 'msgfolderroot', 'conversationhistory', 'scheduled', 'searchfolders', 'clutter']);
+/** The English display names of well-known folders, so "Sent Items" is known without a lookup. */
+const DISPLAY_NAMES: Record<string, string> = { 'sent items': 'sentitems', 'deleted items': 'deleteditems', 'junk email': 'junkemail', 'junk e-mail': 'junkemail' };
 /** Exchange ids are long URL-safe base64; a person's folder name rarely is. */
 const LOOKS_LIKE_ID = /^[A-Za-z0-9+=_-]{40,}$/;
 
@@ -19,6 +21,7 @@ type GraphFolder = { id: string; displayName?: string; parentFolderId?: string; 
 export async function resolveFolder(graph: GraphReader, mb: MailboxRef, folder: string, signal: AbortSignal): Promise<string> {
   const key = folder.trim();
   if (WELL_KNOWN.has(key.toLowerCase())) return key.toLowerCase();
+  if (DISPLAY_NAMES[key.toLowerCase()]) return DISPLAY_NAMES[key.toLowerCase()];
   if (LOOKS_LIKE_ID.test(key)) return key;
   const parts = key.split('/').map((p) => p.trim()).filter(Boolean);
   let parent: string | undefined;
