@@ -81,7 +81,7 @@ function value(box: Mailbox, m: StoredMessage, prop: string, view: MessageView):
     case 'flag':
       return structuredClone(m.flag);
     case 'internetMessageHeaders':
-      return m.internetMessageHeaders ? m.internetMessageHeaders.map((h) => ({ ...h })) : null;
+      return (m.internetMessageHeaders ?? []).map((h) => ({ ...h }));
     default: {
       const v = (m as unknown as Record<string, unknown>)[prop];
       return v === undefined ? null : structuredClone(v);

@@ -1,0 +1,183 @@
+// Writing mail as Exchange does it: replies and forwards thread (same conversation, one "RE: "/"FW: ", the
+// original quoted), create* actions leave drafts, drafts are edited and sent (leaving Drafts for Sent Items),
+// move gives a new id, copy a second item, DELETE hides a message in Recoverable Items and permanentDelete
+// removes it; PATCH changes flags, categories and read state, and only drafts take new content. Folder counts
+// follow every change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { graph } from './graph-harness.js';
+import { allPages, bySubject, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
+
+let sb: Sandbox;
+const t: Record<string, string> = {};
+beforeAll(async () => {
+  sb = await startMailSandbox();
+  for (const who of ['adele.vance', 'ben.walters', 'alex.wilber', 'christie.cline', 'megan.bowen']) t[who] = await tokenFor(sb, who, 'Mail.ReadWrite Mail.Send');
+});
+afterAll(async () => sb?.close());
+
+const one = async (who: string, folder: string, subject: string) => {
+  const list = await bySubject(sb, t[who], 'me', folder, subject);
+  expect(list, `${who}/${folder}: ${subject}`).toHaveLength(1);
+  return list[0];
+};
+const post = (who: string, path: string, body?: unknown) => graph(sb, t[who], path, { method: 'POST', body: body ?? {} });
+
+describe('reply, reply all, forward', () => {
+  it('reply threads in both mailboxes: RE: once, same conversation, comment above the quoted original', async () => {
+    const original = await one('adele.vance', 'inbox', 'Store visit notes - Bellevue Square');
+    const r = await post('adele.vance', `/me/messages/${original.id}/reply`, { comment: 'Approved - go ahead with 40 units.' });
+    expect(r.status).toBe(202);
+    const mine = await one('adele.vance', 'sentitems', 'RE: Store visit notes - Bellevue Square');
+    expect(mine.conversationId).toBe(original.conversationId);
+    expect(mine.toRecipients.map((x: any) => x.emailAddress.address)).toEqual([upn('ben.walters')]);
+    expect(mine.body.content).toContain('Approved - go ahead with 40 units.');
+    expect(mine.body.content).toMatch(/<b>From:<\/b> Ben Walters &lt;ben.walters@contoso.sandbox&gt;/);
+    expect(mine.body.content).toContain('three of four holiday endcaps');
+    expect(Buffer.from(mine.conversationIndex, 'base64').length).toBe(Buffer.from(original.conversationIndex, 'base64').length + 5);
+    const bens = await one('ben.walters', 'inbox', 'RE: Store visit notes - Bellevue Square');
+    const bensOriginal = await one('ben.walters', 'sentitems', 'Store visit notes - Bellevue Square');
+    expect(bens.conversationId).toBe(bensOriginal.conversationId);
+    expect(bens.internetMessageId).toBe(mine.internetMessageId);
+    // A reply drops the original's (non-inline) attachments.
+    expect(bens.hasAttachments).toBe(false);
+    const unique = await graph(sb, t['ben.walters'], `/me/messages/${bens.id}?$select=uniqueBody`, { headers: { Prefer: 'outlook.body-content-type="text"' } });
+    expect(unique.body.uniqueBody.content).toBe('Approved - go ahead with 40 units.');
+  });
+
+  it('reply all goes to the sender and the other recipients, not to oneself; a second reply keeps one RE:', async () => {
+    const msg = await one('christie.cline', 'inbox', 'RE: Q4 retail forecast - please review by Friday');
+    expect((await post('christie.cline', `/me/messages/${msg.id}/replyAll`, { comment: 'Germany confirmed.' })).status).toBe(202);
+    const sent = (await bySubject(sb, t['christie.cline'], 'me', 'sentitems', 'RE: Q4 retail forecast - please review by Friday')).find((m) => m.body.content.includes('Germany confirmed.'));
+    const to = sent.toRecipients.map((x: any) => x.emailAddress.address);
+    expect(to[0]).toBe(upn('adele.vance'));
+    expect(to).not.toContain(upn('christie.cline'));
+    expect(to).toEqual(expect.arrayContaining([upn('alex.wilber'), upn('yuki.sato'), upn('henrietta.mueller')]));
+    expect(sent.ccRecipients.map((x: any) => x.emailAddress.address)).toEqual([upn('ben.walters')]);
+    expect(sent.subject).toBe('RE: Q4 retail forecast - please review by Friday');
+    const alex = await bySubject(sb, t['alex.wilber'], 'me', 'inbox', 'RE: Q4 retail forecast - please review by Friday');
+    expect(alex.map((m) => m.conversationId).every((c) => c === alex[0].conversationId)).toBe(true);
+  });
+
+  it('forward carries attachments and needs recipients', async () => {
+    const m = await one('adele.vance', 'inbox', 'PO #48213 confirmation - holiday display kits');
+    const none = await post('adele.vance', `/me/messages/${m.id}/forward`, { comment: 'FYI' });
+    expect(none.status).toBe(400);
+    expect(none.body.error.code).toBe('ErrorInvalidRecipients');
+    const r = await post('adele.vance', `/me/messages/${m.id}/forward`, { comment: 'FYI - please check line 3.', toRecipients: [{ emailAddress: { address: upn('megan.bowen') } }] });
+    expect(r.status).toBe(202);
+    const got = await one('megan.bowen', 'inbox', 'FW: PO #48213 confirmation - holiday display kits');
+    expect(got.hasAttachments).toBe(true);
+    const files = await graph(sb, t['megan.bowen'], `/me/messages/${got.id}/attachments?$select=name`);
+    expect(files.body.value.map((a: any) => a.name)).toEqual(['PO-48213-lines.csv']);
+  });
+
+  it('createReply, createReplyAll and createForward leave drafts that send like any draft', async () => {
+    const m = await one('megan.bowen', 'inbox', 'RE: Lunch on Thursday?');
+    const d = await post('megan.bowen', `/me/messages/${m.id}/createReply`, { comment: 'Perfect.' });
+    expect(d.status).toBe(201);
+    expect(d.body).toMatchObject({ isDraft: true, subject: 'RE: Lunch on Thursday?', conversationId: m.conversationId, sentDateTime: null });
+    expect(d.body.toRecipients.map((x: any) => x.emailAddress.address)).toEqual([upn('adele.vance')]);
+    const drafts = await graph(sb, t['megan.bowen'], '/me/mailFolders/drafts');
+    expect(drafts.body.totalItemCount).toBe(1);
+    const patched = await graph(sb, t['megan.bowen'], `/me/messages/${d.body.id}`, { method: 'PATCH', body: { ccRecipients: [{ emailAddress: { address: upn('alex.wilber') } }] } });
+    expect(patched.body.ccRecipients[0].emailAddress.name).toBe('Alex Wilber');
+    expect((await post('megan.bowen', `/me/messages/${d.body.id}/send`)).status).toBe(202);
+    expect((await graph(sb, t['megan.bowen'], '/me/mailFolders/drafts')).body.totalItemCount).toBe(0);
+    expect((await graph(sb, t['megan.bowen'], `/me/messages/${d.body.id}`)).status).toBe(404);
+    await one('megan.bowen', 'sentitems', 'RE: Lunch on Thursday?');
+    expect((await bySubject(sb, t['alex.wilber'], 'me', 'inbox', 'RE: Lunch on Thursday?'))).toHaveLength(1);
+    const f = await post('megan.bowen', `/me/messages/${m.id}/createForward`, {});
+    expect(f.body).toMatchObject({ subject: 'FW: Lunch on Thursday?', toRecipients: [], isDraft: true });
+    const all = await post('megan.bowen', `/me/messages/${m.id}/createReplyAll`, {});
+    expect(all.status).toBe(201);
+  });
+});
+
+describe('drafts', () => {
+  it('POST /messages creates a draft in Drafts; PATCH edits it; send moves it to Sent Items and delivers', async () => {
+    const c = await post('ben.walters', '/me/messages', { subject: 'Draft to finish', body: { contentType: 'HTML', content: '<p>first</p>' } });
+    expect(c.status).toBe(201);
+    expect(c.body).toMatchObject({ isDraft: true, isRead: true, from: null, sender: null, sentDateTime: null });
+    const drafts = await graph(sb, t['ben.walters'], '/me/mailFolders/drafts');
+    expect(c.body.parentFolderId).toBe(drafts.body.id);
+    const noTo = await post('ben.walters', `/me/messages/${c.body.id}/send`);
+    expect(noTo.status).toBe(400);
+    expect(noTo.body.error.code).toBe('ErrorInvalidRecipients');
+    const bad = await graph(sb, t['ben.walters'], `/me/messages/${c.body.id}`, { method: 'PATCH', body: { toRecipients: [{ emailAddress: { address: 'not an address' } }] } });
+    expect(bad.status).toBe(200);
+    const refused = await post('ben.walters', `/me/messages/${c.body.id}/send`);
+    expect(refused.body.error).toMatchObject({ code: 'ErrorInvalidRecipients' });
+    expect(refused.body.error.message).toContain("'not an address'");
+    await graph(sb, t['ben.walters'], `/me/messages/${c.body.id}`, { method: 'PATCH', body: { subject: 'Draft finished', toRecipients: [{ emailAddress: { address: upn('adele.vance') } }] } });
+    expect((await post('ben.walters', `/me/messages/${c.body.id}/send`)).status).toBe(202);
+    const sent = await one('ben.walters', 'sentitems', 'Draft finished');
+    expect(sent.id).not.toBe(c.body.id);
+    expect(sent.isDraft).toBe(false);
+    const got = await one('adele.vance', 'inbox', 'Draft finished');
+    expect(got.internetMessageId).toBe(sent.internetMessageId);
+  });
+
+  it('an unknown internal address bounces back as a non-delivery report', async () => {
+    await post('ben.walters', '/me/sendMail', { message: { subject: 'Typo', toRecipients: [{ emailAddress: { address: 'nobdy@contoso.sandbox' } }] } });
+    const ndr = await one('ben.walters', 'inbox', 'Undeliverable: Typo');
+    expect(ndr.from.emailAddress.name).toBe('Microsoft Outlook');
+  });
+});
+
+describe('move, copy, delete, update', () => {
+  it('move gives the message a new id in the destination; counts follow', async () => {
+    const before = (await graph(sb, t['alex.wilber'], '/me/mailFolders/archive')).body.totalItemCount;
+    const m = (await allPages(sb, t['alex.wilber'], '/me/mailFolders/inbox/messages?$top=1&$select=subject'))[0];
+    const r = await post('alex.wilber', `/me/messages/${m.id}/move`, { destinationId: 'archive' });
+    expect(r.status).toBe(201);
+    expect(r.body.id).not.toBe(m.id);
+    expect(r.body.parentFolderId).toBe((await graph(sb, t['alex.wilber'], '/me/mailFolders/archive')).body.id);
+    expect((await graph(sb, t['alex.wilber'], `/me/messages/${m.id}`)).status).toBe(404);
+    expect((await graph(sb, t['alex.wilber'], '/me/mailFolders/archive')).body.totalItemCount).toBe(before + 1);
+    const bad = await post('alex.wilber', `/me/messages/${r.body.id}/move`, { destinationId: 'nowhere' });
+    expect(bad.body.error.code).toBe('ErrorInvalidIdMalformed');
+  });
+
+  it('copy leaves the original and adds a second item', async () => {
+    const folder = await post('alex.wilber', '/me/mailFolders', { displayName: 'Keep' });
+    const m = (await allPages(sb, t['alex.wilber'], '/me/mailFolders/inbox/messages?$top=1&$select=subject'))[0];
+    const c = await post('alex.wilber', `/me/messages/${m.id}/copy`, { destinationId: folder.body.id });
+    expect(c.status).toBe(201);
+    expect(c.body.id).not.toBe(m.id);
+    expect(c.body.subject).toBe(m.subject);
+    expect((await graph(sb, t['alex.wilber'], `/me/messages/${m.id}`)).status).toBe(200);
+    expect((await graph(sb, t['alex.wilber'], `/me/mailFolders/${folder.body.id}`)).body.totalItemCount).toBe(1);
+  });
+
+  it('DELETE hides a message in Recoverable Items; permanentDelete removes it', async () => {
+    const [a, b] = await allPages(sb, t['alex.wilber'], '/me/mailFolders/inbox/messages?$top=2&$select=subject');
+    const inbox = (await graph(sb, t['alex.wilber'], '/me/mailFolders/inbox')).body.totalItemCount;
+    expect((await graph(sb, t['alex.wilber'], `/me/messages/${a.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await graph(sb, t['alex.wilber'], '/me/mailFolders/inbox')).body.totalItemCount).toBe(inbox - 1);
+    const everywhere = await allPages(sb, t['alex.wilber'], '/me/messages?$top=100&$select=id');
+    expect(everywhere.map((m) => m.id)).not.toContain(a.id);
+    const deletions = await graph(sb, t['alex.wilber'], '/me/mailFolders/recoverableitemsdeletions/messages?$select=subject');
+    expect(deletions.body.value.map((m: any) => m.id)).toContain(a.id);
+    expect((await post('alex.wilber', `/me/messages/${b.id}/permanentDelete`)).status).toBe(204);
+    expect((await graph(sb, t['alex.wilber'], `/me/messages/${b.id}`)).status).toBe(404);
+  });
+
+  it('PATCH flags, categorizes and marks read; content of a received message stays read-only', async () => {
+    const m = await one('adele.vance', 'inbox', '1:1 agenda for tomorrow');
+    const unreadBefore = (await graph(sb, t['adele.vance'], '/me/mailFolders/inbox')).body.unreadItemCount;
+    const r = await graph(sb, t['adele.vance'], `/me/messages/${m.id}`, {
+      method: 'PATCH',
+      body: { isRead: true, flag: { flagStatus: 'flagged' }, categories: ['Blue category'], importance: 'high' },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ isRead: true, categories: ['Blue category'], importance: 'high', flag: { flagStatus: 'flagged' } });
+    expect(r.body.flag.dueDateTime).toMatchObject({ timeZone: 'UTC' });
+    expect(r.body.changeKey).not.toBe(m.changeKey);
+    expect((await graph(sb, t['adele.vance'], '/me/mailFolders/inbox')).body.unreadItemCount).toBe(unreadBefore - 1);
+    const denied = await graph(sb, t['adele.vance'], `/me/messages/${m.id}`, { method: 'PATCH', body: { subject: 'changed' } });
+    expect(denied.status).toBe(400);
+    const badEnum = await graph(sb, t['adele.vance'], `/me/messages/${m.id}`, { method: 'PATCH', body: { importance: 'urgent' } });
+    expect(badEnum.status).toBe(400);
+  });
+});
