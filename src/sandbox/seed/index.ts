@@ -4,6 +4,7 @@
 
 import { demoUsers, sharedMailbox, type DirectoryUser, type SharedMailbox } from './users.js';
 import { createCalendarState } from './calendar.js';
+import { connectMeetingMail } from '../graph/calendar/meetings/mail-bridge.js';
 import type { CalendarState } from '../graph/calendar/model.js';
 import { createMailStore, type MailStore } from './mail.js';
 
@@ -34,7 +35,7 @@ export function createTenant(): Tenant {
     byKey.set(u.userPrincipalName.toLowerCase(), u);
   }
   const findUser = (idOrUpn: string) => byKey.get(idOrUpn.toLowerCase());
-  return {
+  const tenant: Tenant = {
     users,
     sharedMailboxes,
     mail: createMailStore(users, sharedMailboxes),
@@ -43,4 +44,7 @@ export function createTenant(): Tenant {
     directReports: (user) => users.filter((u) => u.managerId === user.id),
     calendar: createCalendarState(users, sharedMailboxes, Date.now()),
   };
+  // Meeting requests, responses and cancellations travel as mail.
+  connectMeetingMail(tenant.calendar, tenant.mail);
+  return tenant;
 }

@@ -72,7 +72,11 @@ export function listOutlook<T>(ctx: RouteContext, src: OutlookCollection<T>): Gr
 /** One item: @odata.etag and id first, then the selected (or default) properties. */
 export function projectOutlook<T>(src: Pick<OutlookCollection<T>, 'entity' | 'etag' | 'id'>, item: T, select: string[] | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = { '@odata.etag': src.etag(item), id: src.id(item) };
-  for (const p of select ?? src.entity.defaultSelect) if (p !== 'id') out[p] = propValue(src.entity, item, p);
+  for (const p of select ?? src.entity.defaultSelect) {
+    // A property the caller may not see (a body under Calendars.ReadBasic) is left out, not nulled.
+    const v = src.entity.get ? src.entity.get(item, p) : (item as Record<string, unknown>)[p];
+    if (p !== 'id' && v !== undefined) out[p] = v;
+  }
   return out;
 }
 
