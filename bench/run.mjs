@@ -54,6 +54,11 @@ for (const [label, env] of [
   const tools = JSON.parse(line).result.tools;
   const text = JSON.stringify({ tools });
   rows.push([`tools/list, ${label}`, `${tools.length} tools, ${Buffer.byteLength(text).toLocaleString('en')} bytes, ${countTokens(text).toLocaleString('en')} o200k tokens`]);
+  if (label === 'organization mode') {
+    const mail = tools.filter((t) => t.name.startsWith('mail_'));
+    const mailText = JSON.stringify({ tools: mail });
+    rows.push(['tools/list, mail group (organization mode)', `${mail.length} tools, ${Buffer.byteLength(mailText).toLocaleString('en')} bytes, ${countTokens(mailText).toLocaleString('en')} o200k tokens`]);
+  }
 }
 
 const starts = [];
@@ -87,6 +92,14 @@ for (let i = 0; i < N; i++) {
   viaTool.push(performance.now() - t);
   if (r.isError) throw new Error(r.content[0].text);
 }
+// The answer to "list 25 inbox messages": curated summaries (text block and structured content) against
+// the raw Graph JSON of the same page. The demo inbox is topped up to 25 with mail to oneself first.
+const inboxCount = async () => (await client.callTool({ name: 'mail_list_messages', arguments: { limit: 100 } })).structuredContent.messages.length;
+for (let n = await inboxCount(), i = 1; n < 25; n++, i++) {
+  await client.callTool({ name: 'mail_send_message', arguments: { to: ['adele.vance@contoso.sandbox'], subject: `Note to self ${i}: store follow-ups`, body: `Follow up with store #${100 + i} on holiday staffing, signage and the speaker reorder.` } });
+}
+const listed = await client.callTool({ name: 'mail_list_messages', arguments: { limit: 25 } });
+if (listed.isError || listed.structuredContent.messages.length !== 25) throw new Error(`mail_list_messages: ${JSON.stringify(listed.content)}`);
 await client.close();
 const cache = JSON.parse(await fs.readFile(env.MS365_MCP_TOKEN_CACHE_PATH, 'utf8'));
 const token = Object.values(cache.AccessToken)[0].secret;
@@ -98,7 +111,10 @@ for (let i = 0; i < N; i++) {
   await res.json();
   direct.push(performance.now() - t);
 }
+const raw = await (await fetch(`${sandbox.url}/v1.0/me/mailFolders/inbox/messages?$top=25&$orderby=receivedDateTime%20desc`, { headers: { authorization: `Bearer ${token}` } })).text();
 await sandbox.close();
+const tok = (x) => countTokens(typeof x === 'string' ? x : JSON.stringify(x)).toLocaleString('en');
+rows.push(['answer to "list 25 inbox messages" (mail_list_messages)', `text ${tok(listed.content[0].text)} o200k tokens, structured ${tok(listed.structuredContent)}; the raw Graph JSON of the same page: ${tok(raw)}`]);
 rows.push([`tool call users_get_me over stdio (${N} calls)`, `median ${ms(quantile(viaTool, 0.5))}, p99 ${ms(quantile(viaTool, 0.99))}`]);
 rows.push([`the same Graph call made directly (${N} calls)`, `median ${ms(quantile(direct, 0.5))}, p99 ${ms(quantile(direct, 0.99))}`]);
 rows.push(['server overhead per tool call (difference of medians)', ms(quantile(viaTool, 0.5) - quantile(direct, 0.5))]);

@@ -19,7 +19,7 @@ export const isAddress = (v: string) => ADDRESS.test(v);
 /** Whose mailbox (or calendar) a tool works in: a user id or address; omitted means the signed-in user. */
 export const Mailbox = z.string().trim().max(320)
   .refine((v) => GUID.test(v) || ADDRESS.test(v), 'must be an address like shared@contoso.com or a user id (GUID)')
-  .describe('Shared or delegated mailbox (address or user id); default: yours');
+  .describe('Shared or delegated mailbox (address or id); default: yours');
 
 /** A plain email address. */
 export const Address = z.string().trim().max(320).refine(isAddress, 'must be an address like ada@contoso.com');

@@ -42,8 +42,8 @@ export const downloadAttachment = mailTool({
   input: {
     messageId: MessageId,
     attachmentId: z.string().trim().max(2048).refine((v) => /^[^/\\?#\s]+$/.test(v), 'must be an attachment id from mail_get_message').describe('Attachment id from mail_get_message'),
-    saveTo: z.string().trim().min(1).max(4096).optional().describe('Absolute path of a new file, or of a folder to save it in under its own name'),
-    as: z.enum(['auto', 'text', 'base64']).default('auto').describe('Without saveTo: text if the document has text (auto), text only, or base64'),
+    saveTo: z.string().trim().min(1).max(4096).optional().describe('Absolute path of a new file, or of a folder to save it in'),
+    as: z.enum(['auto', 'text', 'base64']).default('auto').describe('Without saveTo: text when the document has text (auto), text, or base64'),
     maxChars: z.number().int().min(200).max(500_000).default(50_000).describe('Longest text to return, in characters'),
   },
   output: z.object({

@@ -83,7 +83,7 @@ export const listFolders = mailTool({
   kind: 'read',
   access: 'read',
   input: {
-    parent: FolderRef.optional().describe('List the subfolders of this folder (name, path or id); default: the top level'),
+    parent: FolderRef.optional().describe('List the subfolders of this folder; default: the top level'),
     limit: Limit(100, 50),
     cursor: Cursor,
   },
@@ -104,7 +104,7 @@ export const createFolder = mailTool({
   access: 'write',
   input: {
     name: z.string().trim().min(1).max(255).refine((v) => !/[/\\]/.test(v), 'must be one folder name, without / or \\').describe('Name of the new folder'),
-    parent: FolderRef.optional().describe('Create it inside this folder (name, path or id); default: the top level'),
+    parent: FolderRef.optional().describe('Create it inside this folder; default: the top level'),
   },
   output: Folder,
   handler: async ({ name, parent }, { graph, signal }, mb) => {

@@ -14,6 +14,8 @@ import { readBody } from './text.js';
 // Graph sorts filtered messages only when the $orderby property also leads the $filter, so every
 // filtered list starts with a receivedDateTime bound (the earliest possible one when none was asked).
 const EPOCH = '1900-01-01T00:00:00Z';
+// Search results never list recipients (that is for sent items and drafts).
+const SearchResult = z.object({ messages: z.array(MessageSummary.omit({ to: true })), nextCursor: z.string().optional() });
 
 export const listMessages = mailTool({
   name: 'mail_list_messages',
@@ -65,12 +67,12 @@ export const searchMessages = mailTool({
   kind: 'read',
   access: 'read',
   input: {
-    query: z.string().trim().min(1).max(1000).describe('Words, "exact phrases", and from: to: cc: subject: body: attachment: category: hasattachments: importance: received>= received<= filters, combined with AND OR NOT'),
-    folder: FolderRef.optional().describe('Only this folder (name, path or id); default: the whole mailbox'),
+    query: z.string().trim().min(1).max(1000).describe('Words, "phrases", from: to: cc: subject: body: attachment: category: hasattachments: importance: received>= received<=; AND OR NOT'),
+    folder: FolderRef.optional().describe('Only this folder; default: the whole mailbox'),
     limit: Limit(100, 25),
     cursor: Cursor,
   },
-  output: MessageList,
+  output: SearchResult,
   handler: async ({ query, folder, limit, cursor }, { graph, signal }, mb) => {
     let search: string;
     try {
@@ -92,16 +94,14 @@ const Attachment = z.object({
   contentType: z.string().optional(),
   size: z.number().optional(),
   inline: z.boolean().optional(),
-  kind: z.enum(['file', 'item', 'reference']).optional(),
 });
-type GraphAttachment = { id: string; name?: string; contentType?: string | null; size?: number; isInline?: boolean; '@odata.type'?: string };
+type GraphAttachment = { id: string; name?: string; contentType?: string | null; size?: number; isInline?: boolean };
 export const attachmentOut = (a: GraphAttachment): z.input<typeof Attachment> => ({
   id: a.id,
   name: a.name ?? '',
   ...(a.contentType ? { contentType: a.contentType } : {}),
   ...(a.size !== undefined ? { size: a.size } : {}),
   ...(a.isInline ? { inline: true } : {}),
-  ...(a['@odata.type'] && !/fileAttachment/i.test(a['@odata.type']) ? { kind: /itemAttachment/i.test(a['@odata.type']) ? ('item' as const) : ('reference' as const) } : {}),
 });
 
 const Body = {
@@ -110,7 +110,7 @@ const Body = {
   truncated: z.boolean().optional(),
 };
 const BodyFormat = z.enum(['text', 'html']).default('text').describe('Body as plain text (default) or the original HTML');
-const MaxChars = (dflt: number) => z.number().int().min(200).max(200_000).default(dflt).describe('Longest body to return, in characters');
+const MaxChars = (dflt: number) => z.number().int().min(200).max(200_000).default(dflt).describe('Longest body to return (characters)');
 
 const FullMessage = MessageSummary.omit({ preview: true }).extend({
   to: z.array(z.string()),
@@ -127,7 +127,7 @@ const list = (rs?: GraphMessage['toRecipients']) => (rs ?? []).map(formatAddress
 export const getMessage = mailTool({
   name: 'mail_get_message',
   title: 'Read a mail message',
-  description: 'Read one message: sender, recipients, date, body (plain text unless HTML is asked for) and its attachments. Use mail_get_thread for the whole conversation and mail_download_attachment for an attachment.',
+  description: 'Read one message: sender, recipients, date, body (plain text unless HTML is asked for) and attachments. mail_get_thread reads the conversation, mail_download_attachment an attachment.',
   kind: 'read',
   access: 'read',
   input: { id: MessageId, bodyFormat: BodyFormat, maxChars: MaxChars(20_000) },
@@ -180,10 +180,10 @@ const ThreadMessage = z.object({
 export const getThread = mailTool({
   name: 'mail_get_thread',
   title: 'Read a mail conversation',
-  description: 'Read the whole conversation a message belongs to, oldest first, each message with only its new text (quoted history removed). Use mail_reply_message to answer.',
+  description: 'Read the conversation a message belongs to, oldest first, each message with only its new text (no quoted history). mail_reply_message answers.',
   kind: 'read',
   access: 'read',
-  input: { id: MessageId.describe('Id of any message in the conversation'), limit: Limit(50, 25), maxChars: MaxChars(4000).describe('Longest text per message, in characters') },
+  input: { id: MessageId.describe('Id of any message in the conversation'), limit: Limit(50, 25), maxChars: MaxChars(4000).describe('Longest text per message') },
   output: z.object({ subject: z.string(), messages: z.array(ThreadMessage), more: z.boolean().optional() }),
   handler: async ({ id, limit, maxChars }, { graph, signal }, mb) => {
     const m = await graph.get<GraphMessage>(`${mb.root}/messages/${seg(id)}`, { query: { $select: 'id,subject,conversationId' }, signal });

@@ -52,7 +52,7 @@ export const moveMessage = mailTool({
   access: 'write',
   input: {
     ids: MessageIds,
-    folder: z.string().trim().min(1).max(400).describe('Destination: archive, inbox, junkemail, a folder name or path like "Inbox/Projects", or an id'),
+    folder: z.string().trim().min(1).max(400).describe('Destination folder: archive, inbox, a name, a path like "Inbox/Projects", or an id'),
     copy: z.boolean().default(false).describe('Copy instead of move'),
   },
   output: Outcome,
@@ -73,7 +73,7 @@ export const updateMessage = mailTool({
     ids: MessageIds,
     isRead: z.boolean().optional().describe('true: mark read, false: mark unread'),
     flag: z.enum(['flagged', 'complete', 'notFlagged']).optional().describe('Follow-up flag'),
-    categories: z.array(z.string().trim().min(1).max(255)).max(25).optional().describe('Categories to set, replacing the current ones ([] clears them)'),
+    categories: z.array(z.string().trim().min(1).max(255)).max(25).optional().describe('Categories, replacing the current ones ([] clears)'),
     importance: z.enum(['low', 'normal', 'high']).optional().describe('Importance'),
   },
   output: Outcome,

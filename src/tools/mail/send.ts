@@ -75,12 +75,12 @@ async function draftState(graph: GraphWriter, mb: MailboxRef, id: string, signal
 export const sendMessage = mailTool({
   name: 'mail_send_message',
   title: 'Send mail or save a draft',
-  description: 'Send a new mail from your or a shared mailbox, or save it as a draft (asDraft). With draftId, change a saved draft (also a reply draft) and send it. Attachments come from local files (stdio mode) or base64. Sending cannot be undone.',
+  description: 'Send a new mail, or save it as a draft (asDraft); with draftId, change a saved draft (also a reply draft) and send it. Attachments: local files (stdio mode) or base64. Sending cannot be undone.',
   kind: 'destructive',
   access: ['send', 'write'],
   input: {
     ...Compose,
-    asDraft: z.boolean().default(false).describe('Only save (the new mail or the changes to draftId) as a draft, do not send'),
+    asDraft: z.boolean().default(false).describe('Only save as a draft (new, or changes to draftId), do not send'),
     draftId: MessageId.optional().describe('A saved draft to change and send; omit for a new mail'),
   },
   output: Result,

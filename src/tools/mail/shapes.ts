@@ -8,7 +8,7 @@ export const MessageId = z.string().trim().max(1024)
   .describe('Message id');
 export const MessageIds = z.array(MessageId).min(1).max(50).describe('Message ids (1-50)');
 export const FolderRef = z.string().trim().min(1).max(400)
-  .describe('Folder: inbox, sentitems, drafts, deleteditems, archive, junkemail, a name or path like "Inbox/Projects", or an id');
+  .describe('Folder: inbox, sentitems, drafts, archive..., a name, a path like "Inbox/Projects", or an id');
 export const Recipients = (what: string) => z.array(EmailAddress).max(100).optional().describe(`${what}: addresses, or "Name <address>"`);
 
 export type GraphRecipient = { emailAddress?: { name?: string | null; address?: string | null } | null };

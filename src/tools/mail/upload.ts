@@ -19,9 +19,8 @@ const PRIVATE_FILES = new Set(['.token-cache.json', '.selected-account.json']);
 
 export const AttachmentInput = z.object({
   path: z.string().trim().min(1).max(4096).optional().describe('Absolute path of a local file (stdio mode only)'),
-  contentBase64: z.string().min(1).max(40_000_000).optional().describe('The file content in base64, instead of path'),
+  contentBase64: z.string().min(1).max(40_000_000).optional().describe('The content in base64, instead of path'),
   name: z.string().trim().min(1).max(255).optional().describe('File name; default: the name in path'),
-  contentType: z.string().trim().min(3).max(255).optional().describe('MIME type; default: from the name'),
 });
 export const AttachmentsInput = z.array(AttachmentInput).max(20).optional().describe('Files to attach, each from path or contentBase64');
 
@@ -55,7 +54,7 @@ export async function prepareFiles(list: z.output<typeof AttachmentInput>[] | un
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) throw new ToolError(`${which}: contentBase64 is not valid base64.`);
       if (!a.name) throw new ToolError(`${which}: a name is needed with contentBase64.`);
       const bytes = Buffer.from(b64, 'base64');
-      files.push({ name: a.name, contentType: a.contentType ?? typeOf(a.name), size: bytes.length, read: async (s, n) => bytes.subarray(s, s + n) });
+      files.push({ name: a.name, contentType: typeOf(a.name), size: bytes.length, read: async (s, n) => bytes.subarray(s, s + n) });
       continue;
     }
     const p = a.path!;
@@ -72,7 +71,7 @@ export async function prepareFiles(list: z.output<typeof AttachmentInput>[] | un
     const name = a.name ?? path.basename(p);
     files.push({
       name,
-      contentType: a.contentType ?? typeOf(name),
+      contentType: typeOf(name),
       size: stat.size,
       read: async (start, length) => {
         const fh = await fs.open(p, 'r');
