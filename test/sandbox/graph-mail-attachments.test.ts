@@ -87,6 +87,22 @@ describe('seeded attachments', () => {
   });
 });
 
+describe('a message as MIME', () => {
+  it('exports headers, the body and every attachment at $value', async () => {
+    const [m] = await bySubject(sb, adele, 'me', 'inbox', 'PO #48213 confirmation - holiday display kits');
+    const r = await raw(`/me/messages/${m.id}/$value`, adele);
+    expect(r.status).toBe(200);
+    expect(r.type).toMatch(/^text\/plain/);
+    const mime = r.bytes.toString('utf8');
+    expect(mime).toContain(`Message-ID: ${m.internetMessageId}`);
+    expect(mime).toContain('Subject: PO #48213 confirmation - holiday display kits');
+    expect(mime).toMatch(/Content-Type: multipart\/mixed;\r\n\tboundary="([^"]+)"/);
+    const part = /filename="PO-48213-lines.csv"[^]*?\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--/.exec(mime)!;
+    const csv = Buffer.from(part[1].replace(/\r\n/g, ''), 'base64').toString();
+    expect(csv).toMatch(/^line,sku,description/);
+  });
+});
+
 describe('adding attachments', () => {
   it('attaches a small file to a draft in one POST; sending delivers it', async () => {
     const id = await draft(megan, 'With a small attachment');

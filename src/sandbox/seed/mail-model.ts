@@ -106,7 +106,8 @@ export class Mailbox {
       createdDateTime: now,
       lastModifiedDateTime: now,
       receivedDateTime: now,
-      sentDateTime: null,
+      // Exchange stamps drafts with their creation time here too (see the documented POST /messages answer).
+      sentDateTime: now,
       subject: '',
       body: { contentType: 'text', content: '' },
       uniqueBody: null,

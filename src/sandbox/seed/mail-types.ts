@@ -41,7 +41,7 @@ export interface StoredMessage {
   createdDateTime: string;
   lastModifiedDateTime: string;
   receivedDateTime: string;
-  /** Null while a draft has not been sent. */
+  /** For drafts, the time of creation, as Exchange answers it. */
   sentDateTime: string | null;
   subject: string;
   body: ItemBody;

@@ -3,6 +3,7 @@
 // values in any letter case, file attachments decoded from base64. What the caller may change depends on
 // whether the message is still a draft (applyMessageInput).
 
+import { wrapHtml } from '../../seed/mail-html.js';
 import type { FollowupFlag, Importance, ItemBody, Mailbox, Recipient, StoredMessage } from '../../seed/mail-model.js';
 import type { MailStore } from '../../seed/mail-store.js';
 import { bodyRead, sentMessageReadOnly } from './errors.js';
@@ -90,7 +91,9 @@ export function readMessageInput(raw: unknown): MessageInput {
     const b = raw.body;
     if (!isObject(b)) throw bodyRead("The property 'body' must be an itemBody object.");
     const contentType = b.contentType === undefined ? 'text' : enumValue(b.contentType, ['text', 'html'] as const, 'microsoft.graph.bodyType');
-    out.body = { contentType, content: typed<string>(b.content ?? '', (x) => typeof x === 'string', 'Edm.String', 'content') };
+    const content = typed<string>(b.content ?? '', (x) => typeof x === 'string', 'Edm.String', 'content');
+    // Exchange stores HTML as a whole document; a fragment gets its <html><head><body> around it.
+    out.body = { contentType, content: contentType === 'html' && !/<html[\s>]/i.test(content) ? wrapHtml(content) : content };
   }
   for (const k of ['toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo'] as const) if (k in raw) out[k] = readRecipients(raw[k], k);
   if ('from' in raw) out.from = raw.from === null ? null : readRecipient(raw.from, 'from');

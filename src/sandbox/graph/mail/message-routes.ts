@@ -1,5 +1,6 @@
-// Messages as resources: list and count (the whole mailbox or one folder), get, create a draft, update, delete.
-// Every route exists both under /messages and under /mailFolders/{fid}/messages, as in Graph. DELETE moves a
+// Messages as resources: list and count (the whole mailbox or one folder), get (also as MIME at $value), create a
+// draft, update, delete. Every route exists both under /messages and under /mailFolders/{fid}/messages, as in
+// Graph. DELETE moves a
 // message out of sight into Recoverable Items (Deletions), as Exchange's soft delete does; permanentDelete
 // removes it for good.
 
@@ -11,6 +12,7 @@ import type { GraphResponse, RouteContext, RouteDef } from '../types.js';
 import { EXCHANGE_DECIDES, findFolder, findMessage, nowIso, openMailbox } from './access.js';
 import { applyMessageInput, readMessageInput } from './message-input.js';
 import { countMessages, listMessages, messageResponse, type MessageCollection } from './message-query.js';
+import { toMime } from './mime.js';
 
 /** A route under /messages/... and the same under /mailFolders/{fid}/messages/... */
 export function bothPaths(suffix: string, def: Omit<RouteDef, 'path'>): RouteDef[] {
@@ -74,6 +76,14 @@ export const messageRoutes: RouteDef[] = [
     handler: (ctx) => {
       const { box, basicOnly } = openMailbox(ctx, 'readBasic');
       return messageResponse(ctx, box, messageOf(ctx, box), basicOnly);
+    },
+  }),
+  ...bothPaths('/{mid}/$value', {
+    method: 'GET',
+    scopes: EXCHANGE_DECIDES,
+    handler: (ctx) => {
+      const { box } = openMailbox(ctx, 'read');
+      return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: toMime(messageOf(ctx, box)) };
     },
   }),
   ...bothPaths('/{mid}', {
