@@ -1,0 +1,106 @@
+// Changing and removing events: the whole event or series, or one occurrence of a series (by its own id or
+// by the series id and a date). A meeting you organize is cancelled, so its attendees hear of it.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { seg } from '../../graph/odata.js';
+import { ToolError } from '../define-tool.js';
+import { EmailAddress } from '../shapes.js';
+import { Body, eventTimes, Location, Reminder, Subject } from './event-create.js';
+import { prefer, targetEvent } from './events.js';
+import { calendarTool } from './owner.js';
+import { EventId, type GraphEvent, LocalDateTime, LocalStart, OccurrenceDate, People, Saved, saved, savedText, TimeZoneName, toAttendees } from './shapes.js';
+import { checkOrder, localOut, parseTime, type Zone, zoneFor } from './time-zones.js';
+
+const readLocal = (v: GraphEvent['start'], zone: Zone) => DateTime.fromISO(localOut(v, zone), { zone: zone.iana });
+
+export const updateEvent = calendarTool({
+  name: 'calendar_update_event',
+  title: 'Update a calendar event',
+  description: 'Change an event, a whole series, or one occurrence (its id, or the series id with occurrenceDate); attendees are told of changes to a meeting you organize. A new start alone keeps the duration.',
+  kind: 'write',
+  scopes: ['Calendars.ReadWrite'],
+  orgScopes: ['Calendars.ReadWrite.Shared'],
+  input: {
+    eventId: EventId,
+    occurrenceDate: OccurrenceDate,
+    subject: Subject.optional().describe('New title'),
+    start: LocalStart('New start').optional(),
+    end: LocalDateTime('New end').optional(),
+    timeZone: TimeZoneName,
+    allDay: z.boolean().optional().describe('Make it an all-day event, or (false) a timed one'),
+    location: Location,
+    body: Body,
+    addAttendees: People('Attendees to invite'),
+    removeAttendees: z.array(EmailAddress).max(50).optional().describe('Attendee addresses to take off'),
+    teamsMeeting: z.boolean().optional().describe('true: add a Teams meeting link'),
+    reminderMinutes: Reminder,
+  },
+  output: Saved,
+  handler: async (a, ctx, cal) => {
+    const { graph, signal } = ctx;
+    const zone = await zoneFor(ctx, a.timeZone);
+    const id = await targetEvent(graph, cal, a.eventId, a.occurrenceDate, zone, signal);
+    const path = `${cal.root}/events/${seg(id)}`;
+    const cur = await graph.get<GraphEvent>(path, { query: { $select: 'id,start,end,isAllDay,attendees' }, headers: prefer(zone), signal });
+    const patch: Record<string, unknown> = {};
+    if (a.subject) patch.subject = a.subject;
+    if (a.location) patch.location = { displayName: a.location };
+    if (a.body !== undefined) patch.body = { contentType: 'text', content: a.body };
+    if (a.reminderMinutes !== undefined) Object.assign(patch, { isReminderOn: true, reminderMinutesBeforeStart: a.reminderMinutes });
+    if (a.teamsMeeting !== undefined) Object.assign(patch, a.teamsMeeting ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : { isOnlineMeeting: false });
+    if (a.start || a.end || a.allDay !== undefined) {
+      const allDay = a.allDay ?? cur.isAllDay === true;
+      const curStart = readLocal(cur.start, zone);
+      const curEnd = readLocal(cur.end, zone);
+      const start = a.start ? parseTime(a.start, zone, 'start').dt : curStart;
+      // All-day events end at midnight after their last day; the inclusive last day is one day earlier.
+      const keep = a.start ? start.plus(curEnd.diff(curStart)) : curEnd;
+      const end = a.end ? parseTime(a.end, zone, 'end').dt : cur.isAllDay ? keep.minus({ days: 1 }) : keep;
+      if (allDay) checkOrder(start.startOf('day'), end.startOf('day').plus({ days: 1 }), a.start ?? 'the current start', a.end ?? 'the current end');
+      else checkOrder(start, end, a.start ?? 'the current start', a.end ?? 'the current end');
+      Object.assign(patch, eventTimes(start, end, allDay, zone));
+    }
+    if (a.addAttendees?.length || a.removeAttendees?.length) {
+      const drop = new Set((a.removeAttendees ?? []).map((x) => (/<([^<>]+)>/.exec(x)?.[1] ?? x).trim().toLowerCase()));
+      const kept = (cur.attendees ?? []).filter((x) => !drop.has((x?.emailAddress?.address ?? '').toLowerCase()));
+      const have = new Set(kept.map((x) => (x?.emailAddress?.address ?? '').toLowerCase()));
+      const added = toAttendees(a.addAttendees, 'required').filter((x) => !have.has(x.emailAddress.address.toLowerCase()) && have.add(x.emailAddress.address.toLowerCase()));
+      patch.attendees = [...kept.map((x) => ({ type: x?.type ?? 'required', emailAddress: x?.emailAddress })), ...added];
+    }
+    if (!Object.keys(patch).length) throw new ToolError('Nothing to change: give at least one new value (subject, start, end, location, attendees...).');
+    const updated = await graph.patch<GraphEvent | undefined>(path, patch, { headers: prefer(zone, true), signal });
+    const e = updated?.id ? updated : await graph.get<GraphEvent>(path, { headers: prefer(zone, true), signal });
+    return saved(e, zone);
+  },
+  text: (d) => savedText('Updated', d),
+});
+
+export const deleteEvent = calendarTool({
+  name: 'calendar_delete_event',
+  title: 'Cancel or delete a calendar event',
+  description: 'Remove an event, a series, or one occurrence; a meeting you organize is cancelled for its attendees, with your comment. To turn down an invitation use calendar_respond_event instead.',
+  kind: 'destructive',
+  scopes: ['Calendars.ReadWrite'],
+  orgScopes: ['Calendars.ReadWrite.Shared'],
+  input: {
+    eventId: EventId,
+    occurrenceDate: OccurrenceDate,
+    comment: z.string().max(2000).optional().describe('Message sent to attendees with the cancellation'),
+  },
+  output: z.object({ eventId: z.string(), subject: z.string(), outcome: z.enum(['cancelled', 'deleted']), notified: z.number().int() }),
+  handler: async (a, ctx, cal) => {
+    const { graph, signal } = ctx;
+    const zone = a.occurrenceDate ? await zoneFor(ctx, undefined) : undefined;
+    const id = zone ? await targetEvent(graph, cal, a.eventId, a.occurrenceDate, zone, signal) : a.eventId;
+    const path = `${cal.root}/events/${seg(id)}`;
+    const e = await graph.get<GraphEvent>(path, { query: { $select: 'id,subject,isOrganizer,attendees' }, signal });
+    const notified = e.isOrganizer ? (e.attendees ?? []).filter((x) => x?.type !== 'resource').length : 0;
+    if (notified > 0) await graph.post(`${path}/cancel`, a.comment ? { comment: a.comment } : {}, { signal });
+    else await graph.delete(path, { signal });
+    return { eventId: id, subject: e.subject ?? '', outcome: notified > 0 ? ('cancelled' as const) : ('deleted' as const), notified };
+  },
+  confirm: (a) => `Delete the calendar event ${a.eventId}${a.occurrenceDate ? ` (only its occurrence on ${a.occurrenceDate})` : ''}${a.calendarOwner ? ` from the calendar of ${a.calendarOwner}` : ''}; attendees of a meeting you organize get a cancellation`,
+  text: (r) => `${r.outcome === 'cancelled' ? `Cancelled; ${r.notified} attendee(s) notified` : 'Deleted'}: ${r.subject || '(no subject)'} (id ${r.eventId})`,
+});
+
+export default [updateEvent, deleteEvent];

@@ -1,0 +1,177 @@
+// The curated shapes of calendar events: what the tools return instead of Graph's event JSON, the $select
+// lists that fill them, and the inputs several calendar tools share.
+import { z } from 'zod';
+import { EmailAddress } from '../shapes.js';
+import { describeRecurrence } from './recurrence.js';
+import { type GraphDateTime, localOut, type Zone } from './time-zones.js';
+
+export const EventId = z.string().trim().min(1).max(1024).describe('Event id from calendar_list_events');
+export const OccurrenceDate = z.string().trim().max(10).optional()
+  .describe('Only the occurrence on this date (YYYY-MM-DD) of the series eventId');
+export const TimeZoneName = z.string().trim().max(100).optional().describe('Time zone of all times, IANA or Windows name; default: yours');
+export const LocalDateTime = (what: string) => z.string().trim().max(40).describe(what);
+/** A start: the one place the accepted forms are spelled out. */
+export const LocalStart = (what: string) => LocalDateTime(`${what}: local time like 2026-03-10T09:00, or a date`);
+export const People = (what: string) => z.array(EmailAddress).max(50).optional().describe(`${what}: addresses`);
+
+export const SUMMARY_SELECT = ['id', 'subject', 'start', 'end', 'isAllDay', 'location', 'organizer', 'responseStatus', 'showAs', 'type', 'seriesMasterId', 'isOnlineMeeting', 'onlineMeeting', 'isCancelled'];
+export const DETAIL_SELECT = [...SUMMARY_SELECT, 'attendees', 'body', 'recurrence', 'isReminderOn', 'reminderMinutesBeforeStart', 'webLink'];
+
+type Recipient = { emailAddress?: { name?: string | null; address?: string | null } | null } | null;
+export type GraphEvent = Record<string, unknown> & {
+  id: string;
+  subject?: string | null;
+  start?: GraphDateTime;
+  end?: GraphDateTime;
+  isAllDay?: boolean;
+  location?: { displayName?: string | null } | null;
+  organizer?: Recipient;
+  responseStatus?: { response?: string | null } | null;
+  showAs?: string | null;
+  type?: string | null;
+  seriesMasterId?: string | null;
+  isOnlineMeeting?: boolean | null;
+  onlineMeeting?: { joinUrl?: string | null } | null;
+  isCancelled?: boolean;
+  isOrganizer?: boolean;
+  attendees?: (Recipient & { type?: string | null; status?: { response?: string | null } | null })[];
+  body?: { contentType?: string; content?: string | null } | null;
+  recurrence?: Parameters<typeof describeRecurrence>[0];
+  isReminderOn?: boolean;
+  reminderMinutesBeforeStart?: number;
+  allowNewTimeProposals?: boolean;
+  webLink?: string | null;
+};
+
+export const EventSummary = z.object({
+  id: z.string(),
+  subject: z.string(),
+  start: z.string(),
+  end: z.string(),
+  allDay: z.boolean().optional(),
+  location: z.string().optional(),
+  organizer: z.string().optional(),
+  myResponse: z.string().optional(),
+  showAs: z.string().optional(),
+  type: z.string().optional(),
+  seriesId: z.string().optional(),
+  teamsJoinUrl: z.string().optional(),
+  cancelled: z.boolean().optional(),
+});
+export const Attendee = z.object({ address: z.string(), name: z.string().optional(), type: z.string(), response: z.string() });
+export const EventDetail = EventSummary.extend({
+  attendees: z.array(Attendee),
+  body: z.string().optional(),
+  recurrence: z.string().optional(),
+  reminderMinutes: z.number().optional(),
+  webLink: z.string().optional(),
+});
+/** What create and update return: enough to confirm and to go on; calendar_get_event has the rest. */
+export const Saved = EventSummary.pick({ id: true, subject: true, start: true, end: true, allDay: true, type: true, seriesId: true, teamsJoinUrl: true })
+  .extend({ attendees: z.array(z.string()), recurrence: z.string().optional(), timeZone: z.string() });
+export type EventSummaryOut = z.output<typeof EventSummary>;
+export type EventDetailOut = z.output<typeof EventDetail>;
+
+/** Graph's response words, shorter: tentativelyAccepted -> tentative. */
+const response = (r?: string | null) => (r === 'tentativelyAccepted' ? 'tentative' : r || 'none');
+const address = (r?: Recipient) => r?.emailAddress?.address ?? r?.emailAddress?.name ?? undefined;
+const BODY_CHARS = 4000;
+
+export function summarize(e: GraphEvent, zone: Zone): z.input<typeof EventSummary> {
+  const allDay = e.isAllDay === true;
+  // All-day events run midnight to midnight in their own zone: shown as dates, the end date inclusive.
+  const start = allDay ? (e.start?.dateTime ?? '').slice(0, 10) : localOut(e.start, zone);
+  const end = allDay ? lastDay(e.end?.dateTime ?? '', start) : localOut(e.end, zone);
+  const location = e.location?.displayName?.trim();
+  const organizer = address(e.organizer);
+  const my = e.responseStatus?.response;
+  return {
+    id: e.id,
+    subject: e.subject ?? '',
+    start,
+    end,
+    ...(allDay ? { allDay } : {}),
+    ...(location ? { location } : {}),
+    ...(organizer ? { organizer } : {}),
+    ...(my && my !== 'none' ? { myResponse: response(my) } : {}),
+    ...(e.showAs && e.showAs !== 'busy' ? { showAs: e.showAs } : {}),
+    ...(e.type && e.type !== 'singleInstance' ? { type: e.type } : {}),
+    ...(e.seriesMasterId ? { seriesId: e.seriesMasterId } : {}),
+    ...(e.onlineMeeting?.joinUrl ? { teamsJoinUrl: e.onlineMeeting.joinUrl } : {}),
+    ...(e.isCancelled ? { cancelled: true } : {}),
+  };
+}
+
+function lastDay(endDateTime: string, start: string): string {
+  const end = endDateTime.slice(0, 10);
+  if (!end) return start;
+  const d = new Date(`${end}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  const last = d.toISOString().slice(0, 10);
+  return last < start ? start : last;
+}
+
+export function detail(e: GraphEvent, zone: Zone): z.input<typeof EventDetail> {
+  const body = (e.body?.content ?? '').replace(/\r\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const recurrence = describeRecurrence(e.recurrence);
+  return {
+    ...summarize(e, zone),
+    attendees: (e.attendees ?? []).map((a) => ({
+      address: address(a) ?? '',
+      ...(a?.emailAddress?.name && a.emailAddress.name !== a.emailAddress.address ? { name: a.emailAddress.name } : {}),
+      type: a?.type ?? 'required',
+      response: response(a?.status?.response),
+    })),
+    ...(body ? { body: body.length > BODY_CHARS ? `${body.slice(0, BODY_CHARS - 1)}…` : body } : {}),
+    ...(recurrence ? { recurrence } : {}),
+    ...(e.isReminderOn && e.reminderMinutesBeforeStart !== undefined ? { reminderMinutes: e.reminderMinutesBeforeStart } : {}),
+    ...(e.webLink ? { webLink: e.webLink } : {}),
+  };
+}
+
+export function saved(e: GraphEvent, zone: Zone): z.input<typeof Saved> {
+  const d = detail(e, zone);
+  return {
+    id: d.id, subject: d.subject, start: d.start, end: d.end,
+    ...(d.allDay ? { allDay: true } : {}),
+    ...(d.type ? { type: d.type } : {}),
+    ...(d.seriesId ? { seriesId: d.seriesId } : {}),
+    ...(d.teamsJoinUrl ? { teamsJoinUrl: d.teamsJoinUrl } : {}),
+    attendees: d.attendees.map((a) => `${a.address} (${a.type}, ${a.response})`),
+    ...(d.recurrence ? { recurrence: d.recurrence } : {}),
+    timeZone: zone.label,
+  };
+}
+
+export function savedText(what: string, s: z.output<typeof Saved>): string {
+  const lines = [`${what}: ${s.subject || '(no subject)'}, ${span(s)} (${s.timeZone})`, `  id: ${s.id}`];
+  if (s.recurrence) lines.push(`  repeats ${s.recurrence}`);
+  if (s.teamsJoinUrl) lines.push(`  Teams: ${s.teamsJoinUrl}`);
+  if (s.attendees.length) lines.push(`  attendees: ${s.attendees.join('; ')}`);
+  return lines.join('\n');
+}
+
+const span = (s: Pick<EventSummaryOut, 'allDay' | 'start' | 'end'>) => (s.allDay ? `${s.start}${s.end !== s.start ? ` to ${s.end}` : ''} (all day)` : `${s.start} to ${s.end.slice(0, 10) === s.start.slice(0, 10) ? s.end.slice(11) : s.end}`);
+
+export function summaryText(s: EventSummaryOut): string {
+  const marks = [s.myResponse, s.showAs, s.type, s.cancelled && 'cancelled', s.teamsJoinUrl && 'Teams'].filter(Boolean);
+  return `- ${span(s)} ${s.subject || '(no subject)'}${s.location ? ` @ ${s.location}` : ''}${s.organizer ? ` | ${s.organizer}` : ''}${marks.length ? ` [${marks.join(', ')}]` : ''}\n  id: ${s.id}`;
+}
+
+export function detailText(d: EventDetailOut, timeZone: string): string {
+  const lines = [summaryText(d), `  times in ${timeZone}`];
+  if (d.recurrence) lines.push(`  repeats ${d.recurrence}${d.seriesId ? '' : ' (series)'}`);
+  if (d.teamsJoinUrl) lines.push(`  Teams: ${d.teamsJoinUrl}`);
+  for (const a of d.attendees) lines.push(`  ${a.type}: ${a.name ? `${a.name} <${a.address}>` : a.address} (${a.response})`);
+  if (d.body) lines.push('', d.body);
+  return lines.join('\n');
+}
+
+/** Graph attendees from "address" or "Name <address>" strings, of one type. */
+export function toAttendees(list: readonly string[] | undefined, type: 'required' | 'optional' | 'resource') {
+  return (list ?? []).map((s) => {
+    const m = /^(.*)<([^<>]+)>$/.exec(s.trim());
+    const name = m?.[1].trim().replace(/^"(.*)"$/, '$1').trim();
+    return { type, emailAddress: { address: (m ? m[2] : s).trim(), ...(name ? { name } : {}) } };
+  });
+}

@@ -1,0 +1,141 @@
+// Times as callers give them: a local date-time ("2026-03-10T09:00") or a date, read in a time zone given by
+// an IANA name ("Europe/Berlin") or a Windows name ("W. Europe Standard Time"). Everything is checked here,
+// before Graph is called, so a bad zone or an inverted range comes back as a short error saying what to fix.
+import { DateTime, IANAZone } from 'luxon';
+import { findWindows, WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import type { GraphReader } from '../../graph/client.js';
+import { GraphError } from '../../graph/errors.js';
+import type { AuthService } from '../auth-service.js';
+import { ToolError } from '../define-tool.js';
+
+export interface Zone {
+  /** The name shown to the caller: canonical spelling of what they gave, or the mailbox setting. */
+  label: string;
+  /** The name Graph is sent: the Windows name when there is one (every Outlook endpoint takes those). */
+  graph: string;
+  /** The IANA zone local computations use (DST rules come from Node's Intl). */
+  iana: string;
+}
+
+export const UTC: Zone = { label: 'UTC', graph: 'UTC', iana: 'UTC' };
+
+// CLDR's territory "001" row names the canonical IANA zone of each Windows zone.
+const WINDOWS = new Map<string, { windows: string; iana: string }>();
+for (const row of WINDOWS_TO_IANA_MAP) {
+  if (row.territory === '001' && row.iana.length) WINDOWS.set(row.windowsName.toLowerCase(), { windows: row.windowsName, iana: row.iana[0] });
+}
+
+/** The zone an IANA or Windows name stands for (any letter case), or undefined. */
+export function findZone(name: string): Zone | undefined {
+  const n = name.trim();
+  if (/^(utc|gmt|z|etc\/(utc|gmt)|coordinated universal time)$/i.test(n)) return UTC;
+  const w = WINDOWS.get(n.toLowerCase());
+  if (w) return { label: w.windows, graph: w.windows, iana: w.iana };
+  if (!/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(n) || !IANAZone.isValidZone(n)) return undefined;
+  const iana = new Intl.DateTimeFormat('en-US', { timeZone: n }).resolvedOptions().timeZone;
+  return { label: iana, graph: findWindows(iana)[0] ?? iana, iana };
+}
+
+export function zoneOrThrow(name: string): Zone {
+  const zone = findZone(name);
+  if (!zone) {
+    throw new ToolError(`Unknown time zone "${name}": use an IANA name like Europe/Berlin or America/New_York, or a Windows name like "W. Europe Standard Time".`);
+  }
+  return zone;
+}
+
+type ScheduleZone = { value?: { workingHours?: { timeZone?: { name?: string } | null } | null }[] };
+const ZONE_TTL_MS = 15 * 60_000;
+const userZones = new Map<string, { zone: Zone; at: number }>();
+
+/** The zone the caller named, else the signed-in user's own (their working-hours zone, read through getSchedule,
+ *  which needs no permission beyond the calendar ones; mailboxSettings would), else UTC. */
+export async function zoneFor(ctx: { graph: GraphReader; signal: AbortSignal; auth: AuthService }, given: string | undefined): Promise<Zone> {
+  if (given) return zoneOrThrow(given);
+  const me = (await ctx.auth.status()).account?.username;
+  if (!me) return UTC;
+  const hit = userZones.get(me.toLowerCase());
+  if (hit && Date.now() - hit.at < ZONE_TTL_MS) return hit.zone;
+  const now = DateTime.utc().startOf('hour');
+  try {
+    const r = await ctx.graph.readAction<ScheduleZone>('/me/calendar/getSchedule', {
+      schedules: [me],
+      startTime: { dateTime: wall(now), timeZone: 'UTC' },
+      endTime: { dateTime: wall(now.plus({ hours: 1 })), timeZone: 'UTC' },
+      availabilityViewInterval: 60,
+    }, { signal: ctx.signal });
+    const name = r?.value?.[0]?.workingHours?.timeZone?.name;
+    const zone = (name && findZone(name)) || UTC;
+    userZones.set(me.toLowerCase(), { zone, at: Date.now() });
+    return zone;
+  } catch (e) {
+    // No calendar to ask (no mailbox, a personal account): times are then in UTC, and the result says so.
+    if (e instanceof GraphError && [400, 403, 404].includes(e.status)) return UTC;
+    throw e;
+  }
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+export interface LocalTime {
+  /** The time in the zone it was read in. */
+  dt: DateTime;
+  /** The caller gave a date without a time. */
+  dateOnly: boolean;
+}
+
+/** Reads a local date-time or date in a zone; a value with Z or an offset is that instant, shown in the zone. */
+export function parseTime(value: string, zone: Zone, what: string): LocalTime {
+  const m = LOCAL.exec(value.trim());
+  const bad = () => new ToolError(`${what} "${value}" is not a date-time: give a local time like 2026-03-10T09:00 or a date like 2026-03-10.`);
+  if (!m) throw bad();
+  const [, y, mo, d, h, mi, s, offset] = m;
+  const fields = { year: +y, month: +mo, day: +d, hour: +(h ?? 0), minute: +(mi ?? 0), second: +(s ?? 0) };
+  if (offset && h === undefined) throw bad();
+  const dt = offset
+    ? DateTime.fromObject(fields, { zone: offset.toUpperCase() === 'Z' ? 'UTC' : `UTC${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}` }).setZone(zone.iana)
+    : DateTime.fromObject(fields, { zone: zone.iana });
+  if (!dt.isValid || fields.month > 12 || fields.day > 31 || fields.hour > 23 || fields.minute > 59) throw bad();
+  // Feb 30 and the like roll over in some libraries; here they are refused.
+  if (!offset && (dt.day !== fields.day || dt.month !== fields.month)) throw bad();
+  return { dt, dateOnly: h === undefined };
+}
+
+export interface Range {
+  start: DateTime;
+  end: DateTime;
+}
+
+/** A start/end pair; a bare end date includes that whole day. */
+export function parseRange(start: string, end: string, zone: Zone, maxDays: number): Range {
+  const s = parseTime(start, zone, 'start');
+  const e = parseTime(end, zone, 'end');
+  const endDt = e.dateOnly ? e.dt.plus({ days: 1 }).startOf('day') : e.dt;
+  checkOrder(s.dt, endDt, start, end);
+  const days = endDt.diff(s.dt, 'days').days;
+  if (days > maxDays) {
+    throw new ToolError(`The range ${start} to ${end} spans ${Math.ceil(days)} days; at most ${maxDays} days at a time: ask for a shorter range.`);
+  }
+  return { start: s.dt, end: endDt };
+}
+
+export function checkOrder(start: DateTime, end: DateTime, startText: string, endText: string): void {
+  if (end <= start) throw new ToolError(`end (${endText}) is not after start (${startText}): give an end later than the start.`);
+}
+
+/** Wall-clock text Graph takes in a dateTimeTimeZone. */
+export const wall = (dt: DateTime) => dt.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+export const dtz = (dt: DateTime, zone: Zone) => ({ dateTime: wall(dt), timeZone: zone.graph });
+/** An instant for query strings (calendarView, instances): UTC with Z, so no '+' needs escaping. */
+export const utc = (dt: DateTime) => dt.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+export type GraphDateTime = { dateTime?: string | null; timeZone?: string | null } | null | undefined;
+
+/** Graph's dateTimeTimeZone as "2026-03-10T09:00" in the zone asked for (converted if Graph used another). */
+export function localOut(v: GraphDateTime, zone: Zone): string {
+  const text = v?.dateTime ?? '';
+  const theirs = v?.timeZone ? findZone(v.timeZone) : UTC;
+  if (!text || !theirs || theirs.iana === zone.iana) return text.slice(0, 16);
+  const dt = DateTime.fromISO(text.replace(/\.\d+$/, ''), { zone: theirs.iana });
+  return dt.isValid ? dt.setZone(zone.iana).toFormat("yyyy-MM-dd'T'HH:mm") : text.slice(0, 16);
+}

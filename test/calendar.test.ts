@@ -1,0 +1,169 @@
+// The calendar tools through a real MCP client against the sandbox, signed in as Adele Vance (Pacific time):
+// calendars, the calendar view in zones, events with every option, a series with one moved occurrence, a DST
+// week, shared calendars, and the errors a model can act on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type Connected } from './harness.js';
+import { addDays, at, fails, nextMonday, ok } from './calendar-people.js';
+import { startTestSandbox } from './harness.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+
+type Ev = { id: string; subject: string; start: string; end: string; type?: string; seriesId?: string; myResponse?: string; allDay?: boolean; teamsJoinUrl?: string };
+type View = { timeZone: string; events: Ev[] };
+type Saved = Ev & { attendees: string[]; recurrence?: string; timeZone: string };
+
+let sandbox: Sandbox;
+let adele: Connected;
+const monday = nextMonday();
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  adele = await connect(sandbox, { env: { MS365_MCP_ORG_MODE: 'true' } });
+}, 30_000);
+afterAll(async () => {
+  await adele?.close();
+  await sandbox?.close();
+});
+
+describe('calendar: reading', () => {
+  it('lists her calendars, and those shared with her show their owner and whether she may edit', async () => {
+    const r = await ok<{ calendars: { name: string; owner?: string; canEdit: boolean; isDefault?: boolean }[] }>(adele, 'calendar_list_calendars');
+    const names = r.calendars.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Calendar', 'Personal', 'Retail launches']));
+    expect(r.calendars.find((c) => c.isDefault)).toMatchObject({ name: 'Calendar', owner: at('adele.vance'), canEdit: true });
+    const alex = await ok<{ calendars: { name: string; canEdit: boolean }[] }>(adele, 'calendar_list_calendars', { calendarOwner: at('alex.wilber') });
+    expect(alex.calendars.find((c) => c.name === 'Calendar')?.canEdit).toBe(false);
+  });
+
+  it('lists next week in her own time zone by default, series expanded, the moved occurrence an exception', async () => {
+    const r = await ok<View>(adele, 'calendar_list_events', { start: monday, end: addDays(monday, 4) });
+    expect(r.timeZone).toBe('Pacific Standard Time');
+    const opening = r.events.filter((e) => e.subject.startsWith('Store opening check-in'));
+    // Daily at 08:00, moved to 09:00 on Wednesday, cancelled on Friday.
+    expect(opening.map((e) => e.start)).toEqual([`${monday}T08:00`, `${addDays(monday, 1)}T08:00`, `${addDays(monday, 2)}T09:00`, `${addDays(monday, 3)}T08:00`]);
+    expect(opening[2]).toMatchObject({ type: 'exception', subject: 'Store opening check-in (late delivery)' });
+    expect(opening[0].type).toBe('occurrence');
+    expect(new Set(opening.map((e) => e.seriesId)).size).toBe(1);
+    const starts = r.events.map((e) => e.start);
+    expect([...starts].sort()).toEqual(starts);
+    expect(r.text).toMatch(/times in Pacific Standard Time/);
+  });
+
+  it('shows the same events in another zone, by IANA or Windows name', async () => {
+    const iana = await ok<View>(adele, 'calendar_list_events', { start: monday, end: monday, timeZone: 'Europe/London' });
+    const windows = await ok<View>(adele, 'calendar_list_events', { start: monday, end: monday, timeZone: 'GMT Standard Time' });
+    expect(iana.timeZone).toBe('Europe/London');
+    // Monday in London ends at 16:00 Pacific: the 08:00 check-in is 16:00 in London.
+    expect(iana.events.find((e) => e.subject === 'Store opening check-in')?.start).toBe(`${monday}T16:00`);
+    expect(windows.events.find((e) => e.subject === 'Store opening check-in')?.start).toBe(`${monday}T16:00`);
+  });
+
+  it('gets one event in full: attendees with their responses, body, recurrence, Teams link', async () => {
+    const week = await ok<View>(adele, 'calendar_list_events', { start: monday, end: addDays(monday, 4) });
+    const review = week.events.find((e) => e.subject === 'Contoso all hands')!;
+    const d = await ok<Ev & { attendees: { address: string; response: string }[]; body?: string }>(adele, 'calendar_get_event', { eventId: review.id });
+    expect(d.teamsJoinUrl).toMatch(/^https:\/\//);
+    expect(d.body).toMatch(/Quarterly update/);
+    expect(d.attendees.length).toBeGreaterThan(20);
+    const sync = week.events.find((e) => e.subject === 'Sales leadership sync')!;
+    const s = await ok<{ recurrence?: string; attendees: { address: string; response: string }[] }>(adele, 'calendar_get_event', { eventId: sync.seriesId });
+    expect(s.recurrence).toMatch(/^every week on monday from /);
+    // Her copy of Alex's meeting lists the attendees; only the organizer's copy tallies their answers.
+    expect(s.attendees.map((a) => a.address)).toEqual(expect.arrayContaining([at('adele.vance'), at('christie.cline')]));
+  });
+});
+
+describe('calendar: bad input gets clear errors before Graph is called', () => {
+  it('end before start, unknown zone, bad date, too long a range', async () => {
+    expect(await fails(adele, 'calendar_list_events', { start: '2027-03-10T10:00', end: '2027-03-10T09:00' })).toMatch(/end \(2027-03-10T09:00\) is not after start \(2027-03-10T10:00\)/);
+    expect(await fails(adele, 'calendar_list_events', { start: '2027-03-10', end: '2027-03-11', timeZone: 'Mars/Olympus' })).toMatch(/Unknown time zone "Mars\/Olympus": use an IANA name/);
+    expect(await fails(adele, 'calendar_list_events', { start: 'next tuesday', end: '2027-03-11' })).toMatch(/start "next tuesday" is not a date-time/);
+    expect(await fails(adele, 'calendar_get_schedule', { people: [at('lee.gu')], start: '2027-01-01', end: '2027-06-30' })).toMatch(/at most 62 days/);
+    expect(await fails(adele, 'calendar_create_event', { subject: 'x', start: '2027-03-10T10:00', end: '2027-03-10T09:30' })).toMatch(/not after start/);
+    expect(await fails(adele, 'calendar_create_event', { subject: 'x', start: '2027-03-10T10:00' })).toMatch(/end is missing/);
+    expect(await fails(adele, 'calendar_respond_event', { eventId: 'AAMk', response: 'accept', proposedStart: '2027-03-10T10:00', proposedEnd: '2027-03-10T11:00' })).toMatch(/only be proposed with response tentative or decline/);
+  });
+
+  it('an unknown event id names the tool that lists ids', async () => {
+    expect(await fails(adele, 'calendar_get_event', { eventId: 'AAMkNotAnEvent' })).toMatch(/calendar_list_events/);
+  });
+});
+
+describe('calendar: writing', () => {
+  it('creates an all-day event, a reminder and a location, and finds it by its dates', async () => {
+    const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Inventory day', start: '2027-02-03', end: '2027-02-04', location: 'Bellevue store', reminderMinutes: 60, showAs: 'oof' });
+    expect(c).toMatchObject({ allDay: true, start: '2027-02-03', end: '2027-02-04' });
+    const d = await ok<{ allDay?: boolean; location?: string; reminderMinutes?: number; showAs?: string }>(adele, 'calendar_get_event', { eventId: c.id });
+    expect(d).toMatchObject({ allDay: true, location: 'Bellevue store', reminderMinutes: 60, showAs: 'oof' });
+    const v = await ok<View>(adele, 'calendar_list_events', { start: '2027-02-04', end: '2027-02-04' });
+    expect(v.events.map((e) => e.subject)).toContain('Inventory day');
+  });
+
+  it('a weekly series; one occurrence moved by date keeps its length; one occurrence deleted', async () => {
+    const s = await ok<Saved>(adele, 'calendar_create_event', {
+      subject: 'Merchandising sync', start: '2027-01-06T14:00', end: '2027-01-06T14:30', timeZone: 'America/Los_Angeles',
+      repeat: { every: 'week', count: 4 }, body: 'Weekly look at the displays.',
+    });
+    expect(s.recurrence).toBe('every week on wednesday from 2027-01-06 4 times');
+    const moved = await ok<Saved>(adele, 'calendar_update_event', { eventId: s.id, occurrenceDate: '2027-01-13', start: '2027-01-14T15:00' });
+    expect(moved).toMatchObject({ start: '2027-01-14T15:00', end: '2027-01-14T15:30', type: 'exception', seriesId: s.id });
+    const gone = await ok<{ outcome: string }>(adele, 'calendar_delete_event', { eventId: s.id, occurrenceDate: '2027-01-20' });
+    expect(gone.outcome).toBe('deleted');
+    const v = await ok<View>(adele, 'calendar_list_events', { start: '2027-01-01', end: '2027-01-31', timeZone: 'Pacific Standard Time' });
+    const mine = v.events.filter((e) => e.subject === 'Merchandising sync');
+    expect(mine.map((e) => [e.start, e.type])).toEqual([['2027-01-06T14:00', 'occurrence'], ['2027-01-14T15:00', 'exception'], ['2027-01-27T14:00', 'occurrence']]);
+  });
+
+  it('a DST week: a daily 09:00 Pacific meeting moves an hour earlier for London on the US switch (2027-03-14)', async () => {
+    const s = await ok<Saved>(adele, 'calendar_create_event', {
+      subject: 'Daily numbers', start: '2027-03-11T09:00', end: '2027-03-11T09:15', timeZone: 'Pacific Standard Time', repeat: { every: 'day', until: '2027-03-16' },
+    });
+    const pacific = await ok<View>(adele, 'calendar_list_events', { start: '2027-03-11', end: '2027-03-16', timeZone: 'Pacific Standard Time' });
+    expect(pacific.events.filter((e) => e.seriesId === s.id).map((e) => e.start.slice(11))).toEqual(['09:00', '09:00', '09:00', '09:00', '09:00', '09:00']);
+    const london = await ok<View>(adele, 'calendar_list_events', { start: '2027-03-11', end: '2027-03-16', timeZone: 'Europe/London' });
+    expect(london.events.filter((e) => e.seriesId === s.id).map((e) => e.start)).toEqual([
+      '2027-03-11T17:00', '2027-03-12T17:00', '2027-03-13T17:00', '2027-03-14T16:00', '2027-03-15T16:00', '2027-03-16T16:00',
+    ]);
+  });
+
+  it('updates title, attendees and adds a Teams link; nothing to change is an error', async () => {
+    const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Window display', start: '2027-02-10T10:00', end: '2027-02-10T10:30', attendees: [at('ben.walters')] });
+    expect(c.attendees).toEqual([`${at('ben.walters')} (required, none)`]);
+    const u = await ok<Saved>(adele, 'calendar_update_event', { eventId: c.id, subject: 'Window display plan', addAttendees: [at('megan.bowen')], removeAttendees: [at('ben.walters')], teamsMeeting: true });
+    expect(u.subject).toBe('Window display plan');
+    expect(u.attendees.map((a) => a.split(' ')[0])).toEqual([at('megan.bowen')]);
+    expect(u.teamsJoinUrl).toMatch(/^https:\/\//);
+    expect(await fails(adele, 'calendar_update_event', { eventId: c.id })).toMatch(/Nothing to change/);
+  });
+});
+
+describe('calendar: other people\'s calendars', () => {
+  it('reads a calendar shared with her; writing to it (read access only) is refused with the reason', async () => {
+    const v = await ok<View>(adele, 'calendar_list_events', { start: monday, end: addDays(monday, 4), calendarOwner: at('alex.wilber') });
+    expect(v.events.map((e) => e.subject)).toContain('Working from the Redmond office');
+    const err = await fails(adele, 'calendar_create_event', { subject: 'Sneaky', start: '2027-02-10T10:00', end: '2027-02-10T10:30', calendarOwner: at('alex.wilber') });
+    expect(err).toMatch(/You may not change the calendar of alex\.wilber@contoso\.sandbox/);
+    expect(err).toMatch(/share it with you with edit rights/);
+  });
+
+  it('writes to a calendar shared with edit rights', async () => {
+    const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Shelf restock', start: '2027-02-11T07:00', end: '2027-02-11T08:00', calendarOwner: at('ben.walters') });
+    const v = await ok<View>(adele, 'calendar_list_events', { start: '2027-02-11', end: '2027-02-11', calendarOwner: at('ben.walters') });
+    expect(v.events.map((e) => e.id)).toContain(c.id);
+  });
+
+  it('a calendar not shared with her is refused for reading, pointing at free/busy', async () => {
+    const err = await fails(adele, 'calendar_list_events', { start: monday, end: monday, calendarOwner: at('lee.gu') });
+    expect(err).toMatch(/not shared with you.*calendar_get_schedule/);
+  });
+
+  it('in personal mode another person\'s calendar needs organization mode', async () => {
+    const personal = await connect(sandbox);
+    try {
+      expect(await fails(personal, 'calendar_list_events', { start: monday, end: monday, calendarOwner: at('alex.wilber') })).toMatch(/need organization mode/);
+      // Her own address is her own calendar.
+      await ok(personal, 'calendar_list_events', { start: monday, end: monday, calendarOwner: at('adele.vance') });
+    } finally {
+      await personal.close();
+    }
+  });
+});
