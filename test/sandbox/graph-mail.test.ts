@@ -107,6 +107,26 @@ describe('reading messages', () => {
   });
 });
 
+describe('$batch', () => {
+  it('serves mail requests inside a JSON batch with the batch\'s token', async () => {
+    const r = await graph(sb, tokens['adele.vance'], '/$batch', {
+      method: 'POST',
+      body: {
+        requests: [
+          { id: '1', method: 'GET', url: '/me/mailFolders/inbox?$select=displayName,unreadItemCount' },
+          { id: '2', method: 'GET', url: '/me/messages?$top=2&$select=subject' },
+          { id: '3', method: 'GET', url: `/users/${upn('pradeep.gupta')}/messages` },
+        ],
+      },
+    });
+    expect(r.status).toBe(200);
+    const byId = Object.fromEntries(r.body.responses.map((x: any) => [x.id, x]));
+    expect(byId['1']).toMatchObject({ status: 200, body: { displayName: 'Inbox' } });
+    expect(byId['2'].body.value).toHaveLength(2);
+    expect(byId['3']).toMatchObject({ status: 403, body: { error: { code: 'ErrorAccessDenied' } } });
+  });
+});
+
 describe('sendMail', () => {
   it('delivers once to each internal recipient and once to Sent Items with one internetMessageId; Bcc stays hidden', async () => {
     const subject = 'Delivery check: board dinner';

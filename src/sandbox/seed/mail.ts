@@ -2,6 +2,16 @@
 // through the same transport as runtime mail (so copies, Sent Items and internetMessageIds follow the same
 // rules), then each mailbox's own state of its copy (read, flagged, categorized, filed), then drafts. The order
 // of this walk fixes every id, so it must not change for existing seed data; append new data at the end.
+//
+// Facts tests and demos rely on (times UTC; MAIL_SEED_EPOCH = 2026-11-16T18:00:00Z):
+// - adele.vance Inbox: 12 messages, 6 unread: Alex Wilber "1:1 agenda for tomorrow" (11-16 16:30), Jordan Mitchell
+//   <jordan.mitchell@fabrikam.example> "PO #48213 ..." (11-14 14:05, PO-48213-lines.csv), Ben Walters "Store visit
+//   notes - Bellevue Square" (11-13 22:30, .txt), Patti Fernandez "All-hands: ..." (11-12 16:00), Christie Cline's
+//   two "RE:" (11-10). Flagged, high importance, 'Red category': Alex's "Q4 retail forecast ..." (11-09 15:42, .xlsx).
+//   Also Junk Email (1 unread), Drafts (1), Archive (1), Deleted Items (1), Projects/Holiday 2026 (1), Sent Items (3).
+// - support@ (delegates: adele.vance, ben.walters, debra.berger, arjun.mehta, isaiah.langer): Inbox 6, 5 unread
+//   (English, French, German customers), 1 flagged; Sent Items 1.
+// - Every employee has the company announcements (10-26, 11-02 with a PDF, 11-09, 11-12) from allemployees@.
 
 import { childConversationIndex, forwardSubject, quotedBody, replySubject, rootConversationIndex } from './mail-compose.js';
 import { SEED_ATTACHMENTS } from './mail-attachments.js';
