@@ -45,7 +45,7 @@ function settingsJson(mb: CalendarMailbox): Record<string, unknown> {
     },
     language: { locale, displayName: LANGUAGE_NAMES[locale] ?? locale },
     workingHours: workingHoursJson(mb.workingHours),
-    userPurpose: { value: mb.owner.accountEnabled ? 'user' : 'shared' },
+    userPurpose: mb.owner.accountEnabled ? 'user' : 'shared',
     dateFormat: locale === 'en-US' ? 'M/d/yyyy' : locale === 'ja-JP' ? 'yyyy/MM/dd' : 'dd/MM/yyyy',
     timeFormat: locale === 'en-US' ? 'h:mm tt' : 'HH:mm',
     delegateMeetingMessageDeliveryOptions: 'sendToDelegateOnly',
