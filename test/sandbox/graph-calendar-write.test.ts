@@ -195,6 +195,33 @@ describe('a series of her own', () => {
     expect(last.body.start.dateTime.slice(0, 10)).toBe('2027-01-29'); // the master starts at its first occurrence
   });
 
+  it('a daily series through the 2027 DST switches keeps its local time; an exception in the switch week stays put', async () => {
+    const r = await send(cs, T['adele.vance'], 'POST', '/me/events', {
+      subject: 'Morning huddle', start: pt('2027-03-10', '09:00'), end: pt('2027-03-10', '09:15'),
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'endDate', startDate: '2027-03-10', endDate: '2027-03-31' } },
+    });
+    const instances = async () => (await graph(cs.sb, T['adele.vance'], `/me/events/${r.body.id}/instances?startDateTime=2027-03-12T00:00:00Z&endDateTime=2027-03-30T00:00:00Z&$top=50`)).body.value;
+    const utc = (list: any[], day: string) => hm(list.find((e) => e.start.dateTime.startsWith(day)).start);
+    // US switch on 14 March: 09:00 Pacific is 17:00 UTC before, 16:00 after; the EU switch (28 March) changes nothing here.
+    const before = await instances();
+    expect([utc(before, '2027-03-13'), utc(before, '2027-03-14'), utc(before, '2027-03-28')]).toEqual(['2027-03-13T17:00', '2027-03-14T16:00', '2027-03-28T16:00']);
+    const monday = before.find((e: any) => e.start.dateTime.startsWith('2027-03-15'));
+    await send(cs, T['adele.vance'], 'PATCH', `/me/events/${monday.id}`, { start: pt('2027-03-15', '10:30'), end: pt('2027-03-15', '10:45') });
+    const after = await instances();
+    expect(after.find((e: any) => e.id === monday.id)).toMatchObject({ type: 'exception', start: { dateTime: '2027-03-15T17:30:00.0000000', timeZone: 'UTC' } });
+    expect(after).toHaveLength(before.length);
+  });
+
+  it('yearly patterns: absolute (14 February) and relative (fourth Thursday of November)', async () => {
+    const mk = (subject: string, pattern: object) =>
+      send(cs, T['adele.vance'], 'POST', '/me/events', { subject, isAllDay: true, start: pt('2027-01-01', '00:00'), end: pt('2027-01-02', '00:00'), recurrence: { pattern, range: { type: 'numbered', startDate: '2027-01-01', numberOfOccurrences: 3 } } });
+    const valentine = await mk('Valentine window display', { type: 'absoluteYearly', interval: 1, month: 2, dayOfMonth: 14 });
+    const thanksgiving = await mk('Thanksgiving', { type: 'relativeYearly', interval: 1, month: 11, daysOfWeek: ['thursday'], index: 'fourth' });
+    const dates = async (id: string) => (await graph(cs.sb, T['adele.vance'], `/me/events/${id}/instances?startDateTime=2027-01-01T00:00:00Z&endDateTime=2031-01-01T00:00:00Z`, { headers: PACIFIC })).body.value.map((e: any) => e.start.dateTime.slice(0, 10));
+    expect(await dates(valentine.body.id)).toEqual(['2027-02-14', '2028-02-14', '2029-02-14']);
+    expect(await dates(thanksgiving.body.id)).toEqual(['2027-11-25', '2028-11-23', '2029-11-22']);
+  });
+
   it('a weekly pattern without days is refused', async () => {
     const r = await send(cs, T['adele.vance'], 'POST', '/me/events', { subject: 'x', start: pt(start(), '09:00'), end: pt(start(), '09:30'), recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: start() } } });
     expect(r.status).toBe(400);
