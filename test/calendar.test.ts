@@ -113,16 +113,49 @@ describe('calendar: writing', () => {
     expect(mine.map((e) => [e.start, e.type])).toEqual([['2027-01-06T14:00', 'occurrence'], ['2027-01-14T15:00', 'exception'], ['2027-01-27T14:00', 'occurrence']]);
   });
 
-  it('a DST week: a daily 09:00 Pacific meeting moves an hour earlier for London on the US switch (2027-03-14)', async () => {
+  it('a DST week: a daily 12:00 Pacific meeting moves an hour earlier for London on the US switch (2027-03-14)', async () => {
     const s = await ok<Saved>(adele, 'calendar_create_event', {
-      subject: 'Daily numbers', start: '2027-03-11T09:00', end: '2027-03-11T09:15', timeZone: 'Pacific Standard Time', repeat: { every: 'day', until: '2027-03-16' },
+      subject: 'Daily numbers', start: '2027-03-11T12:00', end: '2027-03-11T12:15', timeZone: 'Pacific Standard Time', repeat: { every: 'day', until: '2027-03-16' },
     });
     const pacific = await ok<View>(adele, 'calendar_list_events', { start: '2027-03-11', end: '2027-03-16', timeZone: 'Pacific Standard Time' });
-    expect(pacific.events.filter((e) => e.seriesId === s.id).map((e) => e.start.slice(11))).toEqual(['09:00', '09:00', '09:00', '09:00', '09:00', '09:00']);
+    expect(pacific.events.filter((e) => e.seriesId === s.id).map((e) => e.start.slice(11))).toEqual(['12:00', '12:00', '12:00', '12:00', '12:00', '12:00']);
     const london = await ok<View>(adele, 'calendar_list_events', { start: '2027-03-11', end: '2027-03-16', timeZone: 'Europe/London' });
     expect(london.events.filter((e) => e.seriesId === s.id).map((e) => e.start)).toEqual([
-      '2027-03-11T17:00', '2027-03-12T17:00', '2027-03-13T17:00', '2027-03-14T16:00', '2027-03-15T16:00', '2027-03-16T16:00',
+      '2027-03-11T20:00', '2027-03-12T20:00', '2027-03-13T20:00', '2027-03-14T19:00', '2027-03-15T19:00', '2027-03-16T19:00',
     ]);
+  });
+
+  it('a DST week for meeting times: Redmond and London share one more hour once the US has switched', async () => {
+    // Before 2027-03-14 Pacific is UTC-8, after it UTC-7; London stays on UTC until 2027-03-28.
+    const found = await ok<{ suggestions: { start: string; end: string }[] }>(adele, 'calendar_find_meeting_times', {
+      attendees: [at('christie.cline')], durationMinutes: 60, start: '2027-03-11', end: '2027-03-16', timeZone: 'America/Los_Angeles', maxSuggestions: 20,
+    });
+    const before = found.suggestions.filter((s) => s.start < '2027-03-14');
+    const after = found.suggestions.filter((s) => s.start > '2027-03-14');
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    // London's 09:00-17:30 is 01:00-09:30 Pacific before the switch and 02:00-10:30 after it.
+    for (const s of before) expect(s.end.slice(11) <= '09:30', s.start).toBe(true);
+    for (const s of after) expect(s.end.slice(11) <= '10:30', s.start).toBe(true);
+    expect(after.some((s) => s.end.slice(11) > '09:30')).toBe(true);
+    const london = await ok<{ suggestions: { start: string; end: string }[] }>(adele, 'calendar_find_meeting_times', {
+      attendees: [at('christie.cline')], durationMinutes: 60, start: '2027-03-11', end: '2027-03-16', timeZone: 'Europe/London', maxSuggestions: 20,
+    });
+    for (const s of london.suggestions) expect(s.start.slice(11) >= '09:00' && s.end.slice(11) <= '17:30', s.start).toBe(true);
+  });
+
+  it('declines one occurrence of a series she was invited to, by date; the rest stays accepted', async () => {
+    const next = addDays(monday, 7);
+    const r = await ok<{ eventId: string }>(adele, 'calendar_respond_event', {
+      eventId: (await ok<View>(adele, 'calendar_list_events', { start: monday, end: monday })).events.find((e) => e.subject === 'Sales leadership sync')!.seriesId,
+      occurrenceDate: next, response: 'decline', comment: 'At the store that morning.',
+    });
+    const v = await ok<View>(adele, 'calendar_list_events', { start: monday, end: addDays(next, 1) });
+    const syncs = v.events.filter((e) => e.subject === 'Sales leadership sync');
+    expect(syncs.find((e) => e.start.startsWith(monday))?.myResponse).toBe('accepted');
+    const declined = syncs.find((e) => e.start.startsWith(next));
+    expect(declined === undefined || declined.myResponse === 'declined', JSON.stringify(declined)).toBe(true);
+    expect(r.eventId).not.toBe(syncs[0].seriesId);
   });
 
   it('updates title, attendees and adds a Teams link; nothing to change is an error', async () => {

@@ -63,7 +63,7 @@ export const getSchedule = calendarTool({
       })),
     };
   },
-  text: (r) => `Times in ${r.timeZone}\n${r.schedules.map((s) => `${s.person}${s.workingHours ? ` (works ${s.workingHours})` : ''}${s.error ? `: ${s.error}` : ''}\n${s.busy.length ? s.busy.map((b) => `  ${b.start} to ${b.end} ${b.status}${b.subject ? ` ${b.subject}` : ''}`).join('\n') : '  free throughout'}`).join('\n')}`,
+  text: (r) => `Times in ${r.timeZone}\n${r.schedules.map((s) => `${s.person}${s.workingHours ? ` (works ${s.workingHours})` : ''}${s.error ? `: ${s.error}` : ''}\n${s.busy.length ? s.busy.map((b) => `  ${b.start} to ${b.end.slice(0, 10) === b.start.slice(0, 10) ? b.end.slice(11) : b.end} ${b.status}${b.subject ? ` ${b.subject}` : ''}`).join('\n') : '  free throughout'}`).join('\n')}`,
 });
 
 type Suggestion = {
