@@ -8,7 +8,7 @@ import { readOptions, readSkip, readTop, type RawOptions } from '../odata/option
 import { makeSkipToken, nextLink, queryFingerprint, readSkipToken } from '../odata/paging.js';
 import { METADATA } from '../odata/query.js';
 import type { GraphResponse, RouteContext } from '../types.js';
-import { searchWithFilter, searchWithOrderBy, searchWithSkip } from './errors.js';
+import { accessDenied, searchWithFilter, searchWithOrderBy, searchWithSkip } from './errors.js';
 import { checkFilterOrder, compileMessageFilter, parseMessageOrderBy, sortMessages } from './message-filter.js';
 import { messageJson, parseMessageExpand, parseMessageSelect, type MessageView } from './message-json.js';
 import { compileMessageSearch } from './message-search.js';
@@ -37,6 +37,7 @@ function viewOf(ctx: RouteContext, opts: RawOptions, basicOnly: boolean): { view
   const pref = bodyPreference(ctx);
   const select = parseMessageSelect(opts.get('$select'), basicOnly);
   const attachments = parseMessageExpand(opts.get('$expand'));
+  if (basicOnly && attachments) throw accessDenied();
   return { view: { select, basicOnly, bodyType: pref.bodyType, attachments }, headers: pref.headers };
 }
 
