@@ -90,6 +90,11 @@ describe('mail_search_messages', () => {
     expect((await search('"lunch on thursday')).messages.length).toBeGreaterThan(0);
     expect((await search('he said "x" and: \\ ( ) zzqq')).messages).toEqual([]);
     expect(subjects(await search('Commande de Noël'))).toContain('Commande de Noël - confirmation des quantités');
+    // Japanese and Hindi, in a mail Adele sends herself.
+    await ok(s, 'mail_send_message', { to: [ADELE], subject: '東京オフィス移転の件 / दिवाली समारोह', body: '新しいオフィスは12月に移転します。' });
+    expect(subjects(await search('東京オフィス', { folder: 'inbox' }))).toEqual(['東京オフィス移転の件 / दिवाली समारोह']);
+    expect(subjects(await search('subject:दिवाली', { folder: 'inbox' }))).toEqual(['東京オフィス移転の件 / दिवाली समारोह']);
+    expect(subjects(await search('body:"12月に移転"', { folder: 'inbox' }))).toEqual(['東京オフィス移転の件 / दिवाली समारोह']);
   });
 
   it('explains a query it cannot run', async () => {

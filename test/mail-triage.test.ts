@@ -48,6 +48,12 @@ describe('triage of the inbox', () => {
     const filed = (await ok<ListResult>(adele, 'mail_list_messages', { folder: 'Projects' })).messages;
     expect(filed).toEqual([expect.objectContaining({ id: newId, subject: '1:1 agenda for tomorrow', isRead: true })]);
 
+    // A copy elsewhere keeps the original where it is.
+    const copied = await ok<Outcome>(adele, 'mail_move_message', { ids: [newId], folder: 'Inbox', copy: true });
+    expect(copied.done[0].newId).toBeTruthy();
+    expect((await inbox()).filter((m) => m.subject === '1:1 agenda for tomorrow').map((m) => m.id)).toEqual([copied.done[0].newId]);
+    expect((await ok<ListResult>(adele, 'mail_list_messages', { folder: 'Projects' })).messages.map((m) => m.id)).toEqual([newId]);
+
     // Flag another one and give it a category.
     const visit = (await inbox({ from: BEN })).find((m) => m.subject === 'Store visit notes - Bellevue Square')!;
     await ok(adele, 'mail_update_message', { ids: [visit.id], flag: 'flagged', categories: ['Follow up'], importance: 'high' });
