@@ -142,6 +142,18 @@ describe('findMeetingTimes', () => {
     expect(low.body.meetingTimeSuggestions[0]).toMatchObject({ confidence: 49, attendeeAvailability: [{ availability: 'unknown' }] });
   });
 
+  it('the documented example: free, unknown and out of office average to 49.66', async () => {
+    const friday = addDays(cs.nextWeek, 4);
+    const r = await find('adele.vance', {
+      attendees: people('lee.gu', 'buyer@fabrikam.example', 'christie.cline'), minimumAttendeePercentage: 0,
+      timeConstraint: { timeSlots: [{ start: pt(friday, '10:00'), end: pt(friday, '11:00') }] }, meetingDuration: 'PT1H',
+    });
+    expect(r.body.meetingTimeSuggestions).toHaveLength(1);
+    expect(r.body.meetingTimeSuggestions[0]).toMatchObject({
+      confidence: 49.66, attendeeAvailability: [{ availability: 'free' }, { availability: 'unknown' }, { availability: 'oof' }],
+    });
+  });
+
   it('orders by confidence, then fewer tentative people, then time; locations echo the constraint', async () => {
     const r = await find('adele.vance', {
       attendees: people('lee.gu', 'ben.walters'), timeConstraint: nextWeekWork(), meetingDuration: 'PT30M', minimumAttendeePercentage: 0,

@@ -101,7 +101,8 @@ export function findMeetingTimes(ctx: RouteContext): GraphResponse {
       '@odata.context': `${METADATA}#microsoft.graph.meetingTimeSuggestionsResult`,
       emptySuggestionsReason: reason,
       meetingTimeSuggestions: noLocation ? [] : kept.map((s, i) => ({
-        confidence: Math.round(s.confidence * 100) / 100,
+        // Two decimals, cut rather than rounded: the documentation's example gives (100 + 49 + 0) / 3 as 49.66.
+        confidence: Math.floor(s.confidence * 100 + 1e-9) / 100,
         order: i + 1,
         organizerAvailability: s.organizer,
         ...(req.returnSuggestionReasons ? { suggestionReason: reasonFor(s, people) } : {}),
