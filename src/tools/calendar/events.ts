@@ -16,7 +16,7 @@ export function prefer(zone: Zone, textBody = false): Record<string, string> {
   return { Prefer: `outlook.timezone="${zone.graph}"${textBody ? ', outlook.body-content-type="text"' : ''}` };
 }
 
-export const CalendarId = z.string().trim().max(1024).optional().describe('Calendar id from calendar_list_calendars; default: the main one');
+export const CalendarId = z.string().trim().max(1024).optional().describe('Calendar id (calendar_list_calendars); default: the main one');
 
 /** The id of the event to act on: the event itself, or one occurrence of a series on a date. */
 export async function targetEvent(graph: GraphReader, cal: CalendarRef, eventId: string, occurrenceDate: string | undefined, zone: Zone, signal: AbortSignal): Promise<string> {

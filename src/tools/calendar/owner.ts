@@ -6,7 +6,7 @@ import { GraphError } from '../../graph/errors.js';
 import { seg } from '../../graph/odata.js';
 import { type AnyTool, defineTool, type ToolContext, ToolError, type ToolKind } from '../define-tool.js';
 
-export const CalendarOwner = z.string().trim().max(320).optional().describe("Another person's calendar (address or user id) shared with you; default: yours");
+export const CalendarOwner = z.string().trim().max(320).optional().describe("Whose calendar, if not yours: address or user id");
 
 export interface CalendarRef {
   /** '/me' or '/users/{id or address}'. */

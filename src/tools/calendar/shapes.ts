@@ -8,7 +8,7 @@ import { type GraphDateTime, localOut, type Zone } from './time-zones.js';
 export const EventId = z.string().trim().min(1).max(1024).describe('Event id from calendar_list_events');
 export const OccurrenceDate = z.string().trim().max(10).optional()
   .describe('Only the occurrence on this date (YYYY-MM-DD) of the series eventId');
-export const TimeZoneName = z.string().trim().max(100).optional().describe('Time zone of all times, IANA or Windows name; default: yours');
+export const TimeZoneName = z.string().trim().max(100).optional().describe('IANA or Windows time zone of all times; default: yours');
 export const LocalDateTime = (what: string) => z.string().trim().max(40).describe(what);
 /** A start: the one place the accepted forms are spelled out. */
 export const LocalStart = (what: string) => LocalDateTime(`${what}: local time like 2026-03-10T09:00, or a date`);
