@@ -131,7 +131,7 @@ describe('free/busy and searches without a slot', () => {
       attendees: [at('hiroshi.tanaka'), at('christie.cline')], durationMinutes: 30, start: monday, end: friday,
     });
     expect(found.suggestions).toEqual([]);
-    expect(found.noSuggestionsReason).toMatch(/^No time found: /);
+    expect(found.noSuggestionsReason).toMatch(/^No time found: too few attendees are free at the same time/);
     expect(found.noSuggestionsReason).toMatch(/workingHoursOnly false/);
     expect(found.text).toBe(found.noSuggestionsReason);
     // Any time of day finds one.

@@ -144,6 +144,21 @@ describe('calendar: writing', () => {
     for (const s of london.suggestions) expect(s.start.slice(11) >= '09:00' && s.end.slice(11) <= '17:30', s.start).toBe(true);
   });
 
+  it('a quorum: with Christie out of office on Friday, 50% of the attendees is enough, 100% is not', async () => {
+    const friday = addDays(monday, 4);
+    const args = { attendees: [at('christie.cline'), at('lee.gu')], durationMinutes: 30, start: friday, end: friday, timeZone: 'Pacific Standard Time' };
+    const half = await ok<{ suggestions: { free: string[]; notFree: string[]; confidence: number }[] }>(adele, 'calendar_find_meeting_times', { ...args, minimumAttendeePercentage: 50 });
+    expect(half.suggestions.length).toBeGreaterThan(0);
+    for (const s of half.suggestions) {
+      expect(s.free).toEqual([at('lee.gu')]);
+      expect(s.notFree[0]).toMatch(/^christie\.cline@contoso\.sandbox \((oof|busy)\)$/);
+      expect(s.confidence).toBe(50);
+    }
+    const all = await ok<{ suggestions: unknown[]; noSuggestionsReason?: string }>(adele, 'calendar_find_meeting_times', args);
+    expect(all.suggestions).toEqual([]);
+    expect(all.noSuggestionsReason).toMatch(/too few attendees are free at the same time/);
+  });
+
   it('declines one occurrence of a series she was invited to, by date; the rest stays accepted', async () => {
     const next = addDays(monday, 7);
     const r = await ok<{ eventId: string }>(adele, 'calendar_respond_event', {

@@ -75,11 +75,12 @@ type Suggestion = {
   meetingTimeSlot?: { start?: GraphDateTime; end?: GraphDateTime };
 };
 
+// Graph's values, compared in lower case: the reference lists camelCase, responses use PascalCase.
 const WHY: Record<string, string> = {
-  attendeesUnavailable: 'too few attendees are free at the same time anywhere in the window (below the minimum attendee percentage)',
-  attendeesUnavailableOrUnknown: "some attendees' availability is unknown (outside the organization, or their free/busy could not be read), so too few are known to be free",
-  locationsUnavailable: 'no location is free at the possible times',
-  organizerUnavailable: 'you, the organizer, are not free at any possible time in the window',
+  attendeesunavailable: 'too few attendees are free at the same time anywhere in the window (below the minimum attendee percentage)',
+  attendeesunavailableorunknown: "some attendees' availability is unknown (outside the organization, or their free/busy could not be read), so too few are known to be free",
+  locationsunavailable: 'no location is free at the possible times',
+  organizerunavailable: 'you, the organizer, are not free at any possible time in the window',
 };
 const ADVICE = 'Try a wider window, a shorter meeting, any time of day (workingHoursOnly false: people in far-apart time zones may share no working hours), some attendees as optional, or a lower minimumAttendeePercentage; calendar_get_schedule shows who is busy when.';
 
@@ -135,7 +136,7 @@ export const findMeetingTimes = calendarTool({
     return {
       timeZone: zone.label,
       suggestions,
-      ...(suggestions.length ? {} : { noSuggestionsReason: `No time found: ${WHY[reason ?? ''] ?? 'no slot in the window meets the conditions'}. ${ADVICE}` }),
+      ...(suggestions.length ? {} : { noSuggestionsReason: `No time found: ${WHY[(reason ?? '').toLowerCase()] ?? 'no slot in the window meets the conditions'}. ${ADVICE}` }),
     };
   },
   text: (r) => r.suggestions.length
