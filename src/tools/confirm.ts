@@ -16,7 +16,9 @@ export async function confirmDestructive(server: McpServer, tool: AnyTool, args:
     | { elicitation?: unknown }
     | undefined;
   if (!caps?.elicitation) return { proceed: true };
-  const message = `${tool.confirm ? tool.confirm(args) : tool.title}. This cannot be undone. Go ahead?`;
+  const what = tool.confirm ? tool.confirm(args) : tool.title;
+  if (what === undefined) return { proceed: true };
+  const message = `${what}. This cannot be undone. Go ahead?`;
   if (modern) {
     // 2026-07-28: the answer comes back with the retried request.
     const responses = ctx.mcpReq.inputResponses;

@@ -36,8 +36,12 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   input: I;
   output: O;
   handler: (args: z.output<I>, ctx: ToolContext<K>) => Promise<z.input<O>>;
-  /** What a destructive tool is about to do, in the user's words, for the confirmation question. */
-  confirm?: (args: z.output<I>) => string;
+  /** What a destructive tool is about to do, in the user's words, for the confirmation question;
+   *  undefined when these arguments do nothing irreversible (e.g. only saving a draft). */
+  confirm?: (args: z.output<I>) => string | undefined;
+  /** Whether repeating a call with the same arguments has no further effect (idempotentHint). Default:
+   *  true for read and destructive tools (deleting twice deletes once), false for write tools. */
+  idempotent?: boolean;
   /** Compact text for the content block; defaults to JSON of the structured result. */
   text?: (out: z.output<O>) => string;
 }

@@ -32,7 +32,7 @@ export function registerTools(server: McpServer, tools: readonly AnyTool[], deps
           title: tool.title,
           readOnlyHint: tool.kind === 'read',
           destructiveHint: tool.kind === 'destructive',
-          idempotentHint: tool.kind !== 'write',
+          idempotentHint: tool.idempotent ?? tool.kind !== 'write',
           openWorldHint: tool.openWorld ?? true,
         },
       },

@@ -44,7 +44,8 @@ export interface MailToolDef<S extends z.ZodRawShape, O extends z.ZodObject, K e
   output: O;
   handler: (args: z.output<MailInput<S>>, ctx: ToolContext<K>, mailbox: MailboxRef) => Promise<z.input<O>>;
   text?: (out: z.output<O>) => string;
-  confirm?: (args: z.output<MailInput<S>>) => string;
+  confirm?: (args: z.output<MailInput<S>>) => string | undefined;
+  idempotent?: boolean;
 }
 
 export function mailTool<S extends z.ZodRawShape, O extends z.ZodObject, K extends ToolKind>(def: MailToolDef<S, O, K>): AnyTool {
@@ -62,6 +63,7 @@ export function mailTool<S extends z.ZodRawShape, O extends z.ZodObject, K exten
     output: def.output,
     text: def.text,
     confirm: def.confirm,
+    idempotent: def.idempotent,
     handler: async (args, ctx) => {
       const mb = await openMailbox((args as { mailbox?: string }).mailbox, ctx);
       try {

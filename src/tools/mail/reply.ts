@@ -24,7 +24,8 @@ export const replyMessage = mailTool({
     asDraft: z.boolean().default(false).describe('Save as a draft instead of sending'),
   },
   output: z.object({ sent: z.boolean(), mode: z.string(), draftId: z.string().optional(), subject: z.string().optional() }),
-  confirm: (a) => (a.asDraft ? `Save a ${a.mode} draft` : `Send a ${a.mode === 'forward' ? `forward to ${(a.to ?? []).join(', ')}` : a.mode === 'replyAll' ? 'reply to all' : 'reply'}${a.mailbox ? ` from ${a.mailbox}` : ''}`),
+  idempotent: false,
+  confirm: (a) => (a.asDraft ? undefined : `Send a ${a.mode === 'forward' ? `forward to ${(a.to ?? []).join(', ')}` : a.mode === 'replyAll' ? 'reply to all' : 'reply'}${a.mailbox ? ` from ${a.mailbox}` : ''}`),
   handler: async ({ id, mode, comment, to, cc, asDraft }, ctx, mb) => {
     if (mode === 'forward' && !to?.length && !asDraft) throw new ToolError('A forward needs recipients: give to (or asDraft to add them later).');
     const [sendAction, draftAction] = ACTIONS[mode];

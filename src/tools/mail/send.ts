@@ -84,7 +84,8 @@ export const sendMessage = mailTool({
     draftId: MessageId.optional().describe('A saved draft to change and send; omit for a new mail'),
   },
   output: Result,
-  confirm: (a) => a.asDraft ? `Save a draft${a.mailbox ? ` in ${a.mailbox}` : ''}`
+  idempotent: false,
+  confirm: (a) => a.asDraft ? undefined
     : `Send ${a.draftId ? 'the draft' : `"${a.subject ?? ''}"`}${a.to || a.cc || a.bcc ? ` to ${[...(a.to ?? []), ...(a.cc ?? []), ...(a.bcc ?? [])].join(', ')}` : ''}${a.mailbox ? ` from ${a.mailbox}` : ''}${a.attachments?.length ? ` with ${a.attachments.map((f) => f.path ?? f.name).join(', ')}` : ''}`,
   handler: async (a, ctx, mb) => {
     const files = await prepareFiles(a.attachments, ctx.transport);
