@@ -76,6 +76,9 @@ describe('scheduling a meeting across three time zones', () => {
       expect(invite).toMatchObject({ myResponse: 'notResponded', organizer: at('adele.vance') });
       expect(invite!.teamsJoinUrl).toBe(booked.teamsJoinUrl);
       expect(minutes(invite!.start)).toBe(minutes(booked.start) + offsets[who]);
+      // and the meeting request in their inbox, once.
+      const inbox = await ok<{ messages: { subject: string; from?: string }[] }>(people[who], 'mail_list_messages', { limit: 10 });
+      expect(inbox.messages.filter((m) => m.subject === 'Spring campaign kickoff' && m.from === `Adele Vance <${at('adele.vance')}>`)).toHaveLength(1);
     }
   });
 
@@ -90,6 +93,12 @@ describe('scheduling a meeting across three time zones', () => {
     const d = await ok<{ attendees: { address: string; response: string }[] }>(people['adele.vance'], 'calendar_get_event', { eventId: booked.id });
     const answer = Object.fromEntries(d.attendees.map((a) => [a.address, a.response]));
     expect(answer).toEqual({ [at('christie.cline')]: 'declined', [at('lee.gu')]: 'accepted', [at('alex.wilber')]: 'none' });
+    // The answers reached her inbox as meeting responses, the comment with them.
+    const inbox = await ok<{ messages: { subject: string; from?: string; preview?: string }[] }>(people['adele.vance'], 'mail_list_messages', { limit: 10 });
+    expect(inbox.messages).toEqual(expect.arrayContaining([
+      expect.objectContaining({ subject: 'Declined: Spring campaign kickoff', from: `Christie Cline <${at('christie.cline')}>`, preview: 'On leave that week, sorry.' }),
+      expect.objectContaining({ subject: 'Accepted: Spring campaign kickoff', from: `Lee Gu <${at('lee.gu')}>` }),
+    ]));
   });
 
   it('Alex proposes a new time with a tentative answer', async () => {
@@ -109,8 +118,13 @@ describe('scheduling a meeting across three time zones', () => {
     expect(r).toMatchObject({ outcome: 'cancelled', notified: 3 });
     const day = booked.start.slice(0, 10);
     const v = await ok<{ events: (Ev & { cancelled?: boolean })[] }>(people['lee.gu'], 'calendar_list_events', { start: day, end: addDays(day, 1) });
+    // Lee's copy stays, marked cancelled, until he removes it; the cancellation with the comment is in his inbox.
     const copy = v.events.find((e) => e.subject.endsWith('Spring campaign kickoff'));
-    expect(copy === undefined || copy.cancelled === true).toBe(true);
+    expect(copy).toMatchObject({ subject: 'Canceled: Spring campaign kickoff', cancelled: true });
+    const inbox = await ok<{ messages: { subject: string; preview?: string }[] }>(people['lee.gu'], 'mail_list_messages', { limit: 5 });
+    expect(inbox.messages).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'Canceled: Spring campaign kickoff', preview: expect.stringContaining('Moving this to next month.') })]));
+    const removed = await ok<{ outcome: string; notified: number }>(people['lee.gu'], 'calendar_delete_event', { eventId: copy!.id });
+    expect(removed).toMatchObject({ outcome: 'deleted', notified: 0 });
   });
 });
 
