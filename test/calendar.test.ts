@@ -96,6 +96,11 @@ describe('calendar: writing', () => {
     expect(d).toMatchObject({ allDay: true, location: 'Bellevue store', reminderMinutes: 60, showAs: 'oof' });
     const v = await ok<View>(adele, 'calendar_list_events', { start: '2027-02-04', end: '2027-02-04' });
     expect(v.events.map((e) => e.subject)).toContain('Inventory day');
+    // Moved by its start alone it keeps its two days; then it becomes a timed event.
+    expect(await ok<Saved>(adele, 'calendar_update_event', { eventId: c.id, start: '2027-02-10' })).toMatchObject({ allDay: true, start: '2027-02-10', end: '2027-02-11' });
+    const timed = await ok<Saved>(adele, 'calendar_update_event', { eventId: c.id, allDay: false, start: '2027-02-10T09:00', end: '2027-02-10T12:00' });
+    expect(timed).toMatchObject({ start: '2027-02-10T09:00', end: '2027-02-10T12:00' });
+    expect(timed.allDay).toBeUndefined();
   });
 
   it('a weekly series; one occurrence moved by date keeps its length; one occurrence deleted', async () => {
