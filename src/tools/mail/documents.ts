@@ -2,9 +2,10 @@
 // html-to-text, Word, PowerPoint and Excel files (zipped XML) through fflate and htmlparser2's XML mode, and
 // PDF through unpdf (pdf.js, loaded only when a PDF comes along). Anything else has no text here.
 import path from 'node:path';
-import { unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
 import { htmlToText } from './text.js';
+
+// The zip and XML parsers are loaded with the first Office document, not at start-up.
+let Parser: typeof import('htmlparser2').Parser;
 
 export type DocKind = 'text' | 'html' | 'docx' | 'pptx' | 'xlsx' | 'pdf';
 
@@ -104,12 +105,14 @@ function xlsxText(files: Record<string, Uint8Array>): string {
 export async function documentText(bytes: Uint8Array, kind: DocKind): Promise<string | undefined> {
   try {
     if (kind === 'text') return decode(bytes);
-    if (kind === 'html') return htmlToText(decode(bytes));
+    if (kind === 'html') return await htmlToText(decode(bytes));
     if (kind === 'pdf') {
       const { extractText, getDocumentProxy } = await import('unpdf');
       const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
       return text;
     }
+    const [{ unzipSync }, htmlparser2] = await Promise.all([import('fflate'), import('htmlparser2')]);
+    Parser = htmlparser2.Parser;
     const files = unzipSync(bytes, { filter: (f) => /^(word\/document|ppt\/slides\/slide\d+|xl\/(sharedStrings|workbook|worksheets\/sheet\d+))\.xml$/.test(f.name) });
     if (kind === 'docx') return files['word/document.xml'] ? paragraphs(decode(files['word/document.xml']), 'w:t', 'w:p').trim() : undefined;
     if (kind === 'pptx') {

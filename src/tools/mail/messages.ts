@@ -145,7 +145,7 @@ export const getMessage = mailTool({
       ...(m.ccRecipients?.length ? { cc: list(m.ccRecipients) } : {}),
       ...(m.bccRecipients?.length ? { bcc: list(m.bccRecipients) } : {}),
       ...(m.isDraft ? { isDraft: true } : {}),
-      ...readBody(m.body, bodyFormat, maxChars),
+      ...(await readBody(m.body, bodyFormat, maxChars)),
       ...(attachments.length ? { attachments: attachments.map(attachmentOut) } : {}),
     };
   },
@@ -198,7 +198,7 @@ export const getThread = mailTool({
     const kept = all.slice(-limit);
     return {
       subject: m.subject ?? '',
-      messages: kept.map((t) => ({
+      messages: await Promise.all(kept.map(async (t) => ({
         id: t.id,
         ...(t.from ? { from: formatAddress(t.from) } : {}),
         to: list(t.toRecipients),
@@ -207,8 +207,8 @@ export const getThread = mailTool({
         ...(t.isRead === false ? { isRead: false } : {}),
         ...(t.isDraft ? { isDraft: true } : {}),
         ...(t.hasAttachments ? { hasAttachments: true } : {}),
-        ...readBody(t.uniqueBody?.content ? t.uniqueBody : t.body, 'text', maxChars),
-      })),
+        ...(await readBody(t.uniqueBody?.content ? t.uniqueBody : t.body, 'text', maxChars)),
+      }))),
       ...(all.length > kept.length || page.nextCursor ? { more: true } : {}),
     };
   },
