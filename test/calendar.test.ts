@@ -6,6 +6,7 @@ import { connect, type Connected } from './harness.js';
 import { addDays, at, fails, nextMonday, ok } from './calendar-people.js';
 import { startTestSandbox } from './harness.js';
 import type { Sandbox } from '../src/sandbox/index.js';
+import { graph, mintToken } from './sandbox/graph-harness.js';
 
 type Ev = { id: string; subject: string; start: string; end: string; type?: string; seriesId?: string; myResponse?: string; allDay?: boolean; teamsJoinUrl?: string };
 type View = { timeZone: string; events: Ev[] };
@@ -30,6 +31,12 @@ describe('calendar: reading', () => {
     const names = r.calendars.map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['Calendar', 'Personal', 'Retail launches']));
     expect(r.calendars.find((c) => c.isDefault)).toMatchObject({ name: 'Calendar', owner: at('adele.vance'), canEdit: true });
+    // Alex shared his calendar to read, Ben his to edit: both follow her own, under their owners' names.
+    expect(r.calendars.slice(3).map(({ name, owner, canEdit, isDefault }) => ({ name, owner, canEdit, isDefault }))).toEqual([
+      { name: 'Alex Wilber', owner: at('alex.wilber'), canEdit: false, isDefault: undefined },
+      { name: 'Ben Walters', owner: at('ben.walters'), canEdit: true, isDefault: undefined },
+    ]);
+    expect(r.text).toMatch(/- Alex Wilber \| owner alex\.wilber@contoso\.sandbox \| read only/);
     const alex = await ok<{ calendars: { name: string; canEdit: boolean }[] }>(adele, 'calendar_list_calendars', { calendarOwner: at('alex.wilber') });
     expect(alex.calendars.find((c) => c.name === 'Calendar')?.canEdit).toBe(false);
   });
@@ -202,6 +209,22 @@ describe('calendar: other people\'s calendars', () => {
     const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Shelf restock', start: '2027-02-11T07:00', end: '2027-02-11T08:00', calendarOwner: at('ben.walters') });
     const v = await ok<View>(adele, 'calendar_list_events', { start: '2027-02-11', end: '2027-02-11', calendarOwner: at('ben.walters') });
     expect(v.events.map((e) => e.id)).toContain(c.id);
+  });
+
+  it('creates an event in Ben\'s calendar through the id her own list shows for it; it lands in his calendar', async () => {
+    const mine = await ok<{ calendars: { id: string; owner?: string }[] }>(adele, 'calendar_list_calendars');
+    const ben = mine.calendars.find((c) => c.owner === at('ben.walters'))!;
+    const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Stockroom walk-through', start: '2027-02-12T07:00', end: '2027-02-12T08:00', calendarId: ben.id });
+    // Asked of the sandbox directly, at Ben's address: the event is in his main calendar, organized by him.
+    const token = await mintToken(sandbox, 'Calendars.Read.Shared');
+    const his = await graph(sandbox, token, `/users/${at('ben.walters')}/calendar/events/${c.id}?$select=subject,organizer,isOrganizer`);
+    expect(his.status, his.text).toBe(200);
+    expect(his.body).toMatchObject({ subject: 'Stockroom walk-through', isOrganizer: true, organizer: { emailAddress: { address: at('ben.walters') } } });
+    const hers = await ok<View>(adele, 'calendar_list_events', { start: '2027-02-12', end: '2027-02-12' });
+    expect(hers.events.map((e) => e.id)).not.toContain(c.id);
+    // Alex's calendar, listed read only, takes no event.
+    const alex = (await ok<{ calendars: { id: string; owner?: string }[] }>(adele, 'calendar_list_calendars')).calendars.find((x) => x.owner === at('alex.wilber'))!;
+    expect(await fails(adele, 'calendar_create_event', { subject: 'Sneaky', start: '2027-02-12T09:00', end: '2027-02-12T09:30', calendarId: alex.id })).toMatch(/403 ErrorAccessDenied/);
   });
 
   it('a calendar not shared with her is refused for reading, pointing at free/busy', async () => {

@@ -161,6 +161,17 @@ export interface CalendarMailbox {
   events: Map<string, StoredEvent>;
   /** UPNs (lower case) of users with full access to the whole mailbox (shared-mailbox delegates). */
   fullAccess: Set<string>;
+  /** This user's own settings for calendars others shared with them, by entry key (see shared.ts); made on first change. */
+  sharedViews?: Map<string, SharedView>;
+}
+
+/** What a sharee changed on their entry of someone else's calendar: only their own list is affected. */
+export interface SharedView {
+  name?: string;
+  color?: string;
+  changeKey?: string;
+  /** Removed from the list (DELETE): the share itself stays. */
+  removed?: boolean;
 }
 
 /** A meeting request, response or cancellation on its way to someone's inbox (see invitations.ts). */

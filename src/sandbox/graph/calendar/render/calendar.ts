@@ -1,10 +1,12 @@
 // microsoft.graph.calendar and calendarPermission as Outlook writes them. What a calendar says about the
-// caller (canEdit, canShare, canViewPrivateItems) depends on who asks: the owner, a delegate, a reader.
+// caller (canEdit, canShare, canViewPrivateItems) depends on who asks: the owner, a delegate, a reader, or the
+// recipient of a share looking at its entry in their own list.
 
 import type { EntityType, PropSpec } from '../../odata/entity.js';
 import { outlookDialect } from '../odata/outlook-query.js';
 import { calendarId } from '../ids.js';
 import type { CalendarMailbox, CalendarRole, StoredCalendar, StoredPermission } from '../model.js';
+import { sharedName, type SharedEntry } from '../shared.js';
 import { emailOf } from '../store.js';
 
 export interface RenderedCalendar {
@@ -31,6 +33,31 @@ export function renderCalendar(mb: CalendarMailbox, c: StoredCalendar, role: Cal
       isTallyingResponses: c.isDefault,
       isRemovable: !c.isDefault,
       owner: emailOf(mb.owner),
+    },
+  };
+}
+
+/**
+ * A calendar shared with the caller, as its entry in their own list: the entry's id, name, colour and change key;
+ * what the caller may do follows the owner's grant, but never share it on ("For a sharee, the canShare property
+ * of the shared calendar is always false"); only the owner's main calendar tallies responses, and the entry can
+ * be removed from the list.
+ */
+export function renderSharedEntry(e: SharedEntry): RenderedCalendar {
+  const base = renderCalendar(e.owner, e.calendar, e.role, false).json;
+  const changeKey = e.view.changeKey!;
+  return {
+    json: {
+      ...base,
+      '@odata.etag': `W/"${changeKey}"`,
+      id: e.id,
+      name: sharedName(e),
+      color: e.view.color ?? 'auto',
+      hexColor: '',
+      isDefaultCalendar: false,
+      changeKey,
+      isTallyingResponses: false,
+      isRemovable: true,
     },
   };
 }

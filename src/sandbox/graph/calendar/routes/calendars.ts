@@ -1,5 +1,6 @@
-// Calendars of a mailbox and their sharing: list (only what the caller can see), get, the default calendar,
-// create, rename/recolour, delete (never the default), and calendarPermissions (who sees what).
+// Calendars of a mailbox and their sharing: list (only what the caller can see; for the owner, followed by the
+// calendars others shared with them), get, the default calendar, create, rename/recolour, delete (never the
+// default; a shared calendar's entry only leaves its recipient's list), and calendarPermissions (who sees what).
 
 import { badRequest, GraphError, type GraphModule, type RouteContext } from '../../types.js';
 import { authorize, calendarScopes, roleOn, visibleCalendars } from '../access.js';
@@ -7,13 +8,14 @@ import { accessDenied, itemNotFound } from '../errors.js';
 import { newChangeKey, newKey } from '../ids.js';
 import type { CalendarMailbox, CalendarRole, StoredCalendar } from '../model.js';
 import { listOutlook, projectOutlook } from '../odata/outlook-query.js';
-import { calendarEntity, renderCalendar, renderPermission, type RenderedCalendar } from '../render/calendar.js';
-import { defaultCalendar, findCalendar, routeMailbox } from '../store.js';
+import { calendarEntity, renderCalendar, renderPermission, renderSharedEntry, type RenderedCalendar } from '../render/calendar.js';
+import { changeSharedView, sharedEntries, type SharedEntry } from '../shared.js';
+import { calendarState, defaultCalendar, routeMailbox } from '../store.js';
 import { INTERNAL_ROLES } from '../../../seed/calendar-people.js';
 import { readOptions } from '../../odata/options.js';
 import { parseSelect } from '../../odata/select.js';
 import { METADATA } from '../../odata/query.js';
-import { usersContext } from './common.js';
+import { lookupCalendar, usersContext } from './common.js';
 
 const COLORS = ['auto', 'lightBlue', 'lightGreen', 'lightOrange', 'lightGray', 'lightYellow', 'lightTeal', 'lightPink', 'lightBrown', 'lightRed'];
 
@@ -23,13 +25,26 @@ const src = { entity: calendarEntity, etag: (c: RenderedCalendar) => String(c.js
 
 function one(ctx: RouteContext, mb: CalendarMailbox, c: StoredCalendar, status = 200) {
   authorize(ctx, mb, c, 'read');
+  return entity(ctx, mb, rendered(ctx, mb, c), status);
+}
+
+function entity(ctx: RouteContext, home: CalendarMailbox, c: RenderedCalendar, status = 200) {
   const select = parseSelect(readOptions(ctx.req).get('$select'), calendarEntity);
-  return { status, body: { '@odata.context': `${METADATA}#${usersContext(mb, 'calendars')}/$entity`, ...projectOutlook(src, rendered(ctx, mb, c), select) } };
+  return { status, body: { '@odata.context': `${METADATA}#${usersContext(home, 'calendars')}/$entity`, ...projectOutlook(src, c, select) } };
+}
+
+/** The route's {calendarId}: a calendar of the mailbox, or the entry of one shared with its owner. */
+function addressed(ctx: RouteContext): { mb: CalendarMailbox; calendar: StoredCalendar; entry?: SharedEntry } {
+  const mb = routeMailbox(ctx);
+  return { mb, ...lookupCalendar(ctx, mb, ctx.params.calendarId) };
 }
 
 function permissionsOf(ctx: RouteContext): { mb: CalendarMailbox; calendar: StoredCalendar } {
-  const mb = routeMailbox(ctx);
-  const calendar = ctx.params.calendarId ? findCalendar(mb, ctx.params.calendarId) : defaultCalendar(mb);
+  const home = routeMailbox(ctx);
+  const found = ctx.params.calendarId ? lookupCalendar(ctx, home, ctx.params.calendarId) : { calendar: defaultCalendar(home) };
+  // Through a shared calendar's entry, its owner's permissions: the same rule as at the owner's address.
+  const mb = found.entry?.owner ?? home;
+  const calendar = found.calendar;
   // Only the owner (or a full-access delegate) manages sharing.
   if (roleOn(ctx, mb, calendar) !== 'delegateWithPrivateEventAccess') throw accessDenied();
   return { mb, calendar };
@@ -52,7 +67,9 @@ export const calendarRoutes: GraphModule['routes'] = [
       const mb = routeMailbox(ctx);
       const calendars = visibleCalendars(ctx, mb);
       if (calendars.length === 0) throw accessDenied();
-      return listOutlook(ctx, { ...src, items: calendars.map((c) => rendered(ctx, mb, c)), context: usersContext(mb, 'calendars') });
+      // Listing reads the caller's own mailbox, entries included: no .Shared permission is needed for them.
+      const shared = isOwner(ctx, mb) ? sharedEntries(calendarState(ctx.tenant), mb).map(renderSharedEntry) : [];
+      return listOutlook(ctx, { ...src, items: [...calendars.map((c) => rendered(ctx, mb, c)), ...shared], context: usersContext(mb, 'calendars') });
     },
   },
   { method: 'GET', path: '/users/{id}/calendar', scopes: calendarScopes('read'), handler: (ctx) => one(ctx, routeMailbox(ctx), defaultCalendar(routeMailbox(ctx))) },
@@ -61,8 +78,9 @@ export const calendarRoutes: GraphModule['routes'] = [
     path: '/users/{id}/calendars/{calendarId}',
     scopes: calendarScopes('read'),
     handler: (ctx) => {
-      const mb = routeMailbox(ctx);
-      return one(ctx, mb, findCalendar(mb, ctx.params.calendarId));
+      const { mb, calendar, entry } = addressed(ctx);
+      // The entry itself is in the caller's mailbox, readable like the list; its items are another matter.
+      return entry ? entity(ctx, mb, renderSharedEntry(entry)) : one(ctx, mb, calendar);
     },
   },
   {
@@ -87,10 +105,15 @@ export const calendarRoutes: GraphModule['routes'] = [
     path: '/users/{id}/calendars/{calendarId}',
     scopes: calendarScopes('write'),
     handler: (ctx) => {
-      const mb = routeMailbox(ctx);
-      const cal = findCalendar(mb, ctx.params.calendarId);
-      if (roleOn(ctx, mb, cal) !== 'delegateWithPrivateEventAccess') throw accessDenied();
+      const { mb, calendar: cal, entry } = addressed(ctx);
       const b = (ctx.req.body ?? {}) as { name?: unknown; color?: unknown };
+      if (entry) {
+        // A recipient may rename or recolour their entry (Graph: "updating the calendar name for sharees").
+        const name = typeof b.name === 'string' && b.name.trim() !== '' ? b.name.trim() : entry.view.name;
+        changeSharedView(mb, entry, { name, color: COLORS.includes(String(b.color)) ? String(b.color) : entry.view.color });
+        return entity(ctx, mb, renderSharedEntry(entry));
+      }
+      if (roleOn(ctx, mb, cal) !== 'delegateWithPrivateEventAccess') throw accessDenied();
       if (typeof b.name === 'string' && b.name.trim() !== '') cal.name = b.name.trim();
       if (b.color !== undefined) cal.color = COLORS.includes(String(b.color)) ? String(b.color) : cal.color;
       cal.changeKey = newChangeKey();
@@ -102,8 +125,11 @@ export const calendarRoutes: GraphModule['routes'] = [
     path: '/users/{id}/calendars/{calendarId}',
     scopes: calendarScopes('write'),
     handler: (ctx) => {
-      const mb = routeMailbox(ctx);
-      const cal = findCalendar(mb, ctx.params.calendarId);
+      const { mb, calendar: cal, entry } = addressed(ctx);
+      if (entry) {
+        changeSharedView(mb, entry, { removed: true });
+        return { status: 204 };
+      }
       if (roleOn(ctx, mb, cal) !== 'delegateWithPrivateEventAccess') throw accessDenied();
       if (cal.isDefault) throw new GraphError(400, 'ErrorDeleteDistinguishedFolder', 'Distinguished folders cannot be deleted.');
       mb.calendars.splice(mb.calendars.indexOf(cal), 1);

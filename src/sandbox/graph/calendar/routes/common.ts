@@ -1,14 +1,16 @@
-// Pieces every calendar route shares: the calendar a path names, the render settings a request implies, and
-// the same route under each of Graph's event paths (/events, /calendar/events, /calendars/{id}/events).
+// Pieces every calendar route shares: the calendar a path names (one of the mailbox's own, or a calendar
+// others shared with its owner, by the entry in their list), the render settings a request implies, and the
+// same route under each of Graph's event paths (/events, /calendar/events, /calendars/{id}/events).
 
 import type { RouteContext, RouteDef } from '../../types.js';
 import { accessDenied } from '../errors.js';
-import type { Access } from '../access.js';
+import { requireSharedScopes, type Access, type Operation } from '../access.js';
 import type { CalendarMailbox, StoredCalendar, StoredEvent } from '../model.js';
 import type { RenderContext } from '../render/event.js';
 import type { ViewItem } from '../instances.js';
 import { itemEvent } from '../instances.js';
-import { defaultCalendar, findCalendar } from '../store.js';
+import { findSharedEntry, type SharedEntry } from '../shared.js';
+import { calendarState, findCalendar, routeMailbox } from '../store.js';
 import { readPreferences, type OutlookPreferences } from '../time/prefer.js';
 
 /** `/users/{id}` followed by each way Graph addresses a calendar's events. */
@@ -19,13 +21,35 @@ export function underEveryCalendar(suffix: string, make: (path: string) => Omit<
   return EVENT_BASES.map((base) => ({ ...make(`${base}${suffix}`), path: `${base}${suffix}` }));
 }
 
-/** The calendar a route names: /calendars/{calendarId}, else the default calendar. */
-export function routeCalendar(ctx: RouteContext, mb: CalendarMailbox): StoredCalendar {
-  return ctx.params.calendarId ? findCalendar(mb, ctx.params.calendarId) : defaultCalendar(mb);
+/** A calendar id in a mailbox: one of its calendars, or, for its owner only, the entry of one shared with them. */
+export function lookupCalendar(ctx: RouteContext, home: CalendarMailbox, id: string): { calendar: StoredCalendar; entry?: SharedEntry } {
+  try {
+    return { calendar: findCalendar(home, id) };
+  } catch (e) {
+    // An entry lives in its recipient's list; nobody else (not even a delegate of that mailbox) gets it by id.
+    const entry = home.owner.id === ctx.principal.user.id ? findSharedEntry(calendarState(ctx.tenant), home, id) : undefined;
+    if (!entry) throw e;
+    return { calendar: entry.calendar, entry };
+  }
 }
 
-/** Only when the path names a calendar is an event looked up in that calendar alone. */
-export const calendarScope = (ctx: RouteContext, mb: CalendarMailbox) => (ctx.params.calendarId ? findCalendar(mb, ctx.params.calendarId) : undefined);
+/** Where a route's items live: `home` is the {id} mailbox (responses are described from it), `mb` holds the items. */
+export interface RouteTarget {
+  home: CalendarMailbox;
+  mb: CalendarMailbox;
+  /** The calendar the path names; without /calendars/{calendarId}, none (the default one, or any for an event id). */
+  calendar?: StoredCalendar;
+}
+
+/** The route's mailbox and calendar; a shared entry leads to its owner's mailbox, behind the .Shared permissions. */
+export function routeTarget(ctx: RouteContext, op: Operation): RouteTarget {
+  const home = routeMailbox(ctx);
+  if (!ctx.params.calendarId) return { home, mb: home };
+  const { calendar, entry } = lookupCalendar(ctx, home, ctx.params.calendarId);
+  if (!entry) return { home, mb: home, calendar };
+  requireSharedScopes(ctx, op);
+  return { home, mb: entry.owner, calendar };
+}
 
 export function renderSettings(ctx: RouteContext, access: Access): { rc: RenderContext; prefs: OutlookPreferences } {
   const prefs = readPreferences(ctx.req);

@@ -13,10 +13,10 @@ import { instancesInWindow, viewItems, type ViewItem } from '../instances.js';
 import { eventEntity, eventPaths } from '../odata/event-entity.js';
 import { listOutlook, projectOutlook } from '../odata/outlook-query.js';
 import { renderViewItem, type RenderedEvent } from '../render/event.js';
-import { eventsOf, findEvent, routeMailbox } from '../store.js';
+import { defaultCalendar, eventsOf, findEvent } from '../store.js';
 import { parseQueryDateTime } from '../time/datetime.js';
 import { preferenceApplied } from '../time/prefer.js';
-import { assertVisible, calendarScope, renderSettings, routeCalendar, underEveryCalendar, usersContext, visible } from './common.js';
+import { assertVisible, renderSettings, routeTarget, underEveryCalendar, usersContext, visible } from './common.js';
 
 const eventSource = { entity: eventEntity, paths: eventPaths, etag: (e: RenderedEvent) => String(e.json['@odata.etag']), id: (e: RenderedEvent) => String(e.json.id) };
 
@@ -51,31 +51,29 @@ export const eventReadRoutes: GraphModule['routes'] = [
     method: 'GET',
     scopes: calendarScopes('read'),
     handler: (ctx) => {
-      const mb = routeMailbox(ctx);
-      const calendar = routeCalendar(ctx, mb);
+      const { home, mb, calendar = defaultCalendar(mb) } = routeTarget(ctx, 'read');
       const access = authorize(ctx, mb, calendar, 'read');
       const events = eventsOf(mb, calendar).filter(visible(access));
-      return listView(ctx, (rc) => events.map((event) => renderViewItem({ kind: 'item', event }, rc)), usersContext(mb, 'events'), access);
+      return listView(ctx, (rc) => events.map((event) => renderViewItem({ kind: 'item', event }, rc)), usersContext(home, 'events'), access);
     },
   })),
   ...underEveryCalendar('/calendarView', () => ({
     method: 'GET',
     scopes: calendarScopes('read'),
     handler: (ctx) => {
-      const mb = routeMailbox(ctx);
-      const calendar = routeCalendar(ctx, mb);
+      const { home, mb, calendar = defaultCalendar(mb) } = routeTarget(ctx, 'read');
       const access = authorize(ctx, mb, calendar, 'read');
       const { fromMs, toMs } = readWindow(ctx);
       const items: ViewItem[] = toMs <= fromMs ? [] : viewItems(eventsOf(mb, calendar), fromMs, toMs).filter(visible(access));
-      return listView(ctx, (rc) => items.map((i) => renderViewItem(i, rc)), usersContext(mb, 'calendarView'), access);
+      return listView(ctx, (rc) => items.map((i) => renderViewItem(i, rc)), usersContext(home, 'calendarView'), access);
     },
   })),
   ...underEveryCalendar('/events/{eventId}', () => ({
     method: 'GET',
     scopes: calendarScopes('read'),
     handler: (ctx) => {
-      const mb = routeMailbox(ctx);
-      const ref = findEvent(mb, ctx.params.eventId, calendarScope(ctx, mb));
+      const { home, mb, calendar } = routeTarget(ctx, 'read');
+      const ref = findEvent(mb, ctx.params.eventId, calendar);
       const item = ref.kind === 'item' ? ref.event : ref.instance.master;
       const access = authorize(ctx, mb, mb.calendars.find((c) => c.key === item.calendarKey)!, 'read');
       assertVisible(access, item);
@@ -85,7 +83,7 @@ export const eventReadRoutes: GraphModule['routes'] = [
       return {
         status: 200,
         headers: preferenceApplied(prefs),
-        body: { '@odata.context': `${METADATA}#${usersContext(mb, 'events')}${select ? `(${select.join(',')})` : ''}/$entity`, ...projectOutlook(eventSource, rendered, select) },
+        body: { '@odata.context': `${METADATA}#${usersContext(home, 'events')}${select ? `(${select.join(',')})` : ''}/$entity`, ...projectOutlook(eventSource, rendered, select) },
       };
     },
   })),
@@ -93,14 +91,14 @@ export const eventReadRoutes: GraphModule['routes'] = [
     method: 'GET',
     scopes: calendarScopes('read'),
     handler: (ctx) => {
-      const mb = routeMailbox(ctx);
-      const ref = findEvent(mb, ctx.params.eventId, calendarScope(ctx, mb));
+      const { home, mb, calendar } = routeTarget(ctx, 'read');
+      const ref = findEvent(mb, ctx.params.eventId, calendar);
       const item = ref.kind === 'item' ? ref.event : ref.instance.master;
       const access = authorize(ctx, mb, mb.calendars.find((c) => c.key === item.calendarKey)!, 'read');
       assertVisible(access, item);
       const { fromMs, toMs } = readWindow(ctx);
       const instances = ref.kind === 'item' && item.type === 'seriesMaster' && toMs > fromMs ? instancesInWindow(item, fromMs, toMs) : [];
-      const context = usersContext(mb, `events('${encodeURIComponent(ctx.params.eventId)}')/instances`);
+      const context = usersContext(home, `events('${encodeURIComponent(ctx.params.eventId)}')/instances`);
       return listView(ctx, (rc) => instances.map((instance) => renderViewItem({ kind: 'instance', instance }, rc)), context, access);
     },
   })),

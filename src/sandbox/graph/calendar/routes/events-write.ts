@@ -20,31 +20,31 @@ import type { CalendarMailbox } from '../model.js';
 import { eventEntity } from '../odata/event-entity.js';
 import { projectOutlook } from '../odata/outlook-query.js';
 import { renderViewItem, type RenderedEvent } from '../render/event.js';
-import { calendarState, emailOf, findEvent, routeMailbox, type EventRef } from '../store.js';
+import { calendarState, defaultCalendar, emailOf, findEvent, type EventRef } from '../store.js';
 import { preferenceApplied } from '../time/prefer.js';
-import { assertVisible, calendarScope, renderSettings, routeCalendar, underEveryCalendar, usersContext } from './common.js';
+import { assertVisible, renderSettings, routeTarget, underEveryCalendar, usersContext } from './common.js';
 
 const source = { entity: eventEntity, etag: (e: RenderedEvent) => String(e.json['@odata.etag']), id: (e: RenderedEvent) => String(e.json.id) };
 
-function eventResponse(ctx: RouteContext, mb: CalendarMailbox, ref: EventRef, status: number, access: ReturnType<typeof authorize>): GraphResponse {
+function eventResponse(ctx: RouteContext, home: CalendarMailbox, ref: EventRef, status: number, access: ReturnType<typeof authorize>): GraphResponse {
   const { rc, prefs } = renderSettings(ctx, access);
   const select = parseSelect(readOptions(ctx.req).get('$select'), eventEntity);
   const rendered = renderViewItem(ref.kind === 'item' ? ref : { kind: 'instance', instance: ref.instance }, rc);
   return {
     status,
     headers: preferenceApplied(prefs),
-    body: { '@odata.context': `${METADATA}#${usersContext(mb, 'events')}/$entity`, ...projectOutlook(source, rendered, select) },
+    body: { '@odata.context': `${METADATA}#${usersContext(home, 'events')}/$entity`, ...projectOutlook(source, rendered, select) },
   };
 }
 
-/** The addressed event with write access checked on its calendar. */
-function writable(ctx: RouteContext): { mb: CalendarMailbox; ref: EventRef; access: ReturnType<typeof authorize> } {
-  const mb = routeMailbox(ctx);
-  const ref = findEvent(mb, ctx.params.eventId, calendarScope(ctx, mb));
+/** The addressed event with write access checked on its calendar; `home` is the route's mailbox. */
+function writable(ctx: RouteContext): { home: CalendarMailbox; mb: CalendarMailbox; ref: EventRef; access: ReturnType<typeof authorize> } {
+  const { home, mb, calendar } = routeTarget(ctx, 'write');
+  const ref = findEvent(mb, ctx.params.eventId, calendar);
   const item = ref.kind === 'item' ? ref.event : ref.instance.master;
   const access = authorize(ctx, mb, mb.calendars.find((c) => c.key === item.calendarKey)!, 'write');
   assertVisible(access, item);
-  return { mb, ref, access };
+  return { home, mb, ref, access };
 }
 
 const RESPONSES: ResponseAction[] = ['accept', 'tentativelyAccept', 'decline'];
@@ -54,8 +54,7 @@ export const eventWriteRoutes: GraphModule['routes'] = [
     method: 'POST',
     scopes: calendarScopes('write'),
     handler: (ctx) => {
-      const mb = routeMailbox(ctx);
-      const calendar = routeCalendar(ctx, mb);
+      const { home, mb, calendar = defaultCalendar(mb) } = routeTarget(ctx, 'write');
       const access = authorize(ctx, mb, calendar, 'write');
       const state = calendarState(ctx.tenant);
       const changes = readEventChanges(ctx.req.body, true);
@@ -64,19 +63,19 @@ export const eventWriteRoutes: GraphModule['routes'] = [
       mb.events.set(event.key, event);
       invite(state, mb, event, { now });
       ctx.log(`calendar: event created in a mailbox calendar (${event.attendees.length} attendees)`);
-      return eventResponse(ctx, mb, { kind: 'item', event }, 201, access);
+      return eventResponse(ctx, home, { kind: 'item', event }, 201, access);
     },
   })),
   ...underEveryCalendar('/events/{eventId}', () => ({
     method: 'PATCH',
     scopes: calendarScopes('write'),
     handler: (ctx) => {
-      const { mb, ref, access } = writable(ctx);
+      const { home, mb, ref, access } = writable(ctx);
       const state = calendarState(ctx.tenant);
       const updated = updateEvent(state, mb, ref, readEventChanges(ctx.req.body, false));
-      if (ref.kind === 'item') return eventResponse(ctx, mb, { kind: 'item', event: updated }, 200, access);
+      if (ref.kind === 'item') return eventResponse(ctx, home, { kind: 'item', event: updated }, 200, access);
       const instance = findInstance(ref.instance.master, ref.instance.originalStartMs)!;
-      return eventResponse(ctx, mb, { kind: 'instance', instance }, 200, access);
+      return eventResponse(ctx, home, { kind: 'instance', instance }, 200, access);
     },
   })),
   ...underEveryCalendar('/events/{eventId}', () => ({
