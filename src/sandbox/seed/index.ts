@@ -44,7 +44,8 @@ export function createTenant(): Tenant {
     directReports: (user) => users.filter((u) => u.managerId === user.id),
     calendar: createCalendarState(users, sharedMailboxes, Date.now()),
   };
-  // Meeting requests, responses and cancellations travel as mail.
-  connectMeetingMail(tenant.calendar, tenant.mail);
+  // Meeting requests, responses and cancellations travel as mail; the calendar tells mail what makes them
+  // eventMessages (their meeting facts and the event each links to), so mail never reads calendar internals.
+  tenant.mail.meetings = connectMeetingMail(tenant.calendar, tenant.mail);
   return tenant;
 }

@@ -4,6 +4,7 @@
 // all with the same internetMessageId, as Exchange does. The seed and Graph's send actions both go through here.
 
 import { createHash, randomBytes } from 'node:crypto';
+import { NO_MEETINGS, type MeetingMail } from './mail-meetings.js';
 import { Mailbox, type EmailAddress, type Recipient, type StoredAttachment, type StoredMessage } from './mail-model.js';
 import type { DirectoryUser, SharedMailbox } from './users.js';
 
@@ -66,6 +67,8 @@ export interface Delivery {
 export class MailStore {
   readonly mailboxes = new Map<string, Mailbox>();
   private readonly byAddress = new Map<string, Mailbox>();
+  /** What the calendar says about meeting messages; installed by the tenant wiring (see mail-meetings.ts). */
+  meetings: MeetingMail = NO_MEETINGS;
 
   constructor(
     private readonly users: DirectoryUser[],

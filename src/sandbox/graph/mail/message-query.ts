@@ -1,7 +1,8 @@
 // Reading messages: a collection (a folder or the whole mailbox) with $select, $filter, $orderby, $top, $skip,
-// $count, $search and $expand=attachments, newest first by default and in pages of 10 continued by
-// @odata.nextLink ($skip=n, or an opaque $skiptoken for searches, which refuse $skip, $orderby and $filter);
-// one message by id; and `Prefer: outlook.body-content-type` with its Preference-Applied answer.
+// $count, $search and $expand (attachments, a meeting message's event), newest first by default and in pages of
+// 10 continued by @odata.nextLink ($skip=n, or an opaque $skiptoken for searches, which refuse $skip, $orderby
+// and $filter); one message by id; and `Prefer: outlook.body-content-type` / `outlook.timezone` with their
+// Preference-Applied answer.
 
 import type { Mailbox, StoredMessage } from '../../seed/mail-model.js';
 import { readOptions, readSkip, readTop, type RawOptions } from '../odata/options.js';
@@ -25,24 +26,47 @@ export interface MessageCollection {
   basicOnly: boolean;
 }
 
-/** The body type a client prefers, and the header that says the preference was honoured. */
-export function bodyPreference(ctx: RouteContext): { bodyType?: 'text' | 'html'; headers: Record<string, string> } {
-  const m = /outlook\.body-content-type\s*=\s*"?(text|html)"?/i.exec(ctx.req.headers['prefer'] ?? '');
-  if (!m) return { headers: {} };
-  const bodyType = m[1].toLowerCase() as 'text' | 'html';
-  return { bodyType, headers: { 'Preference-Applied': `outlook.body-content-type="${bodyType}"` } };
+export interface MailPreferences {
+  bodyType?: 'text' | 'html';
+  /** The zone of a meeting message's times (and of its event), by the name Exchange echoes. */
+  zone?: string;
+  headers: Record<string, string>;
 }
 
+/** The body type and time zone a client prefers (Prefer header), and the Preference-Applied answer. */
+export function mailPreferences(ctx: RouteContext): MailPreferences {
+  const prefer = ctx.req.headers['prefer'] ?? '';
+  const body = /outlook\.body-content-type\s*=\s*"?(text|html)"?/i.exec(prefer);
+  const tz = /outlook\.timezone\s*=\s*(?:"([^"]*)"|([^,;\s]+))/i.exec(prefer);
+  const bodyType = body ? (body[1].toLowerCase() as 'text' | 'html') : undefined;
+  const zone = tz ? ctx.tenant.mail.meetings.preferredZone(tz[1] ?? tz[2]) : undefined;
+  const applied = [...(zone !== undefined ? [`outlook.timezone="${zone}"`] : []), ...(bodyType ? [`outlook.body-content-type="${bodyType}"`] : [])];
+  return { bodyType, zone, headers: applied.length ? { 'Preference-Applied': applied.join(', ') } : {} };
+}
+
+/** Where an expanded or navigated event of a message lives, as Graph names it in @odata.context. */
+export const eventContextOf = (ctx: RouteContext, m: StoredMessage) =>
+  `${METADATA}#users('${ctx.params.id}')/messages('${encodeURIComponent(m.id)}')/microsoft.graph.eventMessage/event/$entity`;
+
 function viewOf(ctx: RouteContext, opts: RawOptions, basicOnly: boolean): { view: MessageView; headers: Record<string, string> } {
-  const pref = bodyPreference(ctx);
+  const pref = mailPreferences(ctx);
   const select = parseMessageSelect(opts.get('$select'), basicOnly);
-  const attachments = parseMessageExpand(opts.get('$expand'));
-  if (basicOnly && attachments) throw accessDenied();
-  return { view: { select, basicOnly, bodyType: pref.bodyType, attachments }, headers: pref.headers };
+  const expand = parseMessageExpand(opts.get('$expand'));
+  if (basicOnly && (expand.attachments || expand.event)) throw accessDenied();
+  const view: MessageView = {
+    select,
+    basicOnly,
+    bodyType: pref.bodyType,
+    zone: pref.zone,
+    ...expand,
+    meetings: ctx.tenant.mail.meetings,
+    eventContext: (m) => eventContextOf(ctx, m),
+  };
+  return { view, headers: pref.headers };
 }
 
 const projection = (view: MessageView) => {
-  const parts = [...(view.select ?? []), ...(view.attachments ? ['attachments()'] : [])];
+  const parts = [...(view.select ?? []), ...(view.attachments ? ['attachments()'] : []), ...(view.event ? ['microsoft.graph.eventMessage/event()'] : [])];
   return parts.length ? `(${parts.join(',')})` : '';
 };
 
