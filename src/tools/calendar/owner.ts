@@ -87,11 +87,17 @@ function explain(e: unknown, cal: CalendarRef, writes: boolean): unknown {
         : `The calendar of ${cal.label} is not shared with you (Graph ${e.code}: ${e.graphMessage}). They must share it with you (and the app needs Calendars.Read.Shared); calendar_get_schedule still shows when they are free.`,
     );
   }
+  if (!cal.other && e.code === 'ErrorAccessDenied') {
+    // Through /me this is a calendar someone shared with you (by its id from calendar_list_calendars).
+    return new ToolError(
+      `Graph ${e.code}: ${e.graphMessage} The calendar you named is one shared with you: ${writes ? 'its owner gave you read access only, or ' : ''}other people's calendars need organization mode (and Calendars.${writes ? 'ReadWrite' : 'Read'}.Shared). Its owner is shown by calendar_list_calendars.`,
+    );
+  }
   if (cal.other && e.status === 404 && OWNER_MISSING.test(e.code)) {
     return new ToolError(`No calendar found for ${cal.label} (Graph ${e.code}: ${e.graphMessage}). Check the address; users_list finds people.`);
   }
   if ((e.status === 404 || e.status === 400) && BAD_ID.test(e.code)) {
-    return new ToolError(`${e.message}. Event and calendar ids come from calendar_list_events and calendar_list_calendars, for the same calendarOwner.`);
+    return new ToolError(`${e.message}. Event and calendar ids come from calendar_list_events and calendar_list_calendars, for the same calendarOwner; an event of a calendar shared with you needs calendarOwner set to its owner.`);
   }
   return e;
 }
