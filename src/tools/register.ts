@@ -1,5 +1,6 @@
 // ToolDef -> McpServer.registerTool: annotations, structured result, errors the model can act on.
-import type { McpServer } from '@modelcontextprotocol/server';
+import type { McpServer, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import type { z } from 'zod';
 import { AuthRequiredError, GraphError } from '../graph/errors.js';
 import type { GraphWriter } from '../graph/client.js';
 import { errorText, type Logger } from '../log.js';
@@ -26,10 +27,10 @@ export function registerTools(server: McpServer, tools: readonly AnyTool[], deps
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: tool.input,
-        outputSchema: tool.output,
+        inputSchema: lean(tool.input),
+        outputSchema: lean(tool.output),
+        // The title is already the tool's own; repeating it in the annotations only costs tokens.
         annotations: {
-          title: tool.title,
           readOnlyHint: tool.kind === 'read',
           destructiveHint: tool.kind === 'destructive',
           idempotentHint: tool.idempotent ?? tool.kind !== 'write',
@@ -61,6 +62,19 @@ export function registerTools(server: McpServer, tools: readonly AnyTool[], deps
       },
     );
   }
+}
+
+/** The tool's zod schema as the SDK sees it, but listed without the `$schema` URL that zod writes into every
+ *  JSON Schema: about 15 tokens a schema, twice a tool, that tell a model nothing. Validation stays zod's. */
+function lean(schema: z.ZodType): StandardSchemaWithJSON {
+  const std = schema['~standard'] as StandardSchemaWithJSON['~standard'];
+  const strip =
+    (io: 'input' | 'output') =>
+    (options: Parameters<StandardSchemaWithJSON['~standard']['jsonSchema']['input']>[0]) => {
+      const { $schema: _ignored, ...rest } = std.jsonSchema[io](options);
+      return rest;
+    };
+  return { '~standard': { ...std, jsonSchema: { input: strip('input'), output: strip('output') } } };
 }
 
 async function runTool(tool: AnyTool, args: unknown, ctx: ToolContext<'write'>, log: Logger): Promise<TextResult> {
