@@ -2,7 +2,9 @@
 // date-times, ranges, DST, and Graph's dateTimeTimeZone values read back in another zone.
 import { describe, expect, it } from 'vitest';
 import { describeRecurrence, toRecurrence } from '../src/tools/calendar/recurrence.js';
-import { findZone, localOut, parseRange, parseTime, utc, zoneOrThrow } from '../src/tools/calendar/time-zones.js';
+import { findZone, loadTimeLibs, localOut, parseRange, parseTime, utc, zoneOrThrow } from '../src/tools/calendar/time-zones.js';
+
+await loadTimeLibs();
 
 describe('calendar time zones', () => {
   it('accepts IANA and Windows names in any case and sends Graph the Windows name', () => {

@@ -1,6 +1,5 @@
 // Changing and removing events: the whole event or series, or one occurrence of a series (by its own id or
 // by the series id and a date). A meeting you organize is cancelled, so its attendees hear of it.
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
@@ -9,9 +8,9 @@ import { Body, eventTimes, Location, Reminder, Subject } from './event-create.js
 import { prefer, targetEvent } from './events.js';
 import { calendarTool } from './owner.js';
 import { EventId, type GraphEvent, LocalDateTime, LocalStart, OccurrenceDate, People, Saved, saved, savedText, TimeZoneName, toAttendees } from './shapes.js';
-import { checkOrder, localOut, parseTime, type Zone, zoneFor } from './time-zones.js';
+import { checkOrder, localOut, luxonDateTime, parseTime, type Zone, zoneFor } from './time-zones.js';
 
-const readLocal = (v: GraphEvent['start'], zone: Zone) => DateTime.fromISO(localOut(v, zone), { zone: zone.iana });
+const readLocal = (v: GraphEvent['start'], zone: Zone) => luxonDateTime().fromISO(localOut(v, zone), { zone: zone.iana });
 
 export const updateEvent = calendarTool({
   name: 'calendar_update_event',

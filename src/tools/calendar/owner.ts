@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { GraphError } from '../../graph/errors.js';
 import { seg } from '../../graph/odata.js';
 import { type AnyTool, defineTool, type ToolContext, ToolError, type ToolKind } from '../define-tool.js';
+import { loadTimeLibs } from './time-zones.js';
 
 export const CalendarOwner = z.string().trim().max(320).optional().describe("Whose calendar, if not yours: address or user id");
 
@@ -52,6 +53,7 @@ export function calendarTool<S extends z.ZodRawShape, O extends z.ZodObject, K e
     text: def.text,
     confirm: def.confirm,
     handler: async (args, ctx) => {
+      await loadTimeLibs();
       const cal = await openCalendar((args as { calendarOwner?: string }).calendarOwner, ctx);
       try {
         return await def.handler(args, ctx, cal);

@@ -1,8 +1,8 @@
 // Times as callers give them: a local date-time ("2026-03-10T09:00") or a date, read in a time zone given by
 // an IANA name ("Europe/Berlin") or a Windows name ("W. Europe Standard Time"). Everything is checked here,
 // before Graph is called, so a bad zone or an inverted range comes back as a short error saying what to fix.
-import { DateTime, IANAZone } from 'luxon';
-import { findWindows, WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import type { DateTime, IANAZone } from 'luxon';
+import type { findWindows } from 'windows-iana';
 import type { GraphReader } from '../../graph/client.js';
 import { GraphError } from '../../graph/errors.js';
 import type { AuthService } from '../auth-service.js';
@@ -19,21 +19,45 @@ export interface Zone {
 
 export const UTC: Zone = { label: 'UTC', graph: 'UTC', iana: 'UTC' };
 
-// CLDR's territory "001" row names the canonical IANA zone of each Windows zone.
-const WINDOWS = new Map<string, { windows: string; iana: string }>();
-for (const row of WINDOWS_TO_IANA_MAP) {
-  if (row.territory === '001' && row.iana.length) WINDOWS.set(row.windowsName.toLowerCase(), { windows: row.windowsName, iana: row.iana[0] });
+interface TimeLibs {
+  DateTime: typeof DateTime;
+  IANAZone: typeof IANAZone;
+  findWindows: typeof findWindows;
+  /** CLDR's territory "001" row: the canonical IANA zone of each Windows zone, by lower-case Windows name. */
+  windows: Map<string, { windows: string; iana: string }>;
 }
+let libs: TimeLibs | undefined;
+
+/** Loads luxon and the Windows zone table. They cost tens of milliseconds at start-up, which every short-lived
+ *  `docker exec` process would pay, so the calendar tools load them on first use (calendarTool() does). */
+export async function loadTimeLibs(): Promise<void> {
+  if (libs) return;
+  const [luxon, wi] = await Promise.all([import('luxon'), import('windows-iana')]);
+  const windows = new Map<string, { windows: string; iana: string }>();
+  for (const row of wi.WINDOWS_TO_IANA_MAP) {
+    if (row.territory === '001' && row.iana.length) windows.set(row.windowsName.toLowerCase(), { windows: row.windowsName, iana: row.iana[0] });
+  }
+  libs = { DateTime: luxon.DateTime, IANAZone: luxon.IANAZone, findWindows: wi.findWindows, windows };
+}
+
+function time(): TimeLibs {
+  if (!libs) throw new Error('time libraries not loaded: call loadTimeLibs() first');
+  return libs;
+}
+
+/** luxon's DateTime, once loadTimeLibs() has run. */
+export const luxonDateTime = (): typeof DateTime => time().DateTime;
 
 /** The zone an IANA or Windows name stands for (any letter case), or undefined. */
 export function findZone(name: string): Zone | undefined {
   const n = name.trim();
   if (/^(utc|gmt|z|etc\/(utc|gmt)|coordinated universal time)$/i.test(n)) return UTC;
-  const w = WINDOWS.get(n.toLowerCase());
+  const lib = time();
+  const w = lib.windows.get(n.toLowerCase());
   if (w) return { label: w.windows, graph: w.windows, iana: w.iana };
-  if (!/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(n) || !IANAZone.isValidZone(n)) return undefined;
+  if (!/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(n) || !lib.IANAZone.isValidZone(n)) return undefined;
   const iana = new Intl.DateTimeFormat('en-US', { timeZone: n }).resolvedOptions().timeZone;
-  return { label: iana, graph: findWindows(iana)[0] ?? iana, iana };
+  return { label: iana, graph: lib.findWindows(iana)[0] ?? iana, iana };
 }
 
 export function zoneOrThrow(name: string): Zone {
@@ -56,7 +80,7 @@ export async function zoneFor(ctx: { graph: GraphReader; signal: AbortSignal; au
   if (!me) return UTC;
   const hit = userZones.get(me.toLowerCase());
   if (hit && Date.now() - hit.at < ZONE_TTL_MS) return hit.zone;
-  const now = DateTime.utc().startOf('hour');
+  const now = time().DateTime.utc().startOf('hour');
   try {
     const r = await ctx.graph.readAction<ScheduleZone>('/me/calendar/getSchedule', {
       schedules: [me],
@@ -92,9 +116,10 @@ export function parseTime(value: string, zone: Zone, what: string): LocalTime {
   const [, y, mo, d, h, mi, s, offset] = m;
   const fields = { year: +y, month: +mo, day: +d, hour: +(h ?? 0), minute: +(mi ?? 0), second: +(s ?? 0) };
   if (offset && h === undefined) throw bad();
+  const { DateTime: DT } = time();
   const dt = offset
-    ? DateTime.fromObject(fields, { zone: offset.toUpperCase() === 'Z' ? 'UTC' : `UTC${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}` }).setZone(zone.iana)
-    : DateTime.fromObject(fields, { zone: zone.iana });
+    ? DT.fromObject(fields, { zone: offset.toUpperCase() === 'Z' ? 'UTC' : `UTC${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}` }).setZone(zone.iana)
+    : DT.fromObject(fields, { zone: zone.iana });
   if (!dt.isValid || fields.month > 12 || fields.day > 31 || fields.hour > 23 || fields.minute > 59) throw bad();
   // Feb 30 and the like roll over in some libraries; here they are refused.
   if (!offset && (dt.day !== fields.day || dt.month !== fields.month)) throw bad();
@@ -136,6 +161,6 @@ export function localOut(v: GraphDateTime, zone: Zone): string {
   const text = v?.dateTime ?? '';
   const theirs = v?.timeZone ? findZone(v.timeZone) : UTC;
   if (!text || !theirs || theirs.iana === zone.iana) return text.slice(0, 16);
-  const dt = DateTime.fromISO(text.replace(/\.\d+$/, ''), { zone: theirs.iana });
+  const dt = time().DateTime.fromISO(text.replace(/\.\d+$/, ''), { zone: theirs.iana });
   return dt.isValid ? dt.setZone(zone.iana).toFormat("yyyy-MM-dd'T'HH:mm") : text.slice(0, 16);
 }
