@@ -55,9 +55,11 @@ for (const [label, env] of [
   const text = JSON.stringify({ tools });
   rows.push([`tools/list, ${label}`, `${tools.length} tools, ${Buffer.byteLength(text).toLocaleString('en')} bytes, ${countTokens(text).toLocaleString('en')} o200k tokens`]);
   if (label === 'organization mode') {
-    const mail = tools.filter((t) => t.name.startsWith('mail_'));
-    const mailText = JSON.stringify({ tools: mail });
-    rows.push(['tools/list, mail group (organization mode)', `${mail.length} tools, ${Buffer.byteLength(mailText).toLocaleString('en')} bytes, ${countTokens(mailText).toLocaleString('en')} o200k tokens`]);
+    for (const group of ['mail', 'calendar']) {
+      const mine = tools.filter((t) => t.name.startsWith(`${group}_`));
+      const groupText = JSON.stringify({ tools: mine });
+      rows.push([`tools/list, ${group} group (organization mode)`, `${mine.length} tools, ${Buffer.byteLength(groupText).toLocaleString('en')} bytes, ${countTokens(groupText).toLocaleString('en')} o200k tokens`]);
+    }
   }
 }
 
