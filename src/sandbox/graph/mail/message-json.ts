@@ -9,6 +9,7 @@ import { htmlToText, previewOf, textToHtml } from '../../seed/mail-html.js';
 import type { ItemBody, Mailbox, StoredAttachment, StoredMessage } from '../../seed/mail-model.js';
 import { accessDenied, parseUri, unknownMessageProperty } from './errors.js';
 import { castType, defaultProperties, eventMessageValue, isA, isEventMessageProperty, odataType, resolveCastProperty, splitCast } from './event-message.js';
+import { splitTopLevel } from '../odata/select.js';
 
 /** Graph v1.0's default properties of a message, in the order Graph writes them. */
 export const MESSAGE_DEFAULT_SELECT = [
@@ -62,7 +63,7 @@ export function parseMessageSelect(raw: string | undefined, basicOnly: boolean):
 export function parseMessageExpand(raw: string | undefined): MessageExpand {
   const out: MessageExpand = {};
   if (raw === undefined || raw.trim() === '') return out;
-  for (const item of splitTopLevel(raw)) {
+  for (const item of splitTopLevel(raw, ',')) {
     const m = /^\s*([\w.]+?)(?:\/(\w+))?\s*(?:\(\s*\$select\s*=\s*([^)]*)\))?\s*$/i.exec(item);
     const name = m?.[2] === undefined ? m?.[1] : `${m[1]}/${m[2]}`;
     if (m && m[2] === undefined && m[1].toLowerCase() === 'attachments') {
@@ -72,23 +73,6 @@ export function parseMessageExpand(raw: string | undefined): MessageExpand {
     } else throw parseUri(`Could not find a property named '${(name ?? item).split('(')[0].trim()}' on type 'microsoft.graph.message'.`);
   }
   return out;
-}
-
-/** Items of a comma-separated list, commas inside parentheses left alone. */
-function splitTopLevel(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '(') depth++;
-    else if (s[i] === ')') depth--;
-    else if (s[i] === ',' && depth === 0) {
-      out.push(s.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(s.slice(start));
-  return out.filter((x) => x.trim() !== '');
 }
 
 export function convertBody(body: ItemBody, want: 'text' | 'html' | undefined): ItemBody {

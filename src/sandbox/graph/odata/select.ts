@@ -83,7 +83,8 @@ export function contextProjection(select: string[] | undefined, expand: ExpandIt
   return parts.length ? `(${parts.join(',')})` : '';
 }
 
-function splitTopLevel(s: string, sep: string): string[] {
+/** Items of a `sep`-separated list, separators inside parentheses left alone (nested $expand options). */
+export function splitTopLevel(s: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
