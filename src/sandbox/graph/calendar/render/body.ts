@@ -1,22 +1,14 @@
 // Item bodies as Outlook returns them: HTML wrapped in the document Exchange writes around it, or plain text
 // when the client prefers it (`Prefer: outlook.body-content-type="text"`), and a bodyPreview of the text.
 
+import { htmlToText } from '../../../seed/mail-html.js';
+
+// One HTML-to-text conversion for the whole sandbox: Exchange's, which mail imitates.
+export { htmlToText };
+
 export interface ItemBody {
   contentType: 'text' | 'html';
   content: string;
-}
-
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
-
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (m) => ENTITIES[m])
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
