@@ -1,10 +1,8 @@
 // Item bodies as Outlook returns them: HTML wrapped in the document Exchange writes around it, or plain text
 // when the client prefers it (`Prefer: outlook.body-content-type="text"`), and a bodyPreview of the text.
 
+// One HTML-to-text conversion for the whole sandbox: Exchange's, which the mail side imitates.
 import { htmlToText } from '../../../seed/mail-html.js';
-
-// One HTML-to-text conversion for the whole sandbox: Exchange's, which mail imitates.
-export { htmlToText };
 
 export interface ItemBody {
   contentType: 'text' | 'html';
