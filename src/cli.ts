@@ -88,18 +88,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const log = createLogger(config.logLevel);
   switch (config.command) {
     case 'help':
-      process.stdout.write(HELP);
+      process.stdout.write(HELP); // stdout-ok: a command's answer, not serving
       return 0;
     case 'version':
-      process.stdout.write(`${VERSION}\n`);
+      process.stdout.write(`${VERSION}\n`); // stdout-ok: a command's answer, not serving
       return 0;
     case 'list-permissions':
-      process.stdout.write(`${requiredScopes(selectedTools(selectionOf(config)), config.orgMode).join('\n')}\n`);
+      process.stdout.write(`${requiredScopes(selectedTools(selectionOf(config)), config.orgMode).join('\n')}\n`); // stdout-ok: a command's answer, not serving
       return 0;
     case 'health': {
       // The container's HEALTHCHECK: cheap (no MSAL, no network), exit 0 when healthy.
       const h = await checkHealth(config.tokenCachePath);
-      process.stdout.write(`${h.healthy ? 'healthy' : 'unhealthy'}: ${h.reason}\n`);
+      process.stdout.write(`${h.healthy ? 'healthy' : 'unhealthy'}: ${h.reason}\n`); // stdout-ok: a command's answer, not serving
       return h.healthy ? 0 : 1;
     }
     case 'sandbox':
@@ -135,17 +135,17 @@ async function runWithAuth(config: Config, log: Logger): Promise<number> {
         return await loginCommand(auth, log);
       case 'logout': {
         const r = await auth.logout();
-        process.stdout.write(r.removed.length ? `Signed out: ${r.removed.join(', ')}\n` : 'No account was signed in.\n');
+        process.stdout.write(r.removed.length ? `Signed out: ${r.removed.join(', ')}\n` : 'No account was signed in.\n'); // stdout-ok: a command's answer, not serving
         return 0;
       }
       case 'list-accounts': {
         const accounts = await auth.listAccounts();
-        process.stdout.write(accounts.length ? accounts.map((a) => `${a.selected ? '*' : ' '} ${a.username}${a.name ? ` (${a.name})` : ''}`).join('\n') + '\n' : 'No accounts signed in.\n');
+        process.stdout.write(accounts.length ? accounts.map((a) => `${a.selected ? '*' : ' '} ${a.username}${a.name ? ` (${a.name})` : ''}`).join('\n') + '\n' : 'No accounts signed in.\n'); // stdout-ok: a command's answer, not serving
         return 0;
       }
       case 'verify-login': {
         const me = await graph.get<{ displayName?: string; userPrincipalName?: string }>('/me', { query: { $select: 'displayName,userPrincipalName' } });
-        process.stdout.write(`Signed in as ${me.displayName} <${me.userPrincipalName}>: the sign-in works.\n`);
+        process.stdout.write(`Signed in as ${me.displayName} <${me.userPrincipalName}>: the sign-in works.\n`); // stdout-ok: a command's answer, not serving
         return 0;
       }
       default:
