@@ -82,6 +82,15 @@ export class Csdl {
         return ok(typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value));
       case 'Edm.Guid':
         return ok(typeof value === 'string' && /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value));
+      case 'Edm.TimeOfDay':
+        return ok(typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,7})?$/.test(value));
+      case 'Edm.Duration':
+        return ok(typeof value === 'string' && /^-?P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(value));
+      case 'Edm.Binary':
+        return ok(typeof value === 'string' && /^[A-Za-z0-9+/_-]*={0,2}$/.test(value));
+      case 'Edm.Byte':
+      case 'Edm.SByte':
+        return ok(Number.isInteger(value));
     }
     const t = this.type(prop.type);
     if (!t) return `${path}: unknown type ${prop.type}`;
