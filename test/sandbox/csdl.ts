@@ -22,6 +22,9 @@ export interface CsdlType {
   baseType?: string;
   properties: CsdlProperty[];
   navigation: string[];
+  /** Enum types: the declared members; `flags` enums take several, comma-separated. */
+  members?: string[];
+  flags?: boolean;
 }
 
 export class Csdl {
@@ -47,6 +50,19 @@ export class Csdl {
   navigation(qualified: string): Set<string> {
     const out = new Set<string>();
     for (let t = this.type(qualified); t; t = t.baseType ? this.type(t.baseType) : undefined) t.navigation.forEach((n) => out.add(n));
+    return out;
+  }
+
+  /** Every problem of one object against a type (annotations and the `skip` keys left out). */
+  problems(type: string, obj: Record<string, unknown>, skip: readonly string[] = []): string[] {
+    const props = this.properties(type);
+    const out: string[] = [];
+    for (const [k, v] of Object.entries(obj)) {
+      if (k.startsWith('@odata.') || skip.includes(k)) continue;
+      const p = props.get(k);
+      const m = p ? this.mismatch(p, v, k) : `${k}: not a property of ${type}`;
+      if (m) out.push(m);
+    }
     return out;
   }
 
@@ -94,7 +110,12 @@ export class Csdl {
     }
     const t = this.type(prop.type);
     if (!t) return `${path}: unknown type ${prop.type}`;
-    if (t.kind === 'enum') return ok(typeof value === 'string');
+    if (t.kind === 'enum') {
+      if (typeof value !== 'string') return ok(false);
+      const given = t.flags ? value.split(',').map((x) => x.trim()) : [value];
+      const unknown = given.find((x) => !t.members?.includes(x));
+      return unknown === undefined ? null : `${path}: '${unknown}' is not a member of ${prop.type}`;
+    }
     if (typeof value !== 'object' || Array.isArray(value)) return `${path}: expected an object of ${prop.type}`;
     const members = this.properties(prop.type);
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -125,7 +146,7 @@ function parse(xml: string): Map<string, CsdlType> {
   };
   let namespace = '';
   let current: CsdlType | undefined;
-  for (const m of xml.matchAll(/<(\/?)(Schema|EntityType|ComplexType|EnumType|Property|NavigationProperty)\b([^>]*?)(\/?)>/g)) {
+  for (const m of xml.matchAll(/<(\/?)(Schema|EntityType|ComplexType|EnumType|Property|NavigationProperty|Member)\b([^>]*?)(\/?)>/g)) {
     const [, closing, tag, rawAttrs, selfClosing] = m;
     const a = attrs(rawAttrs);
     if (tag === 'Schema') {
@@ -139,12 +160,14 @@ function parse(xml: string): Map<string, CsdlType> {
       }
       const kind = tag === 'EntityType' ? 'entity' : tag === 'ComplexType' ? 'complex' : 'enum';
       const t: CsdlType = { kind, name: `${namespace}.${a.Name}`, baseType: a.BaseType ? qualify(a.BaseType) : undefined, properties: [], navigation: [] };
+      if (kind === 'enum') Object.assign(t, { members: [], flags: a.IsFlags === 'true' });
       types.set(t.name, t);
       current = selfClosing ? undefined : t;
       continue;
     }
     if (!current || closing) continue;
-    if (tag === 'Property') current.properties.push({ name: a.Name, type: qualify(a.Type), nullable: a.Nullable !== 'false' });
+    if (tag === 'Member') current.members?.push(a.Name);
+    else if (tag === 'Property') current.properties.push({ name: a.Name, type: qualify(a.Type), nullable: a.Nullable !== 'false' });
     else current.navigation.push(a.Name);
   }
   return types;
@@ -164,4 +187,11 @@ export interface DocSample {
 /** The documented request/response pairs; URLs use * for ids and literals. */
 export function loadSamples(): DocSample[] {
   return (JSON.parse(fs.readFileSync(SAMPLES_PATH, 'utf8')) as { mocks: DocSample[] }).mocks;
+}
+
+/** The documented sample of one v1.0 request (url relative to /v1.0, `*` for ids). */
+export function findSample(samples: readonly DocSample[], method: string, url: string): DocSample {
+  const s = samples.find((x) => x.request.method === method && x.request.url === `https://graph.microsoft.com/v1.0${url}`);
+  if (!s) throw new Error(`no documented sample for ${method} ${url}`);
+  return s;
 }

@@ -2,7 +2,7 @@
 // for events, calendars, calendar permissions, schedules, meeting suggestions and mailbox settings exists on the
 // CSDL type with the right JSON type, and responses have the status codes and keys of the documented samples.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Csdl, loadSamples, type DocSample } from './csdl.js';
+import { Csdl, findSample, loadSamples, type DocSample } from './csdl.js';
 import { addDays, graph, PACIFIC, send, startCalendarSandbox, upn, view, type CalendarSandbox } from './graph-calendar-harness.js';
 
 const csdl = Csdl.load();
@@ -15,26 +15,8 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(async () => cs?.sb.close());
 
-function problems(type: string, obj: Record<string, unknown>): string[] {
-  const props = csdl.properties(type);
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(obj)) {
-    if (k.startsWith('@odata.')) continue;
-    const p = props.get(k);
-    if (!p) out.push(`${k}: not a property of ${type}`);
-    else {
-      const m = csdl.mismatch(p, v);
-      if (m) out.push(m);
-    }
-  }
-  return out;
-}
-
-function sample(method: string, url: string): DocSample {
-  const s = samples.find((x) => x.request.method === method && x.request.url === `https://graph.microsoft.com/v1.0${url}`);
-  if (!s) throw new Error(`no documented sample for ${method} ${url}`);
-  return s;
-}
+const problems = (type: string, obj: Record<string, unknown>) => csdl.problems(type, obj);
+const sample = (method: string, url: string): DocSample => findSample(samples, method, url);
 const keys = (o: object) => Object.keys(o).filter((k) => !k.startsWith('@odata.')).sort();
 /** Documented keys that v1.0's CSDL knows (samples sometimes show beta-only members such as occurrenceId). */
 const documented = (type: string, o: object) => keys(o).filter((k) => csdl.properties(type).has(k));

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { demoUsers } from '../../src/sandbox/seed/index.js';
-import { Csdl, loadSamples, type DocSample } from './csdl.js';
+import { Csdl, findSample, loadSamples, type DocSample } from './csdl.js';
 import { ADELE, EVENTUAL, graph, mintToken, startGraphSandbox } from './graph-harness.js';
 
 const USER = 'microsoft.graph.user';
@@ -22,27 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => sb?.close());
 
-/** Every problem with one object against a CSDL type; annotations are skipped. */
-function problems(type: string, obj: Record<string, unknown>): string[] {
-  const props = csdl.properties(type);
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(obj)) {
-    if (k.startsWith('@odata.')) continue;
-    const p = props.get(k);
-    if (!p) out.push(`${k}: not a property of ${type}`);
-    else {
-      const m = csdl.mismatch(p, v);
-      if (m) out.push(m);
-    }
-  }
-  return out;
-}
-
-function sample(method: string, url: string): DocSample {
-  const s = samples.find((x) => x.request.method === method && x.request.url === `https://graph.microsoft.com/v1.0${url}`);
-  if (!s) throw new Error(`no documented sample for ${method} ${url}`);
-  return s;
-}
+const problems = (type: string, obj: Record<string, unknown>) => csdl.problems(type, obj);
+const sample = (method: string, url: string): DocSample => findSample(samples, method, url);
 const keys = (o: object) => Object.keys(o).sort();
 const annotations = (o: object) => Object.keys(o).filter((k) => k.startsWith('@odata.')).sort();
 

@@ -3,59 +3,18 @@
 // CSDL property of message is either selectable or refused by name, and responses have the status codes and keys
 // of the documented samples (GET message, $select, move, mail folders, attachments, sendMail, reply,
 // createUploadSession).
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { CSDL_PATH, Csdl, loadSamples, type CsdlProperty } from './csdl.js';
+import { Csdl, findSample, loadSamples } from './csdl.js';
 import { graph } from './graph-harness.js';
 import { allPages, bySubject, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
 
 const csdl = Csdl.load();
 const samples = loadSamples();
-const xml = fs.readFileSync(CSDL_PATH, 'utf8');
 
-/** Members of an enum type of the CSDL (the reader above keeps only the type's kind). */
-function enumMembers(qualified: string): string[] | undefined {
-  const name = qualified.split('.').pop();
-  const m = new RegExp(`<EnumType Name="${name}"[^>]*>([\\s\\S]*?)</EnumType>`).exec(xml);
-  return m ? [...m[1].matchAll(/<Member Name="(\w+)"/g)].map((x) => x[1]) : undefined;
-}
-
-/** Why a value does not fit a CSDL property: Edm.Binary as base64 and enum members checked here, the rest by Csdl. */
-function mismatch(p: CsdlProperty, v: unknown, path: string): string | null {
-  if (p.type === 'Edm.Binary') return v === null || (typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v)) ? null : `${path}: not base64`;
-  const members = csdl.type(p.type)?.kind === 'enum' ? enumMembers(p.type) : undefined;
-  if (members && v !== null && !members.includes(v as string)) return `${path}: '${String(v)}' is not a member of ${p.type}`;
-  if (v && typeof v === 'object' && !Array.isArray(v) && csdl.type(p.type)?.kind === 'complex') {
-    const props = csdl.properties(p.type);
-    for (const [k, x] of Object.entries(v)) {
-      const inner = props.get(k);
-      if (!inner) return `${path}.${k}: not a property of ${p.type}`;
-      const m = mismatch(inner, x, `${path}.${k}`);
-      if (m) return m;
-    }
-    return null;
-  }
-  return csdl.mismatch(p, v, path);
-}
-
-function problems(type: string, obj: Record<string, unknown>): string[] {
-  const props = csdl.properties(type);
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(obj)) {
-    if (k.startsWith('@odata.') || k === 'attachments') continue;
-    const p = props.get(k);
-    const m = p ? mismatch(p, v, k) : `${k}: not a property of ${type}`;
-    if (m) out.push(m);
-  }
-  return out;
-}
-
-const sample = (method: string, url: string) => {
-  const s = samples.find((x) => x.request.method === method && x.request.url === `https://graph.microsoft.com/v1.0${url}`);
-  if (!s) throw new Error(`no documented sample for ${method} ${url}`);
-  return s;
-};
+/** Attachments are checked on their own type (fileAttachment). */
+const problems = (type: string, obj: Record<string, unknown>) => csdl.problems(type, obj, ['attachments']);
+const sample = (method: string, url: string) => findSample(samples, method, url);
 const props = (o: object) => Object.keys(o).filter((k) => !k.startsWith('@')).sort();
 
 let sb: Sandbox;
