@@ -46,6 +46,16 @@ function listView(ctx: RouteContext, items: (rc: ReturnType<typeof renderSetting
   });
 }
 
+/** The event a route's {eventId} names, with the caller's access to its calendar; 403/404 as Exchange answers. */
+function readableEvent(ctx: RouteContext) {
+  const { home, mb, calendar } = routeTarget(ctx, 'read');
+  const ref = findEvent(mb, ctx.params.eventId, calendar);
+  const item = ref.kind === 'item' ? ref.event : ref.instance.master;
+  const access = authorize(ctx, mb, mb.calendars.find((c) => c.key === item.calendarKey)!, 'read');
+  assertVisible(access, item);
+  return { home, ref, item, access };
+}
+
 export const eventReadRoutes: GraphModule['routes'] = [
   ...underEveryCalendar('/events', () => ({
     method: 'GET',
@@ -72,11 +82,7 @@ export const eventReadRoutes: GraphModule['routes'] = [
     method: 'GET',
     scopes: calendarScopes('read'),
     handler: (ctx) => {
-      const { home, mb, calendar } = routeTarget(ctx, 'read');
-      const ref = findEvent(mb, ctx.params.eventId, calendar);
-      const item = ref.kind === 'item' ? ref.event : ref.instance.master;
-      const access = authorize(ctx, mb, mb.calendars.find((c) => c.key === item.calendarKey)!, 'read');
-      assertVisible(access, item);
+      const { home, ref, item, access } = readableEvent(ctx);
       const { rc, prefs } = renderSettings(ctx, access);
       const select = parseSelect(readOptions(ctx.req).get('$select'), eventEntity);
       const rendered = renderViewItem(ref.kind === 'item' ? ref : { kind: 'instance', instance: ref.instance }, rc);
@@ -91,11 +97,7 @@ export const eventReadRoutes: GraphModule['routes'] = [
     method: 'GET',
     scopes: calendarScopes('read'),
     handler: (ctx) => {
-      const { home, mb, calendar } = routeTarget(ctx, 'read');
-      const ref = findEvent(mb, ctx.params.eventId, calendar);
-      const item = ref.kind === 'item' ? ref.event : ref.instance.master;
-      const access = authorize(ctx, mb, mb.calendars.find((c) => c.key === item.calendarKey)!, 'read');
-      assertVisible(access, item);
+      const { home, ref, item, access } = readableEvent(ctx);
       const { fromMs, toMs } = readWindow(ctx);
       const instances = ref.kind === 'item' && item.type === 'seriesMaster' && toMs > fromMs ? instancesInWindow(item, fromMs, toMs) : [];
       const context = usersContext(home, `events('${encodeURIComponent(ctx.params.eventId)}')/instances`);
