@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { GraphError } from '../../graph/errors.js';
 import { seg } from '../../graph/odata.js';
 import { type AnyTool, defineTool, type ToolContext, ToolError, type ToolKind } from '../define-tool.js';
+import { isSignedInUser, NO_SUCH_MAILBOX } from '../other-user.js';
 import { loadTimeLibs } from './time-zones.js';
 
 export const CalendarOwner = z.string().trim().max(320).optional().describe("Whose calendar, if not yours: address or user id");
@@ -67,16 +68,13 @@ export function calendarTool<S extends z.ZodRawShape, O extends z.ZodObject, K e
 async function openCalendar(owner: string | undefined, ctx: ToolContext<ToolKind>): Promise<CalendarRef> {
   const mine: CalendarRef = { root: '/me', label: 'your calendar', other: false };
   if (!owner) return mine;
-  const account = (await ctx.auth.status()).account;
-  const key = owner.toLowerCase();
-  if (account && (account.username.toLowerCase() === key || account.homeAccountId.toLowerCase().startsWith(`${key}.`))) return mine;
+  if (await isSignedInUser(ctx.auth, owner)) return mine;
   if (!ctx.orgMode) {
     throw new ToolError(`The calendar of ${owner} is not yours: other people's calendars need organization mode (start the server with --org-mode or MS365_MCP_ORG_MODE=true, then sign in again). Leave out calendarOwner for your own; calendar_get_schedule shows when others are free.`);
   }
   return { root: `/users/${seg(owner)}`, label: owner, other: true };
 }
 
-const OWNER_MISSING = /^(ErrorInvalidUser|ErrorNonExistentMailbox|MailboxNotEnabledForRESTAPI|MailboxNotFound|Request_ResourceNotFound|ResourceNotFound|UserNotFound)$/i;
 const BAD_ID = /^(ErrorItemNotFound|ErrorInvalidIdMalformed|ErrorInvalidId|ErrorCalendarFolderNotFound|ErrorFolderNotFound)$/i;
 
 /** Graph's refusals, worded for the model: whose calendar, what access is missing, where ids come from. */
@@ -95,7 +93,7 @@ function explain(e: unknown, cal: CalendarRef, writes: boolean): unknown {
       `Graph ${e.code}: ${e.graphMessage} The calendar you named is one shared with you: ${writes ? 'its owner gave you read access only, or ' : ''}other people's calendars need organization mode (and Calendars.${writes ? 'ReadWrite' : 'Read'}.Shared). Its owner is shown by calendar_list_calendars.`,
     );
   }
-  if (cal.other && e.status === 404 && OWNER_MISSING.test(e.code)) {
+  if (cal.other && e.status === 404 && NO_SUCH_MAILBOX.test(e.code)) {
     return new ToolError(`No calendar found for ${cal.label} (Graph ${e.code}: ${e.graphMessage}). Check the address; users_list finds people.`);
   }
   if ((e.status === 404 || e.status === 400) && BAD_ID.test(e.code)) {

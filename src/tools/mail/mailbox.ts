@@ -6,6 +6,7 @@ import { GraphError } from '../../graph/errors.js';
 import { seg } from '../../graph/odata.js';
 import { type AnyTool, defineTool, type ToolContext, ToolError, type ToolKind } from '../define-tool.js';
 import { Mailbox } from '../shapes.js';
+import { isSignedInUser, NO_SUCH_MAILBOX } from '../other-user.js';
 
 /** What a tool does in the mailbox: decides the permission named when Graph refuses. */
 export type Access = 'read' | 'write' | 'send';
@@ -77,18 +78,13 @@ export function mailTool<S extends z.ZodRawShape, O extends z.ZodObject, K exten
 
 async function openMailbox(mailbox: string | undefined, ctx: ToolContext<ToolKind>): Promise<MailboxRef> {
   if (!mailbox) return { root: '/me', label: 'your mailbox', other: false };
-  const account = (await ctx.auth.status()).account;
-  const key = mailbox.toLowerCase();
-  if (account && (account.username.toLowerCase() === key || account.homeAccountId.toLowerCase().startsWith(`${key}.`))) {
-    return { root: '/me', label: 'your mailbox', other: false };
-  }
+  if (await isSignedInUser(ctx.auth, mailbox)) return { root: '/me', label: 'your mailbox', other: false };
   if (!ctx.orgMode) {
     throw new ToolError(`The mailbox ${mailbox} is not yours: shared and delegated mailboxes need organization mode (start the server with --org-mode or MS365_MCP_ORG_MODE=true, then sign in again). Leave out mailbox for your own.`);
   }
   return { root: `/users/${seg(mailbox)}`, label: mailbox, other: true };
 }
 
-const MAILBOX_MISSING = /^(ErrorInvalidUser|ErrorNonExistentMailbox|MailboxNotEnabledForRESTAPI|MailboxNotFound|Request_ResourceNotFound|ResourceNotFound|UserNotFound)$/i;
 const BAD_ID = /^(ErrorInvalidIdMalformed|ErrorItemNotFound|ErrorInvalidId|ErrorInvalidIdNotAnItemAttachmentId|ErrorInvalidAttachmentId)$/i;
 
 /** Graph's refusals, worded for the model: which mailbox, which access is missing, where ids come from. */
@@ -98,7 +94,7 @@ function explain(e: unknown, mb: MailboxRef, access: Access): unknown {
     const need = NEEDS[access];
     return new ToolError(`No access to the mailbox ${mb.label}: ${e.graphMessage}. The signed-in user needs ${need.delegation} on ${mb.label}, granted by an Exchange admin, and the app needs the ${need.scope} permission.`);
   }
-  if (mb.other && e.status === 404 && MAILBOX_MISSING.test(e.code)) {
+  if (mb.other && e.status === 404 && NO_SUCH_MAILBOX.test(e.code)) {
     return new ToolError(`The mailbox ${mb.label} was not found (Graph ${e.code}: ${e.graphMessage}). Check the address; users_list finds people.`);
   }
   if ((e.status === 404 || e.status === 400) && BAD_ID.test(e.code)) {
