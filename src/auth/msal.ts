@@ -38,7 +38,6 @@ const DEFAULT_HINT = 'Sign in again: call the auth_login tool, or run `node dist
 export class AuthManager implements AuthService {
   private readonly pca: PublicClientApplication;
   private pending: { info: PendingLogin; done: Promise<AccountInfo | null>; request: DeviceCodeRequest } | undefined;
-  private lastExpiry = 0;
   private memo: { token: string; expiresAt: number; stamp: string } | undefined;
   private lastRefresh: Date | undefined;
   private lastError: string | undefined;
@@ -83,7 +82,7 @@ export class AuthManager implements AuthService {
     if (!account) throw new AuthRequiredError(this.notSignedInText());
     // Only a call that may refresh needs the cross-process lock: two processes redeeming the same
     // refresh token at once would lose one of the rotated tokens.
-    const mayRefresh = forceRefresh || Date.now() > this.lastExpiry - RENEWAL_OFFSET_MS - 60_000;
+    const mayRefresh = forceRefresh || Date.now() > (this.memo?.expiresAt ?? 0) - RENEWAL_OFFSET_MS - 60_000;
     const result = mayRefresh ? await this.serialized(() => this.lockedSilent(account, forceRefresh)) : await this.silent(account, false);
     this.memo = { token: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? 0, stamp: await this.filesStamp() };
     return result.accessToken;
@@ -109,7 +108,6 @@ export class AuthManager implements AuthService {
   private async silent(account: AccountInfo, forceRefresh: boolean): Promise<AuthenticationResult> {
     try {
       const result = await this.pca.acquireTokenSilent({ account, scopes: this.o.scopes, forceRefresh });
-      this.lastExpiry = result.expiresOn?.getTime() ?? 0;
       if (!result.fromCache) {
         this.lastRefresh = new Date();
         this.lastError = undefined;
@@ -174,8 +172,7 @@ export class AuthManager implements AuthService {
       async (result) => {
         if (!result?.account) throw new Error('sign-in returned no account');
         await writeFileAtomic(this.o.selectedAccountPath, JSON.stringify({ homeAccountId: result.account.homeAccountId, username: result.account.username }));
-        this.lastExpiry = result.expiresOn?.getTime() ?? 0;
-        this.lastError = undefined;
+          this.lastError = undefined;
         await this.recordHealth({ ok: true });
         this.o.log.info(`auth: Device code login successful as ${result.account.username}; token cached`);
         return result.account;
@@ -213,7 +210,6 @@ export class AuthManager implements AuthService {
     if (!username || targets.some((a) => a.homeAccountId === selected?.homeAccountId)) {
       await writeFileAtomic(this.o.selectedAccountPath, '{}');
     }
-    this.lastExpiry = 0;
     this.memo = undefined;
     this.o.log.info(`auth: signed out ${targets.length} account(s)`);
     return { removed: targets.map((a) => a.username) };
