@@ -95,6 +95,52 @@ describe('a refresh rejected for good', () => {
   });
 });
 
+describe('an identity platform that cannot be reached', () => {
+  it('a refresh waits out a short outage (a restarting container) instead of failing the call', async () => {
+    const first = await startTestSandbox({ tokenLifetimeSeconds: 1 });
+    const port = Number(new URL(first.url).port);
+    const s = await connect(first);
+    let second: Sandbox | undefined;
+    try {
+      await first.close();
+      await new Promise((r) => setTimeout(r, 1200)); // the access token expires while the tenant is down
+      const back = setTimeout(async () => {
+        second = await startTestSandbox({ tokenLifetimeSeconds: 1, stateDir: first.stateDir, port });
+      }, 700);
+      const me = await call(s.client, 'users_get_me');
+      clearTimeout(back);
+      expect(textOf(me)).not.toMatch(/could not/i);
+      expect(me.structuredContent).toMatchObject({ displayName: 'Adele Vance' });
+      expect(s.log.lines.some((l) => / warn auth: identity platform at 127\.0\.0\.1:\d+ unreachable \(ECONNREFUSED\), retrying/.test(l))).toBe(true);
+      expect(s.log.lines.some((l) => / info auth: token refresh succeeded/.test(l))).toBe(true);
+    } finally {
+      await s.close();
+      await second?.close();
+    }
+  });
+
+  it('a longer outage gives one clear error and leaves the sign-in and health intact', async () => {
+    const sandbox = await startTestSandbox({ tokenLifetimeSeconds: 1 });
+    const s = await connect(sandbox);
+    const { checkHealth } = await import('../src/auth/health.js');
+    try {
+      await sandbox.close();
+      await new Promise((r) => setTimeout(r, 1200));
+      const me = await call(s.client, 'users_get_me');
+      expect(me.isError).toBe(true);
+      expect(textOf(me)).toMatch(/could not reach the identity platform at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+      expect(textOf(me)).toMatch(/sign-in itself is intact/);
+      expect(textOf(me)).not.toMatch(/--login|expired or was revoked/);
+      expect(await checkHealth(`${s.dataDir}/.token-cache.json`)).toMatchObject({ healthy: true });
+      // five attempts in all, never a second device-code sign-in
+      expect(s.log.lines.filter((l) => /unreachable \(ECONNREFUSED\), retrying/.test(l))).toHaveLength(5);
+      expect(s.log.lines.join('')).not.toMatch(/To sign in/);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('before sign-in', () => {
   it('auth_login returns the URL and code at once, and a tool called meanwhile repeats them', async () => {
     const sandbox = await startTestSandbox({ autoApproveUser: undefined });

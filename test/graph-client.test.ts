@@ -114,3 +114,28 @@ describe('Graph client paging and batching', () => {
     expect(textOf(r)).toMatch(/^Graph 404 Request_ResourceNotFound: .*\(request-id [0-9a-f-]{36}\)\. Check the id or address\.$/);
   });
 });
+
+describe('Graph briefly unreachable', () => {
+  it('sends a write again only when the connection was refused, so it is done exactly once', async () => {
+    const first = await startTestSandbox();
+    const port = Number(new URL(first.url).port);
+    const c = await connect(first);
+    let second: Sandbox | undefined;
+    try {
+      await first.close();
+      const back = setTimeout(async () => {
+        second = await startTestSandbox({ stateDir: first.stateDir, port });
+      }, 300);
+      const r = await call(c.client, 'mail_create_folder', { name: 'Outage test' });
+      clearTimeout(back);
+      expect(textOf(r)).toMatch(/^created folder Outage test/);
+      expect(c.log.lines.some((l) => /warn graph: POST \S+ network error \(ECONNREFUSED\), retrying/.test(l))).toBe(true);
+      expect(second!.faults.journal.filter((j) => j.method === 'POST' && j.path === '/me/mailFolders')).toHaveLength(1);
+      const folders = await call(c.client, 'mail_list_folders');
+      expect(JSON.stringify(folders.structuredContent).match(/"Outage test"/g)).toHaveLength(1);
+    } finally {
+      await c.close();
+      await second?.close();
+    }
+  });
+});

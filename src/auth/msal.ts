@@ -28,6 +28,8 @@ export interface AuthOptions {
   log: Logger;
   /** How to sign in again, for error texts (differs between a terminal and the container). */
   signInHint?: string;
+  /** Delays between attempts while the identity platform cannot be reached (tests shorten them). */
+  networkRetryDelaysMs?: number[];
 }
 
 /** MSAL renews an access token this long before it expires; a token further from expiry is served from
@@ -42,11 +44,13 @@ export class AuthManager implements AuthService {
   private lastRefresh: Date | undefined;
   private lastError: string | undefined;
   private inProcess: Promise<unknown> = Promise.resolve();
+  private readonly network: FetchNetworkClient;
 
   constructor(private readonly o: AuthOptions) {
     if (!o.clientId) throw new Error('no client id');
     const ep = cloudEndpoints(o.cloud, o.sandboxUrl);
     const authority = `${ep.authorityHost}/${o.tenantId}`;
+    this.network = new FetchNetworkClient({ sandboxUrl: o.cloud === 'sandbox' ? o.sandboxUrl : undefined, retryDelaysMs: o.networkRetryDelaysMs, log: o.log });
     this.pca = new PublicClientApplication({
       auth: {
         clientId: o.clientId,
@@ -56,7 +60,7 @@ export class AuthManager implements AuthService {
       },
       cache: { cachePlugin: new FileCachePlugin(o.tokenCachePath, o.log) },
       system: {
-        networkClient: new FetchNetworkClient(o.cloud === 'sandbox' ? o.sandboxUrl : undefined),
+        networkClient: this.network,
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: MsalLogLevel.Warning,
@@ -121,6 +125,11 @@ export class AuthManager implements AuthService {
         this.o.log.error(`auth: token refresh failed for good for ${account.username} (${this.lastError}); sign in again`);
         await this.recordHealth({ ok: false, error: this.lastError });
         throw new AuthRequiredError(`The sign-in of ${account.username} has expired or was revoked (${(e as { errorCode?: string }).errorCode ?? 'invalid_grant'}). ${this.o.signInHint ?? DEFAULT_HINT}`);
+      }
+      const unreachable = this.network.lastFailure;
+      if (unreachable && (e as { errorCode?: string }).errorCode === 'network_error') {
+        this.o.log.warn(`auth: token refresh failed: ${unreachable.message}`);
+        throw new AuthRequiredError(`Could not refresh the access token: ${unreachable.message}. The sign-in itself is intact; try again once the network is back.`);
       }
       this.o.log.warn(`auth: token acquisition failed: ${errorText(e)}`);
       throw new AuthRequiredError(`Could not get an access token: ${errorText(e)}`);

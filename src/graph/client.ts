@@ -2,6 +2,7 @@
 // request that may have taken effect), timeouts, the caller's cancellation, paging with caps, $batch.
 import type { Logger } from '../log.js';
 import { graphErrorFrom, GraphError } from './errors.js';
+import { failureReason, neverSent } from '../net.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -248,13 +249,13 @@ export class GraphClient implements GraphWriter {
         if (opts.signal?.aborted) throw new GraphError(499, 'Cancelled', 'the request was cancelled');
         const timedOut = timeout.aborted;
         // A request that may have reached Graph is only repeated when repeating it is harmless.
-        if (idempotent && attempt < this.o.maxRetries) {
-          this.o.log.warn(`graph: ${method} ${redactPath(url)} ${timedOut ? 'timed out' : 'network error'}, retrying`);
+        if ((idempotent || (!timedOut && neverSent(e))) && attempt < this.o.maxRetries) {
+          this.o.log.warn(`graph: ${method} ${redactPath(url)} ${timedOut ? 'timed out' : `network error (${failureReason(e)})`}, retrying`);
           await sleep(backoff(attempt), opts.signal);
           continue;
         }
         throw new GraphError(timedOut ? 504 : 502, timedOut ? 'Timeout' : 'NetworkError',
-          timedOut ? `no answer from Microsoft Graph within ${this.o.timeoutMs / 1000}s` : `could not reach Microsoft Graph (${(e as Error).message})`);
+          timedOut ? `no answer from Microsoft Graph within ${this.o.timeoutMs / 1000}s` : `could not reach Microsoft Graph (${failureReason(e)})`);
       }
       const requestId = res.headers.get('request-id') ?? undefined;
       if (res.ok) {
