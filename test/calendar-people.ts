@@ -29,10 +29,10 @@ export async function signInAs(sandbox: { url: string }, upn: string, env: Recor
 }
 
 /** Calls a tool and expects success; returns the structured result. */
-export async function ok<T = Record<string, unknown>>(c: Connected, tool: string, args: Record<string, unknown> = {}): Promise<T & { text: string }> {
+export async function ok<T extends object = Record<string, unknown>>(c: Connected, tool: string, args: Record<string, unknown> = {}): Promise<T & { text: string }> {
   const r = await call(c.client, tool, args);
   expect(r.isError, `${tool}: ${textOf(r)}`).toBeFalsy();
-  return Object.assign(r.structuredContent as T, { text: textOf(r) });
+  return Object.assign(r.structuredContent as T, { text: textOf(r) }) as T & { text: string };
 }
 
 /** Calls a tool and expects an error result; returns its text. */

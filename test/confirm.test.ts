@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox?.close());
 
 /** A client that answers every elicitation with `answer`, recording the questions. */
-function elicitingClient(answer: { action: 'accept' | 'decline' | 'cancel'; content?: Record<string, unknown> }, questions: string[], options = {}): Client {
+function elicitingClient(answer: { action: 'accept' | 'decline' | 'cancel'; content?: Record<string, string | number | boolean | string[]> }, questions: string[], options = {}): Client {
   const client = new Client({ name: 'eliciting', version: '1' }, { capabilities: { elicitation: { form: {} } }, ...options });
   client.setRequestHandler('elicitation/create', async (req) => {
     questions.push(String((req.params as { message: string }).message));

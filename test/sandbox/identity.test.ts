@@ -81,7 +81,7 @@ function msal(url: string, o: { clientId?: string; tenant?: string } = {}): Publ
       knownAuthorities: [host],
       ...sandboxMetadata(authority),
     },
-    system: { networkClient: new FetchNetworkClient(url) },
+    system: { networkClient: new FetchNetworkClient({ sandboxUrl: url }) },
   });
 }
 
@@ -328,19 +328,21 @@ describe('access tokens as Graph checks them', () => {
   });
 });
 
+type Json = Record<string, unknown>;
+
 describe('discovery, keys and refusals', () => {
   it('serves the OpenID configuration and public keys only', async () => {
     const r = await serve();
     expect(AUTHORITY_HOST).toBe(SANDBOX_AUTHORITY_HOST);
     for (const tenant of [SANDBOX_TENANT_ID, 'contoso.sandbox', 'Contoso.Sandbox']) {
-      const doc = await (await fetch(`${r.url}/${tenant}/v2.0/.well-known/openid-configuration`)).json();
+      const doc = (await (await fetch(`${r.url}/${tenant}/v2.0/.well-known/openid-configuration`)).json()) as Json;
       expect(doc.issuer).toBe(`${AUTHORITY_HOST}/${SANDBOX_TENANT_ID}/v2.0`);
       expect(doc.token_endpoint).toBe(`${r.url}/${SANDBOX_TENANT_ID}/oauth2/v2.0/token`);
     }
-    const orgs = await (await fetch(`${r.url}/organizations/v2.0/.well-known/openid-configuration`)).json();
+    const orgs = (await (await fetch(`${r.url}/organizations/v2.0/.well-known/openid-configuration`)).json()) as Json;
     expect(orgs.issuer).toBe(`${AUTHORITY_HOST}/{tenantid}/v2.0`);
-    const doc = await (await fetch(`${r.url}/common/v2.0/.well-known/openid-configuration`)).json();
-    const jwks = await (await fetch(doc.jwks_uri)).json();
+    const doc = (await (await fetch(`${r.url}/common/v2.0/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
+    const jwks = (await (await fetch(doc.jwks_uri)).json()) as { keys: Json[] };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', use: 'sig', kid: expect.any(String), n: expect.any(String), e: 'AQAB' });
     for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(jwks.keys[0]).not.toHaveProperty(secret);
