@@ -25,7 +25,13 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
  && mkdir -p /app/data && chown node:node /app/data && chmod 0700 /app/data \
  && find / -xdev -type f -perm /6000 -exec chmod a-s {} +
 COPY --from=build /app/dist ./dist
+# V8's compile cache for the modules every start loads, made here at build time by the user that runs
+# the server (the cache is per user id): each `docker exec` session answers initialize sooner.
+ENV NODE_COMPILE_CACHE=/app/.node-compile-cache
+RUN mkdir /app/.node-compile-cache && chown node:node /app/.node-compile-cache
 USER node
+RUN echo '{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}' | MS365_MCP_ORG_MODE=true HOME=/tmp node dist/index.js >/dev/null \
+ && test -n "$(ls -A /app/.node-compile-cache)"
 # Unhealthy when no account is signed in or the last refresh failed for good (reads files only).
 HEALTHCHECK --interval=30s --timeout=10s --start-period=10s --retries=2 CMD ["node", "/app/dist/index.js", "--health"]
 CMD ["node", "/app/dist/index.js"]
