@@ -86,13 +86,23 @@ for (let i = 0; i < 50; i++) {
   if (!r.isError) break;
   await new Promise((res) => setTimeout(res, 200)); // the automatic sign-in is being approved
 }
+// Tool calls and direct calls alternate, after a warm-up of both, so that both see the same JIT state
+// and the same machine load.
+const cachedToken = async () => Object.values(JSON.parse(await fs.readFile(env.MS365_MCP_TOKEN_CACHE_PATH, 'utf8')).AccessToken)[0].secret;
+const meUrl = `${sandbox.url}/v1.0/me?$select=id,displayName,mail,userPrincipalName,jobTitle,department,officeLocation,businessPhones,mobilePhone,preferredLanguage`;
 const N = 300;
 const viaTool = [];
-for (let i = 0; i < N; i++) {
-  const t = performance.now();
+const direct = [];
+const meToken = await cachedToken();
+for (let i = -50; i < N; i++) {
+  let t = performance.now();
   const r = await client.callTool({ name: 'users_get_me', arguments: {} });
-  viaTool.push(performance.now() - t);
+  if (i >= 0) viaTool.push(performance.now() - t);
   if (r.isError) throw new Error(r.content[0].text);
+  t = performance.now();
+  const res = await fetch(meUrl, { headers: { authorization: `Bearer ${meToken}` } });
+  await res.json();
+  if (i >= 0) direct.push(performance.now() - t);
 }
 // The answer to "list 25 inbox messages": curated summaries (text block and structured content) against
 // the raw Graph JSON of the same page. The demo inbox is topped up to 25 with mail to oneself first.
@@ -103,16 +113,7 @@ for (let n = await inboxCount(), i = 1; n < 25; n++, i++) {
 const listed = await client.callTool({ name: 'mail_list_messages', arguments: { limit: 25 } });
 if (listed.isError || listed.structuredContent.messages.length !== 25) throw new Error(`mail_list_messages: ${JSON.stringify(listed.content)}`);
 await client.close();
-const cache = JSON.parse(await fs.readFile(env.MS365_MCP_TOKEN_CACHE_PATH, 'utf8'));
-const token = Object.values(cache.AccessToken)[0].secret;
-const direct = [];
-const url = `${sandbox.url}/v1.0/me?$select=id,displayName,mail,userPrincipalName,jobTitle,department,officeLocation,businessPhones,mobilePhone,preferredLanguage`;
-for (let i = 0; i < N; i++) {
-  const t = performance.now();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  await res.json();
-  direct.push(performance.now() - t);
-}
+const token = await cachedToken();
 const raw = await (await fetch(`${sandbox.url}/v1.0/me/mailFolders/inbox/messages?$top=25&$orderby=receivedDateTime%20desc`, { headers: { authorization: `Bearer ${token}` } })).text();
 await sandbox.close();
 const tok = (x) => countTokens(typeof x === 'string' ? x : JSON.stringify(x)).toLocaleString('en');
