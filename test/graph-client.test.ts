@@ -125,7 +125,7 @@ describe('Graph briefly unreachable', () => {
       await first.close();
       const back = setTimeout(async () => {
         second = await startTestSandbox({ stateDir: first.stateDir, port });
-      }, 300);
+      }, 150);
       const r = await call(c.client, 'mail_create_folder', { name: 'Outage test' });
       clearTimeout(back);
       expect(textOf(r)).toMatch(/^created folder Outage test/);
