@@ -176,7 +176,7 @@ async function serve({ config, selection, auth, factory, startKeepAlive }: Runti
   startKeepAlive();
   if (config.http) {
     const { serveHttp } = await import('./transports/http.js');
-    const h = await serveHttp(factory, config.http, log);
+    const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: config.allowedHosts }, log);
     await waitForSignal();
     await h.close();
     return 0;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { CLOUDS, type Cloud } from './auth/clouds.js';
+import { httpSecret, resolveHttpToken } from './http-access.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { TOGGLE_NAMES, type Toggle } from './tools/groups.js';
 
@@ -32,6 +33,12 @@ export interface Config {
   readOnly: boolean;
   enabledTools?: RegExp;
   http?: { host: string; port: number };
+  /** The bearer token /mcp requires, from MS365_MCP_HTTP_TOKEN or MS365_MCP_HTTP_TOKEN_FILE. */
+  httpToken?: string;
+  httpTokenFile?: string;
+  httpAllowUnauthenticated: boolean;
+  /** Extra names allowed in Host and Origin headers (MS365_MCP_ALLOWED_HOSTS). */
+  allowedHosts: string[];
   autoLogin: boolean;
   keepAliveMinutes: number;
   confirmDestructive: boolean;
@@ -56,12 +63,22 @@ const positiveInt = (what: string) => z.string().regex(/^\d+$/, `must be a whole
 const regex = z.string().transform((v, ctx) => {
   try { return new RegExp(v); } catch { ctx.addIssue({ code: 'custom', message: 'must be a valid regular expression' }); return z.NEVER; }
 });
+const hostList = z.string().transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
 const hostPort = z.string().transform((v, ctx) => {
   const m = /^(?:(\[[^\]]+\]|[^:]+):)?(\d{1,5})$/.exec(v.trim());
   const p = m ? Number(m[2]) : NaN;
   if (!m || p > 65535) { ctx.addIssue({ code: 'custom', message: 'must be [host:]port, e.g. 3000 or 127.0.0.1:3000' }); return z.NEVER; }
   return { host: (m[1] ?? '127.0.0.1').replace(/^\[|\]$/g, ''), port: p };
 });
+
+interface Setting {
+  schema: z.ZodType;
+  env?: string;
+  flag?: string;
+  fallback?: string;
+  /** Never echoed in an error line. */
+  secret?: boolean;
+}
 
 /** Each setting: its schema, where it comes from (flag first, then env var) and its default. */
 const SETTINGS = {
@@ -82,10 +99,20 @@ const SETTINGS = {
   readOnly: { schema: bool, env: 'READ_ONLY', flag: 'read-only', fallback: 'false' },
   enabledTools: { schema: regex, env: 'MS365_MCP_ENABLED_TOOLS', flag: 'enabled-tools' },
   http: { schema: hostPort, env: 'MS365_MCP_HTTP', flag: 'http' },
+  httpToken: { schema: httpSecret, env: 'MS365_MCP_HTTP_TOKEN', secret: true },
+  httpTokenFile: { schema: z.string().min(1), env: 'MS365_MCP_HTTP_TOKEN_FILE' },
+  httpAllowUnauthenticated: { schema: bool, env: 'MS365_MCP_HTTP_ALLOW_UNAUTHENTICATED', fallback: 'false' },
+  allowedHosts: { schema: hostList, env: 'MS365_MCP_ALLOWED_HOSTS', fallback: '' },
   autoLogin: { schema: bool, env: 'MS365_MCP_AUTO_LOGIN', fallback: 'true' },
   keepAliveMinutes: { schema: positiveInt('minutes'), env: 'MS365_MCP_KEEPALIVE_MINUTES', fallback: '720' },
   confirmDestructive: { schema: bool, env: 'MS365_MCP_CONFIRM_DESTRUCTIVE', fallback: 'true' },
-} as const satisfies Record<string, { schema: z.ZodType; env?: string; flag?: string; fallback?: string }>;
+} as const satisfies Record<string, Setting>;
+
+/** Every environment variable the server reads. */
+export const ENV_VARS: string[] = [
+  ...Object.values(SETTINGS).flatMap((s: Setting) => (s.env ? [s.env] : [])),
+  ...TOGGLE_NAMES.map((t) => `MS365_MCP_ENABLE_${t}`),
+];
 
 export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
@@ -95,7 +122,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv): string {
 /** Builds the Config from parsed flags (string values; booleans as 'true') and the environment. */
 export function buildConfig(command: Command, flags: Record<string, string | undefined>, env: NodeJS.ProcessEnv): Config {
   const out: Record<string, unknown> = {};
-  const read = (key: string, spec: { schema: z.ZodType; env?: string; flag?: string; fallback?: string }) => {
+  const read = (key: string, spec: Setting) => {
     const fromFlag = spec.flag ? flags[spec.flag] : undefined;
     const fromEnv = spec.env ? env[spec.env] : undefined;
     const raw = fromFlag ?? (fromEnv === '' ? undefined : fromEnv) ?? spec.fallback;
@@ -103,8 +130,8 @@ export function buildConfig(command: Command, flags: Record<string, string | und
     const r = spec.schema.safeParse(raw);
     if (!r.success) {
       const name = fromFlag !== undefined ? `--${spec.flag}` : fromEnv !== undefined ? spec.env : `${key} default`;
-      const shown = raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
-      throw new ConfigError(`Invalid configuration: ${name} ${r.error.issues[0]?.message ?? 'is invalid'} (got '${shown}')`);
+      const shown = spec.secret ? `a value of ${raw.length} characters` : `'${raw.length > 60 ? `${raw.slice(0, 57)}...` : raw}'`;
+      throw new ConfigError(`Invalid configuration: ${name} ${r.error.issues[0]?.message ?? 'is invalid'} (got ${shown})`);
     }
     out[key] = r.data;
   };
@@ -123,6 +150,9 @@ export function buildConfig(command: Command, flags: Record<string, string | und
   if (out.cloud === 'sandbox' && !out.sandbox && !out.sandboxUrl && command !== 'sandbox' && command !== 'help' && command !== 'version') {
     throw new ConfigError('Invalid configuration: MS365_MCP_CLOUD=sandbox needs MS365_MCP_SANDBOX_URL (the URL of `node dist/index.js sandbox`), or use --sandbox');
   }
+  const access = resolveHttpToken(out as unknown as Parameters<typeof resolveHttpToken>[0]);
+  if (access.problem && command === 'serve') throw new ConfigError(`Invalid configuration: ${access.problem}`);
+  out.httpToken = access.token;
   return {
     command,
     ...(out as Omit<Config, 'command' | 'toggles' | 'tokenCachePath' | 'selectedAccountPath' | 'sandboxStateDir'>),

@@ -16,7 +16,7 @@ describe('configuration', () => {
   });
 
   it('lets flags win over the environment', () => {
-    const c = parseCommandLine(['--org-mode', '--read-only', '--http', '0.0.0.0:8080'], { ...env, MS365_MCP_ORG_MODE: 'false' });
+    const c = parseCommandLine(['--org-mode', '--read-only', '--http', '0.0.0.0:8080'], { ...env, MS365_MCP_ORG_MODE: 'false', MS365_MCP_HTTP_ALLOW_UNAUTHENTICATED: 'true' });
     expect(c.orgMode).toBe(true);
     expect(c.readOnly).toBe(true);
     expect(c.http).toEqual({ host: '0.0.0.0', port: 8080 });
@@ -73,5 +73,15 @@ describe('configuration', () => {
     expect(personal).not.toContain('User.Read.All');
     const org = (await runCli(['--list-permissions', '--org-mode'], env)).stdout.trim().split('\n');
     expect(org).toContain('User.Read.All');
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the server reads', async () => {
+    const { ENV_VARS } = await import('../src/config.js');
+    const example = await (await import('node:fs/promises')).readFile(new URL('../.env.example', import.meta.url), 'utf8');
+    const missing = ENV_VARS.filter((v) => !new RegExp(`^(# )?${v}=`, 'm').test(example));
+    expect(ENV_VARS.length).toBeGreaterThan(25);
+    expect(missing).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 // Streamable HTTP at /mcp, stateless, for development, conformance and deployments across hosts.
-// Bound to loopback by default; Host and Origin are checked against the bound name (DNS rebinding).
+// Bound to loopback by default; Host and Origin are checked against the bound name (DNS rebinding), and
+// with a configured token every /mcp request must carry it as a bearer token.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostHeaderValidation, localhostHostValidation, localhostOriginValidation, originValidation, toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, type McpServer } from '@modelcontextprotocol/server';
+import { LOOPBACK_HOSTS } from '../http-access.js';
 import type { Logger } from '../log.js';
 
 export interface HttpServing {
@@ -11,13 +14,31 @@ export interface HttpServing {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+export interface HttpAccess {
+  /** Required as `Authorization: Bearer <token>` on /mcp; undefined: no token. */
+  token?: string;
+  allowedHosts: string[];
+}
 
-export async function serveHttp(factory: () => McpServer, bind: { host: string; port: number }, log: Logger): Promise<HttpServing> {
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Compares digests, so neither the token's length nor its prefix leaks through timing. */
+function bearerMatches(header: string | undefined, expected: Buffer): boolean {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return !!m && timingSafeEqual(digest(m[1]), expected);
+}
+
+function unauthorized(res: http.ServerResponse, why: string): void {
+  const body = { jsonrpc: '2.0', id: null, error: { code: -32001, message: `Unauthorized: ${why}. Send the server's MS365_MCP_HTTP_TOKEN as "Authorization: Bearer <token>".` } };
+  res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="ms-365-mcp-server"' }).end(JSON.stringify(body));
+}
+
+export async function serveHttp(factory: () => McpServer, bind: { host: string; port: number }, access: HttpAccess, log: Logger): Promise<HttpServing> {
   const handler = createMcpHandler(factory, { onerror: (e) => log.debug(`http: ${e.message}`) });
   const mcp = toNodeHandler(handler);
-  const loopback = LOOPBACK.has(bind.host);
-  const extraHosts = (process.env.MS365_MCP_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const loopback = LOOPBACK_HOSTS.has(bind.host);
+  const extraHosts = access.allowedHosts;
+  const expected = access.token === undefined ? undefined : digest(access.token);
   const checkHost = loopback && !extraHosts.length ? localhostHostValidation() : hostHeaderValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...extraHosts]);
   const checkOrigin = loopback && !extraHosts.length ? localhostOriginValidation() : originValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...extraHosts]);
   const server = http.createServer((req, res) => {
@@ -31,6 +52,11 @@ export async function serveHttp(factory: () => McpServer, bind: { host: string; 
       return;
     }
     if (!checkHost(req, res) || !checkOrigin(req, res)) return;
+    if (expected && !bearerMatches(req.headers.authorization, expected)) {
+      log.warn(`http: refused a request from ${req.socket.remoteAddress ?? 'an unknown address'}: ${req.headers.authorization ? 'the token does not match' : 'no token sent'}`);
+      unauthorized(res, req.headers.authorization ? 'the bearer token does not match' : 'this server requires a bearer token');
+      return;
+    }
     Promise.resolve(mcp(req, res)).catch((e: Error) => {
       log.warn(`http: ${e.message}`);
       if (!res.headersSent) res.writeHead(500).end();
@@ -42,7 +68,8 @@ export async function serveHttp(factory: () => McpServer, bind: { host: string; 
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${bind.host.includes(':') ? `[${bind.host}]` : bind.host}:${port}/mcp`;
-  log.info(`http: serving MCP at ${url}${loopback ? '' : ' (not loopback: put it behind TLS and authentication)'}`);
+  const guard = expected ? 'clients must send the token' : loopback ? 'loopback only, no token' : 'NO authentication: an authenticating proxy must front it';
+  log.info(`http: serving MCP at ${url} (${guard}${loopback ? '' : '; use TLS in front'})`);
   return {
     url,
     close: async () => {
