@@ -174,6 +174,24 @@ docker compose stop >/dev/null 2>&1
 took=$(($(date +%s) - start))
 ((took <= 5)) && ok "docker compose stop takes ${took}s (no 10-second kill)" || bad "docker compose stop takes ${took}s"
 check "up -d again after stop" docker compose up -d
+
+echo "# 8. HTTP transport across hosts: docker-compose.http.yaml, the bearer token from a Docker secret"
+openssl rand -hex 32 >mcp-http-token && chown 1000 mcp-http-token && chmod 400 mcp-http-token
+export MS365_MCP_HTTP_PORT=39117
+http_up() { COMPOSE_FILE=docker-compose.yaml:docker-compose.sandbox.yaml:docker-compose.http.yaml docker compose "$@"; }
+check "up -d with docker-compose.http.yaml" http_up up -d
+serving=""
+for _ in $(seq 30); do
+  http_up logs ms365-mcp 2>&1 | grep -q 'serving MCP at http://0.0.0.0:3000/mcp (clients must send the token' && serving=1 && break
+  sleep 1
+done
+[[ -n $serving ]] && ok "the server logs that clients must send the token" || { http_up logs ms365-mcp 2>&1 | tail -5; bad "the server logs that clients must send the token"; }
+mcp_post() { curl -s -o "$1" -w '%{http_code}' -X POST "http://127.0.0.1:$MS365_MCP_HTTP_PORT/mcp" -H 'content-type: application/json' -H 'accept: application/json, text/event-stream' "${@:3}" --data "$2"; }
+[[ $(mcp_post /dev/null "$call") == 401 ]] && ok "a request without the token gets 401" || bad "a request without the token gets 401"
+code=$(mcp_post /tmp/guide-e2e-http.out "$call" -H "authorization: Bearer $(cat mcp-http-token)")
+[[ $code == 200 ]] && grep -q '"displayName":"Adele Vance"' /tmp/guide-e2e-http.out && ok "a tool call over HTTP with the token, on the same sign-in" || { echo "$code $(head -c 300 /tmp/guide-e2e-http.out)"; bad "a tool call over HTTP with the token, on the same sign-in"; }
+r=$(echo "$call" | docker exec -i ms365-mcp-server node /app/dist/index.js 2>/dev/null)
+grep -q '"displayName":"Adele Vance"' <<<"$r" && ok "docker exec -i still speaks stdio beside the HTTP main process" || bad "docker exec -i still speaks stdio beside the HTTP main process"
 docker compose down -v >/dev/null 2>&1
 check "down -v removes the token volume" sh -c '! docker volume inspect ms365-mcp-token-cache'
 finish
