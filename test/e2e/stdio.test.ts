@@ -36,11 +36,26 @@ describe('stdio transport (built dist/index.js)', () => {
     expect(msg.result.protocolVersion).toBe('2024-11-05');
   });
 
-  it('answers a malformed line with a JSON-RPC error and keeps serving', async () => {
-    const r = await runCli([], env, 'this is not json\n{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}\n');
+  it('answers a malformed line with a JSON-RPC error, logs one line without its content, and keeps serving', async () => {
+    const input = ['this is not json', '{"secret":"Quarterly numbers"}', '{"jsonrpc":"2.0","id":7,"method":5}', '[{"jsonrpc":"2.0","id":8,"method":"tools/list"}]',
+      '{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}'].join('\n');
+    const r = await runCli([], env, `${input}\n`);
     expect(r.code).toBe(0);
     const msgs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(msgs.slice(0, 4).map((m) => [m.id, m.error?.code])).toEqual([[null, -32700], [null, -32600], [7, -32600], [null, -32600]]);
+    expect(msgs[1].error.message).toMatch(/"jsonrpc" must be "2.0"/);
     expect(msgs.find((m) => m.id === 2)?.result.tools.length).toBeGreaterThan(0);
+    expect(r.stderr.match(/warn stdio: answered a \d+-character line with JSON-RPC error/g)).toHaveLength(4);
+    expect(r.stderr).not.toContain('Quarterly');
+  });
+
+  it('keeps characters whole across the pipe\'s chunks', async () => {
+    const id = 'Grüße-日本語-'.repeat(12_000); // about 250 KB of UTF-8, so several chunks split characters
+    const r = await runCli([], env, JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/list', params: {} }));
+    expect(r.code).toBe(0);
+    const answered = JSON.parse(r.stdout.trim()).id as string;
+    expect(answered.length).toBe(id.length);
+    expect(answered === id, 'the id came back changed').toBe(true);
   });
 
   it('serves a 2025-era client (SDK v1, initialize handshake)', async () => {
