@@ -174,6 +174,22 @@ docker compose stop >/dev/null 2>&1
 took=$(($(date +%s) - start))
 ((took <= 5)) && ok "docker compose stop takes ${took}s (no 10-second kill)" || bad "docker compose stop takes ${took}s"
 check "up -d again after stop" docker compose up -d
+exec_call() { echo "$call" | docker exec -i ms365-mcp-server node /app/dist/index.js 2>/dev/null; }
+wait_exec_call() { for _ in $(seq 20); do exec_call | grep -q '"displayName":"Adele Vance"' && return 0; sleep 1; done; return 1; }
+
+echo "# Updating the application: down, build, up -d; tokens are preserved in the volume"
+docker compose down >/dev/null 2>&1
+check "docker compose build (update)" docker compose build
+check "docker compose up -d (update)" docker compose up -d
+wait_exec_call && ! docker compose logs ms365-mcp 2>&1 | grep -q 'To sign in' && ok "after the update: tool calls work with no new sign-in" || bad "after the update: tool calls work with no new sign-in"
+
+echo "# Troubleshooting, tokens expired: down, volume rm, run --rm to sign in again, up -d"
+docker compose down >/dev/null 2>&1
+check "docker volume rm ms365-mcp-token-cache" docker volume rm ms365-mcp-token-cache
+out=$(pty 120 'Device code login successful' docker compose run --rm ms365-mcp 2>&1)
+grep -q 'Device code login successful' <<<"$out" && ok "run --rm signs in again into a new volume" || { echo "$out" | tail -5; bad "run --rm signs in again into a new volume"; }
+check "docker compose up -d (after signing in again)" docker compose up -d
+wait_exec_call && ok "tool calls work again" || bad "tool calls work again"
 
 echo "# 8. HTTP transport across hosts: docker-compose.http.yaml, the bearer token from a Docker secret"
 openssl rand -hex 32 >mcp-http-token && chown 1000 mcp-http-token && chmod 400 mcp-http-token
