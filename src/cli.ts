@@ -45,7 +45,8 @@ Options:
   --sandbox               start the built-in sandbox tenant and use it (no Microsoft account needed)
   --read-only             offer only tools that do not change anything (READ_ONLY)
   --enabled-tools <re>    offer only tools whose name matches the regular expression (MS365_MCP_ENABLED_TOOLS)
-  --http [host:]port      serve Streamable HTTP at /mcp instead of stdio (default host 127.0.0.1)
+  --http [host:]port      serve Streamable HTTP at /mcp instead of stdio (default host 127.0.0.1);
+                          clients send MS365_MCP_HTTP_TOKEN as a bearer token (required beyond loopback)
   -v, --version           print the version
   -h, --help              print this help
 
