@@ -54,7 +54,9 @@ export class FetchNetworkClient implements INetworkModule {
         });
       } catch (e) {
         const reason = failureReason(e);
-        const repeatable = method === 'GET' || neverSent(e);
+        // A timeout already waited long; repeating it would keep a tool call hanging for minutes.
+        const timedOut = (e as Error).name === 'TimeoutError';
+        const repeatable = neverSent(e) || (method === 'GET' && !timedOut);
         if (repeatable && attempt < this.delays.length) {
           this.o.log?.warn(`auth: identity platform at ${new URL(target).host} unreachable (${reason}), retrying`);
           await new Promise((r) => setTimeout(r, this.delays[attempt]));
