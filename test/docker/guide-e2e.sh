@@ -139,12 +139,14 @@ docker run -d --name mcp-client-test --network mcp-shared-network --user root \
   -v /var/run/docker.sock:/var/run/docker.sock -v "$(command -v docker)":/usr/local/bin/docker:ro \
   ms365-mcp-server:latest sleep 600 >/dev/null
 call='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"users_get_me","arguments":{}}}'
+exec_call() { echo "$call" | docker exec -i ms365-mcp-server node /app/dist/index.js 2>/dev/null; }
+wait_exec_call() { for _ in $(seq 20); do exec_call | grep -q '"displayName":"Adele Vance"' && return 0; sleep 1; done; return 1; }
 from_client=$(docker exec mcp-client-test sh -c "echo '$call' | docker exec -i ms365-mcp-server node /app/dist/index.js" 2>/dev/null)
 grep -q '"displayName":"Adele Vance"' <<<"$from_client" && ok "a tool call from a second container via docker exec" || { echo "$from_client"; bad "a tool call from a second container via docker exec"; }
 net=$(docker network inspect mcp-shared-network)
 grep -q '"Name": "ms365-mcp-server"' <<<"$net" && grep -q '"Name": "mcp-client-test"' <<<"$net" && ok "docker network inspect shows both containers" || bad "docker network inspect shows both containers"
 echo "# after down/up: no new sign-in"
-docker compose logs ms365-mcp 2>&1 | tail -n 5 | grep -q 'To sign in' && bad "up after down needed no new sign-in" || ok "up after down needed no new sign-in"
+wait_exec_call && ! docker compose logs ms365-mcp 2>&1 | grep -q 'To sign in' && ok "up after down needed no new sign-in" || bad "up after down needed no new sign-in"
 
 echo "# Token refresh: 20-second access tokens, the main process and exec sessions sharing the cache"
 calls_ok=0
@@ -174,8 +176,6 @@ docker compose stop >/dev/null 2>&1
 took=$(($(date +%s) - start))
 ((took <= 5)) && ok "docker compose stop takes ${took}s (no 10-second kill)" || bad "docker compose stop takes ${took}s"
 check "up -d again after stop" docker compose up -d
-exec_call() { echo "$call" | docker exec -i ms365-mcp-server node /app/dist/index.js 2>/dev/null; }
-wait_exec_call() { for _ in $(seq 20); do exec_call | grep -q '"displayName":"Adele Vance"' && return 0; sleep 1; done; return 1; }
 
 echo "# Updating the application: down, build, up -d; tokens are preserved in the volume"
 docker compose down >/dev/null 2>&1
