@@ -161,6 +161,26 @@ describe('before sign-in', () => {
     }
   });
 
+  it('a tool called while the sign-in is starting answers with its URL and code; concurrent starts share one code', async () => {
+    const sandbox = await startTestSandbox({ autoApproveUser: undefined });
+    const s = await connect(sandbox, { signIn: false });
+    try {
+      const m = (await s.runtime.auth.manager())!;
+      const automatic = m.startLogin(false); // as the server does at start, without waiting
+      const [me, login1, login2] = await Promise.all([call(s.client, 'users_get_me'), call(s.client, 'auth_login'), call(s.client, 'auth_login')]);
+      const { pending } = await automatic;
+      expect(pending?.userCode).toMatch(/^[A-Z0-9]{6,}$/);
+      expect(me.isError).toBe(true);
+      expect(textOf(me)).toContain(pending!.userCode);
+      expect(textOf(me)).toContain(`${sandbox.url}/devicelogin`);
+      for (const l of [login1, login2]) expect((l.structuredContent as { pending: { userCode: string } }).pending.userCode).toBe(pending!.userCode);
+      expect(s.log.lines.filter((l) => /auth: starting device code sign-in/.test(l))).toHaveLength(1);
+    } finally {
+      await s.close();
+      await sandbox.close();
+    }
+  });
+
   it('a server with no app registration says how to configure one', async () => {
     const { buildConfig } = await import('../src/config.js');
     const { createRuntime } = await import('../src/runtime.js');

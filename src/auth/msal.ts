@@ -44,6 +44,8 @@ export class AuthManager implements AuthService {
   private lastRefresh: Date | undefined;
   private lastError: string | undefined;
   private inProcess: Promise<unknown> = Promise.resolve();
+  /** A device-code request on its way (before its code is known): later callers share it. */
+  private starting: Promise<{ alreadySignedIn: boolean; pending?: PendingLogin }> | undefined;
   private readonly network: FetchNetworkClient;
 
   constructor(private readonly o: AuthOptions) {
@@ -82,7 +84,13 @@ export class AuthManager implements AuthService {
     // have signed out or switched accounts) and it is far from expiry. Two stats instead of MSAL's work.
     const stamp = await this.filesStamp();
     if (!forceRefresh && this.memo && this.memo.stamp === stamp && Date.now() < this.memo.expiresAt - RENEWAL_OFFSET_MS) return this.memo.token;
-    const account = await this.currentAccount();
+    let account = await this.currentAccount();
+    if (!account && this.starting) {
+      // A sign-in is being started (the server's own, at start): answer with its URL and code, not with
+      // "call auth_login", once the identity platform has given them.
+      await Promise.race([this.starting.catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
+      account = await this.currentAccount();
+    }
     if (!account) throw new AuthRequiredError(this.notSignedInText());
     // Only a call that may refresh needs the cross-process lock: two processes redeeming the same
     // refresh token at once would lose one of the rotated tokens.
@@ -165,6 +173,12 @@ export class AuthManager implements AuthService {
       if (account) return { alreadySignedIn: true, account: await this.lite(account) };
     }
     if (this.pending) return { alreadySignedIn: false, pending: this.pending.info };
+    // Two callers at once (the automatic sign-in and an auth_login call) get one device code, not two.
+    this.starting ??= this.beginDeviceCode().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async beginDeviceCode(): Promise<{ alreadySignedIn: boolean; pending?: PendingLogin }> {
     let announce!: (info: PendingLogin) => void;
     let fail!: (e: unknown) => void;
     const announced = new Promise<PendingLogin>((res, rej) => ((announce = res), (fail = rej)));
