@@ -86,3 +86,12 @@ export async function call(client: Client, name: string, args: Record<string, un
 }
 
 export const textOf = (r: ToolResult) => r.content.map((c) => c.text ?? '').join('\n');
+
+/** Resolves once a log line matches (polled), so a test can act at the moment the server reports something. */
+export async function whenLogged(log: { lines: string[] }, re: RegExp, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!log.lines.some((l) => re.test(l))) {
+    if (Date.now() > until) throw new Error(`no log line matched ${re}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
