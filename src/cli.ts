@@ -8,8 +8,7 @@ import { cacheHasAccount } from './auth/token-cache.js';
 import { buildConfig, type Command, type Config, ConfigError } from './config.js';
 import { createLogger, errorText, type Logger } from './log.js';
 import { createRuntime, type Runtime, selectionOf } from './runtime.js';
-import { selectedTools } from './server.js';
-import { ALL_TOOLS } from './tools/index.js';
+import { groupsWithoutTools, selectedTools } from './server.js';
 import { VERSION } from './version.js';
 
 const FLAG_OPTIONS = {
@@ -175,7 +174,7 @@ async function serve({ config, selection, auth, factory, startKeepAlive }: Runti
   const tools = selectedTools(selection);
   log.info(`server: ms-365-mcp-server ${VERSION} starting (${config.orgMode ? 'organization' : 'personal'} mode, ${config.readOnly ? 'read-only, ' : ''}${tools.length} tools, ${config.cloud} cloud)`);
   // A toggle that is on but offers nothing yet should not look like a misconfiguration.
-  const empty = [...selection.groups].filter((g) => !ALL_TOOLS.some((t) => t.group === g));
+  const empty = groupsWithoutTools(selection);
   if (empty.length) log.debug(`server: groups enabled but without tools in this version: ${empty.join(', ')}`);
   if (config.autoLogin && !(await cacheHasAccount(config.tokenCachePath))) void autoLogin(auth, log);
   startKeepAlive();

@@ -23,6 +23,11 @@ export interface ServerDeps {
 const INSTRUCTIONS =
   'Microsoft 365 through Microsoft Graph. If a tool answers that you are not signed in, call auth_login and show the user the URL and code. Lists return a nextCursor to continue.';
 
+/** Enabled groups that have no tools in this version (toggles accepted for groups still to come). */
+export function groupsWithoutTools(selection: Selection): string[] {
+  return [...selection.groups].filter((g) => !ALL_TOOLS.some((t) => t.group === g));
+}
+
 export function selectedTools(selection: Selection): AnyTool[] {
   return selectTools(ALL_TOOLS, selection);
 }
