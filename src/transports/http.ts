@@ -8,6 +8,7 @@ import { hostHeaderValidation, localhostHostValidation, localhostOriginValidatio
 import { createMcpHandler, type McpServer } from '@modelcontextprotocol/server';
 import { LOOPBACK_HOSTS } from '../http-access.js';
 import type { Logger } from '../log.js';
+import { MAX_MESSAGE_BYTES } from './limits.js';
 
 export interface HttpServing {
   url: string;
@@ -34,7 +35,7 @@ function unauthorized(res: http.ServerResponse, why: string): void {
 }
 
 export async function serveHttp(factory: () => McpServer, bind: { host: string; port: number }, access: HttpAccess, log: Logger): Promise<HttpServing> {
-  const handler = createMcpHandler(factory, { onerror: (e) => log.debug(`http: ${e.message}`) });
+  const handler = createMcpHandler(factory, { onerror: (e) => log.debug(`http: ${e.message}`), maxRequestBodySize: MAX_MESSAGE_BYTES });
   const mcp = toNodeHandler(handler);
   const loopback = LOOPBACK_HOSTS.has(bind.host);
   const extraHosts = access.allowedHosts;

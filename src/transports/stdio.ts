@@ -3,39 +3,25 @@
 // `communicate()` close stdin right after writing, and still expect the answer. A last line without a
 // trailing newline (as `json.dumps` writes it) is read too. A line that is not JSON-RPC gets the
 // JSON-RPC error for it (-32700 or -32600) and one log line, where the SDK would drop it silently or
-// log a long validation dump.
+// log a long validation dump; so does one over MAX_MESSAGE_BYTES, which the SDK would leave unanswered.
 import { PassThrough } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type { JSONRPCMessage, McpServer, Transport } from '@modelcontextprotocol/server';
 import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import type { Logger } from '../log.js';
+import { JsonLines, type LineProblem, lineProblem } from './json-lines.js';
+import { MAX_MESSAGE_BYTES } from './limits.js';
 
 type Id = string | number;
 
-/** Why a line cannot be a JSON-RPC message, with the error code to answer; undefined when it may be. */
-function lineProblem(line: string): { code: number; message: string; id: Id | null } | undefined {
-  let msg: unknown;
-  try {
-    msg = JSON.parse(line);
-  } catch {
-    return { code: -32700, message: 'Parse error: each line must be one JSON-RPC message in JSON', id: null };
-  }
-  const m = msg as { jsonrpc?: unknown; id?: unknown; method?: unknown };
-  const id = typeof m?.id === 'string' || typeof m?.id === 'number' ? m.id : null;
-  if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return { code: -32600, message: 'Invalid Request: expected one JSON-RPC object (batches are not part of MCP)', id };
-  if (m.jsonrpc !== '2.0') return { code: -32600, message: 'Invalid Request: "jsonrpc" must be "2.0"', id };
-  if (m.method !== undefined && typeof m.method !== 'string') return { code: -32600, message: 'Invalid Request: "method" must be a string', id };
-  return undefined;
-}
-
 class DrainingStdioTransport implements Transport {
   private readonly input = new PassThrough();
-  private readonly inner = new StdioServerTransport(this.input, process.stdout);
+  // Lines reach the SDK whole and already bounded by JsonLines, so its own (smaller) limit is lifted.
+  private readonly inner = new StdioServerTransport(this.input, process.stdout, { maxBufferSize: MAX_MESSAGE_BYTES * 4 + 1 });
   private readonly pending = new Set<Id>();
   private inputEnded = false;
-  private partial = '';
-  /** Keeps a character split across two chunks whole. */
-  private readonly decoder = new StringDecoder('utf8');
+  private readonly lines = new JsonLines(MAX_MESSAGE_BYTES, (line) => this.take(line), () => this.refuse({
+    code: -32600, id: null, message: `Invalid Request: a message may be at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MB; send large attachments as a file path instead of base64`,
+  }, 'an over-long line'));
   private markDrained!: () => void;
   /** Resolves once input has ended and every request read from it has been answered. */
   readonly drained = new Promise<void>((resolve) => (this.markDrained = resolve));
@@ -51,15 +37,10 @@ class DrainingStdioTransport implements Transport {
       if (msg.method !== undefined && msg.id !== undefined) this.pending.add(msg.id);
       this.onmessage?.(m);
     };
-    process.stdin.on('data', (chunk: Buffer) => {
-      const lines = (this.partial + this.decoder.write(chunk)).split('\n');
-      this.partial = lines.pop()!;
-      for (const line of lines) this.take(line);
-    });
+    process.stdin.on('data', (chunk: Buffer) => this.lines.push(chunk));
     process.stdin.on('end', () => {
       this.log.debug('stdio: end of input; answering requests still in flight before exiting');
-      this.take(this.partial + this.decoder.end());
-      this.partial = '';
+      this.lines.end();
       this.inputEnded = true;
       // The newline is parsed on a later tick; only then is every request of the input known.
       setImmediate(() => this.maybeEnd());
@@ -67,16 +48,15 @@ class DrainingStdioTransport implements Transport {
   }
 
   /** Passes a JSON-RPC line on to the SDK, or answers it with the error it deserves. */
-  private take(raw: string): void {
-    const line = raw.replace(/\r$/, '');
-    if (!line.trim()) return;
+  private take(line: string): void {
     const problem = lineProblem(line);
-    if (!problem) {
-      this.input.write(`${line}\n`);
-      return;
-    }
+    if (problem) this.refuse(problem, `a ${line.length}-character line`);
+    else this.input.write(`${line}\n`);
+  }
+
+  private refuse(problem: LineProblem, what: string): void {
     // Never the line itself: it may hold message contents.
-    this.log.warn(`stdio: answered a ${line.length}-character line with JSON-RPC error ${problem.code} (${problem.message})`);
+    this.log.warn(`stdio: answered ${what} with JSON-RPC error ${problem.code} (${problem.message})`);
     const { id, code, message } = problem;
     void this.inner.send({ jsonrpc: '2.0', id, error: { code, message } } as unknown as JSONRPCMessage);
   }

@@ -163,6 +163,9 @@ sleep 25
 r=$(echo "$call" | docker exec -i ms365-mcp-server node /app/dist/index.js 2>&1)
 grep -q 'token refresh succeeded' <<<"$r" && grep -q '"displayName":"Adele Vance"' <<<"$r" && ok "an exec session refreshes an expired token itself" || { echo "$r" | tail -3; bad "an exec session refreshes an expired token itself"; }
 
+errors=$(docker compose logs 2>&1 | grep -i error)
+[[ -z $errors ]] && ok "docker compose logs | grep -i error: nothing in normal operation" || { echo "$errors" | tail -5; bad "docker compose logs | grep -i error: nothing in normal operation"; }
+
 echo "# Management"
 check "docker compose restart" docker compose restart
 # Both containers restart: the call right after must ride out the tenant still starting up.

@@ -58,6 +58,27 @@ describe('stdio transport (built dist/index.js)', () => {
     expect(answered === id, 'the id came back changed').toBe(true);
   });
 
+  it('answers a 12 MB message (above the SDK\'s 10 MB line limit, where it would go unanswered)', async () => {
+    const big = 'x'.repeat(12 * 1024 * 1024);
+    const r = await runCli([], env, `${JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'users_get_user', arguments: { user: big } } })}\n`);
+    expect(r.code).toBe(0);
+    const answer = JSON.parse(r.stdout.trim());
+    expect(answer.id).toBe(5);
+    expect(answer.result.isError).toBe(true); // refused by the tool's own bound on the argument, with a reason
+    expect(answer.result.content[0].text).toMatch(/user/);
+  });
+
+  it('refuses a message over 64 MB with a JSON-RPC error, and keeps serving the next line', async () => {
+    const huge = `{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"users_get_user","arguments":{"user":"${'y'.repeat(65 * 1024 * 1024)}"}}}`;
+    const r = await runCli([], env, `${huge}\n{"jsonrpc":"2.0","id":7,"method":"tools/list","params":{}}\n`, 60_000);
+    expect(r.code).toBe(0);
+    const msgs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(msgs[0]).toMatchObject({ id: null, error: { code: -32600 } });
+    expect(msgs[0].error.message).toMatch(/at most 64 MB; send large attachments as a file path/);
+    expect(msgs.find((m) => m.id === 7)?.result.tools.length).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/warn stdio: answered an over-long line with JSON-RPC error -32600/);
+  });
+
   it('serves a 2025-era client (SDK v1, initialize handshake)', async () => {
     const client = new ClientV1({ name: 'v1', version: '1' });
     await client.connect(new StdioV1({ command: process.execPath, args: [ENTRY], env: { PATH: process.env.PATH ?? '', ...env }, stderr: 'ignore' }));
