@@ -36,7 +36,7 @@ function unauthorized(res: http.ServerResponse, why: string): void {
 
 export async function serveHttp(factory: () => McpServer, bind: { host: string; port: number }, access: HttpAccess, log: Logger): Promise<HttpServing> {
   const handler = createMcpHandler(factory, { onerror: (e) => log.debug(`http: ${e.message}`), maxRequestBodySize: MAX_MESSAGE_BYTES });
-  const mcp = toNodeHandler(handler);
+  const mcp = toNodeHandler(handler, { maxRequestBodySize: MAX_MESSAGE_BYTES });
   const loopback = LOOPBACK_HOSTS.has(bind.host);
   const extraHosts = access.allowedHosts;
   const expected = access.token === undefined ? undefined : digest(access.token);

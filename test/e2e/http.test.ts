@@ -57,6 +57,13 @@ describe('Streamable HTTP transport', () => {
     expect(await res.text()).toContain('/mcp');
   });
 
+  it('takes a 6 MB request (above the SDK\'s 4 MB default), as a mail with an attachment needs', async () => {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name: 'users_get_user', arguments: { user: 'x'.repeat(6 * 1024 * 1024) } } });
+    const res = await rawPost({}, body);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('"isError":true'); // the tool's own bound on the argument answers, not a 413
+  });
+
   it('keeps no session: a request without initialize is served', async () => {
     const res = await rawPost({}, LIST);
     expect(res.status).toBe(200);
