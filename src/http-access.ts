@@ -17,6 +17,8 @@ export interface HttpAccessInput {
 
 /** The token /mcp requires (undefined: none), or a one-line reason the configuration cannot serve. */
 export function resolveHttpToken(c: HttpAccessInput): { token?: string; problem?: string } {
+  // Only an HTTP server needs the token: stdio sessions and --health (every 30 s) skip the file read.
+  if (!c.http) return {};
   if (c.httpToken && c.httpTokenFile) return { problem: 'set one of MS365_MCP_HTTP_TOKEN and MS365_MCP_HTTP_TOKEN_FILE, not both' };
   let token = c.httpToken;
   if (c.httpTokenFile) {
@@ -30,7 +32,7 @@ export function resolveHttpToken(c: HttpAccessInput): { token?: string; problem?
     if (!r.success) return { problem: `the token in MS365_MCP_HTTP_TOKEN_FILE ${r.error.issues[0]?.message}` };
     token = r.data;
   }
-  if (c.http && !token && !c.httpAllowUnauthenticated && !LOOPBACK_HOSTS.has(c.http.host)) {
+  if (!token && !c.httpAllowUnauthenticated && !LOOPBACK_HOSTS.has(c.http.host)) {
     return {
       problem: `--http ${c.http.host}:${c.http.port} would let anyone who reaches the port act as the signed-in account: set MS365_MCP_HTTP_TOKEN (or MS365_MCP_HTTP_TOKEN_FILE) and send it as "Authorization: Bearer <token>", or set MS365_MCP_HTTP_ALLOW_UNAUTHENTICATED=true when an authenticating proxy fronts the server`,
     };

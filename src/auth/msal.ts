@@ -28,8 +28,6 @@ export interface AuthOptions {
   log: Logger;
   /** How to sign in again, for error texts (differs between a terminal and the container). */
   signInHint?: string;
-  /** Delays between attempts while the identity platform cannot be reached (tests shorten them). */
-  networkRetryDelaysMs?: number[];
 }
 
 /** MSAL renews an access token this long before it expires; a token further from expiry is served from
@@ -52,7 +50,7 @@ export class AuthManager implements AuthService {
     if (!o.clientId) throw new Error('no client id');
     const ep = cloudEndpoints(o.cloud, o.sandboxUrl);
     const authority = `${ep.authorityHost}/${o.tenantId}`;
-    this.network = new FetchNetworkClient({ sandboxUrl: o.cloud === 'sandbox' ? o.sandboxUrl : undefined, retryDelaysMs: o.networkRetryDelaysMs, log: o.log });
+    this.network = new FetchNetworkClient({ sandboxUrl: o.cloud === 'sandbox' ? o.sandboxUrl : undefined, log: o.log });
     this.pca = new PublicClientApplication({
       auth: {
         clientId: o.clientId,

@@ -12,25 +12,23 @@ import { failureReason, neverSent } from '../net.js';
 export interface NetworkClientOptions {
   sandboxUrl?: string;
   timeoutMs?: number;
-  /** Delays between attempts when the identity platform cannot be reached. */
-  retryDelaysMs?: number[];
   log?: Logger;
 }
 
+/** Pauses between attempts while the identity platform cannot be reached: about 8 s in all. */
+const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000];
+
 export class UnreachableError extends Error {
-  constructor(readonly host: string, readonly reason: string) {
+  constructor(host: string, reason: string) {
     super(`could not reach the identity platform at ${host} (${reason})`);
   }
 }
 
 export class FetchNetworkClient implements INetworkModule {
-  private readonly delays: number[];
   /** The last connection failure, so that MSAL's bare `network_error` can be explained. */
   lastFailure: UnreachableError | undefined;
 
-  constructor(private readonly o: NetworkClientOptions = {}) {
-    this.delays = o.retryDelaysMs ?? [250, 500, 1000, 2000, 4000];
-  }
+  constructor(private readonly o: NetworkClientOptions = {}) {}
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
     return this.send<T>('GET', url, options, timeout);
@@ -57,9 +55,9 @@ export class FetchNetworkClient implements INetworkModule {
         // A timeout already waited long; repeating it would keep a tool call hanging for minutes.
         const timedOut = (e as Error).name === 'TimeoutError';
         const repeatable = neverSent(e) || (method === 'GET' && !timedOut);
-        if (repeatable && attempt < this.delays.length) {
+        if (repeatable && attempt < RETRY_DELAYS_MS.length) {
           this.o.log?.warn(`auth: identity platform at ${new URL(target).host} unreachable (${reason}), retrying`);
-          await new Promise((r) => setTimeout(r, this.delays[attempt]));
+          await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
           continue;
         }
         this.lastFailure = new UnreachableError(new URL(target).host, reason);

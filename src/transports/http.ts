@@ -38,10 +38,9 @@ export async function serveHttp(factory: () => McpServer, bind: { host: string; 
   const handler = createMcpHandler(factory, { onerror: (e) => log.debug(`http: ${e.message}`), maxRequestBodySize: MAX_MESSAGE_BYTES });
   const mcp = toNodeHandler(handler, { maxRequestBodySize: MAX_MESSAGE_BYTES });
   const loopback = LOOPBACK_HOSTS.has(bind.host);
-  const extraHosts = access.allowedHosts;
   const expected = access.token === undefined ? undefined : digest(access.token);
-  const checkHost = loopback && !extraHosts.length ? localhostHostValidation() : hostHeaderValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...extraHosts]);
-  const checkOrigin = loopback && !extraHosts.length ? localhostOriginValidation() : originValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...extraHosts]);
+  const checkHost = loopback && !access.allowedHosts.length ? localhostHostValidation() : hostHeaderValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...access.allowedHosts]);
+  const checkOrigin = loopback && !access.allowedHosts.length ? localhostOriginValidation() : originValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...access.allowedHosts]);
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
@@ -54,8 +53,9 @@ export async function serveHttp(factory: () => McpServer, bind: { host: string; 
     }
     if (!checkHost(req, res) || !checkOrigin(req, res)) return;
     if (expected && !bearerMatches(req.headers.authorization, expected)) {
-      log.warn(`http: refused a request from ${req.socket.remoteAddress ?? 'an unknown address'}: ${req.headers.authorization ? 'the token does not match' : 'no token sent'}`);
-      unauthorized(res, req.headers.authorization ? 'the bearer token does not match' : 'this server requires a bearer token');
+      const sent = !!req.headers.authorization;
+      log.warn(`http: refused a request from ${req.socket.remoteAddress ?? 'an unknown address'}: ${sent ? 'the token does not match' : 'no token sent'}`);
+      unauthorized(res, sent ? 'the bearer token does not match' : 'this server requires a bearer token');
       return;
     }
     Promise.resolve(mcp(req, res)).catch((e: Error) => {
