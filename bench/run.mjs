@@ -122,17 +122,9 @@ rows.push([`tool call users_get_me over stdio (${N} calls)`, `median ${ms(quanti
 rows.push([`the same Graph call made directly (${N} calls)`, `median ${ms(quantile(direct, 0.5))}, p99 ${ms(quantile(direct, 0.99))}`]);
 rows.push(['server overhead per tool call (difference of medians)', ms(quantile(viaTool, 0.5) - quantile(direct, 0.5))]);
 
-// The tool table, from the same definitions the server registers.
-const { ALL_TOOLS } = await import('../dist/tools/index.js');
-const toolTable = ['| tool | kind | permissions | organization mode only |', '| --- | --- | --- | --- |',
-  ...ALL_TOOLS.map((t) => `| \`${t.name}\` | ${t.kind} | ${[...t.scopes, ...(t.orgScopes ?? []).map((x) => `${x} (org)`)].join(', ') || 'none (local sign-in state)'} | ${t.orgOnly ? 'yes' : ''} |`)].join('\n');
-
 const date = new Date().toISOString().slice(0, 10);
 const table = [`Measured ${date} on ${os.cpus().length} cores, Node ${process.version}.`, '', '| what | figure |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 process.stderr.write(`${table}\n`);
 const readme = await fs.readFile(README, 'utf8');
-const updated = readme
-  .replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`)
-  .replace(/<!-- tools:start -->[\s\S]*<!-- tools:end -->/, `<!-- tools:start -->\n${toolTable}\n<!-- tools:end -->`);
-await fs.writeFile(README, updated);
+await fs.writeFile(README, readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
 process.exit(0);

@@ -9,6 +9,7 @@ import { buildConfig, type Command, type Config, ConfigError } from './config.js
 import { createLogger, errorText, type Logger } from './log.js';
 import { createRuntime, type Runtime, selectionOf } from './runtime.js';
 import { groupsWithoutTools, selectedTools } from './server.js';
+import { GROUP_TABLE, TOGGLE_NAMES } from './tools/groups.js';
 import { VERSION } from './version.js';
 
 const FLAG_OPTIONS = {
@@ -50,10 +51,19 @@ Options:
   -v, --version           print the version
   -h, --help              print this help
 
+Tool groups, all on by default; MS365_MCP_ENABLE_<name>=false turns one off (sign-in is always on):
+${toggleLines()}
+
 Environment: MS365_MCP_CLIENT_ID, MS365_MCP_TENANT_ID, MS365_MCP_CLOUD (global, china, usgov, usgovdod, sandbox),
-  MS365_MCP_SANDBOX_URL, MS365_MCP_ENABLE_{MAIL,CALENDAR,FILES,TEAMS,EXCEL_POWERPOINT,ONENOTE,TASKS,CONTACTS,
-  SHAREPOINT,USERS,SEARCH}, MS365_MCP_TOKEN_CACHE_PATH, MS365_MCP_SELECTED_ACCOUNT_PATH, LOG_LEVEL, and more in .env.example.
+  MS365_MCP_SANDBOX_URL, MS365_MCP_TOKEN_CACHE_PATH, MS365_MCP_SELECTED_ACCOUNT_PATH, LOG_LEVEL, and more in .env.example.
 `;
+
+/** The toggles with the groups they switch, built from the group table when the help is printed: the
+ *  table is already loaded for the config, so this costs no import and cannot go stale. */
+function toggleLines(): string {
+  const width = Math.max(...TOGGLE_NAMES.map((t) => t.length));
+  return TOGGLE_NAMES.map((t) => `  ${t.padEnd(width)}  ${GROUP_TABLE.filter((g) => g.toggle === t).map((g) => g.title).join(', ')}`).join('\n');
+}
 
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Config {
   let parsed;

@@ -4,6 +4,7 @@ import type { GraphWriter } from './graph/client.js';
 import type { Logger } from './log.js';
 import type { AuthService } from './tools/auth-service.js';
 import type { AnyTool } from './tools/define-tool.js';
+import { serverInstructions } from './tools/groups.js';
 import { ALL_TOOLS } from './tools/index.js';
 import { registerTools } from './tools/register.js';
 import { selectTools, type Selection } from './tools/select.js';
@@ -20,9 +21,6 @@ export interface ServerDeps {
   log: Logger;
 }
 
-const INSTRUCTIONS =
-  'Microsoft 365 through Microsoft Graph. If a tool answers that you are not signed in, call auth_login and show the user the URL and code. Lists return a nextCursor to continue.';
-
 /** Enabled groups that have no tools in this version (toggles accepted for groups still to come). */
 export function groupsWithoutTools(selection: Selection): string[] {
   return [...selection.groups].filter((g) => !ALL_TOOLS.some((t) => t.group === g));
@@ -36,7 +34,7 @@ export function selectedTools(selection: Selection): AnyTool[] {
 export function createServerFactory(deps: ServerDeps): () => McpServer {
   const tools = selectedTools(deps.selection);
   return () => {
-    const server = new McpServer({ name: 'ms-365-mcp-server', version: VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+    const server = new McpServer({ name: 'ms-365-mcp-server', version: VERSION }, { capabilities: { tools: {} }, instructions: serverInstructions(deps.selection.groups) });
     registerTools(server, tools, { graph: deps.graph, auth: deps.auth, orgMode: deps.selection.orgMode, transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log });
     return server;
   };
