@@ -11,11 +11,10 @@ export const DOC_FILES = ['README.md', 'docs/deployment.md', '.env.example'];
 /**
  * @typedef {{ id: string, toggle?: string, title: string, description: string }} GroupInfo
  * @typedef {{ name: string, group: string, kind: string, scopes: readonly string[], orgScopes?: readonly string[], orgOnly?: boolean }} ToolInfo
- * @typedef {{ groups: Set<string>, readOnly: boolean, orgMode: boolean }} Selection
  * @typedef {{
  *   groups: readonly GroupInfo[],
  *   tools: readonly ToolInfo[],
- *   selectTools: (all: readonly any[], s: Selection) => readonly ToolInfo[],
+ *   selectTools: (all: readonly any[], s: { groups: Set<any>, readOnly: boolean, orgMode: boolean }) => readonly ToolInfo[],
  *   requiredScopes: (tools: readonly any[], orgMode: boolean) => string[],
  *   version: string,
  * }} DocInputs

@@ -1,12 +1,17 @@
-// The tool surface as a client sees it: snapshots for the main configurations, and the invariants every
-// tool must keep (see ARCHITECTURE.md).
+// The tool surface as a client sees it: one snapshot file per tool (test/__toolsnaps__/), the tool names per
+// configuration, the invariants every tool keeps (see ARCHITECTURE.md) and the group table's token budgets.
+// Missing snapshots are written (except under CI=true); `npx vitest run test/surface.test.ts -u` rewrites changed ones.
+import fs from 'node:fs/promises';
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
+import { requiredScopes } from '../src/auth/scopes.js';
 import { buildConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createRuntime } from '../src/runtime.js';
+import { ALL_TOOLS, selectTools } from '../src/server.js';
+import { enabledGroups, GROUPS, SURFACE_BUDGET, TOGGLE_NAMES, tokenBudgets } from '../src/tools/groups.js';
 
 type ListedTool = {
   name: string;
@@ -35,24 +40,45 @@ const CONFIGS = {
   org: { MS365_MCP_ORG_MODE: 'true' },
   'org-read-only': { MS365_MCP_ORG_MODE: 'true', READ_ONLY: 'true' },
 } as const;
+const surfaces = Object.fromEntries(await Promise.all(Object.entries(CONFIGS).map(async ([k, env]) => [k, await listTools(env)] as const))) as Record<keyof typeof CONFIGS, ListedTool[]>;
+/** Organization mode with every group on: the whole surface. */
+const org = surfaces.org;
 
 const WRITE_SCOPE = /ReadWrite|\.Send|\.Create|Write/;
+const SNAPS = new URL('./__toolsnaps__/', import.meta.url);
+const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
+const tokens = (tools: ListedTool[]) => countTokens(JSON.stringify({ tools }));
 
 describe('tool surface', () => {
-  for (const [name, env] of Object.entries(CONFIGS)) {
-    it(`matches the snapshot: ${name}`, async () => {
-      const tools = await listTools(env);
-      const summary = tools.map((t) => ({ name: t.name, params: Object.keys(t.inputSchema.properties ?? {}), annotations: t.annotations }));
-      expect(summary).toMatchSnapshot();
+  it('offers these tools in each configuration', async () => {
+    const names = Object.fromEntries(Object.entries(surfaces).map(([k, tools]) => [k, tools.map((t) => t.name)]));
+    await expect(json(names)).toMatchFileSnapshot('./__snapshots__/tool-names.json');
+  });
+
+  for (const tool of org) {
+    it(`lists ${tool.name} as its snapshot says`, async () => {
+      await expect(json(tool)).toMatchFileSnapshot(`./__toolsnaps__/${tool.name}.json`);
     });
   }
 
-  it('keeps the invariants for every tool of the full organization surface', async () => {
-    const tools = await listTools(CONFIGS.org);
-    const names = tools.map((t) => t.name);
+  it('keeps a snapshot only for tools that exist', async () => {
+    const files = (await fs.readdir(SNAPS)).filter((f) => f.endsWith('.json'));
+    const orphans = files.filter((f) => !org.some((t) => `${t.name}.json` === f));
+    expect(orphans, 'delete these from test/__toolsnaps__/').toEqual([]);
+  });
+
+  it('lists a tool the same way in every configuration, so one snapshot per tool covers them all', () => {
+    for (const tools of [surfaces.personal, surfaces['org-read-only']]) {
+      for (const t of tools) expect(t, t.name).toEqual(org.find((o) => o.name === t.name));
+    }
+  });
+
+  it('keeps the invariants for every tool of the full organization surface', () => {
+    const names = org.map((t) => t.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const t of tools) {
-      expect(t.name, t.name).toMatch(/^(auth|users|mail|calendar|files|excel|powerpoint|teams|sharepoint|onenote|tasks|contacts|search)_[a-z]+(_[a-z]+)*$/);
+    for (const t of org) {
+      const group = ALL_TOOLS.find((d) => d.name === t.name)!.group;
+      expect(t.name, `${t.name} starts with its group`).toMatch(new RegExp(`^${group}_[a-z]+(_[a-z]+)*$`));
       expect(t.description?.length, `${t.name} description`).toBeGreaterThan(20);
       expect(t.description!.length, `${t.name} description is short`).toBeLessThan(400);
       expect(t.description, `${t.name}: no capitals for emphasis`).not.toMatch(/\b[A-Z]{4,}\b(?<!\bHTML|\bJSON|\bOData)/);
@@ -68,21 +94,19 @@ describe('tool surface', () => {
     }
   });
 
-  it('read tools never declare write permissions, and read-only mode offers only read tools', async () => {
-    const { ALL_TOOLS } = await import('../src/tools/index.js');
+  it('read tools never declare write permissions, and read-only mode offers only read tools', () => {
     for (const t of ALL_TOOLS.filter((t) => t.kind === 'read')) {
       for (const s of [...t.scopes, ...(t.orgScopes ?? [])]) expect(s, `${t.name} declares ${s}`).not.toMatch(WRITE_SCOPE);
     }
-    const ro = await listTools(CONFIGS['org-read-only']);
-    for (const t of ro.filter((t) => !t.name.startsWith('auth_'))) expect(t.annotations?.readOnlyHint, t.name).toBe(true);
+    for (const t of surfaces['org-read-only'].filter((t) => !t.name.startsWith('auth_'))) expect(t.annotations?.readOnlyHint, t.name).toBe(true);
   });
 
-  it('org-only tools appear only in organization mode', async () => {
-    const personal = new Set((await listTools(CONFIGS.personal)).map((t) => t.name));
-    const org = new Set((await listTools(CONFIGS.org)).map((t) => t.name));
+  it('org-only tools appear only in organization mode', () => {
+    const personal = new Set(surfaces.personal.map((t) => t.name));
+    const orgNames = new Set(org.map((t) => t.name));
     expect(personal.has('users_list')).toBe(false);
-    expect(org.has('users_list')).toBe(true);
-    for (const n of personal) expect(org.has(n), n).toBe(true);
+    expect(orgNames.has('users_list')).toBe(true);
+    for (const n of personal) expect(orgNames.has(n), n).toBe(true);
   });
 
   it('toggles and --enabled-tools narrow the surface', async () => {
@@ -91,22 +115,33 @@ describe('tool surface', () => {
     const only = (await listTools({ MS365_MCP_ORG_MODE: 'true', MS365_MCP_ENABLED_TOOLS: '^users_get' })).map((t) => t.name);
     expect(only.sort()).toEqual(['users_get_me', 'users_get_user']);
   });
+});
 
-  it('stays within the token budget: the full organization surface under 25,000 o200k tokens', async () => {
-    const tools = await listTools(CONFIGS.org);
-    expect(countTokens(JSON.stringify({ tools }))).toBeLessThan(25_000);
+describe('token budgets (o200k tokens of tools/list in organization mode, from the group table)', () => {
+  it('every group has a budget, once', () => {
+    expect(tokenBudgets().flatMap((b) => b.groups).sort()).toEqual([...GROUPS].sort());
+  });
+
+  for (const { groups, tokens: budget } of tokenBudgets()) {
+    it(`${groups.join(' + ')}: at most ${budget.toLocaleString('en')}`, () => {
+      const mine = org.filter((t) => groups.includes(ALL_TOOLS.find((d) => d.name === t.name)!.group));
+      expect(tokens(mine)).toBeLessThanOrEqual(budget);
+    });
+  }
+
+  it(`the whole organization surface, every group on: at most ${SURFACE_BUDGET.toLocaleString('en')}`, () => {
+    expect(TOGGLE_NAMES.every((t) => buildConfig('serve', {}, CONFIGS.org).toggles[t])).toBe(true);
+    expect(tokens(org)).toBeLessThanOrEqual(SURFACE_BUDGET);
   });
 });
 
 describe('permissions', () => {
   it('organization mode with every group on asks only for permissions of the deployment guide', async () => {
-    const fs = await import('node:fs/promises');
-    const guide = await fs.readFile(new URL('../../shared/spec/docker-deployment-guide.md', import.meta.url), 'utf8');
-    const listed = new Set([...guide.matchAll(/^\s+- `([A-Za-z]+\.[A-Za-z.]+)` - /gm)].map((m) => m[1]));
+    // The guide's full list, as docs/deployment.md section 2 gives it.
+    const guide = await fs.readFile(new URL('../docs/deployment.md', import.meta.url), 'utf8');
+    const section = /the complete tool set needs the guide's full list:\n([\s\S]*?)\n\n/.exec(guide)?.[1] ?? '';
+    const listed = new Set([...section.matchAll(/`([A-Za-z]+\.[A-Za-z.]+)`/g)].map((m) => m[1]));
     expect(listed.size).toBeGreaterThan(25);
-    const { requiredScopes } = await import('../src/auth/scopes.js');
-    const { ALL_TOOLS, selectTools } = await import('../src/server.js');
-    const { enabledGroups, TOGGLE_NAMES } = await import('../src/tools/groups.js');
     const all = Object.fromEntries(TOGGLE_NAMES.map((t) => [t, true])) as Parameters<typeof enabledGroups>[0];
     const scopes = requiredScopes(selectTools(ALL_TOOLS, { groups: enabledGroups(all), readOnly: false, orgMode: true }), true);
     for (const s of scopes) expect(listed.has(s), `${s} is not in the guide's permission list`).toBe(true);
