@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DOC_FILES, docBlocks, fillBlocks } from '../scripts/docs.mjs';
 import { requiredScopes } from '../src/auth/scopes.js';
-import { GROUP_TABLE } from '../src/tools/groups.js';
+import { GROUP_TABLE, TOGGLE_NAMES } from '../src/tools/groups.js';
 import { ALL_TOOLS } from '../src/tools/index.js';
 import { selectTools } from '../src/tools/select.js';
 import { VERSION } from '../src/version.js';
@@ -19,6 +19,14 @@ describe('generated documentation', () => {
       expect(text).toBe(fillBlocks(text, blocks));
     });
   }
+
+  it('--help lists every toggle with the titles of its groups, from the same table', async () => {
+    const { HELP } = await import('../src/cli.js');
+    for (const t of TOGGLE_NAMES) {
+      const titles = GROUP_TABLE.filter((g) => g.toggle === t).map((g) => g.title).join(', ');
+      expect(HELP).toMatch(new RegExp(`^  ${t} +${titles}$`, 'm'));
+    }
+  });
 
   it('every generated block has exactly one place', async () => {
     const texts = await Promise.all(DOC_FILES.map(read));

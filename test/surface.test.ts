@@ -11,7 +11,7 @@ import { buildConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createRuntime } from '../src/runtime.js';
 import { ALL_TOOLS, selectTools } from '../src/server.js';
-import { enabledGroups, GROUPS, SURFACE_BUDGET, TOGGLE_NAMES, tokenBudgets } from '../src/tools/groups.js';
+import { enabledGroups, GROUPS, serverInstructions, SURFACE_BUDGET, TOGGLE_NAMES, tokenBudgets } from '../src/tools/groups.js';
 
 type ListedTool = {
   name: string;
@@ -21,7 +21,8 @@ type ListedTool = {
   annotations?: { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
 };
 
-async function listTools(env: Record<string, string>): Promise<ListedTool[]> {
+/** What a client sees after connecting: the tools listed and the server's instructions. */
+async function connect(env: Record<string, string>): Promise<{ tools: ListedTool[]; instructions?: string }> {
   const config = buildConfig('serve', {}, { HOME: '/nonexistent-home', ...env });
   const rt = await createRuntime(config, createLogger('error', () => undefined));
   const [a, b] = InMemoryTransport.createLinkedPair();
@@ -30,10 +31,12 @@ async function listTools(env: Record<string, string>): Promise<ListedTool[]> {
   const client = new Client({ name: 'surface', version: '1' });
   await client.connect(a);
   const { tools } = await client.listTools();
+  const instructions = client.getInstructions();
   await client.close();
   await rt.close();
-  return tools as ListedTool[];
+  return { tools: tools as ListedTool[], instructions };
 }
+const listTools = async (env: Record<string, string>) => (await connect(env)).tools;
 
 const CONFIGS = {
   personal: {},
@@ -114,6 +117,14 @@ describe('tool surface', () => {
     expect(noUsers.some((n) => n.startsWith('users_'))).toBe(false);
     const only = (await listTools({ MS365_MCP_ORG_MODE: 'true', MS365_MCP_ENABLED_TOOLS: '^users_get' })).map((t) => t.name);
     expect(only.sort()).toEqual(['users_get_me', 'users_get_user']);
+  });
+});
+
+describe('instructions', () => {
+  it("the server's instructions carry the enabled groups' instructions from the group table", async () => {
+    const { instructions } = await connect(CONFIGS.org);
+    expect(instructions).toBe(serverInstructions(new Set(GROUPS)));
+    expect(instructions).toContain('call auth_login');
   });
 });
 
