@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { RunningSandbox, SandboxOptions } from './contract.js';
 import { Faults, type FaultRule } from './faults.js';
 import { createGraph } from './graph/index.js';
-import { UPLOAD_PATH_PREFIX, handleAttachmentUpload } from './graph/mail/upload-endpoint.js';
+import { UPLOAD_PATH_PREFIX, handleAttachmentUpload } from './workloads/exchange/mail/upload-endpoint.js';
 import { errorEnvelope, readBody, requestIds, sendGraphError, sendJson, setIdHeaders, sleep } from './http.js';
 import { createIdentity } from './identity/index.js';
 import { createTenant } from './seed/index.js';

@@ -3,7 +3,7 @@
 // recipient's Inbox and once in Sent Items, with one internetMessageId; Bcc hidden; outsiders only in Sent Items).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { MAIL_SEED_EPOCH } from '../../src/sandbox/seed/mail.js';
+import { MAIL_SEED_EPOCH } from '../../src/sandbox/workloads/exchange/mail/seed/index.js';
 import { graph } from './graph-harness.js';
 import { allPages, bySubject, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
 

@@ -2,7 +2,7 @@
 // same code serves a request off the wire and a request inside a JSON batch.
 
 import type { Tenant } from '../seed/index.js';
-import type { DirectoryUser } from '../seed/users.js';
+import type { DirectoryUser } from '../directory/seed/users.js';
 
 export interface Principal {
   user: DirectoryUser;

@@ -2,15 +2,15 @@
 // (mutable, in-memory) state every Graph route reads; later capabilities add their collections here
 // (mail.ts, calendars.ts, files.ts, ...) next to users.ts.
 
-import { demoUsers, sharedMailbox, type DirectoryUser, type SharedMailbox } from './users.js';
-import { createCalendarState } from './calendar.js';
-import { connectMeetingMail } from '../graph/calendar/meetings/mail-bridge.js';
-import type { CalendarState } from '../graph/calendar/model.js';
-import { createMailStore, type MailStore } from './mail.js';
+import { demoUsers, sharedMailbox, type DirectoryUser, type SharedMailbox } from '../directory/seed/users.js';
+import { createCalendarState } from '../workloads/exchange/calendar/seed/index.js';
+import { connectMeetingMail } from '../workloads/exchange/calendar/meetings/mail-bridge.js';
+import type { CalendarState } from '../workloads/exchange/calendar/model.js';
+import { createMailStore, type MailStore } from '../workloads/exchange/mail/seed/index.js';
 
-export { DEFAULT_USER_UPN, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, TENANT_DOMAIN, COMPANY_NAME } from './users.js';
-export { demoUsers, sharedMailbox } from './users.js';
-export type { DirectoryUser, SharedMailbox } from './users.js';
+export { DEFAULT_USER_UPN, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, TENANT_DOMAIN, COMPANY_NAME } from '../directory/seed/users.js';
+export { demoUsers, sharedMailbox } from '../directory/seed/users.js';
+export type { DirectoryUser, SharedMailbox } from '../directory/seed/users.js';
 
 export interface Tenant {
   readonly users: DirectoryUser[];
