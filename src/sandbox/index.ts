@@ -1,15 +1,15 @@
 // The sandbox tenant: an imitation of the Microsoft identity platform and of Microsoft Graph v1.0 over a
-// seeded demo organization. One node:http server: identity routes, Graph under /v1.0, and a small
-// control plane under /_sandbox for tests and demos (fault injection, request journal, revocation).
+// seeded demo organization. One node:http server: identity routes, Graph under /v1.0, the workloads' own
+// pre-authenticated endpoints (tenant.ts), and a small control plane under /_sandbox for tests and demos
+// (fault injection, request journal, revocation).
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningSandbox, SandboxOptions } from './contract.js';
 import { Faults, type FaultRule } from './faults.js';
 import { createGraph } from './graph/index.js';
-import { UPLOAD_PATH_PREFIX, handleAttachmentUpload } from './workloads/exchange/mail/upload-endpoint.js';
 import { errorEnvelope, readBody, requestIds, sendGraphError, sendJson, setIdHeaders, sleep } from './http.js';
 import { createIdentity } from './identity/index.js';
-import { createTenant } from './seed/index.js';
+import { createTenant } from './tenant.js';
 
 export type { RunningSandbox, SandboxOptions } from './contract.js';
 export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
@@ -23,7 +23,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const log = opts.log ?? (() => undefined);
   const tenant = createTenant();
   const identity = await createIdentity({
-    tenant,
+    directory: tenant.directory,
     stateDir: opts.stateDir,
     autoApproveUser: opts.autoApproveUser,
     tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? 3600,
@@ -31,7 +31,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     log,
     now: Date.now,
   });
-  const graph = createGraph({ tenant, verifyAccessToken: (t) => identity.verifyAccessToken(t), log });
+  const graph = createGraph({ directory: tenant.directory, routes: tenant.routes, verifyAccessToken: (t) => identity.verifyAccessToken(t), log });
   const faults = new Faults();
   let baseUrl = '';
 
@@ -55,8 +55,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       res.once('finish', () => faults.record(req.method ?? 'GET', graphPath, res.statusCode, false));
       return graph.handle(req, res);
     }
-    // Outlook's attachment upload sessions: pre-authenticated URLs outside Graph.
-    if (path.startsWith(UPLOAD_PATH_PREFIX)) return handleAttachmentUpload(req, res, tenant, log);
+    const endpoint = tenant.endpoints.find((e) => path.startsWith(e.prefix));
+    if (endpoint) return endpoint.handle(req, res, log);
     if (await identity.handle(req, res, baseUrl)) return;
     const ids = requestIds(req);
     setIdHeaders(res, ids);

@@ -2,8 +2,8 @@
 // orders them and turns a failed dependency into 424, and malformed batches are refused whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { demoUsers } from '../../src/sandbox/seed/index.js';
 import { ADELE, PATTI, graph, mintToken, startGraphSandbox } from './graph-harness.js';
+import { demoUsers } from '../../src/sandbox/testing.js';
 
 type Item = { id: string; status: number; headers: Record<string, string>; body?: any };
 

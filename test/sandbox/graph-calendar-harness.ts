@@ -2,10 +2,9 @@
 // others), tokens for any demo user approved on the /devicelogin page, the seed's dates (the anchor week the
 // sandbox started in), and calendarView over all pages.
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { addDays } from '../../src/sandbox/workloads/exchange/time/datetime.js';
-import { calendarAnchorWeek } from '../../src/sandbox/workloads/exchange/calendar/seed/index.js';
 import { graph, type GraphCall } from './graph-harness.js';
 import { allPages, tokenFor, upn } from './graph-mail-harness.js';
+import { addDays, calendarAnchorWeek } from '../../src/sandbox/testing.js';
 
 export { addDays, allPages, graph, tokenFor, upn };
 

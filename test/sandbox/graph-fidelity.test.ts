@@ -3,9 +3,9 @@
 // keys and @odata annotations of the documented samples where those samples are representative.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { demoUsers } from '../../src/sandbox/seed/index.js';
 import { Csdl, findSample, loadSamples, type DocSample } from './csdl.js';
 import { ADELE, EVENTUAL, graph, mintToken, startGraphSandbox } from './graph-harness.js';
+import { demoUsers } from '../../src/sandbox/testing.js';
 
 const USER = 'microsoft.graph.user';
 const csdl = Csdl.load();

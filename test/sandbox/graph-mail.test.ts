@@ -3,9 +3,9 @@
 // recipient's Inbox and once in Sent Items, with one internetMessageId; Bcc hidden; outsiders only in Sent Items).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { MAIL_SEED_EPOCH } from '../../src/sandbox/workloads/exchange/mail/seed/index.js';
 import { graph } from './graph-harness.js';
 import { allPages, bySubject, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
+import { MAIL_SEED_EPOCH } from '../../src/sandbox/testing.js';
 
 let sb: Sandbox;
 const tokens: Record<string, string> = {};

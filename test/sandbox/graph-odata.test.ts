@@ -1,13 +1,7 @@
 // The OData engine's parsers on their own: $filter syntax (precedence, literals, lambdas, errors with
 // positions) and the directory's $search tokenizer. Behaviour over HTTP is in graph-users.test.ts.
 import { describe, expect, it } from 'vitest';
-import { defaultDialect } from '../../src/sandbox/odata/dialect.js';
-import { matchesTerm, tokens } from '../../src/sandbox/directory/search.js';
-import type { EntityType } from '../../src/sandbox/odata/entity.js';
-import { listCollection } from '../../src/sandbox/odata/query.js';
-import type { RouteContext } from '../../src/sandbox/graph/types.js';
-import { parseFilter } from '../../src/sandbox/odata/filter-parser.js';
-import { FilterSyntaxError } from '../../src/sandbox/odata/lexer.js';
+import { defaultDialect, matchesTerm, tokens, type EntityType, listCollection, type RouteContext, parseFilter, FilterSyntaxError } from '../../src/sandbox/testing.js';
 
 describe('$filter parser', () => {
   it('binds and tighter than or, and not tighter than and', () => {

@@ -2,8 +2,8 @@
 // $count, $search, $expand, manager and direct reports, checked against the seeded directory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { demoUsers, type DirectoryUser } from '../../src/sandbox/seed/index.js';
 import { ADELE, ALEX, EVENTUAL, PATTI, SUPPORT, graph, mintToken, startGraphSandbox } from './graph-harness.js';
+import { demoUsers, type DirectoryUser } from '../../src/sandbox/testing.js';
 
 const seed = demoUsers();
 const DEFAULT_KEYS = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];

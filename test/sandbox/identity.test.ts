@@ -11,9 +11,7 @@ import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT }
 import { afterAll, describe, expect, it } from 'vitest';
 import { SANDBOX_AUTHORITY_HOST, sandboxMetadata } from '../../src/auth/clouds.js';
 import { FetchNetworkClient } from '../../src/auth/network.js';
-import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from '../../src/sandbox/contract.js';
-import { AUTHORITY_HOST, createIdentity, type IdentityOptions, type IdentityService } from '../../src/sandbox/identity/index.js';
-import { createTenant } from '../../src/sandbox/seed/index.js';
+import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID, AUTHORITY_HOST, createIdentity, type IdentityOptions, type IdentityService, demoDirectory } from '../../src/sandbox/testing.js';
 
 const ADELE = 'adele.vance@contoso.sandbox';
 const PRADEEP = 'pradeep.gupta@contoso.sandbox';
@@ -35,7 +33,7 @@ afterAll(async () => {
 async function serve(opts: Partial<IdentityOptions> = {}): Promise<Running> {
   const logs: string[] = [];
   const identity = await createIdentity({
-    tenant: createTenant(),
+    directory: demoDirectory(),
     tokenLifetimeSeconds: 3600,
     deviceCodeIntervalSeconds: 1,
     log: (l) => logs.push(l),
@@ -227,7 +225,7 @@ describe('auto-approved sign-in', () => {
     const r = await serve({ autoApproveUser: 'default' });
     const result = await signInAutomatically(r, msal(r.url));
     expect(result.account?.username).toBe(ADELE);
-    expect(result.account?.homeAccountId).toBe(`${createTenant().findUser(ADELE)!.id}.${SANDBOX_TENANT_ID}`);
+    expect(result.account?.homeAccountId).toBe(`${demoDirectory().findUser(ADELE)!.id}.${SANDBOX_TENANT_ID}`);
     expect(decodeJwt(result.accessToken).scp).toBe('User.Read Mail.Read');
   });
 

@@ -1,56 +1,36 @@
 // GET /organization: the tenant itself (name, verified domains, address). Any signed-in user may read it
 // with User.Read, which is why clients use it to show "signed in to Contoso".
 
-import { SANDBOX_TENANT_ID } from '../contract.js';
-import { COMPANY_NAME, TENANT_DOMAIN } from '../seed/index.js';
 import { directoryDialect } from '../odata/dialect.js';
 import type { EntityType, PropSpec } from '../odata/entity.js';
 import { getEntity, listCollection } from '../odata/query.js';
-import { resourceNotFound, type GraphModule } from '../graph/types.js';
-
-const ORGANIZATION = {
-  id: SANDBOX_TENANT_ID,
-  deletedDateTime: null,
-  businessPhones: ['+1 425 555 0100'],
-  city: 'Redmond',
-  country: null,
-  countryLetterCode: 'US',
-  createdDateTime: '2012-01-23T08:00:00Z',
-  displayName: COMPANY_NAME,
-  postalCode: '98052',
-  preferredLanguage: 'en',
-  state: 'WA',
-  street: '1 Contoso Way',
-  technicalNotificationMails: [`admin@${TENANT_DOMAIN}`],
-  tenantType: 'AAD',
-  verifiedDomains: [
-    { capabilities: 'Email, OfficeCommunicationsOnline', isDefault: true, isInitial: false, name: TENANT_DOMAIN, type: 'Managed' },
-    { capabilities: 'Email, OfficeCommunicationsOnline', isDefault: false, isInitial: true, name: 'contoso.onmicrosoft.com', type: 'Managed' },
-  ],
-};
+import { resourceNotFound, type RouteDef } from '../graph/types.js';
+import type { Organization } from './directory.js';
 
 const typed = (type: PropSpec['type']): PropSpec => ({ type });
 
-const organizationEntity: EntityType<typeof ORGANIZATION> = {
+const PROPERTIES: Record<string, PropSpec> = {
+  id: { type: 'string', filter: 'eq' },
+  deletedDateTime: typed('datetime'),
+  businessPhones: typed('string[]'),
+  city: typed('string'),
+  country: typed('string'),
+  countryLetterCode: typed('string'),
+  createdDateTime: typed('datetime'),
+  displayName: typed('string'),
+  postalCode: typed('string'),
+  preferredLanguage: typed('string'),
+  state: typed('string'),
+  street: typed('string'),
+  technicalNotificationMails: typed('string[]'),
+  tenantType: typed('string'),
+  verifiedDomains: typed('object[]'),
+};
+
+const organizationEntity: EntityType<Organization> = {
   name: 'microsoft.graph.organization',
-  properties: {
-    id: { type: 'string', filter: 'eq' },
-    deletedDateTime: typed('datetime'),
-    businessPhones: typed('string[]'),
-    city: typed('string'),
-    country: typed('string'),
-    countryLetterCode: typed('string'),
-    createdDateTime: typed('datetime'),
-    displayName: typed('string'),
-    postalCode: typed('string'),
-    preferredLanguage: typed('string'),
-    state: typed('string'),
-    street: typed('string'),
-    technicalNotificationMails: typed('string[]'),
-    tenantType: typed('string'),
-    verifiedDomains: typed('object[]'),
-  },
-  defaultSelect: Object.keys(ORGANIZATION),
+  properties: PROPERTIES,
+  defaultSelect: Object.keys(PROPERTIES),
   pageSize: { default: 100, max: 999 },
   dialect: directoryDialect,
 };
@@ -59,23 +39,21 @@ const READ_ORGANIZATION = [
   'User.Read', 'Organization.Read.All', 'Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All',
 ];
 
-export const organizationModule: GraphModule = {
-  name: 'organization',
-  routes: [
-    {
-      method: 'GET',
-      path: '/organization',
-      scopes: READ_ORGANIZATION,
-      handler: (ctx) => listCollection(ctx, { entity: organizationEntity, items: [ORGANIZATION], entitySet: 'organization' }),
+export const organizationRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/organization',
+    scopes: READ_ORGANIZATION,
+    handler: (ctx) => listCollection(ctx, { entity: organizationEntity, items: [ctx.directory.organization], entitySet: 'organization' }),
+  },
+  {
+    method: 'GET',
+    path: '/organization/{id}',
+    scopes: READ_ORGANIZATION,
+    handler: (ctx) => {
+      const organization = ctx.directory.organization;
+      if (ctx.params.id.toLowerCase() !== organization.id) throw resourceNotFound(ctx.params.id);
+      return getEntity(ctx, organizationEntity, organization, 'organization');
     },
-    {
-      method: 'GET',
-      path: '/organization/{id}',
-      scopes: READ_ORGANIZATION,
-      handler: (ctx) => {
-        if (ctx.params.id.toLowerCase() !== ORGANIZATION.id) throw resourceNotFound(ctx.params.id);
-        return getEntity(ctx, organizationEntity, ORGANIZATION, 'organization');
-      },
-    },
-  ],
-};
+  },
+];

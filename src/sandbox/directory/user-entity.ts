@@ -2,7 +2,7 @@
 // null, as a cloud-only tenant does), which of them $filter takes by default and which only in advanced
 // queries, what $orderby and $search accept. Capabilities follow the user resource's documentation.
 
-import type { DirectoryUser } from './seed/users.js';
+import type { DirectoryUser } from './directory.js';
 import { directoryDialect } from '../odata/dialect.js';
 import { directorySearch } from './search.js';
 import type { EntityType, PropSpec } from '../odata/entity.js';

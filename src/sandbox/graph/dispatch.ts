@@ -3,13 +3,13 @@
 
 import { errorEnvelope, type RequestIds } from '../http.js';
 import type { AccessCheck } from '../identity/service.js';
-import type { Tenant } from '../seed/index.js';
+import type { Directory } from '../directory/directory.js';
 import { Router, segmentNotFound } from './router.js';
-import { GraphError, insufficientPrivileges, type GraphRequest, type GraphResponse, type Principal, type RouteContext } from './types.js';
+import { GraphError, insufficientPrivileges, type GraphRequest, type GraphResponse, type Principal, type RequestContext } from './types.js';
 
 export interface DispatcherOptions {
   router: Router;
-  tenant: Tenant;
+  directory: Directory;
   verifyAccessToken: (token: string) => Promise<AccessCheck>;
   log: (line: string) => void;
 }
@@ -44,17 +44,17 @@ export class Dispatcher {
       const { segments, viaMe } = resolveSegments(req.url.pathname, principal);
       const match = this.opts.router.match(req.method, segments);
       if (!match.ok) throw match.error;
-      const ctx: RouteContext = {
+      const ctx: RequestContext = {
         req,
         principal,
         params: match.params,
-        tenant: this.opts.tenant,
+        directory: this.opts.directory,
         segments,
         viaMe,
         serviceRoot: `${req.url.origin}/v1.0`,
         log: this.opts.log,
       };
-      const allowed = typeof match.route.scopes === 'function' ? match.route.scopes(ctx) : match.route.scopes;
+      const allowed = match.route.scopes(ctx);
       if (!allowed.some((s) => principal.scopes.some((p) => p.toLowerCase() === s.toLowerCase()))) throw insufficientPrivileges();
       return await match.route.handler(ctx);
     } catch (e) {

@@ -1,12 +1,11 @@
 // The sandbox's Microsoft Graph v1.0: turns node:http requests under /v1.0 into GraphRequests, serves them
-// through the router (routes come from the modules in modules.ts) or as a JSON batch, and writes Graph's
+// through the router (routes come from the tenant's workloads) or as a JSON batch, and writes Graph's
 // answer with its headers. Everything Graph-specific happens below this file, independent of the wire.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, requestIds, sendJson, setIdHeaders, type RequestIds } from '../http.js';
 import { serveBatch } from './batch.js';
 import { Dispatcher, errorResponse } from './dispatch.js';
-import { MODULES } from './modules.js';
 import { methodNotAllowed, Router } from './router.js';
 import type { GraphOptions, GraphService } from './service.js';
 import { GraphError, badRequest, type GraphRequest, type GraphResponse } from './types.js';
@@ -15,8 +14,8 @@ export type { GraphOptions, GraphService } from './service.js';
 
 export function createGraph(opts: GraphOptions): GraphService {
   const router = new Router();
-  for (const module of MODULES) for (const route of module.routes) router.add(route);
-  const dispatcher = new Dispatcher({ router, tenant: opts.tenant, verifyAccessToken: opts.verifyAccessToken, log: opts.log });
+  for (const route of opts.routes) router.add(route);
+  const dispatcher = new Dispatcher({ router, directory: opts.directory, verifyAccessToken: opts.verifyAccessToken, log: opts.log });
 
   const serve = async (req: GraphRequest, ids: RequestIds): Promise<GraphResponse> => {
     if (!/^\/v1\.0\/\$batch\/?$/i.test(req.url.pathname)) return dispatcher.handle(req, ids);

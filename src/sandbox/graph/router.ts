@@ -2,22 +2,22 @@
 // Graph answers a path no resource serves with 400 "Resource not found for the segment 'x'" (naming the first
 // segment it could not resolve), and a known path with a method it does not take with 405.
 
-import { GraphError, type HttpMethod, type RouteDef } from './types.js';
+import { GraphError, type HttpMethod, type MountedRoute } from './types.js';
 
 interface Compiled {
-  def: RouteDef;
+  def: MountedRoute;
   /** Lower-cased literal, or null for a placeholder. */
   parts: ({ literal: string } | { param: string })[];
 }
 
 export type RouteMatch =
-  | { ok: true; route: RouteDef; params: Record<string, string> }
+  | { ok: true; route: MountedRoute; params: Record<string, string> }
   | { ok: false; error: GraphError };
 
 export class Router {
   private routes: Compiled[] = [];
 
-  add(def: RouteDef): void {
+  add(def: MountedRoute): void {
     const parts = splitPath(def.path).map((s) => {
       const m = /^\{(\w+)\}$/.exec(s);
       return m ? { param: m[1] } : { literal: s.toLowerCase() };

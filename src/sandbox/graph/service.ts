@@ -1,10 +1,13 @@
 // The Graph side's contract with the rest of the sandbox (implemented in graph/index.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessCheck } from '../identity/service.js';
-import type { Tenant } from '../seed/index.js';
+import type { Directory } from '../directory/directory.js';
+import type { MountedRoute } from './types.js';
 
 export interface GraphOptions {
-  tenant: Tenant;
+  directory: Directory;
+  /** Every workload's routes, bound to its state (tenant.ts). */
+  routes: readonly MountedRoute[];
   verifyAccessToken: (token: string) => Promise<AccessCheck>;
   log: (line: string) => void;
 }

@@ -1,8 +1,7 @@
 // The transport-neutral shape of a Graph call. Routes see a GraphRequest and return a GraphResponse, so the
 // same code serves a request off the wire and a request inside a JSON batch.
 
-import type { Tenant } from '../seed/index.js';
-import type { DirectoryUser } from '../directory/seed/users.js';
+import type { Directory, DirectoryUser } from '../directory/directory.js';
 
 export interface Principal {
   user: DirectoryUser;
@@ -30,12 +29,13 @@ export interface GraphResponse {
   body?: unknown;
 }
 
-export interface RouteContext {
+/** What the dispatcher knows about a call before it reaches a workload's route. */
+export interface RequestContext {
   req: GraphRequest;
   principal: Principal;
   /** Values of the route's {placeholders}, URL-decoded; after /me, `id` is the signed-in user's id. */
   params: Record<string, string>;
-  tenant: Tenant;
+  directory: Directory;
   /** Segments of the path after /v1.0, URL-decoded, with a leading `me` already expanded to `users/{id}`. */
   segments: string[];
   /** The request addressed the signed-in user through /me. */
@@ -45,22 +45,39 @@ export interface RouteContext {
   log: (line: string) => void;
 }
 
+/** A route's view of a call: the request, plus the state of the workload that declared the route. */
+export interface RouteContext<S = unknown> extends RequestContext {
+  state: S;
+}
+
 /** Delegated permissions that each allow a route; any one suffices. A function when it depends on the target
  *  (a user may read their own profile with User.Read, anyone else's needs User.ReadBasic.All or more). */
-export type ScopeRule = readonly string[] | ((ctx: RouteContext) => readonly string[]);
+export type ScopeRule<S = unknown> = readonly string[] | ((ctx: RouteContext<S>) => readonly string[]);
 
-export interface RouteDef {
+/** A route as a workload declares it, over its own state S. */
+export interface RouteDef<S = unknown> {
   method: HttpMethod;
   /** Path after /v1.0, e.g. `/users/{id}/manager`. Literal segments match case-insensitively, as Graph does. */
   path: string;
-  scopes: ScopeRule;
-  handler: (ctx: RouteContext) => GraphResponse | Promise<GraphResponse>;
+  scopes: ScopeRule<S>;
+  handler: (ctx: RouteContext<S>) => GraphResponse | Promise<GraphResponse>;
 }
 
-/** A capability's routes (users, mail, calendars...), listed in graph/modules.ts. */
-export interface GraphModule {
-  name: string;
-  routes: RouteDef[];
+/** A route bound to the state of its workload, as the router holds it (tenant.ts binds them). */
+export interface MountedRoute {
+  method: HttpMethod;
+  path: string;
+  scopes(ctx: RequestContext): readonly string[];
+  handler(ctx: RequestContext): GraphResponse | Promise<GraphResponse>;
+}
+
+export function mountRoutes<S>(state: S, routes: readonly RouteDef<S>[]): MountedRoute[] {
+  return routes.map((r) => ({
+    method: r.method,
+    path: r.path,
+    scopes: (ctx) => (typeof r.scopes === 'function' ? r.scopes({ ...ctx, state }) : r.scopes),
+    handler: (ctx) => r.handler({ ...ctx, state }),
+  }));
 }
 
 /** A failure in Graph's error envelope; thrown anywhere below the router and rendered by it. */

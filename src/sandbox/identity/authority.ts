@@ -3,7 +3,6 @@
 
 import type { JWK } from 'jose';
 import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from '../contract.js';
-import { TENANT_DOMAIN } from '../seed/index.js';
 import { isGuid } from './http.js';
 
 /** MSAL only accepts https authorities, so clients address the sandbox by this stable name and map it onto the
@@ -29,9 +28,9 @@ export interface ResolvedTenant {
   multiTenant: boolean;
 }
 
-export function resolveTenant(segment: string): ResolvedTenant | undefined {
+export function resolveTenant(segment: string, domain: string): ResolvedTenant | undefined {
   const lower = segment.toLowerCase();
-  if (lower === SANDBOX_TENANT_ID || lower === TENANT_DOMAIN) return { id: SANDBOX_TENANT_ID, pathSegment: SANDBOX_TENANT_ID, multiTenant: false };
+  if (lower === SANDBOX_TENANT_ID || lower === domain.toLowerCase()) return { id: SANDBOX_TENANT_ID, pathSegment: SANDBOX_TENANT_ID, multiTenant: false };
   if (lower === 'organizations' || lower === 'common') return { id: SANDBOX_TENANT_ID, pathSegment: lower, multiTenant: true };
   return undefined;
 }

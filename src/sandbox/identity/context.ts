@@ -1,12 +1,12 @@
 // What every identity route works with: the directory, the stores and the token issuer of one running sandbox.
 
-import type { DirectoryUser, Tenant } from '../seed/index.js';
+import type { Directory, DirectoryUser } from '../directory/directory.js';
 import type { DeviceCodeStore } from './device-codes.js';
 import type { RefreshTokenStore } from './refresh-tokens.js';
 import type { TokenIssuer } from './tokens.js';
 
 export interface IdentityContext {
-  tenant: Tenant;
+  directory: Directory;
   issuer: TokenIssuer;
   refreshTokens: RefreshTokenStore;
   deviceCodes: DeviceCodeStore;

@@ -1,7 +1,7 @@
 // The HTML of the /devicelogin page: enter the code, pick a demo user and approve, and the closing notice. Plain
 // forms, no scripts and no external assets (the CSP in http.ts forbids both); every value is escaped.
 
-import type { DirectoryUser } from '../seed/index.js';
+import type { DirectoryUser } from '../directory/directory.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -2,7 +2,6 @@
 // the consent step (which demo user, which permissions); POST with action=approve|decline finishes it.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEFAULT_USER_UPN } from '../seed/index.js';
 import { appDisplayName } from './authority.js';
 import type { IdentityContext } from './context.js';
 import { consentPage, enterCodePage, finishedPage } from './device-login-page.js';
@@ -43,15 +42,15 @@ export async function handleDeviceLogin(ctx: IdentityContext, req: IncomingMessa
   }
   if (action === 'approve') {
     const upn = form.get('user') ?? '';
-    const user = ctx.tenant.findUser(upn);
+    const user = ctx.directory.findUser(upn);
     if (!user || !user.accountEnabled) {
       const error = user ? `${upn} cannot sign in: the account is disabled.` : `There is no user ${upn} in Contoso.`;
-      return sendHtml(res, 400, consentPage(consentView(ctx, entry, DEFAULT_USER_UPN, error)));
+      return sendHtml(res, 400, consentPage(consentView(ctx, entry, ctx.directory.defaultUser.userPrincipalName, error)));
     }
     approveDeviceCode(ctx, entry, user);
     return sendHtml(res, 200, finishedPage(appDisplayName(entry.clientId), true, user.userPrincipalName));
   }
-  return sendHtml(res, 200, consentPage(consentView(ctx, entry, DEFAULT_USER_UPN)));
+  return sendHtml(res, 200, consentPage(consentView(ctx, entry, ctx.directory.defaultUser.userPrincipalName)));
 }
 
 function consentView(ctx: IdentityContext, entry: DeviceCodeEntry, selectedUpn: string, error?: string) {
@@ -61,7 +60,7 @@ function consentView(ctx: IdentityContext, entry: DeviceCodeEntry, selectedUpn: 
     clientId: entry.clientId,
     graphScopes: entry.requested.graph.length ? entry.requested.graph : entry.requested.wantsDefault ? ['.default'] : ['User.Read'],
     oidcScopes: [...entry.requested.oidc],
-    users: ctx.tenant.users.filter((u) => u.accountEnabled),
+    users: ctx.directory.users.filter((u) => u.accountEnabled),
     selectedUpn,
     error,
   };

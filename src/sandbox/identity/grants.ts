@@ -1,7 +1,7 @@
 // The token endpoint's two grants, device_code and refresh_token, with Entra's answers for every way they fail.
 // Each function returns either the success body or the AadError to send; HTTP is the caller's business.
 
-import type { DirectoryUser } from '../seed/index.js';
+import type { DirectoryUser } from '../directory/directory.js';
 import type { DeviceCodeEntry } from './device-codes.js';
 import type { IdentityContext } from './context.js';
 import * as E from './errors.js';
@@ -80,7 +80,7 @@ export async function redeemRefreshToken(ctx: IdentityContext, form: URLSearchPa
 }
 
 function usableUser(ctx: IdentityContext, oid: string, upn: string): { ok: true; user: DirectoryUser } | { ok: false; error: AadError } {
-  const user = ctx.tenant.findUser(oid);
+  const user = ctx.directory.findUser(oid);
   if (!user) return { ok: false, error: E.userNotFound(upn) };
   if (!user.accountEnabled) return { ok: false, error: E.userDisabled() };
   return { ok: true, user };

@@ -1,7 +1,7 @@
 // The sandbox's identity platform: an imitation of Microsoft Entra's device-code sign-in and token service for
 // the demo tenant, close enough that MSAL Node talks to it unmodified.
 
-import { DEFAULT_USER_UPN, type DirectoryUser, type Tenant } from '../seed/index.js';
+import type { Directory, DirectoryUser } from '../directory/directory.js';
 import type { IdentityContext } from './context.js';
 import { DeviceCodeStore } from './device-codes.js';
 import { loadOrCreateSigningKey } from './keys.js';
@@ -16,12 +16,12 @@ export { AUTHORITY_HOST } from './authority.js';
 
 export async function createIdentity(opts: IdentityOptions): Promise<IdentityService> {
   // A wrong auto-approve user is a configuration mistake: refuse to start rather than fail every sign-in later.
-  const autoApproveUser = opts.autoApproveUser === undefined ? undefined : resolveAutoApproveUser(opts.tenant, opts.autoApproveUser);
+  const autoApproveUser = opts.autoApproveUser === undefined ? undefined : resolveAutoApproveUser(opts.directory, opts.autoApproveUser);
   if (opts.stateDir) await ensureStateDir(opts.stateDir);
   const key = await loadOrCreateSigningKey(opts.stateDir, opts.log);
   const refreshTokens = await RefreshTokenStore.open(opts.stateDir, opts.now, opts.log);
   const ctx: IdentityContext = {
-    tenant: opts.tenant,
+    directory: opts.directory,
     issuer: new TokenIssuer(key, opts.tokenLifetimeSeconds, opts.now),
     refreshTokens,
     deviceCodes: new DeviceCodeStore(opts.now),
@@ -34,7 +34,7 @@ export async function createIdentity(opts: IdentityOptions): Promise<IdentitySer
 
   return {
     handle: (req, res, baseUrl) => routeIdentity(ctx, key, req, res, baseUrl),
-    verifyAccessToken: (token) => ctx.issuer.verify(token, (oid) => opts.tenant.findUser(oid)),
+    verifyAccessToken: (token) => ctx.issuer.verify(token, (oid) => opts.directory.findUser(oid)),
     revokeRefreshTokens: (upn) => {
       const count = refreshTokens.revoke(upn);
       opts.log(`identity: revoked ${count} refresh token(s)${upn ? ` of ${upn}` : ''}`);
@@ -44,10 +44,10 @@ export async function createIdentity(opts: IdentityOptions): Promise<IdentitySer
   };
 }
 
-function resolveAutoApproveUser(tenant: Tenant, wanted: string): DirectoryUser {
-  const upn = wanted === 'default' ? DEFAULT_USER_UPN : wanted.trim();
-  const user = tenant.findUser(upn);
-  const enabled = tenant.users.filter((u) => u.accountEnabled).map((u) => u.userPrincipalName);
+function resolveAutoApproveUser(directory: Directory, wanted: string): DirectoryUser {
+  const upn = wanted === 'default' ? directory.defaultUser.userPrincipalName : wanted.trim();
+  const user = directory.findUser(upn);
+  const enabled = directory.users.filter((u) => u.accountEnabled).map((u) => u.userPrincipalName);
   if (!user) {
     throw new Error(`sandbox: auto-approve user '${upn}' is not a user of the demo tenant; use 'default' or one of: ${enabled.join(', ')}`);
   }

@@ -51,7 +51,7 @@ export async function routeIdentity(
   }
   const ids = requestIds(req);
   const fail = (err: AadError, at: RequestIds = ids) => sendError(res, err, at, ctx.now());
-  const tenant = resolveTenant(tenantName);
+  const tenant = resolveTenant(tenantName, ctx.directory.domain);
   const postOnly = endpoint === 'token' || endpoint === 'devicecode';
   if (!tenant) {
     req.resume();

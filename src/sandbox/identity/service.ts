@@ -1,10 +1,10 @@
 // The identity side's contract with the rest of the sandbox (implemented in identity/index.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../graph/types.js';
-import type { Tenant } from '../seed/index.js';
+import type { Directory } from '../directory/directory.js';
 
 export interface IdentityOptions {
-  tenant: Tenant;
+  directory: Directory;
   /** Where the signing key and refresh tokens persist; undefined keeps them in memory. */
   stateDir?: string;
   /** 'default' or a UPN: device codes are approved at once as that user. */

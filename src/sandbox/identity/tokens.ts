@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { SANDBOX_TENANT_ID } from '../contract.js';
-import type { DirectoryUser } from '../seed/index.js';
+import type { DirectoryUser } from '../directory/directory.js';
 import { ACCESS_TOKEN_ISSUER, GRAPH_APP_ID, GRAPH_AUDIENCES, ID_TOKEN_ISSUER, appDisplayName } from './authority.js';
 import type { SigningKey } from './keys.js';
 import type { AccessCheck } from './service.js';

@@ -3,22 +3,9 @@
 // of the service that owns it, so clients meet the same codes and messages they will meet in production.
 
 import { GraphError, badRequest, unsupportedQuery } from '../graph/types.js';
-import { resourceName, type EntityType, type FilterOp } from './entity.js';
+import { resourceName, type EntityType, type FilterOp, type QueryDialect } from './entity.js';
 
-export interface QueryDialect {
-  /** ne/not/endsWith, $count, $search and friends need `ConsistencyLevel: eventual` (and $count=true). */
-  advancedQueries: boolean;
-  /** $skip is honoured (the directory refuses it and pages with $skiptoken only). */
-  supportsSkip: boolean;
-  /** $filter together with $orderby needs an advanced query. */
-  sortWithFilterIsAdvanced: boolean;
-  /** How @odata.nextLink continues: an opaque $skiptoken (directory, OneDrive) or $skip=n (Outlook). */
-  nextPage: 'skiptoken' | 'skip';
-  unknownProperty(entity: EntityType, name: string): GraphError;
-  unsupportedFilter(entity: EntityType, prop: string, op: FilterOp, advancedWouldAllow: boolean): GraphError;
-  unsupportedSort(entity: EntityType, prop: string): GraphError;
-  invalidFilter(detail: string): GraphError;
-}
+export type { QueryDialect } from './entity.js';
 
 /** Graph's own message when a directory query uses an operator that only the advanced index serves. */
 const advancedOperatorMessage = (op: string) =>

@@ -1,9 +1,8 @@
 // How the OData engine sees a resource: its properties (with their JSON/EDM types), what may be filtered and
-// sorted on, which navigation properties $expand can follow, and how big pages are. A capability describes its
-// entity once (see users/entity.ts) and gets $select/$filter/$orderby/$top/$count/$search/$expand and paging.
+// sorted on, which navigation properties $expand can follow, and how big pages are. A workload describes its
+// entity once (see directory/user-entity.ts) and gets $select/$filter/$orderby/$top/$count/$search/$expand and paging.
 
-import type { RouteContext } from '../graph/types.js';
-import type { QueryDialect } from './dialect.js';
+import type { GraphError, RouteContext } from '../graph/types.js';
 
 export type PropType = 'string' | 'boolean' | 'int' | 'datetime' | 'string[]' | 'object' | 'object[]';
 
@@ -87,4 +86,20 @@ export function findNavigation(entity: EntityType, name: string): string | undef
 export function resourceName(entity: EntityType): string {
   const short = entity.name.split('.').pop() ?? entity.name;
   return short.charAt(0).toUpperCase() + short.slice(1);
+}
+
+/** How the service that owns an entity words its query errors and which rules it applies (dialect.ts). */
+export interface QueryDialect {
+  /** ne/not/endsWith, $count, $search and friends need `ConsistencyLevel: eventual` (and $count=true). */
+  advancedQueries: boolean;
+  /** $skip is honoured (the directory refuses it and pages with $skiptoken only). */
+  supportsSkip: boolean;
+  /** $filter together with $orderby needs an advanced query. */
+  sortWithFilterIsAdvanced: boolean;
+  /** How @odata.nextLink continues: an opaque $skiptoken (directory, OneDrive) or $skip=n (Outlook). */
+  nextPage: 'skiptoken' | 'skip';
+  unknownProperty(entity: EntityType, name: string): GraphError;
+  unsupportedFilter(entity: EntityType, prop: string, op: FilterOp, advancedWouldAllow: boolean): GraphError;
+  unsupportedSort(entity: EntityType, prop: string): GraphError;
+  invalidFilter(detail: string): GraphError;
 }

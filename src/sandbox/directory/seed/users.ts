@@ -3,7 +3,7 @@
 // numbers, same org chart. Later capabilities (mail, calendars, files, teams) key their seed data on
 // these ids and UPNs, so never renumber or rename an existing person; add new ones at the end.
 
-import type { SeedUser } from '../../contract.js';
+import type { DirectoryUser, SharedMailbox } from '../directory.js';
 
 export const TENANT_DOMAIN = 'contoso.sandbox';
 export const COMPANY_NAME = 'Contoso Ltd.';
@@ -13,49 +13,6 @@ export const DEFAULT_USER_UPN = `adele.vance@${TENANT_DOMAIN}`;
 /** A regular employee WITHOUT access to the shared mailbox, for negative tests and demos. */
 export const NO_SHARED_ACCESS_UPN = `pradeep.gupta@${TENANT_DOMAIN}`;
 export const SHARED_MAILBOX_UPN = `support@${TENANT_DOMAIN}`;
-
-/** A user as the directory stores it. Property names follow microsoft.graph.user where they exist;
- *  `managerId` and `timeZone` are the seed's own (the manager navigation property and the mailbox
- *  setting are derived from them). */
-export interface DirectoryUser extends SeedUser {
-  givenName: string | null;
-  surname: string | null;
-  mailNickname: string;
-  jobTitle: string | null;
-  department: string | null;
-  companyName: string | null;
-  officeLocation: string | null;
-  businessPhones: string[];
-  mobilePhone: string | null;
-  usageLocation: string | null;
-  preferredLanguage: string | null;
-  streetAddress: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  country: string | null;
-  employeeId: string | null;
-  employeeType: string | null;
-  employeeHireDate: string | null;
-  createdDateTime: string;
-  userType: 'Member' | 'Guest';
-  proxyAddresses: string[];
-  otherMails: string[];
-  imAddresses: string[];
-  showInAddressList: boolean | null;
-  managerId: string | null;
-  /** Windows time-zone name, as mailboxSettings.timeZone reports it. */
-  timeZone: string;
-}
-
-/** The Exchange shared mailbox and who may use it (full access + send as). */
-export interface SharedMailbox {
-  userId: string;
-  upn: string;
-  displayName: string;
-  /** UPNs of the users with full access and send-as rights. */
-  delegates: string[];
-}
 
 interface Site {
   building: string; // office-location prefix

@@ -3,11 +3,9 @@
 
 // One HTML-to-text conversion for the whole sandbox: Exchange's, which the mail side imitates.
 import { htmlToText } from './html.js';
+import type { ItemBody } from './items.js';
 
-export interface ItemBody {
-  contentType: 'text' | 'html';
-  content: string;
-}
+export type { ItemBody } from './items.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

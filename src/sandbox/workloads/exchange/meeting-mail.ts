@@ -1,10 +1,10 @@
-// Meeting mail as mail sees it. Invitations, responses and cancellations are ordinary messages in the mail store;
-// what makes them Graph's eventMessage types (the meeting's time and place, the kind of request or response, the
-// event in the mailbox they are about) is the calendar's knowledge. The calendar plugs a MeetingMail into the
-// store when the tenant is wired (seed/index.ts), so mail renders eventMessages without reaching into calendar
-// code, and a store without a calendar simply has no meeting messages.
+// The two ports between Exchange mail and calendar. Invitations, responses and cancellations are ordinary messages
+// in the mail store, sent through mail's transport (MeetingTransport, which mail offers the calendar); what makes
+// them Graph's eventMessage types (the meeting's time and place, the kind of request or response, the event in the
+// mailbox they are about) is the calendar's knowledge (MeetingMail, which the calendar offers mail). tenant.ts
+// wires both, so neither side reaches into the other's code, and a store without a calendar has no meeting messages.
 
-import type { DateTimeTimeZone, StoredMessage } from './mail/types.js';
+import type { DateTimeTimeZone, EmailAddress } from './items.js';
 
 export type EventMessageType = 'eventMessage' | 'eventMessageRequest' | 'eventMessageResponse';
 export type MeetingMessageType = 'meetingRequest' | 'meetingCancelled' | 'meetingAccepted' | 'meetingTenativelyAccepted' | 'meetingDeclined';
@@ -51,7 +51,7 @@ export interface MeetingMail {
   /** The zone `Prefer: outlook.timezone` names, by its canonical name; Exchange's 400 for a zone it does not know. */
   preferredZone(name: string): string;
   /** What makes a message in a mailbox an eventMessage, times in `zone` (UTC when absent); undefined for plain mail. */
-  describe(ownerId: string, m: StoredMessage, zone?: string): EventMessageFacts | undefined;
+  describe(ownerId: string, internetMessageId: string, zone?: string): EventMessageFacts | undefined;
   /** The owner's event as Graph's event JSON, or undefined when it no longer exists. */
   renderEvent(ownerId: string, eventId: string, opts: EventRenderOptions): Record<string, unknown> | undefined;
 }
@@ -62,3 +62,22 @@ export const NO_MEETINGS: MeetingMail = {
   describe: () => undefined,
   renderEvent: () => undefined,
 };
+
+/** A meeting message as the calendar hands it to mail: who sends it to whom, and what it says. */
+export interface MeetingMailOut {
+  from: EmailAddress;
+  to: EmailAddress[];
+  subject: string;
+  /** The body as the HTML document Exchange stores. */
+  html: string;
+  importance: 'low' | 'normal' | 'high';
+  /** ISO UTC. */
+  sentDateTime: string;
+}
+
+export interface MeetingTransport {
+  /** Sends like any message: a Sent Items copy for a sender in the organization, an Inbox copy for each mailbox
+   *  it reaches. Answers the message's internetMessageId (every copy has it), the owner ids of the mailboxes that
+   *  got an Inbox copy in delivery order, and the sender's owner id when a Sent Items copy was kept. */
+  send(m: MeetingMailOut): { internetMessageId: string; deliveredTo: string[]; sentCopyOwner?: string };
+}

@@ -16,7 +16,8 @@
 
 import { accessDenied } from '../errors.js';
 import type { CalendarMailbox, CalendarRole, StoredCalendar } from './model.js';
-import type { RouteContext, ScopeRule } from '../../../graph/types.js';
+import type { RequestContext, ScopeRule } from '../../../graph/types.js';
+import type { CalendarContext } from './route-types.js';
 
 export type Operation = 'read' | 'write';
 
@@ -31,7 +32,7 @@ const OTHERS: Record<Operation, string[]> = {
 
 const hasAny = (granted: string[], wanted: string[]) => granted.some((g) => wanted.some((w) => w.toLowerCase() === g.toLowerCase()));
 
-const isSelf = (ctx: RouteContext) => ctx.viaMe || ctx.tenant.findUser(ctx.params.id)?.id === ctx.principal.user.id;
+const isSelf = (ctx: RequestContext) => ctx.viaMe || ctx.directory.findUser(ctx.params.id)?.id === ctx.principal.user.id;
 
 /** The permission gate as a route's scope rule; a miss is Exchange's 403, not the directory's. */
 export function calendarScopes(op: Operation, scopes?: { own: string[]; others: string[] }): ScopeRule {
@@ -43,7 +44,7 @@ export function calendarScopes(op: Operation, scopes?: { own: string[]; others: 
 }
 
 /** The gate for a shared calendar's items reached through the entry in the caller's own list. */
-export function requireSharedScopes(ctx: RouteContext, op: Operation): void {
+export function requireSharedScopes(ctx: CalendarContext, op: Operation): void {
   if (!hasAny(ctx.principal.scopes, OTHERS[op])) throw accessDenied();
 }
 
@@ -59,7 +60,7 @@ const RANK: Record<CalendarRole, number> = {
 };
 
 /** The caller's role on a calendar of a mailbox. */
-export function roleOn(ctx: RouteContext, mb: CalendarMailbox, calendar: StoredCalendar): CalendarRole {
+export function roleOn(ctx: CalendarContext, mb: CalendarMailbox, calendar: StoredCalendar): CalendarRole {
   const me = ctx.principal.user;
   if (mb.owner.id === me.id || mb.fullAccess.has(me.userPrincipalName.toLowerCase())) return 'delegateWithPrivateEventAccess';
   const own = calendar.permissions.find((p) => p.userId === me.id);
@@ -68,7 +69,7 @@ export function roleOn(ctx: RouteContext, mb: CalendarMailbox, calendar: StoredC
 }
 
 /** What the caller may do with a calendar's items, or 403 when they may not even see them. */
-export function authorize(ctx: RouteContext, mb: CalendarMailbox, calendar: StoredCalendar, op: Operation): Access {
+export function authorize(ctx: CalendarContext, mb: CalendarMailbox, calendar: StoredCalendar, op: Operation): Access {
   const role = roleOn(ctx, mb, calendar);
   const rank = RANK[role];
   if (rank < RANK.limitedRead || (op === 'write' && rank < RANK.write)) throw accessDenied();
@@ -77,6 +78,6 @@ export function authorize(ctx: RouteContext, mb: CalendarMailbox, calendar: Stor
 }
 
 /** The mailbox's calendars the caller can see items of (all for the owner and full-access delegates). */
-export function visibleCalendars(ctx: RouteContext, mb: CalendarMailbox): StoredCalendar[] {
+export function visibleCalendars(ctx: CalendarContext, mb: CalendarMailbox): StoredCalendar[] {
   return mb.calendars.filter((c) => RANK[roleOn(ctx, mb, c)] >= RANK.limitedRead);
 }

@@ -3,21 +3,23 @@
 // mailbox's calendar settings (time zone, working hours) and who may see or edit each calendar.
 // A meeting exists once per mailbox: the organizer's item and each internal attendee's copy share an iCalUId.
 
-import type { DirectoryUser } from '../../../directory/seed/users.js';
-import type { DateTimeTimeZone } from '../time/datetime.js';
+import type { DirectoryUser } from '../../../directory/directory.js';
+import type { DateTimeTimeZone, EmailAddress } from '../items.js';
+import type { MeetingTransport } from '../meeting-mail.js';
+
+export type { EmailAddress } from '../items.js';
 
 export type FreeBusyStatus = 'unknown' | 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere';
 export type ResponseType = 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
 export type AttendeeType = 'required' | 'optional' | 'resource';
 export type CalendarRole =
   | 'none' | 'freeBusyRead' | 'limitedRead' | 'read' | 'write' | 'delegateWithoutPrivateEventAccess' | 'delegateWithPrivateEventAccess' | 'custom';
+/** Roles a person inside the organization can be given; "My Organization" offers fewer. */
+export const INTERNAL_ROLES: CalendarRole[] = ['freeBusyRead', 'limitedRead', 'read', 'write', 'delegateWithoutPrivateEventAccess', 'delegateWithPrivateEventAccess'];
+export const ORGANIZATION_ROLES: CalendarRole[] = ['none', 'freeBusyRead', 'limitedRead', 'read', 'write'];
 export type DayOfWeek = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 export const DAYS: readonly DayOfWeek[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-export interface EmailAddress {
-  name: string;
-  address: string;
-}
 
 export interface ResponseStatus {
   response: ResponseType;
@@ -202,9 +204,11 @@ export interface CalendarState {
   /** Monday (yyyy-MM-dd) of the week the sandbox started in: the seed's "this week" (see seed/calendar.ts). */
   anchorWeek: string;
   mailboxes: Map<string, CalendarMailbox>;
-  /** Delivers meeting messages to inboxes; mail's store installs itself here, until then they queue up. */
+  /** Delivers meeting messages to inboxes through mail's transport; until it is wired they queue up. */
   deliver: (message: MeetingMessage) => void;
-  /** Messages nobody has taken yet (no mail store installed). */
+  /** Messages nobody has taken yet (no transport wired). */
   undelivered: MeetingMessage[];
+  /** Mail's MeetingTransport port, wired by tenant.ts (see meetings/ports.ts). */
+  transport?: MeetingTransport;
   now: () => number;
 }

@@ -1,15 +1,22 @@
-// Calendars and scheduling, as Exchange Online serves them through Graph v1.0: calendars and their sharing,
-// events (with recurrence, invitations and responses), calendarView, getSchedule, findMeetingTimes, and the
-// mailbox settings they read (time zone, working hours).
+// Exchange calendar as a sandbox workload: calendars and their sharing, events (with recurrence, invitations and
+// responses), calendarView, getSchedule, findMeetingTimes, and the mailbox settings they read (time zone, working
+// hours), served through Graph v1.0 over a CalendarState seeded from seed/. It offers mail the MeetingMail port
+// and sends meeting mail through mail's MeetingTransport port (meetings/ports.ts).
 
-import type { GraphModule } from '../../../graph/types.js';
+import { workload } from '../../../workload.js';
+import { offerMeetingMail, useMeetingTransport } from './meetings/ports.js';
+import type { CalendarState } from './model.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { eventReadRoutes } from './routes/events-read.js';
 import { eventWriteRoutes } from './routes/events-write.js';
 import { settingsRoutes } from './routes/settings.js';
 import { schedulingRoutes } from './scheduling/routes.js';
+import { createCalendarState } from './seed/index.js';
 
-export const calendarModule: GraphModule = {
+export const calendarWorkload = workload<CalendarState>({
   name: 'calendar',
+  create: (directory) => createCalendarState(directory.users, directory.sharedMailboxes, Date.now()),
+  provide: (state) => ({ meetingMail: offerMeetingMail(state) }),
+  start: (state, ports) => useMeetingTransport(state, ports.meetingTransport),
   routes: [...calendarRoutes, ...eventReadRoutes, ...eventWriteRoutes, ...settingsRoutes, ...schedulingRoutes],
-};
+});

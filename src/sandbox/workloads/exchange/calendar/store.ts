@@ -1,19 +1,16 @@
 // Finding things in the calendar state: a route's mailbox, calendar and event, with Exchange's 404s and 400s.
 
-import type { Tenant } from '../../../seed/index.js';
-import type { DirectoryUser } from '../../../directory/seed/users.js';
-import type { RouteContext } from '../../../graph/types.js';
+import type { DirectoryUser } from '../../../directory/directory.js';
 import { idMalformed, invalidUser, itemNotFound } from '../errors.js';
 import { calendarId, newChangeKey, parseId } from '../ids/calendar.js';
 import { findInstance, type Instance } from './instances.js';
 import type { CalendarMailbox, CalendarState, StoredCalendar, StoredEvent } from './model.js';
-
-export const calendarState = (tenant: Tenant): CalendarState => tenant.calendar;
+import type { CalendarContext } from './route-types.js';
 
 /** The mailbox of the route's {id} (object id or UPN), or Exchange's ErrorInvalidUser. */
-export function routeMailbox(ctx: RouteContext): CalendarMailbox {
-  const user = ctx.tenant.findUser(ctx.params.id);
-  const mb = user && calendarState(ctx.tenant).mailboxes.get(user.id);
+export function routeMailbox(ctx: CalendarContext): CalendarMailbox {
+  const user = ctx.directory.findUser(ctx.params.id);
+  const mb = user && ctx.state.mailboxes.get(user.id);
   if (!mb) throw invalidUser(ctx.params.id);
   return mb;
 }

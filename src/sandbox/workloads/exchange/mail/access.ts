@@ -5,8 +5,9 @@
 
 import type { Mailbox, StoredFolder, StoredMessage } from './model.js';
 import { parseItemId, parseWellKnownFolderId } from '../ids/mail.js';
-import type { RouteContext, ScopeRule } from '../../../graph/types.js';
+import type { ScopeRule } from '../../../graph/types.js';
 import { accessDenied, idMalformed, invalidUser, itemNotFound, noMailbox } from '../errors.js';
+import type { MailContext } from './route-types.js';
 
 export type MailAccess = 'readBasic' | 'read' | 'write' | 'send';
 
@@ -26,11 +27,11 @@ const SHARED: Record<MailAccess, string[]> = {
 /** Any signed-in caller reaches the handler; Exchange's own check (openMailbox) decides. */
 export const EXCHANGE_DECIDES: ScopeRule = (ctx) => ctx.principal.scopes;
 
-export const hasAny = (ctx: RouteContext, scopes: readonly string[]) =>
+export const hasAny = (ctx: MailContext, scopes: readonly string[]) =>
   ctx.principal.scopes.some((s) => scopes.some((x) => x.toLowerCase() === s.toLowerCase()));
 
 /** Whether the caller's token allows this access to a mailbox (own: plain or .Shared; others: .Shared only). */
-export function tokenAllows(ctx: RouteContext, own: boolean, need: MailAccess): boolean {
+export function tokenAllows(ctx: MailContext, own: boolean, need: MailAccess): boolean {
   return hasAny(ctx, own ? [...OWN[need], ...SHARED[need]] : SHARED[need]);
 }
 
@@ -41,14 +42,14 @@ export interface OpenMailbox {
   basicOnly: boolean;
 }
 
-export function openMailbox(ctx: RouteContext, need: MailAccess): OpenMailbox {
-  const user = ctx.tenant.findUser(ctx.params.id);
+export function openMailbox(ctx: MailContext, need: MailAccess): OpenMailbox {
+  const user = ctx.directory.findUser(ctx.params.id);
   if (!user) throw invalidUser(ctx.params.id);
-  const box = ctx.tenant.mail.mailboxOf(user.id);
+  const box = ctx.state.mailboxOf(user.id);
   if (!box) throw noMailbox();
   const own = user.id.toLowerCase() === ctx.principal.user.id.toLowerCase();
   if (!tokenAllows(ctx, own, need)) throw accessDenied();
-  if (!own && !ctx.tenant.mail.canAccess(ctx.principal.user, box)) throw accessDenied();
+  if (!own && !ctx.state.canAccess(ctx.principal.user, box)) throw accessDenied();
   return { box, own, basicOnly: need === 'readBasic' && !tokenAllows(ctx, own, 'read') };
 }
 

@@ -4,7 +4,7 @@
 
 import type { Mailbox, StoredMessage } from './model.js';
 import { newInternetMessageId } from './store.js';
-import type { GraphResponse, RouteContext, RouteDef } from '../../../graph/types.js';
+import type { GraphResponse } from '../../../graph/types.js';
 import { EXCHANGE_DECIDES, findFolder, nowIso, openMailbox } from './access.js';
 import { bodyRead, invalidRequest } from '../errors.js';
 import { readMessageInput } from './message-input.js';
@@ -12,10 +12,11 @@ import { messageResponse } from './message-query.js';
 import { bothPaths, messageOf } from './message-routes.js';
 import { composeReply, readReplyRequest, saveAsDraft, type ReplyKind } from './reply.js';
 import { submit, type Submission } from './submit.js';
+import type { MailContext, MailRoute } from './route-types.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function sendMail(ctx: RouteContext): GraphResponse {
+function sendMail(ctx: MailContext): GraphResponse {
   const { box } = openMailbox(ctx, 'send');
   const body = ctx.req.body;
   if (!isObject(body) || !isObject(body.message)) throw bodyRead("The request body must be a JSON object with a 'message' property.");
@@ -65,7 +66,7 @@ function draftAsSubmission(m: StoredMessage): Submission {
   };
 }
 
-function sendDraft(ctx: RouteContext): GraphResponse {
+function sendDraft(ctx: MailContext): GraphResponse {
   const { box } = openMailbox(ctx, 'send');
   const m = messageOf(ctx, box);
   if (!m.isDraft) throw invalidRequest('Only a draft message can be sent.');
@@ -75,7 +76,7 @@ function sendDraft(ctx: RouteContext): GraphResponse {
 }
 
 function replyAction(kind: ReplyKind) {
-  return (ctx: RouteContext): GraphResponse => {
+  return (ctx: MailContext): GraphResponse => {
     const { box } = openMailbox(ctx, 'send');
     const original = messageOf(ctx, box);
     const now = nowIso();
@@ -85,7 +86,7 @@ function replyAction(kind: ReplyKind) {
 }
 
 function createReplyDraft(kind: ReplyKind) {
-  return (ctx: RouteContext): GraphResponse => {
+  return (ctx: MailContext): GraphResponse => {
     const { box } = openMailbox(ctx, 'write');
     const original = messageOf(ctx, box);
     const now = nowIso();
@@ -94,7 +95,7 @@ function createReplyDraft(kind: ReplyKind) {
   };
 }
 
-function destination(ctx: RouteContext, box: Mailbox) {
+function destination(ctx: MailContext, box: Mailbox) {
   const body = ctx.req.body;
   const id = isObject(body) ? body.destinationId ?? body.DestinationId : undefined;
   if (typeof id !== 'string' || id.trim() === '') throw invalidRequest("The parameter 'destinationId' is required: a folder id or a well-known folder name.");
@@ -102,7 +103,7 @@ function destination(ctx: RouteContext, box: Mailbox) {
 }
 
 function moveOrCopy(copy: boolean) {
-  return (ctx: RouteContext): GraphResponse => {
+  return (ctx: MailContext): GraphResponse => {
     const { box } = openMailbox(ctx, 'write');
     const m = messageOf(ctx, box);
     const target = destination(ctx, box);
@@ -117,9 +118,9 @@ function moveOrCopy(copy: boolean) {
   };
 }
 
-const action = (method: 'POST', suffix: string, handler: (ctx: RouteContext) => GraphResponse) => bothPaths(suffix, { method, scopes: EXCHANGE_DECIDES, handler });
+const action = (method: 'POST', suffix: string, handler: (ctx: MailContext) => GraphResponse) => bothPaths(suffix, { method, scopes: EXCHANGE_DECIDES, handler });
 
-export const actionRoutes: RouteDef[] = [
+export const actionRoutes: MailRoute[] = [
   { method: 'POST', path: '/users/{id}/sendMail', scopes: EXCHANGE_DECIDES, handler: sendMail },
   ...action('POST', '/{mid}/send', sendDraft),
   ...action('POST', '/{mid}/reply', replyAction('reply')),

@@ -6,18 +6,19 @@ import { parseAttachmentId } from '../ids/mail.js';
 import type { Mailbox, StoredAttachment, StoredMessage } from './model.js';
 import { readOptions } from '../../../odata/options.js';
 import { METADATA } from '../../../odata/query.js';
-import { GraphError, type GraphResponse, type RouteContext, type RouteDef } from '../../../graph/types.js';
+import { GraphError, type GraphResponse } from '../../../graph/types.js';
 import { EXCHANGE_DECIDES, nowIso, openMailbox } from './access.js';
 import { idMalformed, itemNotFound } from '../errors.js';
 import { readAttachment } from './message-input.js';
 import { attachmentJson, resolveAttachmentProperty } from './message-json.js';
 import { bothPaths, messageOf } from './message-routes.js';
 import { createUploadSession } from './upload.js';
+import type { MailContext, MailRoute } from './route-types.js';
 
 /** The largest file Graph accepts in one POST; larger ones go through an upload session. */
 export const INLINE_ATTACHMENT_LIMIT = 3 * 1024 * 1024;
 
-function attachmentOf(ctx: RouteContext, m: StoredMessage): StoredAttachment {
+function attachmentOf(ctx: MailContext, m: StoredMessage): StoredAttachment {
   const parsed = parseAttachmentId(ctx.params.aid);
   if (!parsed) throw idMalformed();
   const a = parsed.messageId === m.id ? m.attachments.find((x) => x.id === ctx.params.aid) : undefined;
@@ -25,25 +26,25 @@ function attachmentOf(ctx: RouteContext, m: StoredMessage): StoredAttachment {
   return a;
 }
 
-function openForAttachments(ctx: RouteContext, write: boolean): { box: Mailbox; m: StoredMessage } {
+function openForAttachments(ctx: MailContext, write: boolean): { box: Mailbox; m: StoredMessage } {
   const { box } = openMailbox(ctx, write ? 'write' : 'read');
   return { box, m: messageOf(ctx, box) };
 }
 
-const context = (ctx: RouteContext) => `${METADATA}#users('${ctx.params.id}')/messages('${ctx.params.mid}')/attachments`;
+const context = (ctx: MailContext) => `${METADATA}#users('${ctx.params.id}')/messages('${ctx.params.mid}')/attachments`;
 
-const selectOf = (ctx: RouteContext) => {
+const selectOf = (ctx: MailContext) => {
   const raw = readOptions(ctx.req).get('$select');
   return raw === undefined || raw.trim() === '' ? undefined : raw.split(',').filter((s) => s.trim()).map(resolveAttachmentProperty);
 };
 
-function list(ctx: RouteContext): GraphResponse {
+function list(ctx: MailContext): GraphResponse {
   const { m } = openForAttachments(ctx, false);
   const select = selectOf(ctx);
   return { status: 200, body: { '@odata.context': `${context(ctx)}${select ? `(${select.join(',')})` : ''}`, value: m.attachments.map((a) => attachmentJson(a, select)) } };
 }
 
-function add(ctx: RouteContext): GraphResponse {
+function add(ctx: MailContext): GraphResponse {
   const { box, m } = openForAttachments(ctx, true);
   const input = readAttachment(ctx.req.body);
   if (input.bytes.length > INLINE_ATTACHMENT_LIMIT) {
@@ -55,7 +56,7 @@ function add(ctx: RouteContext): GraphResponse {
   return { status: 201, body: { '@odata.context': `${context(ctx)}/$entity`, ...attachmentJson(a) } };
 }
 
-export const attachmentRoutes: RouteDef[] = [
+export const attachmentRoutes: MailRoute[] = [
   ...bothPaths('/{mid}/attachments', { method: 'GET', scopes: EXCHANGE_DECIDES, handler: list }),
   ...bothPaths('/{mid}/attachments', { method: 'POST', scopes: EXCHANGE_DECIDES, handler: add }),
   ...bothPaths('/{mid}/attachments/{aid}', {

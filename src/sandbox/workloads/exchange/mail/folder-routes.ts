@@ -7,9 +7,10 @@ import type { Mailbox, StoredFolder } from './model.js';
 import { defaultDialect } from '../../../odata/dialect.js';
 import type { EntityType, PropSpec } from '../../../odata/entity.js';
 import { METADATA, getEntity, listCollection } from '../../../odata/query.js';
-import { GraphError, type GraphResponse, type RouteContext, type RouteDef } from '../../../graph/types.js';
+import { GraphError, type GraphResponse } from '../../../graph/types.js';
 import { EXCHANGE_DECIDES, findFolder, openMailbox } from './access.js';
 import { bodyRead, folderExists, invalidRequest } from '../errors.js';
+import type { MailContext, MailRoute } from './route-types.js';
 
 export interface FolderJson {
   id: string;
@@ -44,7 +45,7 @@ export function folderJson(box: Mailbox, f: StoredFolder): FolderJson {
 
 const byName = (a: StoredFolder, b: StoredFolder) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' });
 
-function listChildren(ctx: RouteContext, box: Mailbox, parentId: string, entitySet: string): GraphResponse {
+function listChildren(ctx: MailContext, box: Mailbox, parentId: string, entitySet: string): GraphResponse {
   const hidden = /^true$/i.test(ctx.req.url.searchParams.get('includeHiddenFolders') ?? '');
   const items = box
     .children(parentId)
@@ -54,7 +55,7 @@ function listChildren(ctx: RouteContext, box: Mailbox, parentId: string, entityS
   return listCollection(ctx, { entity: folderEntity, items, entitySet });
 }
 
-function createChild(ctx: RouteContext, box: Mailbox, parent: StoredFolder): GraphResponse {
+function createChild(ctx: MailContext, box: Mailbox, parent: StoredFolder): GraphResponse {
   const body = ctx.req.body as Record<string, unknown> | undefined;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bodyRead('The request body must be a JSON object describing a mail folder.');
   const name = body.displayName;
@@ -66,7 +67,7 @@ function createChild(ctx: RouteContext, box: Mailbox, parent: StoredFolder): Gra
   return { status: 201, body: { '@odata.context': `${METADATA}#users('${ctx.params.id}')/mailFolders/$entity`, ...folderJson(box, folder) } };
 }
 
-function deleteFolder(ctx: RouteContext, box: Mailbox, folder: StoredFolder): GraphResponse {
+function deleteFolder(ctx: MailContext, box: Mailbox, folder: StoredFolder): GraphResponse {
   if (folder.wellKnownName) throw new GraphError(403, 'ErrorDeleteDistinguishedFolder', 'Distinguished folders cannot be deleted.');
   const deleted = box.wellKnown('deleteditems');
   const underDeleted = (f: StoredFolder | undefined): boolean => !!f && (f.id === deleted.id || underDeleted(box.folders.get(f.parentId)));
@@ -83,9 +84,9 @@ function deleteFolder(ctx: RouteContext, box: Mailbox, folder: StoredFolder): Gr
   return { status: 204 };
 }
 
-const folderOf = (ctx: RouteContext, box: Mailbox) => findFolder(box, ctx.params.fid);
+const folderOf = (ctx: MailContext, box: Mailbox) => findFolder(box, ctx.params.fid);
 
-export const folderRoutes: RouteDef[] = [
+export const folderRoutes: MailRoute[] = [
   {
     method: 'GET',
     path: '/users/{id}/mailFolders',

@@ -115,7 +115,7 @@ function value(box: Mailbox, m: StoredMessage, prop: string, view: MessageView):
 }
 
 export function messageJson(box: Mailbox, m: StoredMessage, view: MessageView): Record<string, unknown> {
-  const facts = view.meetings.describe(box.owner.id, m, view.zone);
+  const facts = view.meetings.describe(box.owner.id, m.internetMessageId, view.zone);
   // A derived type is announced first, before the etag, as Graph writes it.
   const out: Record<string, unknown> = facts ? { '@odata.type': odataType(facts) } : {};
   out['@odata.etag'] = `W/"${box.changeKeyOf(m)}"`;

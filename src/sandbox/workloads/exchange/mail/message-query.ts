@@ -8,11 +8,12 @@ import type { Mailbox, StoredMessage } from './model.js';
 import { readOptions, readSkip, readTop, type RawOptions } from '../../../odata/options.js';
 import { makeSkipToken, nextLink, queryFingerprint, readSkipToken } from '../../../odata/paging.js';
 import { METADATA } from '../../../odata/query.js';
-import type { GraphResponse, RouteContext } from '../../../graph/types.js';
+import type { GraphResponse } from '../../../graph/types.js';
 import { accessDenied, searchWithFilter, searchWithOrderBy, searchWithSkip } from '../errors.js';
 import { checkFilterOrder, compileMessageFilter, parseMessageOrderBy, sortMessages } from './message-filter.js';
 import { messageJson, parseMessageExpand, parseMessageSelect, type MessageView } from './message-json.js';
 import { compileMessageSearch } from './message-search.js';
+import type { MailContext } from './route-types.js';
 
 const PAGE = { default: 10, max: 1000 };
 /** Exchange answers a search with at most this many messages. */
@@ -34,21 +35,21 @@ export interface MailPreferences {
 }
 
 /** The body type and time zone a client prefers (Prefer header), and the Preference-Applied answer. */
-export function mailPreferences(ctx: RouteContext): MailPreferences {
+export function mailPreferences(ctx: MailContext): MailPreferences {
   const prefer = ctx.req.headers['prefer'] ?? '';
   const body = /outlook\.body-content-type\s*=\s*"?(text|html)"?/i.exec(prefer);
   const tz = /outlook\.timezone\s*=\s*(?:"([^"]*)"|([^,;\s]+))/i.exec(prefer);
   const bodyType = body ? (body[1].toLowerCase() as 'text' | 'html') : undefined;
-  const zone = tz ? ctx.tenant.mail.meetings.preferredZone(tz[1] ?? tz[2]) : undefined;
+  const zone = tz ? ctx.state.meetings.preferredZone(tz[1] ?? tz[2]) : undefined;
   const applied = [...(zone !== undefined ? [`outlook.timezone="${zone}"`] : []), ...(bodyType ? [`outlook.body-content-type="${bodyType}"`] : [])];
   return { bodyType, zone, headers: applied.length ? { 'Preference-Applied': applied.join(', ') } : {} };
 }
 
 /** Where an expanded or navigated event of a message lives, as Graph names it in @odata.context. */
-export const eventContextOf = (ctx: RouteContext, m: StoredMessage) =>
+export const eventContextOf = (ctx: MailContext, m: StoredMessage) =>
   `${METADATA}#users('${ctx.params.id}')/messages('${encodeURIComponent(m.id)}')/microsoft.graph.eventMessage/event/$entity`;
 
-function viewOf(ctx: RouteContext, opts: RawOptions, basicOnly: boolean): { view: MessageView; headers: Record<string, string> } {
+function viewOf(ctx: MailContext, opts: RawOptions, basicOnly: boolean): { view: MessageView; headers: Record<string, string> } {
   const pref = mailPreferences(ctx);
   const select = parseMessageSelect(opts.get('$select'), basicOnly);
   const expand = parseMessageExpand(opts.get('$expand'));
@@ -59,7 +60,7 @@ function viewOf(ctx: RouteContext, opts: RawOptions, basicOnly: boolean): { view
     bodyType: pref.bodyType,
     zone: pref.zone,
     ...expand,
-    meetings: ctx.tenant.mail.meetings,
+    meetings: ctx.state.meetings,
     eventContext: (m) => eventContextOf(ctx, m),
   };
   return { view, headers: pref.headers };
@@ -95,7 +96,7 @@ function matching(src: MessageCollection, opts: RawOptions): StoredMessage[] {
   return sortMessages(src.box, items, keys);
 }
 
-export function listMessages(ctx: RouteContext, src: MessageCollection): GraphResponse {
+export function listMessages(ctx: MailContext, src: MessageCollection): GraphResponse {
   const opts = readOptions(ctx.req);
   const { view, headers } = viewOf(ctx, opts, src.basicOnly);
   const items = matching(src, opts);
@@ -119,13 +120,13 @@ export function listMessages(ctx: RouteContext, src: MessageCollection): GraphRe
 }
 
 /** GET {messages}/$count: the number of messages matching $filter or $search, as text. */
-export function countMessages(ctx: RouteContext, src: MessageCollection): GraphResponse {
+export function countMessages(ctx: MailContext, src: MessageCollection): GraphResponse {
   const opts = readOptions(ctx.req);
   return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: String(matching(src, opts).length) };
 }
 
 /** One message as GET returns it (also the answer of create, update, move and copy). */
-export function messageResponse(ctx: RouteContext, box: Mailbox, m: StoredMessage, basicOnly: boolean, status = 200): GraphResponse {
+export function messageResponse(ctx: MailContext, box: Mailbox, m: StoredMessage, basicOnly: boolean, status = 200): GraphResponse {
   const opts = readOptions(ctx.req);
   const { view, headers } = viewOf(ctx, opts, basicOnly);
   const body = { '@odata.context': `${METADATA}#users('${ctx.params.id}')/messages${projection(view)}/$entity`, ...messageJson(box, m, view) };

@@ -8,14 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { rootConversationIndex } from './compose.js';
 import type { Mailbox } from './model.js';
 import { newInternetMessageId } from './store.js';
-import type { GraphResponse, RouteContext, RouteDef } from '../../../graph/types.js';
+import type { GraphResponse } from '../../../graph/types.js';
 import { EXCHANGE_DECIDES, findFolder, findMessage, nowIso, openMailbox } from './access.js';
 import { applyMessageInput, readMessageInput } from './message-input.js';
 import { countMessages, listMessages, messageResponse, type MessageCollection } from './message-query.js';
 import { toMime } from './mime.js';
+import type { MailContext, MailRoute } from './route-types.js';
 
 /** A route under /messages/... and the same under /mailFolders/{fid}/messages/... */
-export function bothPaths(suffix: string, def: Omit<RouteDef, 'path'>): RouteDef[] {
+export function bothPaths(suffix: string, def: Omit<MailRoute, 'path'>): MailRoute[] {
   return [
     { ...def, path: `/users/{id}/messages${suffix}` },
     { ...def, path: `/users/{id}/mailFolders/{fid}/messages${suffix}` },
@@ -23,12 +24,12 @@ export function bothPaths(suffix: string, def: Omit<RouteDef, 'path'>): RouteDef
 }
 
 /** The message a route names; a folder in the path must exist, as Graph resolves it first. */
-export function messageOf(ctx: RouteContext, box: Mailbox) {
+export function messageOf(ctx: MailContext, box: Mailbox) {
   if (ctx.params.fid !== undefined) findFolder(box, ctx.params.fid);
   return findMessage(box, ctx.params.mid);
 }
 
-function collection(ctx: RouteContext, nested: boolean): MessageCollection {
+function collection(ctx: MailContext, nested: boolean): MessageCollection {
   const { box, basicOnly } = openMailbox(ctx, 'readBasic');
   const user = `users('${ctx.params.id}')`;
   if (ctx.params.fid === undefined) {
@@ -41,18 +42,18 @@ function collection(ctx: RouteContext, nested: boolean): MessageCollection {
   return { box, items: box.messagesIn(folder.id), contextPath, basicOnly };
 }
 
-function createDraft(ctx: RouteContext): GraphResponse {
+function createDraft(ctx: MailContext): GraphResponse {
   const { box } = openMailbox(ctx, 'write');
   const folder = ctx.params.fid === undefined ? box.wellKnown('drafts') : findFolder(box, ctx.params.fid);
   const input = readMessageInput(ctx.req.body);
   const now = nowIso();
   const thread = randomBytes(16);
   const m = box.blankMessage(folder.id, now, thread, rootConversationIndex(thread, now), newInternetMessageId(box.owner.mail));
-  applyMessageInput(ctx.tenant.mail, box, m, input, now);
+  applyMessageInput(ctx.state, box, m, input, now);
   return messageResponse(ctx, box, m, false, 201);
 }
 
-export const messageRoutes: RouteDef[] = [
+export const messageRoutes: MailRoute[] = [
   { method: 'GET', path: '/users/{id}/messages', scopes: EXCHANGE_DECIDES, handler: (ctx) => listMessages(ctx, collection(ctx, false)) },
   { method: 'GET', path: '/users/{id}/messages/$count', scopes: EXCHANGE_DECIDES, handler: (ctx) => countMessages(ctx, collection(ctx, false)) },
   { method: 'GET', path: '/users/{id}/mailFolders/{fid}/messages', scopes: EXCHANGE_DECIDES, handler: (ctx) => listMessages(ctx, collection(ctx, false)) },
@@ -92,7 +93,7 @@ export const messageRoutes: RouteDef[] = [
     handler: (ctx) => {
       const { box } = openMailbox(ctx, 'write');
       const m = messageOf(ctx, box);
-      applyMessageInput(ctx.tenant.mail, box, m, readMessageInput(ctx.req.body), nowIso());
+      applyMessageInput(ctx.state, box, m, readMessageInput(ctx.req.body), nowIso());
       return messageResponse(ctx, box, m, false);
     },
   }),

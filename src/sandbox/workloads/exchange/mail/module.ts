@@ -1,16 +1,27 @@
-// Outlook mail in Graph v1.0: mail folders, messages (meeting messages as eventMessages, with their event), the
-// send/reply/forward/move/copy actions, attachments and attachment upload sessions, for the signed-in user's
-// mailbox (/me) and for mailboxes shared with them (/users/{id | upn}). State lives in the tenant's MailStore
-// (seed/mail-store.ts); what makes a message a meeting message comes from the calendar (seed/mail-meetings.ts).
+// Exchange mail as a sandbox workload: mail folders, messages (meeting messages as eventMessages, with their
+// event), the send/reply/forward/move/copy actions, attachments and attachment upload sessions, for the signed-in
+// user's mailbox (/me) and for mailboxes shared with them (/users/{id | upn}). State is the MailStore (store.ts)
+// seeded from seed/; Outlook's pre-authenticated upload URLs are its endpoint outside Graph. It offers the
+// calendar the MeetingTransport port and learns from the calendar's MeetingMail port what a meeting message is.
 
-import type { GraphModule } from '../../../graph/types.js';
+import { workload } from '../../../workload.js';
 import { actionRoutes } from './action-routes.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { eventRoutes } from './event-routes.js';
 import { folderRoutes } from './folder-routes.js';
+import { meetingTransport } from './meeting-transport.js';
 import { messageRoutes } from './message-routes.js';
+import { createMailStore } from './seed/index.js';
+import type { MailStore } from './store.js';
+import { UPLOAD_PATH_PREFIX, handleAttachmentUpload } from './upload-endpoint.js';
 
-export const mailModule: GraphModule = {
+export const mailWorkload = workload<MailStore>({
   name: 'mail',
+  create: (directory) => createMailStore(directory),
+  provide: (store) => ({ meetingTransport: meetingTransport(store) }),
+  start: (store, ports) => {
+    store.meetings = ports.meetingMail;
+  },
   routes: [...folderRoutes, ...messageRoutes, ...actionRoutes, ...attachmentRoutes, ...eventRoutes],
-};
+  endpoints: [{ prefix: UPLOAD_PATH_PREFIX, handle: handleAttachmentUpload }],
+});

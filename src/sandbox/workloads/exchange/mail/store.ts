@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { NO_MEETINGS, type MeetingMail } from '../meeting-mail.js';
 import { Mailbox, type EmailAddress, type Recipient, type StoredAttachment, type StoredMessage } from './model.js';
-import type { DirectoryUser, SharedMailbox } from '../../../directory/seed/users.js';
+import type { DirectoryUser, SharedMailbox } from '../../../directory/directory.js';
 
 export const INTERNAL_DOMAINS = ['contoso.sandbox', 'contoso.onmicrosoft.com'];
 
@@ -67,7 +67,7 @@ export interface Delivery {
 export class MailStore {
   readonly mailboxes = new Map<string, Mailbox>();
   private readonly byAddress = new Map<string, Mailbox>();
-  /** What the calendar says about meeting messages; installed by the tenant wiring (see mail-meetings.ts). */
+  /** What the calendar says about meeting messages: its MeetingMail port, wired by tenant.ts (see ../meeting-mail.ts). */
   meetings: MeetingMail = NO_MEETINGS;
 
   constructor(

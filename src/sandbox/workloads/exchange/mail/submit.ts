@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { rootConversationIndex } from './compose.js';
 import type { ItemBody, Mailbox, Recipient, StoredAttachment } from './model.js';
 import { newInternetMessageId, type Delivery, type Outgoing } from './store.js';
-import type { RouteContext } from '../../../graph/types.js';
 import { hasAny } from './access.js';
 import { accessDenied, noRecipients, sendAsDenied, unresolvedRecipient } from '../errors.js';
+import type { MailContext } from './route-types.js';
 
 /** Everything a submission carries; a draft, a sendMail body or a composed reply all become this. */
 export interface Submission {
@@ -36,8 +36,8 @@ export interface Submission {
 const ADDRESS = /^[^\s@<>()[\]",;:\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 export const isRoutableAddress = (a: string): boolean => ADDRESS.test(a);
 
-export function submit(ctx: RouteContext, box: Mailbox, s: Submission, opts: { saveToSentItems: boolean; now: string }): Delivery {
-  const store = ctx.tenant.mail;
+export function submit(ctx: MailContext, box: Mailbox, s: Submission, opts: { saveToSentItems: boolean; now: string }): Delivery {
+  const store = ctx.state;
   const all = [...s.toRecipients, ...s.ccRecipients, ...s.bccRecipients];
   if (all.length === 0) throw noRecipients();
   const bad = all.find((r) => !isRoutableAddress(r.emailAddress.address));
@@ -70,12 +70,12 @@ export function submit(ctx: RouteContext, box: Mailbox, s: Submission, opts: { s
 }
 
 /** The `from` of a submission: the mailbox itself, or another mailbox the caller may send as. */
-function sendingAs(ctx: RouteContext, box: Mailbox, from: Recipient | null): Recipient {
+function sendingAs(ctx: MailContext, box: Mailbox, from: Recipient | null): Recipient {
   const own = { emailAddress: box.address };
   if (!from || !from.emailAddress.address || from.emailAddress.address.toLowerCase() === box.owner.mail.toLowerCase()) return own;
-  const target = ctx.tenant.mail.mailboxByAddress(from.emailAddress.address);
+  const target = ctx.state.mailboxByAddress(from.emailAddress.address);
   if (target === box) return own;
-  if (!target || !ctx.tenant.mail.canAccess(ctx.principal.user, target)) throw sendAsDenied();
+  if (!target || !ctx.state.canAccess(ctx.principal.user, target)) throw sendAsDenied();
   if (!hasAny(ctx, ['Mail.Send.Shared'])) throw accessDenied();
   return { emailAddress: target.address };
 }

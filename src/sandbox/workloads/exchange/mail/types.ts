@@ -1,21 +1,10 @@
 // The records a mailbox is made of, named and shaped after Graph's resources (message, mailFolder,
 // fileAttachment, recipient, followupFlag) so that serving them is mostly a matter of choosing properties.
 
-export interface EmailAddress {
-  name: string;
-  address: string;
-}
-export interface Recipient {
-  emailAddress: EmailAddress;
-}
-export interface ItemBody {
-  contentType: 'html' | 'text';
-  content: string;
-}
-export interface DateTimeTimeZone {
-  dateTime: string;
-  timeZone: string;
-}
+import type { DateTimeTimeZone, ItemBody, Recipient } from '../items.js';
+
+export type { DateTimeTimeZone, EmailAddress, ItemBody, Recipient } from '../items.js';
+
 export interface FollowupFlag {
   flagStatus: 'notFlagged' | 'flagged' | 'complete';
   startDateTime?: DateTimeTimeZone;

@@ -7,7 +7,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, errorEnvelope, readBody, requestIds, sendJson, setIdHeaders, type RequestIds } from '../../../http.js';
-import type { Tenant } from '../../../seed/index.js';
+import type { MailStore } from './store.js';
 import { CHUNK_MAX, acceptRange, outlookTime, uploadSessions, type UploadSession } from './upload.js';
 
 export const UPLOAD_PATH_PREFIX = '/api/gv1.0/';
@@ -24,7 +24,7 @@ class UploadError extends Error {
   }
 }
 
-export async function handleAttachmentUpload(req: IncomingMessage, res: ServerResponse, tenant: Tenant, log: (line: string) => void): Promise<void> {
+export async function handleAttachmentUpload(req: IncomingMessage, res: ServerResponse, store: MailStore, log: (line: string) => void): Promise<void> {
   const ids = requestIds(req);
   setIdHeaders(res, ids);
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -37,10 +37,10 @@ export async function handleAttachmentUpload(req: IncomingMessage, res: ServerRe
         `The audience claim value is invalid for current resource. Audience claim is 'https://graph.microsoft.com', request url is '${url.origin}${url.pathname}' and resource type is 'Exchange'.`,
       );
     }
-    const session = find(tenant, url);
+    const session = find(store, url);
     if (req.method === 'GET') return status(res, url, session);
     if (req.method === 'DELETE') {
-      uploadSessions(tenant.mail).delete(session.id);
+      uploadSessions(store).delete(session.id);
       return void res.writeHead(204).end();
     }
     if (req.method !== 'PUT') throw new UploadError(405, 'ErrorInvalidRequest', 'The upload URL takes PUT, GET and DELETE.');
@@ -56,7 +56,7 @@ export async function handleAttachmentUpload(req: IncomingMessage, res: ServerRe
     if (chunk.length !== range.end - range.start + 1 || (declared !== undefined && Number(declared) !== chunk.length)) {
       throw new UploadError(400, 'ErrorInvalidRequest', `The body has ${chunk.length} bytes; Content-Range announces ${range.end - range.start + 1}.`);
     }
-    const attachmentId = acceptRange(tenant.mail, session, chunk);
+    const attachmentId = acceptRange(store, session, chunk);
     if (session.received < session.size) return status(res, url, session);
     if (!attachmentId) throw new UploadError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     log(`mail: upload session completed (${session.size} bytes)`);
@@ -78,10 +78,10 @@ function decodedPath(url: URL): string {
   }
 }
 
-function find(tenant: Tenant, url: URL): UploadSession {
+function find(store: MailStore, url: URL): UploadSession {
   const m = SESSION_PATH.exec(decodedPath(url));
-  const session = m ? uploadSessions(tenant.mail).get(m[3]) : undefined;
-  if (session && session.expires < Date.now()) uploadSessions(tenant.mail).delete(session.id);
+  const session = m ? uploadSessions(store).get(m[3]) : undefined;
+  if (session && session.expires < Date.now()) uploadSessions(store).delete(session.id);
   if (!m || !session || session.expires < Date.now() || session.messageId !== m[2]) {
     throw new UploadError(404, 'ErrorItemNotFound', 'The upload session does not exist or has expired.');
   }

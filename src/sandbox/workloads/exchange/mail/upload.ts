@@ -7,9 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { SANDBOX_TENANT_ID } from '../../../contract.js';
 import type { Mailbox, StoredMessage } from './model.js';
 import type { MailStore } from './store.js';
-import { GraphError, type GraphResponse, type RouteContext } from '../../../graph/types.js';
+import { GraphError, type GraphResponse } from '../../../graph/types.js';
 import { nowIso } from './access.js';
 import { bodyRead } from '../errors.js';
+import type { MailContext } from './route-types.js';
 
 export const UPLOAD_MIN = 3 * 1024 * 1024;
 export const UPLOAD_MAX = 150 * 1024 * 1024;
@@ -48,7 +49,7 @@ export function uploadUrl(origin: string, s: UploadSession): string {
 /** Outlook writes its session expiry with seven decimals. */
 export const outlookTime = (ms: number): string => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
 
-export function createUploadSession(ctx: RouteContext, box: Mailbox, m: StoredMessage): GraphResponse {
+export function createUploadSession(ctx: MailContext, box: Mailbox, m: StoredMessage): GraphResponse {
   const body = ctx.req.body as Record<string, unknown> | undefined;
   const key = body && typeof body === 'object' ? Object.keys(body).find((k) => k.toLowerCase() === 'attachmentitem') : undefined;
   const item = key ? (body![key] as Record<string, unknown>) : undefined;
@@ -75,7 +76,7 @@ export function createUploadSession(ctx: RouteContext, box: Mailbox, m: StoredMe
     received: 0,
     expires: Date.now() + SESSION_IDLE_MS,
   };
-  uploadSessions(ctx.tenant.mail).set(session.id, session);
+  uploadSessions(ctx.state).set(session.id, session);
   ctx.log(`mail: upload session opened in ${box.owner.userPrincipalName} for ${size} bytes`);
   return {
     status: 201,

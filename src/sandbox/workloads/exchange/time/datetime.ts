@@ -4,7 +4,10 @@
 
 import { DateTime } from 'luxon';
 import { badRequest } from '../../../graph/types.js';
+import type { DateTimeTimeZone } from '../items.js';
 import type { Zone } from './zones.js';
+
+export type { DateTimeTimeZone } from '../items.js';
 
 /** Graph's "no time" for responseStatus.time of an item nobody has answered yet. */
 export const NEVER = '0001-01-01T00:00:00Z';
@@ -12,11 +15,6 @@ export const NEVER = '0001-01-01T00:00:00Z';
 export const MINUTE = 60_000;
 export const DAY_MS = 86_400_000;
 
-/** A dateTimeTimeZone value: wall-clock time (no offset) and the zone name it is read in. */
-export interface DateTimeTimeZone {
-  dateTime: string;
-  timeZone: string;
-}
 
 const WALL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 

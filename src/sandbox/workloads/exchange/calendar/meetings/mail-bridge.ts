@@ -1,22 +1,18 @@
-// Meeting mail through the sandbox's mail transport: requests, responses and cancellations are sent like any
-// message (a Sent Items copy for the sender, an Inbox copy for each recipient), so they show up in mailboxes
+// Meeting mail through mail's transport (the MeetingTransport port): requests, responses and cancellations are sent
+// like any message (a Sent Items copy for the sender, an Inbox copy for each recipient), so they show up in mailboxes
 // and mail tools. What makes them eventMessages is kept beside each delivered copy in a per-tenant ledger, keyed
 // by mailbox and internetMessageId so that a copy of the message in another folder is the same meeting message,
 // as it is in Exchange. The ledger also remembers the last request each attendee got for each event, which is
 // what tells a new request from an update (meetingRequestType, previousStartDateTime, ...) and an old request
 // from a current one (isOutOfDate). mail-facts.ts turns a ledger entry into what Graph shows.
 
-import { randomBytes } from 'node:crypto';
-import type { MeetingMail, MeetingRequestType } from '../../meeting-mail.js';
-import { rootConversationIndex } from '../../mail/compose.js';
-import { newInternetMessageId, type MailStore, type Outgoing } from '../../mail/store.js';
+import type { MeetingRequestType, MeetingTransport } from '../../meeting-mail.js';
 import { eventId as eventIdOf, occurrenceId, parseId } from '../../ids/calendar.js';
 import type { CalendarState, MeetingMessage, StoredEvent, StoredLocation } from '../model.js';
 import { asHtmlDocument } from '../../item-body.js';
 import { findEvent } from '../store.js';
 import { isoUtc, wallToInstant } from '../../time/datetime.js';
 import { UTC } from '../../time/zones.js';
-import { meetingMail } from './mail-facts.js';
 
 /** What an eventMessageRequest says beyond the meeting itself. */
 export interface RequestFacts {
@@ -76,24 +72,31 @@ export class MeetingLedger {
     }
   }
 
-  deliver(mail: MailStore, msg: MeetingMessage): void {
-    const delivery = mail.deliver(mail.mailboxByAddress(msg.from.address) ?? null, outgoing(msg), { saveToSentItems: true });
+  deliver(transport: MeetingTransport, msg: MeetingMessage): void {
+    const sent = transport.send({
+      from: msg.from,
+      to: msg.to,
+      subject: msg.subject,
+      html: asHtmlDocument(msg.body) || asHtmlDocument({ contentType: 'text', content: ' ' }),
+      importance: msg.importance,
+      sentDateTime: isoUtc(msg.sentMs),
+    });
     const seq = ++this.seq;
     const startMs = wallToInstant(msg.startDateTime.dateTime, UTC)!;
     const endMs = wallToInstant(msg.endDateTime.dateTime, UTC)!;
     let firstRequest: RequestFacts | undefined;
-    for (const [ownerId, copy] of delivery.delivered) {
+    for (const ownerId of sent.deliveredTo) {
       const eventId = msg.eventIds[ownerId];
       const supersedeKey =
         msg.kind === 'eventMessageResponse' ? `answer|${ownerId}|${eventId}|${msg.from.address.toLowerCase()}` : `meeting|${ownerId}|${eventId}`;
       const request = msg.kind === 'eventMessageRequest' ? this.requestFacts(ownerId, eventId, msg, startMs, endMs) : undefined;
       firstRequest ??= request;
-      this.keep(ownerId, copy.internetMessageId, { message: msg, startMs, endMs, eventId, seq, supersedeKey, request });
+      this.keep(ownerId, sent.internetMessageId, { message: msg, startMs, endMs, eventId, seq, supersedeKey, request });
       this.latest.set(supersedeKey, seq);
     }
-    if (delivery.sentCopy) {
-      const senderId = mail.mailboxByAddress(msg.from.address)!.owner.id;
-      this.keep(senderId, delivery.sentCopy.internetMessageId, { message: msg, startMs, endMs, eventId: this.senderEventId(senderId, msg), seq, request: firstRequest });
+    if (sent.sentCopyOwner !== undefined) {
+      const senderId = sent.sentCopyOwner;
+      this.keep(senderId, sent.internetMessageId, { message: msg, startMs, endMs, eventId: this.senderEventId(senderId, msg), seq, request: firstRequest });
     }
   }
 
@@ -149,38 +152,4 @@ export class MeetingLedger {
     }
     return undefined;
   }
-}
-
-function outgoing(msg: MeetingMessage): Outgoing {
-  const at = isoUtc(msg.sentMs);
-  const thread = randomBytes(16);
-  const party = (e: { name: string; address: string }) => ({ emailAddress: { name: e.name, address: e.address } });
-  return {
-    from: party(msg.from),
-    sender: party(msg.from),
-    toRecipients: msg.to.map(party),
-    ccRecipients: [],
-    bccRecipients: [],
-    replyTo: [],
-    subject: msg.subject,
-    body: { contentType: 'html', content: asHtmlDocument(msg.body) || asHtmlDocument({ contentType: 'text', content: ' ' }) },
-    uniqueBody: null,
-    importance: msg.importance,
-    isDeliveryReceiptRequested: false,
-    isReadReceiptRequested: false,
-    internetMessageId: newInternetMessageId(msg.from.address),
-    thread,
-    conversationIndex: rootConversationIndex(thread, at),
-    attachments: [],
-    sentDateTime: at,
-    categories: [],
-  };
-}
-
-/** From now on, meeting mail goes through the mail store (queued messages first); mail learns to render it. */
-export function connectMeetingMail(state: CalendarState, mail: MailStore): MeetingMail {
-  const ledger = new MeetingLedger(state);
-  state.deliver = (msg) => ledger.deliver(mail, msg);
-  for (const queued of state.undelivered.splice(0)) ledger.deliver(mail, queued);
-  return meetingMail(ledger);
 }

@@ -1,11 +1,10 @@
-// The calendar's side of meeting mail rendering (the MeetingMail mail asks, see seed/mail-meetings.ts): for a
+// The calendar's side of meeting mail rendering (the MeetingMail port mail uses, see ../../meeting-mail.ts): for a
 // delivered request, response or cancellation, the values of Graph's eventMessage properties, and the event it
 // links to rendered as GET /events/{id} would render it. Times are instants shown in the zone the client prefers
 // (UTC by default), like every dateTimeTimeZone Outlook returns; the location is the one the meeting had when the
 // message was sent, as Outlook writes it on the message (display name and type, no unique id).
 
 import type { EventMessageFacts, MeetingMail } from '../../meeting-mail.js';
-import type { StoredMessage } from '../../mail/model.js';
 import { parseSelect } from '../../../../odata/select.js';
 import type { StoredLocation } from '../model.js';
 import { eventEntity } from '../odata/event-entity.js';
@@ -56,8 +55,8 @@ export function meetingMail(ledger: MeetingLedger): MeetingMail {
   const zoneOf = (name: string | undefined) => (name === undefined ? UTC : zoneOrThrow(name));
   return {
     preferredZone: (name) => zoneOrThrow(name).name,
-    describe(ownerId: string, m: StoredMessage, zone?: string) {
-      const d = ledger.lookup(ownerId, m.internetMessageId);
+    describe(ownerId: string, internetMessageId: string, zone?: string) {
+      const d = ledger.lookup(ownerId, internetMessageId);
       return d && facts(ledger, ownerId, d, zoneOf(zone));
     },
     renderEvent(ownerId, id, opts) {

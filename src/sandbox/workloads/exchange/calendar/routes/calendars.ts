@@ -2,44 +2,44 @@
 // calendars others shared with them), get, the default calendar, create, rename/recolour, delete (never the
 // default; a shared calendar's entry only leaves its recipient's list), and calendarPermissions (who sees what).
 
-import { badRequest, GraphError, type GraphModule, type RouteContext } from '../../../../graph/types.js';
+import { badRequest, GraphError } from '../../../../graph/types.js';
 import { authorize, calendarScopes, roleOn, visibleCalendars } from '../access.js';
 import { accessDenied, itemNotFound } from '../../errors.js';
 import { newChangeKey, newKey } from '../../ids/calendar.js';
-import type { CalendarMailbox, CalendarRole, StoredCalendar } from '../model.js';
+import { INTERNAL_ROLES, type CalendarMailbox, type CalendarRole, type StoredCalendar } from '../model.js';
 import { listOutlook, projectOutlook } from '../odata/outlook-query.js';
 import { calendarEntity, renderCalendar, renderPermission, renderSharedEntry, type RenderedCalendar } from '../render/calendar.js';
 import { changeSharedView, sharedEntries, type SharedEntry } from '../shared.js';
-import { calendarState, defaultCalendar, routeMailbox } from '../store.js';
-import { INTERNAL_ROLES } from '../seed/people.js';
+import { defaultCalendar, routeMailbox } from '../store.js';
 import { readOptions } from '../../../../odata/options.js';
 import { parseSelect } from '../../../../odata/select.js';
 import { METADATA } from '../../../../odata/query.js';
 import { lookupCalendar, usersContext } from './common.js';
+import type { CalendarContext, CalendarRoute } from '../route-types.js';
 
 const COLORS = ['auto', 'lightBlue', 'lightGreen', 'lightOrange', 'lightGray', 'lightYellow', 'lightTeal', 'lightPink', 'lightBrown', 'lightRed'];
 
-const isOwner = (ctx: RouteContext, mb: CalendarMailbox) => mb.owner.id === ctx.principal.user.id;
-const rendered = (ctx: RouteContext, mb: CalendarMailbox, c: StoredCalendar) => renderCalendar(mb, c, roleOn(ctx, mb, c), isOwner(ctx, mb));
+const isOwner = (ctx: CalendarContext, mb: CalendarMailbox) => mb.owner.id === ctx.principal.user.id;
+const rendered = (ctx: CalendarContext, mb: CalendarMailbox, c: StoredCalendar) => renderCalendar(mb, c, roleOn(ctx, mb, c), isOwner(ctx, mb));
 const src = { entity: calendarEntity, etag: (c: RenderedCalendar) => String(c.json['@odata.etag']), id: (c: RenderedCalendar) => String(c.json.id) };
 
-function one(ctx: RouteContext, mb: CalendarMailbox, c: StoredCalendar, status = 200) {
+function one(ctx: CalendarContext, mb: CalendarMailbox, c: StoredCalendar, status = 200) {
   authorize(ctx, mb, c, 'read');
   return entity(ctx, mb, rendered(ctx, mb, c), status);
 }
 
-function entity(ctx: RouteContext, home: CalendarMailbox, c: RenderedCalendar, status = 200) {
+function entity(ctx: CalendarContext, home: CalendarMailbox, c: RenderedCalendar, status = 200) {
   const select = parseSelect(readOptions(ctx.req).get('$select'), calendarEntity);
   return { status, body: { '@odata.context': `${METADATA}#${usersContext(home, 'calendars')}/$entity`, ...projectOutlook(src, c, select) } };
 }
 
 /** The route's {calendarId}: a calendar of the mailbox, or the entry of one shared with its owner. */
-function addressed(ctx: RouteContext): { mb: CalendarMailbox; calendar: StoredCalendar; entry?: SharedEntry } {
+function addressed(ctx: CalendarContext): { mb: CalendarMailbox; calendar: StoredCalendar; entry?: SharedEntry } {
   const mb = routeMailbox(ctx);
   return { mb, ...lookupCalendar(ctx, mb, ctx.params.calendarId) };
 }
 
-function permissionsOf(ctx: RouteContext): { mb: CalendarMailbox; calendar: StoredCalendar } {
+function permissionsOf(ctx: CalendarContext): { mb: CalendarMailbox; calendar: StoredCalendar } {
   const home = routeMailbox(ctx);
   const found = ctx.params.calendarId ? lookupCalendar(ctx, home, ctx.params.calendarId) : { calendar: defaultCalendar(home) };
   // Through a shared calendar's entry, its owner's permissions: the same rule as at the owner's address.
@@ -58,7 +58,7 @@ function readRole(v: unknown, allowed: CalendarRole[]): CalendarRole {
 
 const PERMISSION_BASES = ['/users/{id}/calendar', '/users/{id}/calendars/{calendarId}'];
 
-export const calendarRoutes: GraphModule['routes'] = [
+export const calendarRoutes: CalendarRoute[] = [
   {
     method: 'GET',
     path: '/users/{id}/calendars',
@@ -68,7 +68,7 @@ export const calendarRoutes: GraphModule['routes'] = [
       const calendars = visibleCalendars(ctx, mb);
       if (calendars.length === 0) throw accessDenied();
       // Listing reads the caller's own mailbox, entries included: no .Shared permission is needed for them.
-      const shared = isOwner(ctx, mb) ? sharedEntries(calendarState(ctx.tenant), mb).map(renderSharedEntry) : [];
+      const shared = isOwner(ctx, mb) ? sharedEntries(ctx.state, mb).map(renderSharedEntry) : [];
       return listOutlook(ctx, { ...src, items: [...calendars.map((c) => rendered(ctx, mb, c)), ...shared], context: usersContext(mb, 'calendars') });
     },
   },
@@ -137,7 +137,7 @@ export const calendarRoutes: GraphModule['routes'] = [
       return { status: 204 };
     },
   },
-  ...PERMISSION_BASES.flatMap((base): GraphModule['routes'] => [
+  ...PERMISSION_BASES.flatMap((base): CalendarRoute[] => [
     {
       method: 'GET',
       path: `${base}/calendarPermissions`,
@@ -165,7 +165,7 @@ export const calendarRoutes: GraphModule['routes'] = [
       handler: (ctx) => {
         const { mb, calendar } = permissionsOf(ctx);
         const b = (ctx.req.body ?? {}) as { emailAddress?: { address?: unknown }; role?: unknown };
-        const who = typeof b.emailAddress?.address === 'string' ? ctx.tenant.findUser(b.emailAddress.address) : undefined;
+        const who = typeof b.emailAddress?.address === 'string' ? ctx.directory.findUser(b.emailAddress.address) : undefined;
         if (!who) throw badRequest('The calendar can be shared only with people of the organization (emailAddress.address).', 'ErrorInvalidRequest');
         if (calendar.permissions.some((p) => p.userId === who.id)) throw new GraphError(409, 'ErrorItemAlreadyExists', 'The calendar is already shared with this user.');
         const p = {

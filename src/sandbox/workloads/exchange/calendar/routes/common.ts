@@ -2,7 +2,6 @@
 // others shared with its owner, by the entry in their list), the render settings a request implies, and the
 // same route under each of Graph's event paths (/events, /calendar/events, /calendars/{id}/events).
 
-import type { RouteContext, RouteDef } from '../../../../graph/types.js';
 import { accessDenied } from '../../errors.js';
 import { requireSharedScopes, type Access, type Operation } from '../access.js';
 import type { CalendarMailbox, StoredCalendar, StoredEvent } from '../model.js';
@@ -10,24 +9,25 @@ import type { RenderContext } from '../render/event.js';
 import type { ViewItem } from '../instances.js';
 import { itemEvent } from '../instances.js';
 import { findSharedEntry, type SharedEntry } from '../shared.js';
-import { calendarState, findCalendar, routeMailbox } from '../store.js';
+import { findCalendar, routeMailbox } from '../store.js';
 import { readPreferences, type OutlookPreferences } from '../../time/prefer.js';
+import type { CalendarContext, CalendarRoute } from '../route-types.js';
 
 /** `/users/{id}` followed by each way Graph addresses a calendar's events. */
 export const EVENT_BASES = ['/users/{id}', '/users/{id}/calendar', '/users/{id}/calendars/{calendarId}'] as const;
 
 /** The same route under every base: `/events/{eventId}` becomes /users/{id}/events/{eventId}, ... */
-export function underEveryCalendar(suffix: string, make: (path: string) => Omit<RouteDef, 'path'>): RouteDef[] {
+export function underEveryCalendar(suffix: string, make: (path: string) => Omit<CalendarRoute, 'path'>): CalendarRoute[] {
   return EVENT_BASES.map((base) => ({ ...make(`${base}${suffix}`), path: `${base}${suffix}` }));
 }
 
 /** A calendar id in a mailbox: one of its calendars, or, for its owner only, the entry of one shared with them. */
-export function lookupCalendar(ctx: RouteContext, home: CalendarMailbox, id: string): { calendar: StoredCalendar; entry?: SharedEntry } {
+export function lookupCalendar(ctx: CalendarContext, home: CalendarMailbox, id: string): { calendar: StoredCalendar; entry?: SharedEntry } {
   try {
     return { calendar: findCalendar(home, id) };
   } catch (e) {
     // An entry lives in its recipient's list; nobody else (not even a delegate of that mailbox) gets it by id.
-    const entry = home.owner.id === ctx.principal.user.id ? findSharedEntry(calendarState(ctx.tenant), home, id) : undefined;
+    const entry = home.owner.id === ctx.principal.user.id ? findSharedEntry(ctx.state, home, id) : undefined;
     if (!entry) throw e;
     return { calendar: entry.calendar, entry };
   }
@@ -42,7 +42,7 @@ export interface RouteTarget {
 }
 
 /** The route's mailbox and calendar; a shared entry leads to its owner's mailbox, behind the .Shared permissions. */
-export function routeTarget(ctx: RouteContext, op: Operation): RouteTarget {
+export function routeTarget(ctx: CalendarContext, op: Operation): RouteTarget {
   const home = routeMailbox(ctx);
   if (!ctx.params.calendarId) return { home, mb: home };
   const { calendar, entry } = lookupCalendar(ctx, home, ctx.params.calendarId);
@@ -51,7 +51,7 @@ export function routeTarget(ctx: RouteContext, op: Operation): RouteTarget {
   return { home, mb: entry.owner, calendar };
 }
 
-export function renderSettings(ctx: RouteContext, access: Access): { rc: RenderContext; prefs: OutlookPreferences } {
+export function renderSettings(ctx: CalendarContext, access: Access): { rc: RenderContext; prefs: OutlookPreferences } {
   const prefs = readPreferences(ctx.req);
   return { prefs, rc: { zone: prefs.zone, bodyType: prefs.bodyContentType, withoutBody: access.withoutBody } };
 }

@@ -6,7 +6,7 @@
 import { readOptions } from '../../../../odata/options.js';
 import { METADATA } from '../../../../odata/query.js';
 import { parseSelect } from '../../../../odata/select.js';
-import type { GraphModule, GraphResponse, RouteContext } from '../../../../graph/types.js';
+import type { GraphResponse } from '../../../../graph/types.js';
 import { authorize, calendarScopes } from '../access.js';
 import { invalidParameter } from '../../errors.js';
 import { instancesInWindow, viewItems, type ViewItem } from '../instances.js';
@@ -17,11 +17,12 @@ import { defaultCalendar, eventsOf, findEvent } from '../store.js';
 import { parseQueryDateTime } from '../../time/datetime.js';
 import { preferenceApplied } from '../../time/prefer.js';
 import { assertVisible, renderSettings, routeTarget, underEveryCalendar, usersContext, visible } from './common.js';
+import type { CalendarContext, CalendarRoute } from '../route-types.js';
 
 const eventSource = { entity: eventEntity, paths: eventPaths, etag: (e: RenderedEvent) => String(e.json['@odata.etag']), id: (e: RenderedEvent) => String(e.json.id) };
 
 /** startDateTime and endDateTime (any case) as instants, or Exchange's 400. */
-export function readWindow(ctx: RouteContext): { fromMs: number; toMs: number } {
+export function readWindow(ctx: CalendarContext): { fromMs: number; toMs: number } {
   const get = (name: string) => [...ctx.req.url.searchParams].find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   const start = get('startDateTime');
   const end = get('endDateTime');
@@ -35,7 +36,7 @@ export function readWindow(ctx: RouteContext): { fromMs: number; toMs: number } 
   return { fromMs, toMs };
 }
 
-function listView(ctx: RouteContext, items: (rc: ReturnType<typeof renderSettings>['rc']) => RenderedEvent[], context: string, access: ReturnType<typeof authorize>): GraphResponse {
+function listView(ctx: CalendarContext, items: (rc: ReturnType<typeof renderSettings>['rc']) => RenderedEvent[], context: string, access: ReturnType<typeof authorize>): GraphResponse {
   const { rc, prefs } = renderSettings(ctx, access);
   return listOutlook(ctx, {
     ...eventSource,
@@ -47,7 +48,7 @@ function listView(ctx: RouteContext, items: (rc: ReturnType<typeof renderSetting
 }
 
 /** The event a route's {eventId} names, with the caller's access to its calendar; 403/404 as Exchange answers. */
-function readableEvent(ctx: RouteContext) {
+function readableEvent(ctx: CalendarContext) {
   const { home, mb, calendar } = routeTarget(ctx, 'read');
   const ref = findEvent(mb, ctx.params.eventId, calendar);
   const item = ref.kind === 'item' ? ref.event : ref.instance.master;
@@ -56,7 +57,7 @@ function readableEvent(ctx: RouteContext) {
   return { home, ref, item, access };
 }
 
-export const eventReadRoutes: GraphModule['routes'] = [
+export const eventReadRoutes: CalendarRoute[] = [
   ...underEveryCalendar('/events', () => ({
     method: 'GET',
     scopes: calendarScopes('read'),

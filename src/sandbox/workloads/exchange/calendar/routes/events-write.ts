@@ -7,7 +7,7 @@
 import { readOptions } from '../../../../odata/options.js';
 import { METADATA } from '../../../../odata/query.js';
 import { parseSelect } from '../../../../odata/select.js';
-import type { GraphModule, GraphResponse, RouteContext } from '../../../../graph/types.js';
+import type { GraphResponse } from '../../../../graph/types.js';
 import { authorize, calendarScopes } from '../access.js';
 import { readEventChanges } from '../event-input.js';
 import { findInstance } from '../instances.js';
@@ -20,13 +20,14 @@ import type { CalendarMailbox } from '../model.js';
 import { eventEntity } from '../odata/event-entity.js';
 import { projectOutlook } from '../odata/outlook-query.js';
 import { renderViewItem, type RenderedEvent } from '../render/event.js';
-import { calendarState, defaultCalendar, emailOf, findEvent, type EventRef } from '../store.js';
+import { defaultCalendar, emailOf, findEvent, type EventRef } from '../store.js';
 import { preferenceApplied } from '../../time/prefer.js';
 import { assertVisible, renderSettings, routeTarget, underEveryCalendar, usersContext } from './common.js';
+import type { CalendarContext, CalendarRoute } from '../route-types.js';
 
 const source = { entity: eventEntity, etag: (e: RenderedEvent) => String(e.json['@odata.etag']), id: (e: RenderedEvent) => String(e.json.id) };
 
-function eventResponse(ctx: RouteContext, home: CalendarMailbox, ref: EventRef, status: number, access: ReturnType<typeof authorize>): GraphResponse {
+function eventResponse(ctx: CalendarContext, home: CalendarMailbox, ref: EventRef, status: number, access: ReturnType<typeof authorize>): GraphResponse {
   const { rc, prefs } = renderSettings(ctx, access);
   const select = parseSelect(readOptions(ctx.req).get('$select'), eventEntity);
   const rendered = renderViewItem(ref.kind === 'item' ? ref : { kind: 'instance', instance: ref.instance }, rc);
@@ -38,7 +39,7 @@ function eventResponse(ctx: RouteContext, home: CalendarMailbox, ref: EventRef, 
 }
 
 /** The addressed event with write access checked on its calendar; `home` is the route's mailbox. */
-function writable(ctx: RouteContext): { home: CalendarMailbox; mb: CalendarMailbox; ref: EventRef; access: ReturnType<typeof authorize> } {
+function writable(ctx: CalendarContext): { home: CalendarMailbox; mb: CalendarMailbox; ref: EventRef; access: ReturnType<typeof authorize> } {
   const { home, mb, calendar } = routeTarget(ctx, 'write');
   const ref = findEvent(mb, ctx.params.eventId, calendar);
   const item = ref.kind === 'item' ? ref.event : ref.instance.master;
@@ -49,14 +50,14 @@ function writable(ctx: RouteContext): { home: CalendarMailbox; mb: CalendarMailb
 
 const RESPONSES: ResponseAction[] = ['accept', 'tentativelyAccept', 'decline'];
 
-export const eventWriteRoutes: GraphModule['routes'] = [
+export const eventWriteRoutes: CalendarRoute[] = [
   ...underEveryCalendar('/events', () => ({
     method: 'POST',
     scopes: calendarScopes('write'),
     handler: (ctx) => {
       const { home, mb, calendar = defaultCalendar(mb) } = routeTarget(ctx, 'write');
       const access = authorize(ctx, mb, calendar, 'write');
-      const state = calendarState(ctx.tenant);
+      const state = ctx.state;
       const changes = readEventChanges(ctx.req.body, true);
       const now = state.now();
       const event = buildEvent(mb, calendar, changes, { now, organizer: emailOf(mb.owner) });
@@ -71,7 +72,7 @@ export const eventWriteRoutes: GraphModule['routes'] = [
     scopes: calendarScopes('write'),
     handler: (ctx) => {
       const { home, mb, ref, access } = writable(ctx);
-      const state = calendarState(ctx.tenant);
+      const state = ctx.state;
       const updated = updateEvent(state, mb, ref, readEventChanges(ctx.req.body, false));
       if (ref.kind === 'item') return eventResponse(ctx, home, { kind: 'item', event: updated }, 200, access);
       const instance = findInstance(ref.instance.master, ref.instance.originalStartMs)!;
@@ -83,7 +84,7 @@ export const eventWriteRoutes: GraphModule['routes'] = [
     scopes: calendarScopes('write'),
     handler: (ctx) => {
       const { mb, ref } = writable(ctx);
-      removeEvent(calendarState(ctx.tenant), mb, ref, { cancel: false });
+      removeEvent(ctx.state, mb, ref, { cancel: false });
       return { status: 204 };
     },
   })),
@@ -93,7 +94,7 @@ export const eventWriteRoutes: GraphModule['routes'] = [
     handler: (ctx) => {
       const { mb, ref } = writable(ctx);
       const body = (ctx.req.body ?? {}) as { comment?: unknown; Comment?: unknown };
-      removeEvent(calendarState(ctx.tenant), mb, ref, { cancel: true, comment: String(body.comment ?? body.Comment ?? '') });
+      removeEvent(ctx.state, mb, ref, { cancel: true, comment: String(body.comment ?? body.Comment ?? '') });
       return { status: 202 };
     },
   })),
@@ -103,7 +104,7 @@ export const eventWriteRoutes: GraphModule['routes'] = [
       scopes: calendarScopes('write'),
       handler: (ctx) => {
         const { mb, ref } = writable(ctx);
-        respond(calendarState(ctx.tenant), mb, ref, action, readResponseBody(ctx.req.body, action));
+        respond(ctx.state, mb, ref, action, readResponseBody(ctx.req.body, action));
         return { status: 202 };
       },
     })),

@@ -3,13 +3,14 @@
 // takes MailboxSettings.Read; another user's need the caller to have full access to that mailbox.
 
 import { METADATA } from '../../../../odata/query.js';
-import { badRequest, type GraphModule, type RouteContext, type ScopeRule } from '../../../../graph/types.js';
+import { badRequest, type ScopeRule } from '../../../../graph/types.js';
 import { accessDenied } from '../../errors.js';
 import type { CalendarMailbox, WorkingHours } from '../model.js';
 import { DAYS } from '../model.js';
 import { routeMailbox } from '../store.js';
 import { usersContext } from './common.js';
 import { zoneOrThrow, windowsName } from '../../time/zones.js';
+import type { CalendarContext, CalendarRoute } from '../route-types.js';
 
 const READ = ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'];
 const WRITE = ['MailboxSettings.ReadWrite'];
@@ -19,7 +20,7 @@ const scopes = (wanted: string[]): ScopeRule => (ctx) => {
   return ctx.principal.scopes;
 };
 
-function ownMailbox(ctx: RouteContext): CalendarMailbox {
+function ownMailbox(ctx: CalendarContext): CalendarMailbox {
   const mb = routeMailbox(ctx);
   if (mb.owner.id !== ctx.principal.user.id && !mb.fullAccess.has(ctx.principal.user.userPrincipalName.toLowerCase())) throw accessDenied();
   return mb;
@@ -72,7 +73,7 @@ function applyWorkingHours(mb: CalendarMailbox, v: Record<string, unknown>): voi
   mb.workingHours = w;
 }
 
-export const settingsRoutes: GraphModule['routes'] = [
+export const settingsRoutes: CalendarRoute[] = [
   {
     method: 'GET',
     path: '/users/{id}/mailboxSettings',

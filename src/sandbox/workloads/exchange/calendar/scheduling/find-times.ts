@@ -12,14 +12,15 @@
 //   AttendeesUnavailable, AttendeesUnavailableOrUnknown, or Unknown.
 
 import { METADATA } from '../../../../odata/query.js';
-import type { GraphResponse, RouteContext } from '../../../../graph/types.js';
+import type { GraphResponse } from '../../../../graph/types.js';
 import { roleOn } from '../access.js';
 import type { FreeBusyStatus } from '../model.js';
-import { calendarState, defaultCalendar, mailboxByAddress, routeMailbox } from '../store.js';
+import { defaultCalendar, mailboxByAddress, routeMailbox } from '../store.js';
 import { MINUTE, toDateTimeTimeZone } from '../../time/datetime.js';
 import { preferenceApplied, readPreferences } from '../../time/prefer.js';
 import { busySpans, statusDuring, withinHours, workingIntervals, type BusySpan } from './free-busy.js';
 import { readFindRequest, type FindRequest } from './find-input.js';
+import type { CalendarContext } from '../route-types.js';
 
 const STEP = 30 * MINUTE;
 const CHANCE: Record<FreeBusyStatus, number> = { free: 100, tentative: 100, workingElsewhere: 100, unknown: 49, busy: 0, oof: 0 };
@@ -39,8 +40,8 @@ interface Suggestion {
   people: FreeBusyStatus[];
 }
 
-export function findMeetingTimes(ctx: RouteContext): GraphResponse {
-  const state = calendarState(ctx.tenant);
+export function findMeetingTimes(ctx: CalendarContext): GraphResponse {
+  const state = ctx.state;
   const organizer = routeMailbox(ctx);
   const now = state.now();
   const req = readFindRequest(ctx.req.body, now);

@@ -6,22 +6,23 @@
 // organization come back with an error entry, not a failed request.
 
 import { METADATA } from '../../../../odata/query.js';
-import type { GraphResponse, RouteContext } from '../../../../graph/types.js';
+import type { GraphResponse } from '../../../../graph/types.js';
 import { roleOn } from '../access.js';
 import { invalidParameter, invalidRequest } from '../../errors.js';
 import type { CalendarMailbox } from '../model.js';
 import { workingHoursJson } from '../routes/settings.js';
-import { calendarState, defaultCalendar, mailboxByAddress } from '../store.js';
+import { defaultCalendar, mailboxByAddress } from '../store.js';
 import { MINUTE, readDateTimeTimeZone, toDateTimeTimeZone } from '../../time/datetime.js';
 import { preferenceApplied, readPreferences } from '../../time/prefer.js';
 import { zoneOrThrow, type Zone } from '../../time/zones.js';
 import { busySpans, statusDuring, VIEW_DIGIT } from './free-busy.js';
+import type { CalendarContext } from '../route-types.js';
 
 const MAX_SCHEDULES = 20;
 const MAX_DAYS = 62;
 const DETAIL_ROLES = ['limitedRead', 'read', 'write', 'delegateWithoutPrivateEventAccess', 'delegateWithPrivateEventAccess'];
 
-export function getSchedule(ctx: RouteContext): GraphResponse {
+export function getSchedule(ctx: CalendarContext): GraphResponse {
   const b = (ctx.req.body ?? {}) as Record<string, unknown>;
   const get = (name: string) => b[name] ?? b[name.charAt(0).toUpperCase() + name.slice(1)];
   const schedules = get('schedules');
@@ -38,7 +39,7 @@ export function getSchedule(ctx: RouteContext): GraphResponse {
   if (!Number.isInteger(interval) || interval < 5 || interval > 1440) throw invalidParameter('The availabilityViewInterval must be a whole number of minutes from 5 to 1440.');
 
   const prefs = readPreferences(ctx.req);
-  const state = calendarState(ctx.tenant);
+  const state = ctx.state;
   const value = (schedules as string[]).map((address) => {
     const mb = mailboxByAddress(state, address);
     if (!mb) {
@@ -53,7 +54,7 @@ export function getSchedule(ctx: RouteContext): GraphResponse {
   };
 }
 
-function scheduleOf(ctx: RouteContext, mb: CalendarMailbox, scheduleId: string, fromMs: number, toMs: number, interval: number, zone: Zone) {
+function scheduleOf(ctx: CalendarContext, mb: CalendarMailbox, scheduleId: string, fromMs: number, toMs: number, interval: number, zone: Zone) {
   const spans = busySpans(mb, fromMs, toMs);
   const details = DETAIL_ROLES.includes(roleOn(ctx, mb, defaultCalendar(mb)));
   let availabilityView = '';

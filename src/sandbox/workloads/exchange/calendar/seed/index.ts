@@ -15,12 +15,12 @@ import { buildEvent } from '../meetings/create.js';
 import { attendeeShowAs, invite } from '../meetings/invite.js';
 import { cancelOccurrence, exceptionFor } from '../meetings/occurrences.js';
 import type { CalendarMailbox, CalendarState, DayOfWeek, StoredCalendar, StoredEvent } from '../model.js';
-import { DAYS } from '../model.js';
+import { DAYS, INTERNAL_ROLES, ORGANIZATION_ROLES } from '../model.js';
 import { addDays, isoUtc, isoWeekday, wallToInstant } from '../../time/datetime.js';
 import { zoneOrThrow } from '../../time/zones.js';
-import { CALENDAR_SHARES, EXTRA_CALENDARS, INTERNAL_ROLES, ORGANIZATION_ROLES, workingHoursOf } from './people.js';
+import { CALENDAR_SHARES, EXTRA_CALENDARS, workingHoursOf } from './people.js';
 import { SEED_MEETINGS, type SeedAttendee, type SeedMeeting } from './meetings.js';
-import type { DirectoryUser, SharedMailbox } from '../../../../directory/seed/users.js';
+import type { DirectoryUser, SharedMailbox } from '../../../../directory/directory.js';
 
 export const SERIES_EPOCH = '2026-01-05';
 

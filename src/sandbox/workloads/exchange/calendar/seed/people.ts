@@ -4,7 +4,7 @@
 // availability (getSchedule, findMeetingTimes) but not their items.
 
 import type { CalendarRole, DayOfWeek, WorkingHours } from '../model.js';
-import type { DirectoryUser } from '../../../../directory/seed/users.js';
+import type { DirectoryUser } from '../../../../directory/directory.js';
 
 const WEEKDAYS: DayOfWeek[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 
@@ -52,7 +52,3 @@ export const CALENDAR_SHARES: [string, string, CalendarRole][] = [
   ['patti.fernandez', 'diego.siciliani', 'limitedRead'],
   ['christie.cline', 'henrietta.mueller', 'read'],
 ];
-
-/** Roles a person inside the organization can be given; "My Organization" offers fewer. */
-export const INTERNAL_ROLES: CalendarRole[] = ['freeBusyRead', 'limitedRead', 'read', 'write', 'delegateWithoutPrivateEventAccess', 'delegateWithPrivateEventAccess'];
-export const ORGANIZATION_ROLES: CalendarRole[] = ['none', 'freeBusyRead', 'limitedRead', 'read', 'write'];

@@ -23,7 +23,7 @@ import { MailStore, newInternetMessageId, type Outgoing } from '../store.js';
 import { COMPANY_AND_SALES_DRAFTS, COMPANY_AND_SALES_FOLDERS, COMPANY_AND_SALES_THREADS } from './threads.js';
 import { INTERNATIONAL_THREADS } from './threads-intl.js';
 import { SUPPORT_THREADS } from './threads-support.js';
-import { TENANT_DOMAIN, type DirectoryUser, type SharedMailbox } from '../../../../directory/seed/users.js';
+import type { Directory } from '../../../../directory/directory.js';
 
 export { MAIL_SEED_EPOCH } from './types.js';
 export { MailStore } from '../store.js';
@@ -32,9 +32,9 @@ export const SEED_THREADS: readonly SeedThread[] = [...COMPANY_AND_SALES_THREADS
 export const SEED_DRAFTS: readonly SeedDraft[] = COMPANY_AND_SALES_DRAFTS;
 export const SEED_FOLDERS: SeedFolders = COMPANY_AND_SALES_FOLDERS;
 
-export function createMailStore(users: DirectoryUser[], sharedMailboxes: SharedMailbox[]): MailStore {
-  const store = new MailStore(users, sharedMailboxes);
-  const seeder = new Seeder(store);
+export function createMailStore(directory: Directory): MailStore {
+  const store = new MailStore(directory.users, directory.sharedMailboxes);
+  const seeder = new Seeder(store, directory.domain);
   for (const [owner, paths] of Object.entries(SEED_FOLDERS)) for (const p of paths) seeder.folderPath(seeder.box(owner), p);
   for (const t of SEED_THREADS) seeder.thread(t);
   for (const d of SEED_DRAFTS) seeder.draft(d);
@@ -42,10 +42,13 @@ export function createMailStore(users: DirectoryUser[], sharedMailboxes: SharedM
 }
 
 class Seeder {
-  constructor(private readonly store: MailStore) {}
+  constructor(
+    private readonly store: MailStore,
+    private readonly domain: string,
+  ) {}
 
   box(key: string): Mailbox {
-    const box = this.store.mailboxByAddress(key.includes('@') ? key : `${key}@${TENANT_DOMAIN}`);
+    const box = this.store.mailboxByAddress(key.includes('@') ? key : `${key}@${this.domain}`);
     if (!box) throw new Error(`seed: no mailbox '${key}'`);
     return box;
   }
@@ -53,7 +56,7 @@ class Seeder {
   party(spec: string): Recipient {
     const m = /^(.*)<([^>]+)>$/.exec(spec);
     if (m) return { emailAddress: { name: m[1].trim(), address: m[2].trim() } };
-    const address = spec.includes('@') ? spec : `${spec}@${TENANT_DOMAIN}`;
+    const address = spec.includes('@') ? spec : `${spec}@${this.domain}`;
     return this.store.normalize({ name: '', address });
   }
 

@@ -1,0 +1,95 @@
+// The directory of the tenant (Entra ID's part of it): its users, the org chart they form, the shared mailboxes
+// and the organization record. Identity, Graph and every workload depend on this model, never on the whole
+// tenant; directory/seed/ fills it with the demo organization.
+
+import type { SeedUser } from '../contract.js';
+
+/** A user as the directory stores it. Property names follow microsoft.graph.user where they exist;
+ *  `managerId` and `timeZone` are the seed's own (the manager navigation property and the mailbox
+ *  setting are derived from them). */
+export interface DirectoryUser extends SeedUser {
+  givenName: string | null;
+  surname: string | null;
+  mailNickname: string;
+  jobTitle: string | null;
+  department: string | null;
+  companyName: string | null;
+  officeLocation: string | null;
+  businessPhones: string[];
+  mobilePhone: string | null;
+  usageLocation: string | null;
+  preferredLanguage: string | null;
+  streetAddress: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  country: string | null;
+  employeeId: string | null;
+  employeeType: string | null;
+  employeeHireDate: string | null;
+  createdDateTime: string;
+  userType: 'Member' | 'Guest';
+  proxyAddresses: string[];
+  otherMails: string[];
+  imAddresses: string[];
+  showInAddressList: boolean | null;
+  managerId: string | null;
+  /** Windows time-zone name, as mailboxSettings.timeZone reports it. */
+  timeZone: string;
+}
+
+/** The Exchange shared mailbox and who may use it (full access + send as). */
+export interface SharedMailbox {
+  userId: string;
+  upn: string;
+  displayName: string;
+  /** UPNs of the users with full access and send-as rights. */
+  delegates: string[];
+}
+
+/** The organization record GET /organization serves (microsoft.graph.organization's properties). */
+export type Organization = Record<string, unknown> & { id: string; displayName: string };
+
+export interface Directory {
+  readonly users: DirectoryUser[];
+  readonly sharedMailboxes: SharedMailbox[];
+  readonly organization: Organization;
+  /** The tenant's default verified domain; sign-in accepts it in place of the tenant id. */
+  readonly domain: string;
+  /** The user 'default' stands for: device codes auto-approved as 'default', the sign-in page's suggestion. */
+  readonly defaultUser: DirectoryUser;
+  /** By object id (case-insensitive, as Entra treats GUIDs) or userPrincipalName (case-insensitive). */
+  findUser(idOrUpn: string): DirectoryUser | undefined;
+  manager(user: DirectoryUser): DirectoryUser | undefined;
+  /** Derived from managerId, in seed order. */
+  directReports(user: DirectoryUser): DirectoryUser[];
+}
+
+export interface DirectoryContents {
+  users: DirectoryUser[];
+  sharedMailboxes: SharedMailbox[];
+  organization: Organization;
+  domain: string;
+  defaultUserUpn: string;
+}
+
+export function createDirectory(c: DirectoryContents): Directory {
+  const byKey = new Map<string, DirectoryUser>();
+  for (const u of c.users) {
+    byKey.set(u.id.toLowerCase(), u);
+    byKey.set(u.userPrincipalName.toLowerCase(), u);
+  }
+  const findUser = (idOrUpn: string) => byKey.get(idOrUpn.toLowerCase());
+  const defaultUser = findUser(c.defaultUserUpn);
+  if (!defaultUser) throw new Error(`directory: the default user ${c.defaultUserUpn} is not in the directory`);
+  return {
+    users: c.users,
+    sharedMailboxes: c.sharedMailboxes,
+    organization: c.organization,
+    domain: c.domain,
+    defaultUser,
+    findUser,
+    manager: (user) => (user.managerId ? findUser(user.managerId) : undefined),
+    directReports: (user) => c.users.filter((u) => u.managerId === user.id),
+  };
+}

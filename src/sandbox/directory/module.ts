@@ -1,0 +1,27 @@
+// The directory as a sandbox workload: its Graph routes (/users with the org chart, /organization) and the
+// directory the tenant starts with, the demo organization of seed/. Every route sees the directory as
+// ctx.directory, so its state is the directory itself.
+
+import { workload } from '../workload.js';
+import { createDirectory, type Directory } from './directory.js';
+import { organizationRoutes } from './organization-routes.js';
+import { ORGANIZATION } from './seed/organization.js';
+import { DEFAULT_USER_UPN, TENANT_DOMAIN, demoUsers, sharedMailbox } from './seed/users.js';
+import { userRoutes } from './user-routes.js';
+
+/** The demo organization's directory, fresh for every tenant. */
+export function seedDirectory(): Directory {
+  return createDirectory({
+    users: demoUsers(),
+    sharedMailboxes: [sharedMailbox()],
+    organization: structuredClone(ORGANIZATION),
+    domain: TENANT_DOMAIN,
+    defaultUserUpn: DEFAULT_USER_UPN,
+  });
+}
+
+export const directoryWorkload = workload<Directory>({
+  name: 'directory',
+  create: (directory) => directory,
+  routes: [...userRoutes, ...organizationRoutes],
+});

@@ -1,0 +1,16 @@
+// The ports workloads offer each other, by name. A port is an interface the using workload declares; another
+// workload implements it over its own state, and tenant.ts hands it over, so no workload reads another's
+// internals. Next: online meetings (calendar and Teams), reference attachments (mail and drives), Planner and
+// groups, search over everything.
+
+import type { MeetingMail, MeetingTransport } from './workloads/exchange/meeting-mail.js';
+
+export interface Ports {
+  /** Calendar, for mail: what makes a message an eventMessage, and the event it links to. */
+  meetingMail: MeetingMail;
+  /** Mail, for the calendar: the transport meeting requests, responses and cancellations travel by. */
+  meetingTransport: MeetingTransport;
+}
+
+/** Every port by name, so the tenant can tell which one no workload offers. */
+export const PORT_NAMES = { meetingMail: true, meetingTransport: true } as const satisfies Record<keyof Ports, true>;

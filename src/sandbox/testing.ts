@@ -1,0 +1,29 @@
+// The sandbox's one public entry for tests, beside index.ts: the seed facts they assert against (the demo
+// organization's people and domain, the shared mailbox, the mail and calendar seed's anchors), the identity
+// service on its own, and the OData parsers for unit tests. Tests import nothing else under src/sandbox/.
+
+export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
+export type { DirectoryUser, SharedMailbox } from './directory/directory.js';
+export { seedDirectory as demoDirectory } from './directory/module.js';
+export {
+  COMPANY_NAME,
+  DEFAULT_USER_UPN,
+  NO_SHARED_ACCESS_UPN,
+  SHARED_MAILBOX_UPN,
+  TENANT_DOMAIN,
+  demoUsers,
+  sharedMailbox,
+} from './directory/seed/users.js';
+export { MAIL_SEED_EPOCH } from './workloads/exchange/mail/seed/types.js';
+export { calendarAnchorWeek } from './workloads/exchange/calendar/seed/index.js';
+export { addDays } from './workloads/exchange/time/datetime.js';
+
+export { AUTHORITY_HOST, createIdentity, type IdentityOptions, type IdentityService } from './identity/index.js';
+
+export type { RouteContext } from './graph/types.js';
+export { defaultDialect } from './odata/dialect.js';
+export type { EntityType } from './odata/entity.js';
+export { parseFilter } from './odata/filter-parser.js';
+export { FilterSyntaxError } from './odata/lexer.js';
+export { listCollection } from './odata/query.js';
+export { matchesTerm, tokens } from './directory/search.js';
