@@ -1,6 +1,6 @@
 // Exchange's one error set for mail and calendar, as Graph passes it through for Outlook resources: codes and
-// messages clients match on (ErrorItemNotFound vs ErrorInvalidIdMalformed, ErrorAccessDenied for a mailbox one may not open,
-// InefficientFilter for a $filter/$orderby combination the store cannot serve).
+// messages clients match on (ErrorItemNotFound vs ErrorInvalidIdMalformed, ErrorAccessDenied for a mailbox one
+// may not open, InefficientFilter for a $filter/$orderby combination the store cannot serve).
 
 import { GraphError } from '../../graph/types.js';
 

@@ -76,7 +76,7 @@ export interface OnlineMeetingInfo {
 
 /** An event item: a single instance, a series master, or (inside a master) an exception. */
 export interface StoredEvent {
-  /** Internal key; the Graph id is derived from it (see ids.ts). */
+  /** Internal key; the Graph id is derived from it (see ../ids/calendar.ts). */
   key: string;
   calendarKey: string;
   iCalUId: string;
@@ -201,7 +201,7 @@ export interface MeetingMessage {
 }
 
 export interface CalendarState {
-  /** Monday (yyyy-MM-dd) of the week the sandbox started in: the seed's "this week" (see seed/calendar.ts). */
+  /** Monday (yyyy-MM-dd) of the week the sandbox started in: the seed's "this week" (see seed/index.ts). */
   anchorWeek: string;
   mailboxes: Map<string, CalendarMailbox>;
   /** Delivers meeting messages to inboxes through mail's transport; until it is wired they queue up. */

@@ -1,6 +1,5 @@
 // The calendar side of the demo tenant: one mailbox per directory user (people and the shared support
-// mailbox) with its time zone, working hours, calendars and shares, filled with the meetings of
-// calendar-meetings.ts.
+// mailbox) with its time zone, working hours, calendars and shares, filled with the meetings of meetings.ts.
 //
 // Dates are deterministic relative to one documented anchor: ANCHOR WEEK = the Monday (a UTC calendar date) of
 // the week containing the moment the sandbox starts. "This week" rows fall in that week, "next week" rows in

@@ -1,4 +1,4 @@
-// The shape of the seeded mail (see mail-threads*.ts). A thread is a list of messages; every message after the
+// The shape of the seeded mail (see threads*.ts). A thread is a list of messages; every message after the
 // first is a reply (or forward) that quotes the one before it. People are named by their seed key
 // ('adele.vance'), the shared mailbox as 'support', distribution lists by address, outsiders as 'Name <address>'.
 
