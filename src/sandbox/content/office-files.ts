@@ -1,6 +1,7 @@
 // Real files for seed data of any workload (mail's attachments today, a drive's files next), generated without
 // dependencies: a one-page PDF, Office Open XML documents (DOCX, XLSX: ZIP packages of a few XML parts) and a
-// small PNG. Each opens in the usual viewers, and each is byte-for-byte the same on every start (fixed timestamps).
+// small PNG. Each opens in the usual viewers, and each is byte-for-byte the same on every start (fixed
+// timestamps, no randomness).
 
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 
