@@ -8,7 +8,7 @@ import { cacheHasAccount } from './auth/token-cache.js';
 import { buildConfig, type Command, type Config, ConfigError } from './config.js';
 import { createLogger, errorText, type Logger } from './log.js';
 import { createRuntime, type Runtime, selectionOf } from './runtime.js';
-import { groupsWithoutTools, selectedTools } from './server.js';
+import { groupsWithoutTools, selectedTools, toolManifest } from './server.js';
 import { GROUP_TABLE, TOGGLE_NAMES } from './tools/groups.js';
 import { VERSION } from './version.js';
 
@@ -105,7 +105,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       process.stdout.write(`${VERSION}\n`); // stdout-ok: a command's answer, not serving
       return 0;
     case 'list-permissions':
-      process.stdout.write(`${requiredScopes(selectedTools(selectionOf(config)), config.orgMode).join('\n')}\n`); // stdout-ok: a command's answer, not serving
+      process.stdout.write(`${requiredScopes(selectedTools(selectionOf(config), await toolManifest()), config.orgMode).join('\n')}\n`); // stdout-ok: a command's answer, not serving
       return 0;
     case 'health': {
       // The container's HEALTHCHECK: cheap (no MSAL, no network), exit 0 when healthy.
@@ -180,11 +180,10 @@ async function loginCommand(auth: TokenSource, log: Logger): Promise<number> {
   return 0;
 }
 
-async function serve({ config, selection, auth, factory, startKeepAlive }: Runtime, log: Logger): Promise<number> {
-  const tools = selectedTools(selection);
+async function serve({ config, selection, manifest, tools, auth, factory, startKeepAlive }: Runtime, log: Logger): Promise<number> {
   log.info(`server: ms-365-mcp-server ${VERSION} starting (${config.orgMode ? 'organization' : 'personal'} mode, ${config.readOnly ? 'read-only, ' : ''}${tools.length} tools, ${config.cloud} cloud)`);
   // A toggle that is on but offers nothing yet should not look like a misconfiguration.
-  const empty = groupsWithoutTools(selection);
+  const empty = groupsWithoutTools(selection, manifest);
   if (empty.length) log.debug(`server: groups enabled but without tools in this version: ${empty.join(', ')}`);
   if (config.autoLogin && !(await cacheHasAccount(config.tokenCachePath))) void autoLogin(auth, log);
   startKeepAlive();

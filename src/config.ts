@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { CLOUDS, type Cloud } from './auth/clouds.js';
+import { BOOL_WORDS } from './early-config.js';
 import { httpSecret, resolveHttpToken } from './http-access.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { TOGGLE_NAMES, type Toggle } from './tools/groups.js';
@@ -46,7 +47,6 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-const BOOL_WORDS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
 const bool = z.string().transform((v, ctx) => {
   const b = BOOL_WORDS[v.trim().toLowerCase()];
   if (b === undefined) ctx.addIssue({ code: 'custom', message: 'must be one of: true, false' });

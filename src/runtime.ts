@@ -6,8 +6,9 @@ import { requiredScopes } from './auth/scopes.js';
 import type { Config } from './config.js';
 import { GraphClient } from './graph/client.js';
 import type { Logger } from './log.js';
-import { createServerFactory, selectedTools } from './server.js';
+import { createServerFactory, selectedTools, toolManifest } from './server.js';
 import { enabledGroups } from './tools/groups.js';
+import type { Manifest, ManifestTool } from './tools/manifest.js';
 import type { Selection } from './tools/select.js';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './sandbox/contract.js';
@@ -16,6 +17,9 @@ import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './sandbox/contract.js';
 export interface Runtime {
   config: Config;
   selection: Selection;
+  manifest: Manifest;
+  /** The selected tools, as the manifest lists them. */
+  tools: ManifestTool[];
   auth: TokenSource;
   graph: GraphClient;
   factory: () => McpServer;
@@ -44,13 +48,15 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   }
   const isSandbox = config.cloud === 'sandbox';
   const selection = selectionOf(config);
+  const manifest = await toolManifest();
+  const tools = selectedTools(selection, manifest);
   const auth = lazyAuth(
     {
       clientId: config.clientId ?? (isSandbox ? SANDBOX_CLIENT_ID : undefined),
       tenantId: config.tenantId ?? (isSandbox ? SANDBOX_TENANT_ID : config.orgMode ? 'organizations' : 'common'),
       cloud: config.cloud,
       sandboxUrl: config.sandboxUrl,
-      scopes: requiredScopes(selectedTools(selection), config.orgMode),
+      scopes: requiredScopes(tools, config.orgMode),
       tokenCachePath: config.tokenCachePath,
       selectedAccountPath: config.selectedAccountPath,
       log,
@@ -63,7 +69,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     (await auth.loaded())?.stop();
   });
   const graph = new GraphClient({ baseUrl: cloudEndpoints(config.cloud, config.sandboxUrl).graphBase, getToken: (s, force) => auth.getToken(s, force), log });
-  const factory = createServerFactory({ selection, graph, auth, log, transport: config.http ? 'http' : 'stdio', confirmDestructive: config.confirmDestructive });
+  const factory = createServerFactory({ manifest, selection, graph, auth, log, transport: config.http ? 'http' : 'stdio', confirmDestructive: config.confirmDestructive });
   return {
     startKeepAlive: () => {
       // Refreshing on a timer keeps the refresh token from expiring through inactivity (90 days).
@@ -75,6 +81,8 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     },
     config,
     selection,
+    manifest,
+    tools,
     auth,
     graph,
     factory,

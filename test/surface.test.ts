@@ -10,7 +10,8 @@ import { requiredScopes } from '../src/auth/scopes.js';
 import { buildConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createRuntime } from '../src/runtime.js';
-import { ALL_TOOLS, selectTools } from '../src/server.js';
+import { ALL_TOOLS } from '../src/tools/index.js';
+import { selectTools } from '../src/tools/select.js';
 import { enabledGroups, GROUPS, serverInstructions, SURFACE_BUDGET, TOGGLE_NAMES, tokenBudgets } from '../src/tools/groups.js';
 
 type ListedTool = {

@@ -24,7 +24,7 @@ export function isSatisfiedBy(needed: string, granted: readonly string[]): boole
 }
 
 /** The exact delegated scopes to request for these tools: their own (plus org-mode extras), sorted. */
-export function requiredScopes(tools: readonly AnyTool[], orgMode: boolean): string[] {
+export function requiredScopes(tools: readonly Pick<AnyTool, 'scopes' | 'orgScopes'>[], orgMode: boolean): string[] {
   const set = new Set<string>(BASE_SCOPES);
   for (const t of tools) {
     for (const s of t.scopes) set.add(s);

@@ -1,8 +1,6 @@
-// Every tool of the server. Only server.ts (and the scripts that describe the surface) import this.
-import authTools from './auth/auth-tools.js';
-import calendarTools from './calendar/index.js';
+// Every tool of the server, all groups loaded: for the build-time manifest, the docs and the tests. The
+// server itself loads groups one by one through code.ts.
+import { GROUP_CODE } from './code.js';
 import type { AnyTool } from './define-tool.js';
-import mailTools from './mail/index.js';
-import userTools from './users/users.js';
 
-export const ALL_TOOLS: readonly AnyTool[] = [...authTools, ...userTools, ...mailTools, ...calendarTools];
+export const ALL_TOOLS: readonly AnyTool[] = (await Promise.all(Object.values(GROUP_CODE).map((load) => load()))).flat();

@@ -1,4 +1,6 @@
-// ToolDef -> McpServer.registerTool: annotations, structured result, errors the model can act on.
+// Tools -> McpServer.registerTool: annotations, structured result, errors the model can act on. The server
+// registers manifest entries (what tools/list shows, from the build) whose schemas and handler load the
+// tool's group on first use; validation, confirmation, progress and errors are the definition's own.
 import type { McpServer, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import { AuthRequiredError, GraphError } from '../graph/errors.js';
@@ -7,6 +9,7 @@ import { errorText, type Logger } from '../log.js';
 import type { AuthService } from './auth-service.js';
 import { confirmDestructive } from './confirm.js';
 import { type AnyTool, type ToolContext, ToolError } from './define-tool.js';
+import type { ManifestTool } from './manifest.js';
 
 export interface ToolDeps {
   graph: GraphWriter;
@@ -18,26 +21,37 @@ export interface ToolDeps {
   log: Logger;
 }
 
-type TextResult = { content: { type: 'text'; text: string }[]; isError?: boolean; structuredContent?: Record<string, unknown> };
+/** A manifest entry's definition, its group loaded on first need. */
+export type ToolCode = (entry: ManifestTool) => Promise<AnyTool>;
 
-export function registerTools(server: McpServer, tools: readonly AnyTool[], deps: ToolDeps): void {
-  for (const tool of tools) {
+type TextResult = { content: { type: 'text'; text: string }[]; isError?: boolean; structuredContent?: Record<string, unknown> };
+type JsonSchemaOptions = Parameters<StandardSchemaWithJSON['~standard']['jsonSchema']['input']>[0];
+
+/** How a definition is registered for listing; the manifest records what the SDK lists from this. */
+export function toolListing(tool: AnyTool) {
+  return {
+    title: tool.title,
+    description: tool.description,
+    inputSchema: lean(tool.input),
+    outputSchema: lean(tool.output),
+    // The title is already the tool's own; repeating it in the annotations only costs tokens.
+    annotations: {
+      readOnlyHint: tool.kind === 'read',
+      destructiveHint: tool.kind === 'destructive',
+      idempotentHint: tool.idempotent ?? tool.kind !== 'write',
+      openWorldHint: tool.openWorld ?? true,
+    },
+  };
+}
+
+export function registerTools(server: McpServer, entries: readonly ManifestTool[], code: ToolCode, deps: ToolDeps): void {
+  for (const entry of entries) {
+    const { title, description, annotations } = entry.listed as { title?: string; description?: string; annotations?: Record<string, boolean> };
     server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: lean(tool.input),
-        outputSchema: lean(tool.output),
-        // The title is already the tool's own; repeating it in the annotations only costs tokens.
-        annotations: {
-          readOnlyHint: tool.kind === 'read',
-          destructiveHint: tool.kind === 'destructive',
-          idempotentHint: tool.idempotent ?? tool.kind !== 'write',
-          openWorldHint: tool.openWorld ?? true,
-        },
-      },
+      entry.name,
+      { title, description, inputSchema: deferred(entry, 'input', code), outputSchema: deferred(entry, 'output', code), annotations },
       async (args: unknown, extra) => {
+        const tool = await code(entry);
         if (tool.kind === 'destructive' && deps.confirmDestructive) {
           const decision = await confirmDestructive(server, tool, args, extra);
           if (decision.result) return decision.result;
@@ -64,13 +78,28 @@ export function registerTools(server: McpServer, tools: readonly AnyTool[], deps
   }
 }
 
+/** A schema the SDK lists from the manifest (no zod involved) and validates with the definition's zod
+ *  schema, loading the tool's group on the first validation: the SDK validates arguments before it
+ *  calls the handler, so the issues it reports are zod's, as before. */
+function deferred(entry: ManifestTool, io: 'input' | 'output', code: ToolCode): StandardSchemaWithJSON {
+  const json = entry.listed[`${io}Schema`] as Record<string, unknown>;
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'ms-365-mcp-server',
+      validate: async (value: unknown) => (await code(entry))[io]['~standard'].validate(value),
+      jsonSchema: { input: () => json, output: () => json },
+    },
+  } as StandardSchemaWithJSON;
+}
+
 /** The tool's zod schema as the SDK sees it, but listed without the `$schema` URL that zod writes into every
  *  JSON Schema: about 15 tokens a schema, twice a tool, that tell a model nothing. Validation stays zod's. */
 function lean(schema: z.ZodType): StandardSchemaWithJSON {
   const std = schema['~standard'] as StandardSchemaWithJSON['~standard'];
   const strip =
     (io: 'input' | 'output') =>
-    (options: Parameters<StandardSchemaWithJSON['~standard']['jsonSchema']['input']>[0]) => {
+    (options: JsonSchemaOptions) => {
       const { $schema: _ignored, ...rest } = std.jsonSchema[io](options);
       return rest;
     };

@@ -1,4 +1,5 @@
-// Every gate on which tools are offered lives here, once.
+// Every gate on which tools are offered lives here, once. It filters the tool definitions and the
+// build-time manifest alike (both carry name, group, kind and orgOnly), so the two cannot disagree.
 import type { AnyTool } from './define-tool.js';
 import type { Group } from './groups.js';
 
@@ -9,7 +10,10 @@ export interface Selection {
   enabledTools?: RegExp;
 }
 
-export function selectTools(all: readonly AnyTool[], s: Selection): AnyTool[] {
+/** What the gates look at: a definition or a manifest entry. */
+export type Selectable = Pick<AnyTool, 'name' | 'group' | 'kind' | 'orgOnly'>;
+
+export function selectTools<T extends Selectable>(all: readonly T[], s: Selection): T[] {
   return all.filter(
     (t) =>
       s.groups.has(t.group) &&

@@ -8,10 +8,9 @@ import { PassThrough } from 'node:stream';
 import type { JSONRPCMessage, McpServer, Transport } from '@modelcontextprotocol/server';
 import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import type { Logger } from '../log.js';
-import { JsonLines, type LineProblem, lineProblem } from './json-lines.js';
+import { type LineProblem, lineProblem } from './json-lines.js';
 import { MAX_MESSAGE_BYTES } from './limits.js';
-
-type Id = string | number;
+import { type Id, stdinLines } from './stdin-lines.js';
 
 class DrainingStdioTransport implements Transport {
   private readonly input = new PassThrough();
@@ -19,9 +18,8 @@ class DrainingStdioTransport implements Transport {
   private readonly inner = new StdioServerTransport(this.input, process.stdout, { maxBufferSize: MAX_MESSAGE_BYTES * 4 + 1 });
   private readonly pending = new Set<Id>();
   private inputEnded = false;
-  private readonly lines = new JsonLines(MAX_MESSAGE_BYTES, (line) => this.take(line), () => this.refuse({
-    code: -32600, id: null, message: `Invalid Request: a message may be at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MB; send large attachments as a file path instead of base64`,
-  }, 'an over-long line'));
+  /** Requests the fast path already answered (replayed so this server knows the session): answer once. */
+  private readonly alreadyAnswered = new Map<Id, number>();
   private markDrained!: () => void;
   /** Resolves once input has ended and every request read from it has been answered. */
   readonly drained = new Promise<void>((resolve) => (this.markDrained = resolve));
@@ -37,14 +35,6 @@ class DrainingStdioTransport implements Transport {
       if (msg.method !== undefined && msg.id !== undefined) this.pending.add(msg.id);
       this.onmessage?.(m);
     };
-    process.stdin.on('data', (chunk: Buffer) => this.lines.push(chunk));
-    process.stdin.on('end', () => {
-      this.log.debug('stdio: end of input; answering requests still in flight before exiting');
-      this.lines.end();
-      this.inputEnded = true;
-      // The newline is parsed on a later tick; only then is every request of the input known.
-      setImmediate(() => this.maybeEnd());
-    });
   }
 
   /** Passes a JSON-RPC line on to the SDK, or answers it with the error it deserves. */
@@ -63,11 +53,32 @@ class DrainingStdioTransport implements Transport {
 
   async start(): Promise<void> {
     await this.inner.start();
+    // Only once the SDK reads: lines the fast path held back are delivered at once, and the end of
+    // input must not be judged before they are parsed.
+    const answered = stdinLines().attach({
+      line: (line) => this.take(line),
+      tooLong: () => this.refuse({
+        code: -32600, id: null, message: `Invalid Request: a message may be at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MB; send large attachments as a file path instead of base64`,
+      }, 'an over-long line'),
+      end: () => {
+        this.log.debug('stdio: end of input; answering requests still in flight before exiting');
+        this.inputEnded = true;
+        // The newline is parsed on a later tick; only then is every request of the input known.
+        setImmediate(() => this.maybeEnd());
+      },
+    });
+    for (const id of answered) this.alreadyAnswered.set(id, (this.alreadyAnswered.get(id) ?? 0) + 1);
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
-    await this.inner.send(message);
     const msg = message as { id?: Id; method?: string };
+    const repeat = msg.method === undefined && msg.id !== undefined ? this.alreadyAnswered.get(msg.id) : undefined;
+    if (repeat) {
+      if (repeat > 1) this.alreadyAnswered.set(msg.id!, repeat - 1);
+      else this.alreadyAnswered.delete(msg.id!);
+    } else {
+      await this.inner.send(message);
+    }
     if (msg.method === undefined && msg.id !== undefined && this.pending.delete(msg.id)) this.maybeEnd();
   }
 

@@ -1,0 +1,13 @@
+// Each group's code, loaded on demand: a process that only lists tools never loads a tool module, and a
+// call loads only its own group. The one list of groups that have tools.
+import type { AnyTool } from './define-tool.js';
+import type { Group } from './groups.js';
+
+type Loader = () => Promise<readonly AnyTool[]>;
+
+export const GROUP_CODE: Partial<Record<Group, Loader>> = {
+  auth: async () => (await import('./auth/auth-tools.js')).default,
+  users: async () => (await import('./users/users.js')).default,
+  mail: async () => (await import('./mail/index.js')).default,
+  calendar: async () => (await import('./calendar/index.js')).default,
+};

@@ -1,0 +1,47 @@
+// Builds the tool manifest from the definitions by asking the SDK itself: the tools are registered on a
+// throwaway server exactly as they were served before the manifest existed, and its raw tools/list and
+// initialize answers are recorded. So the manifest lists what the SDK would, byte for byte.
+import { InMemoryTransport, McpServer, SUPPORTED_PROTOCOL_VERSIONS, type JSONRPCMessage } from '@modelcontextprotocol/server';
+import type { AnyTool } from './define-tool.js';
+import { type ListedTool, type Manifest, SERVER_NAME } from './manifest.js';
+import { toolListing } from './register.js';
+
+/** Sends raw JSON-RPC requests to a server and returns the raw results, in order. */
+async function ask(server: McpServer, requests: { method: string; params?: Record<string, unknown> }[]): Promise<Record<string, unknown>[]> {
+  const [client, side] = InMemoryTransport.createLinkedPair();
+  const answers = new Map<number, Record<string, unknown>>();
+  client.onmessage = (m) => {
+    const r = m as { id?: number; result?: Record<string, unknown>; error?: unknown };
+    if (r.id !== undefined) answers.set(r.id, r.result ?? { error: r.error });
+  };
+  await server.connect(side);
+  await client.start();
+  for (const [i, r] of requests.entries()) await client.send({ jsonrpc: '2.0', id: i, ...r } as JSONRPCMessage);
+  while (answers.size < requests.length) await new Promise((res) => setImmediate(res));
+  await server.close();
+  return requests.map((_, i) => answers.get(i)!);
+}
+
+export async function buildManifest(tools: readonly AnyTool[], version: string): Promise<Manifest> {
+  const server = new McpServer({ name: SERVER_NAME, version }, { capabilities: { tools: {} } });
+  for (const tool of tools) {
+    server.registerTool(tool.name, toolListing(tool), () => {
+      throw new Error('not called: this server only lists');
+    });
+  }
+  const init = (protocolVersion: string) => ({ method: 'initialize', params: { protocolVersion, capabilities: {}, clientInfo: { name: 'manifest', version } } });
+  const probes = [...SUPPORTED_PROTOCOL_VERSIONS, '0000-00-00'];
+  const answers = await ask(server, [{ method: 'tools/list' }, ...probes.map(init)]);
+  const listed = new Map((answers[0].tools as ListedTool[]).map((t) => [t.name, t]));
+  const negotiated = answers.slice(1).map((a) => a.protocolVersion as string);
+  return {
+    version,
+    protocolVersions: probes.filter((p, i) => negotiated[i] === p),
+    fallbackVersion: negotiated[negotiated.length - 1],
+    capabilities: answers[1].capabilities as Record<string, unknown>,
+    tools: tools.map((t) => ({
+      name: t.name, group: t.group, kind: t.kind, ...(t.orgOnly ? { orgOnly: true } : {}),
+      scopes: [...t.scopes], ...(t.orgScopes ? { orgScopes: [...t.orgScopes] } : {}), listed: listed.get(t.name)!,
+    })),
+  };
+}
