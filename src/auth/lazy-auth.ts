@@ -1,6 +1,8 @@
 // The sign-in machinery, loaded on first use: MSAL is large, and a process that only lists tools (every
-// `docker exec` that asks tools/list) should not pay for loading it.
+// `docker exec` that asks tools/list) or makes one call with a fresh cached token should not pay for it.
 import { AuthRequiredError } from '../graph/errors.js';
+import { cachedAccessToken } from './cached-token.js';
+import { cloudEndpoints } from './clouds.js';
 import type { Logger } from '../log.js';
 import type { AuthService, AuthStatus } from '../tools/auth-service.js';
 import type { AuthManager, AuthOptions } from './msal.js';
@@ -30,7 +32,15 @@ export function lazyAuth(opts: Omit<AuthOptions, 'clientId'> & { clientId?: stri
   return {
     manager,
     loaded: async () => (loading ? loading : undefined),
-    getToken: async (signal, force) => (await need()).getToken(signal, force),
+    getToken: async (signal, force) => {
+      // Until something loads MSAL, a fresh token in the cache file is enough (see cached-token.ts).
+      if (!force && !loading && opts.clientId) {
+        signal?.throwIfAborted();
+        const token = await cachedAccessToken({ ...opts, clientId: opts.clientId, environment: new URL(cloudEndpoints(opts.cloud, opts.sandboxUrl).authorityHost).host });
+        if (token) return token;
+      }
+      return (await need()).getToken(signal, force);
+    },
     startLogin: async (force) => (await need()).startLogin(force),
     logout: async (u) => (await need()).logout(u),
     listAccounts: async () => {

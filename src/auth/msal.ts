@@ -16,6 +16,9 @@ import { acquireLock, fileStamp, readFileIfExists, writeFileAtomic } from './fil
 import { FetchNetworkClient } from './network.js';
 import { healthPathFor, writeHealth } from './health.js';
 import { FileCachePlugin } from './token-cache.js';
+// MSAL renews an access token this long before it expires; a token further from expiry is served from the
+// cache without a network call, so that path needs no cross-process refresh lock.
+import { RENEWAL_OFFSET_MS } from './cached-token.js';
 
 export interface AuthOptions {
   clientId?: string;
@@ -30,9 +33,6 @@ export interface AuthOptions {
   signInHint?: string;
 }
 
-/** MSAL renews an access token this long before it expires; a token further from expiry is served from
- *  the cache without a network call, so that path needs no cross-process refresh lock. */
-const RENEWAL_OFFSET_MS = 5 * 60_000;
 const DEFAULT_HINT = 'Sign in again: call the auth_login tool, or run `node dist/index.js --login` (in Docker: `docker compose run --rm ms365-mcp`).';
 
 export class AuthManager implements AuthService {
