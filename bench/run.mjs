@@ -29,17 +29,21 @@ function firstLine(args, env, request) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { env: { ...baseEnv, ...env }, stdio: ['pipe', 'pipe', 'ignore'] });
+    const exited = new Promise((res) => child.on('close', res));
     let out = '';
+    let answered = false;
     child.stdout.on('data', async (d) => {
       out += d;
       const nl = out.indexOf('\n');
-      if (nl < 0) return;
+      if (nl < 0 || answered) return;
+      answered = true;
       const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
       const status = await fs.readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
       const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
       child.stdin.end();
       // Resolved once the process has exited, so that the next run does not share the machine with it.
-      child.on('close', () => resolve({ line: out.slice(0, nl), elapsed, rssKb }));
+      await exited;
+      resolve({ line: out.slice(0, nl), elapsed, rssKb });
     });
     child.on('error', reject);
     if (request) child.stdin.write(JSON.stringify(request) + '\n');
