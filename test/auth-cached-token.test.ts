@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedAccessToken } from '../src/auth/cached-token.js';
-import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from '../src/sandbox/contract.js';
+import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from '../src/sandbox/testing.js';
 import { call, connect, type Connected, startTestSandbox } from './harness.js';
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
