@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 
 export async function ensureDir(dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
@@ -44,6 +43,9 @@ export async function fileStamp(file: string): Promise<string | undefined> {
  *  A holder that dies leaves a stale lock that others take over after 10 s. */
 export async function acquireLock(target: string, name: string, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
   await ensureDir(path.dirname(target));
+  // Loaded here, not at start (it pulls graceful-fs, ~25 ms): reads and a call with a fresh cached token
+  // never lock.
+  const { default: lockfile } = await import('proper-lockfile');
   // proper-lockfile tracks its locks by the locked path, not the lock file, so each named lock gets its
   // own (never created) path: the refresh lock is held while the write lock is taken inside it.
   return lockfile.lock(`${target}.${name}`, {
