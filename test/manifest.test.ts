@@ -45,6 +45,25 @@ describe('tool manifest', () => {
     expect(distManifest).toEqual(await buildManifest(ALL_TOOLS, VERSION));
   });
 
+  it('a call loads its own group only, once', async () => {
+    const lines: string[] = [];
+    const rt = await createRuntime(buildConfig('serve', {}, { HOME: '/nonexistent-home', MS365_MCP_ORG_MODE: 'true' }), createLogger('debug', (l) => lines.push(l)));
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await rt.factory().connect(b);
+    const client = new Client({ name: 'manifest-test', version: '1' });
+    await client.connect(a);
+    try {
+      for (let i = 0; i < 2; i++) expect((await client.callTool({ name: 'auth_status', arguments: {} })).isError).toBeFalsy();
+      const bad = await client.callTool({ name: 'auth_logout', arguments: { username: 42 } });
+      expect(bad.isError).toBe(true);
+      expect(JSON.stringify(bad.content)).toMatch(/Input validation error: Invalid arguments for tool auth_logout/);
+      expect(lines.join('').match(/server: loaded the \w+ tools/g)).toEqual(['server: loaded the auth tools']);
+    } finally {
+      await client.close();
+      await rt.close();
+    }
+  });
+
   for (const [name, env] of Object.entries(CONFIGS)) {
     it(`lists the same tools/list JSON as the definitions: ${name}`, async () => {
       const config = buildConfig('serve', {}, { HOME: '/nonexistent-home', ...env });
@@ -54,9 +73,11 @@ describe('tool manifest', () => {
       for (const t of selectTools(ALL_TOOLS, selection)) direct.registerTool(t.name, toolListing(t), () => ({ content: [] }));
       const expected = await listed(direct);
       expect(JSON.parse(expected).tools.length).toBeGreaterThan(0);
-      const rt = await createRuntime(config, log);
+      const lines: string[] = [];
+      const rt = await createRuntime(config, createLogger('debug', (l) => lines.push(l)));
       try {
         expect(await listed(rt.factory())).toBe(expected);
+        expect(lines.filter((l) => /server: loaded the/.test(l)), 'listing loaded no tool group').toEqual([]);
         const fromDist = createServerFactory({ manifest: distManifest, selection, graph: rt.graph, auth: rt.auth, transport: 'stdio', confirmDestructive: true, log });
         expect(await listed(fromDist())).toBe(expected);
       } finally {
