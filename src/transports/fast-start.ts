@@ -2,13 +2,14 @@
 // ping) from the build-time manifest before zod, the SDK, MSAL or any tool module is loaded, and hands
 // over to the full server (cli.ts) at the first request that needs more, or as soon as input pauses.
 //
-// Why this and not the alternatives (measured on Node 20, 2 cores): Node alone starts in ~100 ms; zod
-// takes ~100 ms to import (config.ts and every tool need it), the SDK ~120 ms more, MSAL ~150 ms, the
-// tools ~60 ms. Lazy loading inside the SDK server still pays Node + zod + SDK (~2.5x the floor) for a
-// bare tools/list. A V8 startup snapshot would need a single bundled CommonJS entry and a
-// `--snapshot-blob` flag that the guide's `docker exec ... node /app/dist/index.js` cannot pass. Answering
-// here costs a read and a JSON.parse of the manifest, and the same selection function filters it as
-// filters the definitions, so the cost does not grow with the number of groups beyond the JSON itself.
+// Why this and not the alternatives (measured with node --cpu-prof and import timings, Node 20, 2 cores):
+// Node printing the answer from a file takes ~70-90 ms; zod takes ~110 ms to import and build its first
+// schemas (config.ts, the SDK and every tool need it), the SDK ~120 ms more, MSAL ~90-150 ms. Loading tools
+// lazily inside the SDK server still pays Node + zod + SDK, ~4x the floor, for a bare tools/list. A V8
+// startup snapshot needs a single bundled CommonJS entry and a `--snapshot-blob` flag, which the guide's
+// `docker exec ... node /app/dist/index.js` cannot pass. Answering here costs a read and a JSON.parse of
+// the manifest (~1.3x the floor in npm run bench), filtered by the same selectTools as the definitions;
+// the work does not depend on the number of groups beyond the size of the JSON the floor prints too.
 // Answers are byte for byte what the SDK writes (test/e2e/fast-start.test.ts compares them).
 import { earlyConfig } from '../early-config.js';
 import { createLogger } from '../log.js';
@@ -24,6 +25,10 @@ const FAST_LINE_LIMIT = 64 * 1024;
 /** Input quiet this long after the fast answers: the client is a session, so the full server loads
  *  while it thinks (its next tools/call is then answered sooner). */
 const IDLE_BEFORE_LOADING_MS = 20;
+/** No input this long after start: a long-running server (the container's own process, a client that
+ *  waits before its first request) loads the full server, which starts the sign-in and the token
+ *  keep-alive and checks the whole configuration. A `docker exec` client's request is already waiting. */
+const QUIET_START_MS = 100;
 
 type Request = { jsonrpc: '2.0'; id?: Id; method: string; params?: Record<string, unknown> };
 
@@ -68,11 +73,20 @@ export function fastStart(argv: string[], env: NodeJS.ProcessEnv, full: () => Pr
     const prelude: InputEvent[] = [];
     const answered: Id[] = [];
     let handedOver = false;
-    let idle: NodeJS.Timeout | undefined;
+    let idle = setTimeout(() => handOver(), QUIET_START_MS);
+    // Until the full server takes over (it has its own handlers), a stop signal ends the process as there.
+    const onSignal = (sig: NodeJS.Signals) => {
+      process.stderr.write(`Received ${sig}, shutting down.\n`);
+      resolve(0);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     const handOver = (first?: InputEvent) => {
       if (handedOver) return;
       handedOver = true;
       clearTimeout(idle);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       input.detach(first, prelude, answered);
       log.debug(`stdio: handing over to the full server${first ? '' : ' (input paused)'}`);
       full().then(resolve, (e: unknown) => {

@@ -4,7 +4,7 @@
 // been there from the start (the handshake's capabilities included: destructive tools ask to confirm).
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ENTRY, runCli } from './process.js';
+import { ENTRY, runCli, startCli } from './process.js';
 
 const HOME = { HOME: '/tmp/ms365-fast-start-test' };
 /** Fast: the setting from the environment. Full: the same setting as a flag (any flag skips the fast path). */
@@ -44,6 +44,21 @@ describe('stdio fast path answers as the SDK does', () => {
       });
     }
   }
+
+  it('a long-running start with no input yet loads the full server (sign-in, keep-alive, the whole configuration)', async () => {
+    const quiet = startCli([], { ...HOME, LOG_LEVEL: 'debug' });
+    try {
+      await quiet.waitFor(/handing over to the full server \(input paused\)/);
+      await quiet.waitFor(/starting \(personal mode, \d+ tools, global cloud\)/);
+    } finally {
+      await quiet.stop();
+    }
+    // A value only config.ts checks still stops such a start, as before the fast path.
+    const bad = startCli([], { ...HOME, MS365_MCP_CLIENT_ID: 'not-a-guid' });
+    const code = await new Promise((resolve) => bad.on('close', resolve));
+    expect(code).toBe(2);
+    expect(bad.stderrText()).toMatch(/Invalid configuration: MS365_MCP_CLIENT_ID must be a GUID/);
+  });
 
   it('hands over a session that declared elicitation: a destructive tool asks the user first', async () => {
     const transcript = async (args: string[], env: Record<string, string>) => {
