@@ -1,6 +1,7 @@
 // The calendars of a mailbox: the user's own (with those others shared with them) or another person's.
 import { z } from 'zod';
-import { calendarTool } from './owner.js';
+import { ownerTool } from '../owner.js';
+import { CALENDAR_OWNER } from './owner.js';
 
 type GraphCalendar = {
   id: string;
@@ -18,7 +19,7 @@ const Calendar = z.object({
   isDefault: z.boolean().optional(),
 });
 
-export const listCalendars = calendarTool({
+export const listCalendars = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_list_calendars',
   title: 'List calendars',
   description: "Your calendars, including those others share with you (owner set), or another person's with calendarOwner. Ids go to calendar_list_events and calendar_create_event.",

@@ -4,8 +4,9 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
+import { ownerTool } from '../owner.js';
 import { CalendarId, prefer } from './events.js';
-import { calendarTool } from './owner.js';
+import { CALENDAR_OWNER } from './owner.js';
 import { Repeat, toRecurrence } from './recurrence.js';
 import { type GraphEvent, LocalDateTime, LocalStart, People, Saved, saved, savedText, TimeZoneName, toAttendees } from './shapes.js';
 import { checkOrder, dtz, parseTime, type Zone, zoneFor } from './time-zones.js';
@@ -26,7 +27,7 @@ export function eventTimes(start: DateTime, end: DateTime, allDay: boolean, zone
   return { isAllDay: false, start: dtz(start, zone), end: dtz(end, zone) };
 }
 
-export const createEvent = calendarTool({
+export const createEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_create_event',
   title: 'Create a calendar event',
   description: 'Create an event or meeting; attendees get an invitation. For a time that suits everyone use calendar_find_meeting_times first.',

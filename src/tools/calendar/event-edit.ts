@@ -2,17 +2,18 @@
 // by the series id and a date). A meeting you organize is cancelled, so its attendees hear of it.
 import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
+import { EmailAddress, parseAddress } from '../content/addresses.js';
 import { ToolError } from '../define-tool.js';
-import { EmailAddress } from '../shapes.js';
+import { ownerTool } from '../owner.js';
 import { Body, eventTimes, Location, Reminder, Subject } from './event-create.js';
 import { prefer, targetEvent } from './events.js';
-import { calendarTool } from './owner.js';
+import { CALENDAR_OWNER } from './owner.js';
 import { EventId, type GraphEvent, LocalDateTime, LocalStart, OccurrenceDate, People, Saved, saved, savedText, TimeZoneName, toAttendees } from './shapes.js';
 import { checkOrder, localOut, luxonDateTime, parseTime, type Zone, zoneFor } from './time-zones.js';
 
 const readLocal = (v: GraphEvent['start'], zone: Zone) => luxonDateTime().fromISO(localOut(v, zone), { zone: zone.iana });
 
-export const updateEvent = calendarTool({
+export const updateEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_update_event',
   title: 'Update a calendar event',
   description: 'Change an event, a whole series, or one occurrence (its id, or the series id with occurrenceDate); attendees are told of changes to a meeting you organize. A new start alone keeps the duration.',
@@ -60,7 +61,7 @@ export const updateEvent = calendarTool({
       Object.assign(patch, eventTimes(start, end, allDay, zone));
     }
     if (a.addAttendees?.length || a.removeAttendees?.length) {
-      const drop = new Set((a.removeAttendees ?? []).map((x) => (/<([^<>]+)>/.exec(x)?.[1] ?? x).trim().toLowerCase()));
+      const drop = new Set((a.removeAttendees ?? []).map((x) => parseAddress(x).address.toLowerCase()));
       const kept = (cur.attendees ?? []).filter((x) => !drop.has((x?.emailAddress?.address ?? '').toLowerCase()));
       const have = new Set(kept.map((x) => (x?.emailAddress?.address ?? '').toLowerCase()));
       const added = toAttendees(a.addAttendees, 'required').filter((x) => !have.has(x.emailAddress.address.toLowerCase()) && have.add(x.emailAddress.address.toLowerCase()));
@@ -74,7 +75,7 @@ export const updateEvent = calendarTool({
   text: (d) => savedText('Updated', d),
 });
 
-export const deleteEvent = calendarTool({
+export const deleteEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_delete_event',
   title: 'Cancel or delete a calendar event',
   description: 'Remove an event, a series, or one occurrence; a meeting you organize is cancelled for its attendees, with your comment. To turn down an invitation use calendar_respond_event instead.',

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import type { GraphReader } from '../../graph/client.js';
 import { seg } from '../../graph/odata.js';
+import { Cursor, Limit, moreLine, NextCursor, nextCursor } from '../content/paging.js';
 import { ToolError } from '../define-tool.js';
-import { Cursor, Limit } from '../shapes.js';
-import { type CalendarRef, calendarTool } from './owner.js';
+import { ownerTool } from '../owner.js';
+import { CALENDAR_OWNER, type CalendarRef } from './owner.js';
 import { DETAIL_SELECT, detail, detailText, EventDetail, EventId, EventSummary, type GraphEvent, LocalDateTime, LocalStart, SUMMARY_SELECT, summarize, summaryText, TimeZoneName } from './shapes.js';
 import { localOut, parseRange, parseTime, utc, type Zone, zoneFor } from './time-zones.js';
 
@@ -38,7 +39,7 @@ export async function targetEvent(graph: GraphReader, cal: CalendarRef, eventId:
   return hit.id;
 }
 
-export const listEvents = calendarTool({
+export const listEvents = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_list_events',
   title: 'List calendar events',
   description: 'Events between two times, recurring series expanded into occurrences, in your time zone or the one given. Returns summaries; use calendar_get_event for attendees and body.',
@@ -53,7 +54,7 @@ export const listEvents = calendarTool({
     limit: Limit(100, 50),
     cursor: Cursor,
   },
-  output: z.object({ timeZone: z.string(), events: z.array(EventSummary), nextCursor: z.string().optional() }),
+  output: z.object({ timeZone: z.string(), events: z.array(EventSummary), nextCursor: NextCursor }),
   handler: async ({ start, end, timeZone, calendarId, limit, cursor }, ctx, cal) => {
     const { graph, signal } = ctx;
     const zone = await zoneFor(ctx, timeZone);
@@ -69,13 +70,13 @@ export const listEvents = calendarTool({
     return {
       timeZone: zone.label,
       events: page.items.map((e) => summarize(e, zone)),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      ...nextCursor(page),
     };
   },
-  text: (r) => `${r.events.length} event(s), times in ${r.timeZone}${r.events.length ? '\n' : ''}${r.events.map(summaryText).join('\n')}${r.nextCursor ? `\nmore: pass cursor ${r.nextCursor}` : ''}`,
+  text: (r) => `${r.events.length} event(s), times in ${r.timeZone}${r.events.length ? '\n' : ''}${r.events.map(summaryText).join('\n')}${moreLine(r.nextCursor)}`,
 });
 
-export const getEvent = calendarTool({
+export const getEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_get_event',
   title: 'Get a calendar event',
   description: 'One event in full: attendees and their responses, body, recurrence, Teams link. Change it with calendar_update_event; answer an invitation with calendar_respond_event.',

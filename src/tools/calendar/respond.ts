@@ -3,14 +3,15 @@
 import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
+import { ownerTool } from '../owner.js';
 import { targetEvent } from './events.js';
-import { calendarTool } from './owner.js';
+import { CALENDAR_OWNER } from './owner.js';
 import { EventId, LocalDateTime, LocalStart, OccurrenceDate, TimeZoneName } from './shapes.js';
 import { dtz, parseTime, zoneFor } from './time-zones.js';
 
 const ACTION = { accept: 'accept', tentative: 'tentativelyAccept', decline: 'decline' } as const;
 
-export const respondEvent = calendarTool({
+export const respondEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_respond_event',
   title: 'Respond to a meeting invitation',
   description: 'Accept, tentatively accept or decline an invitation (a series, or one occurrence), with a comment to the organizer; tentative and decline may propose a new time.',

@@ -1,9 +1,10 @@
 // Scheduling across calendars: free/busy of people and rooms (getSchedule) and ranked meeting-time
 // suggestions (findMeetingTimes). Both are read-only POST actions.
 import { z } from 'zod';
-import { EmailAddress } from '../shapes.js';
+import { EmailAddress } from '../content/addresses.js';
+import { ownerTool } from '../owner.js';
 import { prefer } from './events.js';
-import { calendarTool } from './owner.js';
+import { CALENDAR_OWNER } from './owner.js';
 import { LocalDateTime, LocalStart, People, TimeZoneName, toAttendees } from './shapes.js';
 import { dtz, localOut, parseRange, zoneFor, type GraphDateTime } from './time-zones.js';
 
@@ -24,7 +25,7 @@ const hours = (w: ScheduleInfo['workingHours']) =>
     ? `${(w.daysOfWeek ?? []).map((d) => d.slice(0, 3)).join(',')} ${w.startTime.slice(0, 5)}-${w.endTime.slice(0, 5)} ${w.timeZone?.name ?? ''}`.trim()
     : undefined;
 
-export const getSchedule = calendarTool({
+export const getSchedule = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_get_schedule',
   title: 'Get free/busy times',
   description: "When people (or rooms) are busy between two times, with their working hours. To have times suggested use calendar_find_meeting_times.",
@@ -84,7 +85,7 @@ const WHY: Record<string, string> = {
 };
 const ADVICE = 'Try a wider window, a shorter meeting, any time of day (workingHoursOnly false: people in far-apart time zones may share no working hours), some attendees as optional, or a lower minimumAttendeePercentage; calendar_get_schedule shows who is busy when.';
 
-export const findMeetingTimes = calendarTool({
+export const findMeetingTimes = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_find_meeting_times',
   title: 'Find meeting times',
   description: 'Suggest times in a window when the attendees (and you) are free, best first, with who is free at each. Book one with calendar_create_event.',

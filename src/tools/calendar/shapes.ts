@@ -1,7 +1,8 @@
 // The curated shapes of calendar events: what the tools return instead of Graph's event JSON, the $select
 // lists that fill them, and the inputs several calendar tools share.
 import { z } from 'zod';
-import { EmailAddress } from '../shapes.js';
+import { EmailAddress, type GraphRecipient, parseAddress } from '../content/addresses.js';
+import { clip, Truncated, truncated } from '../content/text.js';
 import { describeRecurrence } from './recurrence.js';
 import { type GraphDateTime, localOut, type Zone } from './time-zones.js';
 
@@ -17,7 +18,7 @@ export const People = (what: string) => z.array(EmailAddress).max(50).optional()
 export const SUMMARY_SELECT = ['id', 'subject', 'start', 'end', 'isAllDay', 'location', 'organizer', 'responseStatus', 'showAs', 'type', 'seriesMasterId', 'isOnlineMeeting', 'onlineMeeting', 'isCancelled'];
 export const DETAIL_SELECT = [...SUMMARY_SELECT, 'attendees', 'body', 'recurrence', 'isReminderOn', 'reminderMinutesBeforeStart', 'webLink'];
 
-type Recipient = { emailAddress?: { name?: string | null; address?: string | null } | null } | null;
+type Recipient = GraphRecipient | null;
 export type GraphEvent = Record<string, unknown> & {
   id: string;
   subject?: string | null;
@@ -62,6 +63,7 @@ export const Attendee = z.object({ address: z.string(), name: z.string().optiona
 export const EventDetail = EventSummary.extend({
   attendees: z.array(Attendee),
   body: z.string().optional(),
+  truncated: Truncated,
   recurrence: z.string().optional(),
   reminderMinutes: z.number().optional(),
   webLink: z.string().optional(),
@@ -113,6 +115,7 @@ function lastDay(endDateTime: string, start: string): string {
 
 export function detail(e: GraphEvent, zone: Zone): z.input<typeof EventDetail> {
   const body = (e.body?.content ?? '').replace(/\r\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const clipped = clip(body, BODY_CHARS);
   const recurrence = describeRecurrence(e.recurrence);
   return {
     ...summarize(e, zone),
@@ -122,7 +125,7 @@ export function detail(e: GraphEvent, zone: Zone): z.input<typeof EventDetail> {
       type: a?.type ?? 'required',
       response: response(a?.status?.response),
     })),
-    ...(body ? { body: body.length > BODY_CHARS ? `${body.slice(0, BODY_CHARS - 1)}…` : body } : {}),
+    ...(body ? { body: clipped.text, ...truncated(clipped) } : {}),
     ...(recurrence ? { recurrence } : {}),
     ...(e.isReminderOn && e.reminderMinutesBeforeStart !== undefined ? { reminderMinutes: e.reminderMinutesBeforeStart } : {}),
     ...(e.webLink ? { webLink: e.webLink } : {}),
@@ -164,14 +167,11 @@ export function detailText(d: EventDetailOut, timeZone: string): string {
   if (d.teamsJoinUrl) lines.push(`  Teams: ${d.teamsJoinUrl}`);
   for (const a of d.attendees) lines.push(`  ${a.type}: ${a.name ? `${a.name} <${a.address}>` : a.address} (${a.response})`);
   if (d.body) lines.push('', d.body);
+  if (d.truncated) lines.push(`[body cut at ${BODY_CHARS} characters]`);
   return lines.join('\n');
 }
 
 /** Graph attendees from "address" or "Name <address>" strings, of one type. */
 export function toAttendees(list: readonly string[] | undefined, type: 'required' | 'optional' | 'resource') {
-  return (list ?? []).map((s) => {
-    const m = /^(.*)<([^<>]+)>$/.exec(s.trim());
-    const name = m?.[1].trim().replace(/^"(.*)"$/, '$1').trim();
-    return { type, emailAddress: { address: (m ? m[2] : s).trim(), ...(name ? { name } : {}) } };
-  });
+  return (list ?? []).map((s) => ({ type, emailAddress: parseAddress(s) }));
 }

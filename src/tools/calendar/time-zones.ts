@@ -29,7 +29,7 @@ interface TimeLibs {
 let libs: TimeLibs | undefined;
 
 /** Loads luxon and the Windows zone table. They cost tens of milliseconds at start-up, which every short-lived
- *  `docker exec` process would pay, so the calendar tools load them on first use (calendarTool() does). */
+ *  `docker exec` process would pay, so the calendar tools load them on first use (CALENDAR_OWNER.prepare). */
 export async function loadTimeLibs(): Promise<void> {
   if (libs) return;
   const [luxon, wi] = await Promise.all([import('luxon'), import('windows-iana')]);

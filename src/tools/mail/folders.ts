@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { GraphReader } from '../../graph/client.js';
 import { GraphError } from '../../graph/errors.js';
 import { odataString, seg } from '../../graph/odata.js';
+import { Cursor, Limit, moreLine, NextCursor, nextCursor } from '../content/paging.js';
 import { ToolError } from '../define-tool.js';
-import { Cursor, Limit } from '../shapes.js';
-import { type MailboxRef, mailTool } from './mailbox.js';
+import { ownerTool } from '../owner.js';
+import { MAILBOX, type MailboxRef } from './mailbox.js';
 import { FolderRef } from './shapes.js';
 
 const WELL_KNOWN = new Set(['inbox', 'drafts', 'sentitems', 'deleteditems', 'junkemail', 'archive', 'outbox', 'msgfolderroot', 'conversationhistory', 'scheduled', 'searchfolders', 'clutter']);
@@ -76,32 +77,34 @@ const folderOut = (f: GraphFolder): z.input<typeof Folder> => ({
 const folderLine = (f: z.output<typeof Folder>) =>
   `- ${f.name}: ${f.unread ?? 0} unread of ${f.total ?? 0}${f.children ? `, ${f.children} subfolder(s)` : ''} (id ${f.id})`;
 
-export const listFolders = mailTool({
+export const listFolders = ownerTool(MAILBOX, {
   name: 'mail_list_folders',
   title: 'List mail folders',
   description: 'List the mail folders at the top of a mailbox, or the subfolders of one, with unread and total counts. Use the names or ids with mail_list_messages and mail_move_message.',
   kind: 'read',
-  access: 'read',
+  scopes: ['Mail.Read'],
+  orgScopes: ['Mail.Read.Shared'],
   input: {
     parent: FolderRef.optional().describe('List the subfolders of this folder; default: the top level'),
     limit: Limit(100, 50),
     cursor: Cursor,
   },
-  output: z.object({ folders: z.array(Folder), nextCursor: z.string().optional() }),
+  output: z.object({ folders: z.array(Folder), nextCursor: NextCursor }),
   handler: async ({ parent, limit, cursor }, { graph, signal }, mb) => {
     const path = parent ? `${mb.root}/mailFolders/${seg(await resolveFolder(graph, mb, parent, signal))}/childFolders` : `${mb.root}/mailFolders`;
     const page = await graph.list<GraphFolder>(path, { query: { $select: FOLDER_SELECT, $top: limit }, limit, cursor, signal });
-    return { folders: page.items.map(folderOut), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return { folders: page.items.map(folderOut), ...nextCursor(page) };
   },
-  text: (r) => `${r.folders.length} folder(s)\n${r.folders.map(folderLine).join('\n')}${r.nextCursor ? `\nmore: pass cursor ${r.nextCursor}` : ''}`,
+  text: (r) => `${r.folders.length} folder(s)\n${r.folders.map(folderLine).join('\n')}${moreLine(r.nextCursor)}`,
 });
 
-export const createFolder = mailTool({
+export const createFolder = ownerTool(MAILBOX, {
   name: 'mail_create_folder',
   title: 'Create a mail folder',
   description: 'Create a mail folder at the top of the mailbox or inside another folder. Returns its id, for mail_move_message.',
   kind: 'write',
-  access: 'write',
+  scopes: ['Mail.ReadWrite'],
+  orgScopes: ['Mail.ReadWrite.Shared'],
   input: {
     name: z.string().trim().min(1).max(255).refine((v) => !/[/\\]/.test(v), 'must be one folder name, without / or \\').describe('Name of the new folder'),
     parent: FolderRef.optional().describe('Create it inside this folder; default: the top level'),

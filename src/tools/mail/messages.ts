@@ -2,27 +2,29 @@
 // the thread it belongs to.
 import { z } from 'zod';
 import { andFilter, kqlSearch, odataDateTime, odataString, SearchSyntaxError, seg } from '../../graph/odata.js';
+import { Address, formatAddress } from '../content/addresses.js';
+import { Cursor, Limit, NextCursor, nextCursor } from '../content/paging.js';
+import { readBody, Truncated } from '../content/text.js';
 import { ToolError } from '../define-tool.js';
-import { Address, Cursor, DateInput, Limit } from '../shapes.js';
+import { ownerTool } from '../owner.js';
+import { DateInput } from '../shapes.js';
 import { resolveFolder } from './folders.js';
-import { mailTool } from './mailbox.js';
-import {
-  FolderRef, formatAddress, type GraphMessage, listText, MessageId, MessageList, MessageSummary, shortTime, summarize, SUMMARY_SELECT,
-} from './shapes.js';
-import { readBody } from './text.js';
+import { MAILBOX } from './mailbox.js';
+import { FolderRef, type GraphMessage, listText, MessageId, MessageList, MessageSummary, shortTime, summarize, SUMMARY_SELECT } from './shapes.js';
 
 // Graph sorts filtered messages only when the $orderby property also leads the $filter, so every
 // filtered list starts with a receivedDateTime bound (the earliest possible one when none was asked).
 const EPOCH = '1900-01-01T00:00:00Z';
 // Search results never list recipients (that is for sent items and drafts).
-const SearchResult = z.object({ messages: z.array(MessageSummary.omit({ to: true })), nextCursor: z.string().optional() });
+const SearchResult = z.object({ messages: z.array(MessageSummary.omit({ to: true })), nextCursor: NextCursor });
 
-export const listMessages = mailTool({
+export const listMessages = ownerTool(MAILBOX, {
   name: 'mail_list_messages',
   title: 'List mail messages',
   description: 'List messages in a folder, newest first, optionally only unread, from a sender, in a date range, with attachments, by importance or flagged. Returns summaries; mail_get_message reads one.',
   kind: 'read',
-  access: 'read',
+  scopes: ['Mail.Read'],
+  orgScopes: ['Mail.Read.Shared'],
   input: {
     folder: FolderRef.default('inbox'),
     unreadOnly: z.boolean().optional().describe('Only unread messages'),
@@ -55,17 +57,18 @@ export const listMessages = mailTool({
       cursor: a.cursor,
       signal,
     });
-    return { messages: page.items.map((m) => summarize(m, withTo)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return { messages: page.items.map((m) => summarize(m, withTo)), ...nextCursor(page) };
   },
   text: (r) => listText(r),
 });
 
-export const searchMessages = mailTool({
+export const searchMessages = ownerTool(MAILBOX, {
   name: 'mail_search_messages',
   title: 'Search mail',
   description: 'Search a mailbox with Outlook search syntax, e.g. budget from:megan subject:"q3 plan" hasattachments:yes received>=2026-11-01. Returns summaries, newest first; mail_get_message reads one.',
   kind: 'read',
-  access: 'read',
+  scopes: ['Mail.Read'],
+  orgScopes: ['Mail.Read.Shared'],
   input: {
     query: z.string().trim().min(1).max(1000).describe('Words, "phrases", from: to: cc: subject: body: attachment: category: hasattachments: importance: received>= received<=; AND OR NOT'),
     folder: FolderRef.optional().describe('Only this folder; default: the whole mailbox'),
@@ -83,7 +86,7 @@ export const searchMessages = mailTool({
     }
     const base = folder ? `${mb.root}/mailFolders/${seg(await resolveFolder(graph, mb, folder, signal))}/messages` : `${mb.root}/messages`;
     const page = await graph.list<GraphMessage>(base, { query: { $search: search, $select: SUMMARY_SELECT.join(','), $top: limit }, limit, cursor, signal });
-    return { messages: page.items.map((m) => summarize(m)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return { messages: page.items.map((m) => summarize(m)), ...nextCursor(page) };
   },
   text: (r) => listText(r, 'message(s) found'),
 });
@@ -107,7 +110,7 @@ export const attachmentOut = (a: GraphAttachment): z.input<typeof Attachment> =>
 const Body = {
   body: z.string(),
   bodyFormat: z.enum(['text', 'html']),
-  truncated: z.boolean().optional(),
+  truncated: Truncated,
 };
 const BodyFormat = z.enum(['text', 'html']).default('text').describe('Body as plain text (default) or the original HTML');
 const MaxChars = (dflt: number) => z.number().int().min(200).max(200_000).default(dflt).describe('Longest body to return (characters)');
@@ -124,12 +127,13 @@ const FullMessage = MessageSummary.omit({ preview: true }).extend({
 const FULL_SELECT = [...SUMMARY_SELECT.filter((f) => f !== 'bodyPreview'), 'toRecipients', 'ccRecipients', 'bccRecipients', 'isDraft', 'body'];
 const list = (rs?: GraphMessage['toRecipients']) => (rs ?? []).map(formatAddress);
 
-export const getMessage = mailTool({
+export const getMessage = ownerTool(MAILBOX, {
   name: 'mail_get_message',
   title: 'Read a mail message',
   description: 'Read one message: sender, recipients, date, body (plain text unless HTML is asked for) and attachments. mail_get_thread reads the conversation, mail_download_attachment an attachment.',
   kind: 'read',
-  access: 'read',
+  scopes: ['Mail.Read'],
+  orgScopes: ['Mail.Read.Shared'],
   input: { id: MessageId, bodyFormat: BodyFormat, maxChars: MaxChars(20_000) },
   output: FullMessage,
   handler: async ({ id, bodyFormat, maxChars }, { graph, signal }, mb) => {
@@ -177,12 +181,13 @@ const ThreadMessage = z.object({
   ...Body,
 });
 
-export const getThread = mailTool({
+export const getThread = ownerTool(MAILBOX, {
   name: 'mail_get_thread',
   title: 'Read a mail conversation',
   description: 'Read the conversation a message belongs to, oldest first, each message with only its new text (no quoted history). mail_reply_message answers.',
   kind: 'read',
-  access: 'read',
+  scopes: ['Mail.Read'],
+  orgScopes: ['Mail.Read.Shared'],
   input: { id: MessageId.describe('Id of any message in the conversation'), limit: Limit(50, 25), maxChars: MaxChars(4000).describe('Longest text per message') },
   output: z.object({ subject: z.string(), messages: z.array(ThreadMessage), more: z.boolean().optional() }),
   handler: async ({ id, limit, maxChars }, { graph, signal }, mb) => {

@@ -5,8 +5,9 @@ import type { BatchItem, GraphWriter } from '../../graph/client.js';
 import { graphErrorFrom } from '../../graph/errors.js';
 import { seg } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
+import { ownerTool } from '../owner.js';
 import { resolveFolder } from './folders.js';
-import { type MailboxRef, mailTool } from './mailbox.js';
+import { MAILBOX, type MailboxRef } from './mailbox.js';
 import { MessageIds } from './shapes.js';
 
 const Outcome = z.object({
@@ -44,12 +45,13 @@ async function perMessage(graph: GraphWriter, mb: MailboxRef, ids: string[], req
 const outcomeText = (verb: string) => (r: z.output<typeof Outcome>) =>
   `${verb} ${r.done.length} message(s)${r.done.some((d) => d.newId) ? `\n${r.done.map((d) => `- new id: ${d.newId ?? d.id}`).join('\n')}` : ''}${r.failed?.length ? `\nfailed ${r.failed.length}:\n${r.failed.map((f) => `- ${f.id}: ${f.error}`).join('\n')}` : ''}`;
 
-export const moveMessage = mailTool({
+export const moveMessage = ownerTool(MAILBOX, {
   name: 'mail_move_message',
   title: 'Move or copy mail',
   description: 'Move (or copy) messages to a folder. A moved message gets a new id, returned as newId.',
   kind: 'write',
-  access: 'write',
+  scopes: ['Mail.ReadWrite'],
+  orgScopes: ['Mail.ReadWrite.Shared'],
   input: {
     ids: MessageIds,
     folder: z.string().trim().min(1).max(400).describe('Destination folder: archive, inbox, a name, a path like "Inbox/Projects", or an id'),
@@ -63,12 +65,13 @@ export const moveMessage = mailTool({
   text: (r) => outcomeText('moved/copied')(r),
 });
 
-export const updateMessage = mailTool({
+export const updateMessage = ownerTool(MAILBOX, {
   name: 'mail_update_message',
   title: 'Mark, flag or categorize mail',
   description: 'Mark messages read or unread, flag, complete or unflag them, set their categories or importance.',
   kind: 'write',
-  access: 'write',
+  scopes: ['Mail.ReadWrite'],
+  orgScopes: ['Mail.ReadWrite.Shared'],
   input: {
     ids: MessageIds,
     isRead: z.boolean().optional().describe('true: mark read, false: mark unread'),
@@ -90,12 +93,13 @@ export const updateMessage = mailTool({
   text: (r) => outcomeText('updated')(r),
 });
 
-export const deleteMessage = mailTool({
+export const deleteMessage = ownerTool(MAILBOX, {
   name: 'mail_delete_message',
   title: 'Delete mail',
   description: 'Delete messages: they go to Deleted Items, from where they can be restored with mail_move_message. permanent deletes them beyond recovery.',
   kind: 'destructive',
-  access: 'write',
+  scopes: ['Mail.ReadWrite'],
+  orgScopes: ['Mail.ReadWrite.Shared'],
   input: {
     ids: MessageIds,
     permanent: z.boolean().default(false).describe('Delete permanently instead of moving to Deleted Items'),

@@ -2,19 +2,22 @@
 // saved as a draft to change and send later (mail_send_message with draftId).
 import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
+import { toRecipients } from '../content/addresses.js';
 import { ToolError } from '../define-tool.js';
-import { mailTool } from './mailbox.js';
-import { type GraphMessage, MessageId, Recipients, toRecipients } from './shapes.js';
+import { ownerTool } from '../owner.js';
+import { MAILBOX } from './mailbox.js';
 import { sendOnce } from './send.js';
+import { type GraphMessage, MessageId, Recipients } from './shapes.js';
 
 const ACTIONS = { reply: ['reply', 'createReply'], replyAll: ['replyAll', 'createReplyAll'], forward: ['forward', 'createForward'] } as const;
 
-export const replyMessage = mailTool({
+export const replyMessage = ownerTool(MAILBOX, {
   name: 'mail_reply_message',
   title: 'Reply to or forward mail',
   description: 'Reply, reply to all, or forward a message with your comment above the original, from the mailbox it is in. Sends at once (cannot be undone) unless asDraft, which saves a draft to change or send with mail_send_message.',
   kind: 'destructive',
-  access: ['send', 'write'],
+  scopes: ['Mail.Send', 'Mail.ReadWrite'],
+  orgScopes: ['Mail.Send.Shared', 'Mail.ReadWrite.Shared'],
   input: {
     id: MessageId.describe('The message to answer or forward'),
     mode: z.enum(['reply', 'replyAll', 'forward']).default('reply').describe('reply (sender only), replyAll, or forward'),

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import type { GraphWriter } from '../../graph/client.js';
 import { GraphError } from '../../graph/errors.js';
 import { seg } from '../../graph/odata.js';
+import { formatAddress, toRecipients } from '../content/addresses.js';
 import { ToolError } from '../define-tool.js';
-import { type MailboxRef, mailTool } from './mailbox.js';
-import { formatAddress, type GraphMessage, MessageId, Recipients, toRecipients } from './shapes.js';
-import { attachToDraft, AttachmentsInput, inlineAttachment, LARGE, prepareFiles } from './upload.js';
+import { ownerTool } from '../owner.js';
+import { attachToDraft, AttachmentsInput, inlineAttachment, LARGE, prepareFiles } from './attach.js';
+import { MAILBOX, type MailboxRef } from './mailbox.js';
+import { type GraphMessage, MessageId, Recipients } from './shapes.js';
 
 const Subject = z.string().max(998);
 const Body = z.string().max(500_000);
@@ -72,12 +74,13 @@ async function draftState(graph: GraphWriter, mb: MailboxRef, id: string, signal
   };
 }
 
-export const sendMessage = mailTool({
+export const sendMessage = ownerTool(MAILBOX, {
   name: 'mail_send_message',
   title: 'Send mail or save a draft',
   description: 'Send a new mail, or save it as a draft (asDraft); with draftId, change a saved draft (also a reply draft) and send it. Attachments: local files (stdio mode) or base64. Sending cannot be undone.',
   kind: 'destructive',
-  access: ['send', 'write'],
+  scopes: ['Mail.Send', 'Mail.ReadWrite'],
+  orgScopes: ['Mail.Send.Shared', 'Mail.ReadWrite.Shared'],
   input: {
     ...Compose,
     asDraft: z.boolean().default(false).describe('Only save as a draft (new, or changes to draftId), do not send'),

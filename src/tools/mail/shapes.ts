@@ -1,7 +1,8 @@
 // The curated shapes of mail: what the tools return instead of Graph's message JSON, the $select lists
 // that fill them, and the inputs several mail tools share.
 import { z } from 'zod';
-import { EmailAddress } from '../shapes.js';
+import { EmailAddress, formatAddress, type GraphRecipient } from '../content/addresses.js';
+import { moreLine, NextCursor } from '../content/paging.js';
 
 export const MessageId = z.string().trim().max(1024)
   .refine((v) => /^[^/\\?#\s]+$/.test(v), 'must be a message id from mail_list_messages or mail_search_messages')
@@ -11,7 +12,6 @@ export const FolderRef = z.string().trim().min(1).max(400)
   .describe('Folder: inbox, sentitems, drafts, archive..., a name, a path like "Inbox/Projects", or an id');
 export const Recipients = (what: string) => z.array(EmailAddress).max(100).optional().describe(`${what}: addresses, or "Name <address>"`);
 
-export type GraphRecipient = { emailAddress?: { name?: string | null; address?: string | null } | null };
 export type GraphMessage = Record<string, unknown> & {
   id: string;
   subject?: string | null;
@@ -33,24 +33,6 @@ export type GraphMessage = Record<string, unknown> & {
   body?: { contentType?: string; content?: string };
   uniqueBody?: { contentType?: string; content?: string };
 };
-
-/** "Name <address>", or just the address when there is no distinct name. */
-export function formatAddress(r?: GraphRecipient | null): string {
-  const name = r?.emailAddress?.name?.trim();
-  const address = r?.emailAddress?.address?.trim();
-  if (!address) return name ?? '';
-  return name && name.toLowerCase() !== address.toLowerCase() ? `${name} <${address}>` : address;
-}
-
-/** Graph recipients from "address" or "Name <address>" strings (already validated by EmailAddress). */
-export function toRecipients(list: readonly string[] | undefined): { emailAddress: { address: string; name?: string } }[] {
-  return (list ?? []).map((s) => {
-    const m = /^(.*)<([^<>]+)>$/.exec(s.trim());
-    if (!m) return { emailAddress: { address: s.trim() } };
-    const name = m[1].trim().replace(/^"(.*)"$/, '$1').trim();
-    return { emailAddress: { address: m[2].trim(), ...(name ? { name } : {}) } };
-  });
-}
 
 export const SUMMARY_SELECT = ['id', 'subject', 'from', 'receivedDateTime', 'isRead', 'hasAttachments', 'importance', 'flag', 'categories', 'bodyPreview'];
 
@@ -99,7 +81,7 @@ export function summaryText(m: MessageSummaryOut): string {
   return `- ${m.subject || '(no subject)'} | ${who} | ${shortTime(m.received)}${marks.length ? ` [${marks.join(', ')}]` : ''}\n  id: ${m.id}${m.preview ? `\n  ${m.preview}` : ''}`;
 }
 
-export const MessageList = z.object({ messages: z.array(MessageSummary), nextCursor: z.string().optional() });
+export const MessageList = z.object({ messages: z.array(MessageSummary), nextCursor: NextCursor });
 
 export const listText = (r: z.output<typeof MessageList>, what = 'message(s)') =>
-  `${r.messages.length} ${what}${r.messages.length ? '\n' : ''}${r.messages.map(summaryText).join('\n')}${r.nextCursor ? `\nmore: pass cursor ${r.nextCursor}` : ''}`;
+  `${r.messages.length} ${what}${r.messages.length ? '\n' : ''}${r.messages.map(summaryText).join('\n')}${moreLine(r.nextCursor)}`;

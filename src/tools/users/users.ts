@@ -1,8 +1,9 @@
 // People of the organization: the signed-in user's profile and the directory.
 import { z } from 'zod';
 import { andFilter, odataString, searchClause, seg } from '../../graph/odata.js';
+import { Cursor, Limit, moreLine, NextCursor, nextCursor } from '../content/paging.js';
 import { defineTool } from '../define-tool.js';
-import { Cursor, Limit, UserRef } from '../shapes.js';
+import { UserRef } from '../shapes.js';
 
 const PROFILE_FIELDS = ['id', 'displayName', 'mail', 'userPrincipalName', 'jobTitle', 'department', 'officeLocation', 'businessPhones', 'mobilePhone', 'preferredLanguage'] as const;
 const SUMMARY_FIELDS = ['id', 'displayName', 'mail', 'userPrincipalName', 'jobTitle', 'department', 'officeLocation'] as const;
@@ -86,7 +87,7 @@ export const listUsers = defineTool({
     limit: Limit(100, 25),
     cursor: Cursor,
   }),
-  output: z.object({ users: z.array(UserSummary), total: z.number().int().optional(), nextCursor: z.string().optional() }),
+  output: z.object({ users: z.array(UserSummary), total: z.number().int().optional(), nextCursor: NextCursor }),
   handler: async ({ query, department, jobTitle, limit, cursor }, { graph, signal }) => {
     const filter = andFilter([department && `department eq ${odataString(department)}`, jobTitle && `jobTitle eq ${odataString(jobTitle)}`]);
     const search = query ? `${searchClause('displayName', query)} OR ${searchClause('mail', query)}` : undefined;
@@ -101,10 +102,10 @@ export const listUsers = defineTool({
     return {
       users: page.items.map((u) => pick(u, SUMMARY_FIELDS) as z.input<typeof UserSummary>),
       ...(page.count !== undefined ? { total: page.count } : {}),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      ...nextCursor(page),
     };
   },
-  text: (r) => `${r.users.length} user(s)${r.total !== undefined ? ` of ${r.total}` : ''}\n${r.users.map(line).join('\n')}${r.nextCursor ? `\nmore: pass cursor ${r.nextCursor}` : ''}`,
+  text: (r) => `${r.users.length} user(s)${r.total !== undefined ? ` of ${r.total}` : ''}\n${r.users.map(line).join('\n')}${moreLine(r.nextCursor)}`,
 });
 
 export default [getMe, getUser, listUsers];

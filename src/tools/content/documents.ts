@@ -1,4 +1,4 @@
-// Text out of an attachment, for a model to read: plain text, CSV, JSON and the like as they are, HTML through
+// Text out of a file, for a model to read: plain text, CSV, JSON and the like as they are, HTML through
 // html-to-text, Word, PowerPoint and Excel files (zipped XML) through fflate and htmlparser2's XML mode, and
 // PDF through unpdf (pdf.js, loaded only when a PDF comes along). Anything else has no text here.
 import path from 'node:path';

@@ -1,7 +1,9 @@
-// Message bodies for a model to read: HTML turned into plain text by html-to-text (a real HTML parser),
-// and long texts cut at a limit the caller chose, saying so. The converter is loaded on first use: it costs
-// tens of milliseconds at start-up, which every short-lived `docker exec` process would pay.
+// Texts for a model to read: HTML turned into plain text by html-to-text (a real HTML parser), Graph's itemBody
+// (mail, events, and later contacts and tasks) as text or HTML, and the one way a long text is cut: clip(). The
+// converter is loaded on first use: it costs tens of milliseconds at start-up, which every short-lived
+// `docker exec` process would pay.
 import type { HtmlToTextOptions } from 'html-to-text';
+import { z } from 'zod';
 
 const OPTIONS: HtmlToTextOptions = {
   wordwrap: false,
@@ -19,10 +21,17 @@ export async function htmlToText(html: string): Promise<string> {
   return convert(html, OPTIONS).replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** At most `max` characters; `truncated` when something was cut. */
+/** The truncation contract of every tool: a text longer than the limit keeps its first `max` characters and ends
+ *  with '…', and the result says `truncated: true` (spread `...truncated(c)` into it); nothing is cut silently. */
 export function clip(text: string, max: number): { text: string; truncated?: true } {
   return text.length > max ? { text: `${text.slice(0, max)}…`, truncated: true } : { text };
 }
+
+/** `{ truncated: true }` when the clip cut something, else nothing: what a result spreads in. */
+export const truncated = (c: { truncated?: true }): { truncated?: true } => (c.truncated ? { truncated: true } : {});
+
+/** The output field that goes with clip(). */
+export const Truncated = z.boolean().optional();
 
 /** A Graph itemBody as text (converted from HTML) or as the original HTML, clipped. */
 export async function readBody(body: { contentType?: string; content?: string } | undefined, format: 'text' | 'html', max: number): Promise<{ body: string; bodyFormat: 'text' | 'html'; truncated?: true }> {
@@ -30,8 +39,8 @@ export async function readBody(body: { contentType?: string; content?: string } 
   const isHtml = body?.contentType?.toLowerCase() === 'html';
   if (format === 'html' && isHtml) {
     const c = clip(content, max);
-    return { body: c.text, bodyFormat: 'html', ...(c.truncated ? { truncated: true } : {}) };
+    return { body: c.text, bodyFormat: 'html', ...truncated(c) };
   }
   const c = clip(isHtml ? await htmlToText(content) : content.trim(), max);
-  return { body: c.text, bodyFormat: 'text', ...(c.truncated ? { truncated: true } : {}) };
+  return { body: c.text, bodyFormat: 'text', ...truncated(c) };
 }
