@@ -1,6 +1,7 @@
 // Sign-in state as tools, so an assistant can sign the user in without a terminal.
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
+import { Text } from '../shapes.js';
 
 const Account = z.object({ username: z.string(), name: z.string().optional(), tenantId: z.string(), homeAccountId: z.string(), selected: z.boolean() });
 const Pending = z.object({ verificationUri: z.string(), userCode: z.string(), message: z.string(), expiresAt: z.string() });
@@ -55,7 +56,7 @@ export const logout = defineTool({
   kind: 'destructive',
   openWorld: false,
   scopes: [],
-  input: z.object({ username: z.string().trim().min(1).max(320).optional().describe('Account to sign out (default: all)') }),
+  input: z.object({ username: Text(320, { min: 1 }).optional().describe('Account to sign out (default: all)') }),
   output: z.object({ removed: z.array(z.string()) }),
   handler: async ({ username }, { auth }) => auth.logout(username),
   text: (r) => (r.removed.length ? `Signed out: ${r.removed.join(', ')}` : 'No matching account was signed in.'),

@@ -22,7 +22,7 @@ const Calendar = z.object({
 export const listCalendars = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_list_calendars',
   title: 'List calendars',
-  description: "Your calendars, including those others share with you (owner set), or another person's with calendarOwner. Ids go to calendar_list_events and calendar_create_event.",
+  description: "Your calendars, with those shared with you (owner set), or another person's. Ids go to calendar_list_events and calendar_create_event.",
   kind: 'read',
   scopes: ['Calendars.Read'],
   orgScopes: ['Calendars.Read.Shared'],

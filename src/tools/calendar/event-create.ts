@@ -5,17 +5,18 @@ import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
+import { Text } from '../shapes.js';
 import { CalendarId, prefer } from './events.js';
 import { CALENDAR_OWNER } from './owner.js';
 import { Repeat, toRecurrence } from './recurrence.js';
 import { type GraphEvent, LocalDateTime, LocalStart, People, Saved, saved, savedText, TimeZoneName, toAttendees } from './shapes.js';
 import { checkOrder, dtz, parseTime, type Zone, zoneFor } from './time-zones.js';
 
-export const ShowAs = z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere']).optional().describe('How the time shows to others; default busy');
-export const Reminder = z.number().int().min(0).max(40320).optional().describe('Reminder minutes before the start');
-export const Subject = z.string().trim().min(1).max(255);
-export const Location = z.string().trim().min(1).max(255).optional().describe('Where: a room name or an address');
-export const Body = z.string().max(20000).optional().describe('Description, plain text');
+export const ShowAs = z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere']).optional().describe('How others see the time; default busy');
+export const Reminder = z.number().int().min(0).max(40320).optional().describe('Minutes before start');
+export const Subject = Text(255, { min: 1 });
+export const Location = Text(255, { min: 1 }).optional().describe('Room name or address');
+export const Body = Text(20000, { trim: false }).optional().describe('Description, plain text');
 
 /** Start and end as Graph wants them; all-day events run from midnight of the first day to midnight after the last. */
 export function eventTimes(start: DateTime, end: DateTime, allDay: boolean, zone: Zone): Record<string, unknown> {
@@ -30,7 +31,7 @@ export function eventTimes(start: DateTime, end: DateTime, allDay: boolean, zone
 export const createEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_create_event',
   title: 'Create a calendar event',
-  description: 'Create an event or meeting; attendees get an invitation. For a time that suits everyone use calendar_find_meeting_times first.',
+  description: 'Create an event or meeting; attendees are invited. calendar_find_meeting_times finds a time that suits all.',
   kind: 'write',
   scopes: ['Calendars.ReadWrite'],
   orgScopes: ['Calendars.ReadWrite.Shared'],
@@ -39,7 +40,7 @@ export const createEvent = ownerTool(CALENDAR_OWNER, {
     start: LocalStart('Start'),
     end: LocalDateTime('End (all-day: the last date)').optional(),
     timeZone: TimeZoneName,
-    allDay: z.boolean().default(false).describe('All-day event (start and end are dates)'),
+    allDay: z.boolean().default(false).describe('All day (start and end are dates)'),
     attendees: People('Required attendees'),
     optionalAttendees: People('Optional attendees'),
     resources: People('Rooms or equipment to book'),

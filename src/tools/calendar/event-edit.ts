@@ -5,6 +5,7 @@ import { seg } from '../../graph/odata.js';
 import { EmailAddress, parseAddress } from '../content/addresses.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
+import { List, Text } from '../shapes.js';
 import { Body, eventTimes, Location, Reminder, Subject } from './event-create.js';
 import { prefer, targetEvent } from './events.js';
 import { CALENDAR_OWNER } from './owner.js';
@@ -16,7 +17,7 @@ const readLocal = (v: GraphEvent['start'], zone: Zone) => luxonDateTime().fromIS
 export const updateEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_update_event',
   title: 'Update a calendar event',
-  description: 'Change an event, a whole series, or one occurrence (its id, or the series id with occurrenceDate); attendees are told of changes to a meeting you organize. A new start alone keeps the duration.',
+  description: 'Change an event, series or one occurrence (its id, or series id and occurrenceDate); attendees of your meetings are told. A new start keeps the duration.',
   kind: 'write',
   scopes: ['Calendars.ReadWrite'],
   orgScopes: ['Calendars.ReadWrite.Shared'],
@@ -27,12 +28,12 @@ export const updateEvent = ownerTool(CALENDAR_OWNER, {
     start: LocalStart('New start').optional(),
     end: LocalDateTime('New end').optional(),
     timeZone: TimeZoneName,
-    allDay: z.boolean().optional().describe('Make it an all-day event, or (false) a timed one'),
+    allDay: z.boolean().optional().describe('true: all-day, false: timed'),
     location: Location,
     body: Body,
     addAttendees: People('Attendees to invite'),
-    removeAttendees: z.array(EmailAddress).max(50).optional().describe('Attendee addresses to take off'),
-    teamsMeeting: z.boolean().optional().describe('true: add a Teams meeting link'),
+    removeAttendees: List(EmailAddress, 50).optional().describe('Addresses to remove'),
+    teamsMeeting: z.boolean().optional().describe('Teams meeting link on or off'),
     reminderMinutes: Reminder,
   },
   output: Saved,
@@ -78,14 +79,14 @@ export const updateEvent = ownerTool(CALENDAR_OWNER, {
 export const deleteEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_delete_event',
   title: 'Cancel or delete a calendar event',
-  description: 'Remove an event, a series, or one occurrence; a meeting you organize is cancelled for its attendees, with your comment. To turn down an invitation use calendar_respond_event instead.',
+  description: 'Remove an event, series or occurrence; your meetings are cancelled for attendees, with your comment. To decline an invitation use calendar_respond_event.',
   kind: 'destructive',
   scopes: ['Calendars.ReadWrite'],
   orgScopes: ['Calendars.ReadWrite.Shared'],
   input: {
     eventId: EventId,
     occurrenceDate: OccurrenceDate,
-    comment: z.string().max(2000).optional().describe('Message sent to attendees with the cancellation'),
+    comment: Text(2000, { trim: false }).optional().describe('Cancellation message to attendees'),
   },
   output: z.object({ eventId: z.string(), subject: z.string(), outcome: z.enum(['cancelled', 'deleted']), notified: z.number().int() }),
   handler: async (a, ctx, cal) => {

@@ -3,11 +3,12 @@
 import { z } from 'zod';
 import type { GraphReader } from '../../graph/client.js';
 import { seg } from '../../graph/odata.js';
-import { Cursor, Limit, moreLine, NextCursor, nextCursor } from '../content/paging.js';
+import { Cursor, Limit, moreLine, nextCursor, NextCursor } from '../content/paging.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
+import { Text } from '../shapes.js';
 import { CALENDAR_OWNER, type CalendarRef } from './owner.js';
-import { DETAIL_SELECT, detail, detailText, EventDetail, EventId, EventSummary, type GraphEvent, LocalDateTime, LocalStart, SUMMARY_SELECT, summarize, summaryText, TimeZoneName } from './shapes.js';
+import { detail, DETAIL_SELECT, detailText, EventDetail, EventId, EventSummary, type GraphEvent, LocalDateTime, LocalStart, summarize, SUMMARY_SELECT, summaryText, TimeZoneName } from './shapes.js';
 import { localOut, parseRange, parseTime, utc, type Zone, zoneFor } from './time-zones.js';
 
 const MAX_VIEW_DAYS = 366;
@@ -17,7 +18,7 @@ export function prefer(zone: Zone, textBody = false): Record<string, string> {
   return { Prefer: `outlook.timezone="${zone.graph}"${textBody ? ', outlook.body-content-type="text"' : ''}` };
 }
 
-export const CalendarId = z.string().trim().max(1024).optional().describe('Calendar id (calendar_list_calendars); default: the main one');
+export const CalendarId = Text(1024).optional().describe('From calendar_list_calendars; default: main');
 
 /** The id of the event to act on: the event itself, or one occurrence of a series on a date. */
 export async function targetEvent(graph: GraphReader, cal: CalendarRef, eventId: string, occurrenceDate: string | undefined, zone: Zone, signal: AbortSignal): Promise<string> {
@@ -42,7 +43,7 @@ export async function targetEvent(graph: GraphReader, cal: CalendarRef, eventId:
 export const listEvents = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_list_events',
   title: 'List calendar events',
-  description: 'Events between two times, recurring series expanded into occurrences, in your time zone or the one given. Returns summaries; use calendar_get_event for attendees and body.',
+  description: 'Events between two times, series expanded into occurrences. Returns summaries; calendar_get_event has attendees and body.',
   kind: 'read',
   scopes: ['Calendars.Read'],
   orgScopes: ['Calendars.Read.Shared'],
@@ -79,7 +80,7 @@ export const listEvents = ownerTool(CALENDAR_OWNER, {
 export const getEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_get_event',
   title: 'Get a calendar event',
-  description: 'One event in full: attendees and their responses, body, recurrence, Teams link. Change it with calendar_update_event; answer an invitation with calendar_respond_event.',
+  description: 'One event in full: attendees and responses, body, recurrence, Teams link.',
   kind: 'read',
   scopes: ['Calendars.Read'],
   orgScopes: ['Calendars.Read.Shared'],

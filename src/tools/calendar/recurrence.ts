@@ -3,16 +3,17 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ToolError } from '../define-tool.js';
+import { List, Text } from '../shapes.js';
 import { parseTime, type Zone } from './time-zones.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 export const Repeat = z.object({
-  every: z.enum(['day', 'week', 'month', 'year']).describe('Repeat unit'),
+  every: z.enum(['day', 'week', 'month', 'year']).describe('Unit'),
   interval: z.number().int().min(1).max(99).default(1).describe('Every n units'),
-  days: z.array(z.enum(DAYS)).max(7).optional().describe('Weekdays (weekly); default: that of start'),
-  until: z.string().trim().max(10).optional().describe('Last date, YYYY-MM-DD'),
-  count: z.number().int().min(1).max(999).optional().describe('Number of occurrences (instead of until)'),
+  days: List(z.enum(DAYS), 7).optional().describe('Weekdays (weekly); default: that of start'),
+  until: Text(10).optional().describe('Last date, YYYY-MM-DD'),
+  count: z.number().int().min(1).max(999).optional().describe('Occurrences (instead of until)'),
 }).describe('Recurring series; without until or count, no end');
 
 type RepeatIn = z.output<typeof Repeat>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
+import { Text } from '../shapes.js';
 import { targetEvent } from './events.js';
 import { CALENDAR_OWNER } from './owner.js';
 import { EventId, LocalDateTime, LocalStart, OccurrenceDate, TimeZoneName } from './shapes.js';
@@ -14,7 +15,7 @@ const ACTION = { accept: 'accept', tentative: 'tentativelyAccept', decline: 'dec
 export const respondEvent = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_respond_event',
   title: 'Respond to a meeting invitation',
-  description: 'Accept, tentatively accept or decline an invitation (a series, or one occurrence), with a comment to the organizer; tentative and decline may propose a new time.',
+  description: 'Accept, tentatively accept or decline an invitation (series or one occurrence), with a comment; tentative and decline may propose a new time.',
   kind: 'write',
   scopes: ['Calendars.ReadWrite'],
   orgScopes: ['Calendars.ReadWrite.Shared'],
@@ -22,10 +23,10 @@ export const respondEvent = ownerTool(CALENDAR_OWNER, {
     eventId: EventId,
     occurrenceDate: OccurrenceDate,
     response: z.enum(['accept', 'tentative', 'decline']).describe('Your answer'),
-    comment: z.string().max(2000).optional().describe('Message to the organizer'),
-    sendResponse: z.boolean().default(true).describe('Tell the organizer (false: answer silently)'),
-    proposedStart: LocalStart('New time to propose (tentative, decline): start').optional(),
-    proposedEnd: LocalDateTime('New time to propose: end').optional(),
+    comment: Text(2000, { trim: false }).optional().describe('Message to the organizer'),
+    sendResponse: z.boolean().default(true).describe('false: answer without telling the organizer'),
+    proposedStart: LocalStart('Proposed new start').optional(),
+    proposedEnd: LocalDateTime('Proposed new end').optional(),
     timeZone: TimeZoneName,
   },
   output: z.object({ eventId: z.string(), response: z.string(), proposed: z.object({ start: z.string(), end: z.string() }).optional(), timeZone: z.string() }),

@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { EmailAddress } from '../content/addresses.js';
 import { ownerTool } from '../owner.js';
+import { List } from '../shapes.js';
 import { prefer } from './events.js';
 import { CALENDAR_OWNER } from './owner.js';
 import { LocalDateTime, LocalStart, People, TimeZoneName, toAttendees } from './shapes.js';
-import { dtz, localOut, parseRange, zoneFor, type GraphDateTime } from './time-zones.js';
+import { dtz, type GraphDateTime, localOut, parseRange, zoneFor } from './time-zones.js';
 
 const MAX_DAYS = 62; // Graph's longest getSchedule range
 
@@ -28,12 +29,12 @@ const hours = (w: ScheduleInfo['workingHours']) =>
 export const getSchedule = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_get_schedule',
   title: 'Get free/busy times',
-  description: "When people (or rooms) are busy between two times, with their working hours. To have times suggested use calendar_find_meeting_times.",
+  description: 'When people or rooms are busy between two times, with working hours. calendar_find_meeting_times suggests times.',
   kind: 'read',
   scopes: ['Calendars.Read'],
   owner: false,
   input: {
-    people: z.array(EmailAddress).min(1).max(20).describe('Addresses of people or rooms'),
+    people: List(EmailAddress, 20, { min: 1 }).describe('Addresses of people or rooms, up to 20'),
     start: LocalStart('Range start'),
     end: LocalDateTime('Range end (a date: through that day)'),
     timeZone: TimeZoneName,
@@ -88,19 +89,19 @@ const ADVICE = 'Try a wider window, a shorter meeting, any time of day (workingH
 export const findMeetingTimes = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_find_meeting_times',
   title: 'Find meeting times',
-  description: 'Suggest times in a window when the attendees (and you) are free, best first, with who is free at each. Book one with calendar_create_event.',
+  description: 'Times in a window when attendees and you are free, best first, with who is free. Book with calendar_create_event.',
   kind: 'read',
   scopes: ['Calendars.Read.Shared'],
   owner: false,
   input: {
-    attendees: z.array(EmailAddress).min(1).max(20).describe('Required attendees: addresses'),
+    attendees: List(EmailAddress, 20, { min: 1 }).describe('Required attendees: addresses, up to 20'),
     optionalAttendees: People('Optional attendees'),
-    durationMinutes: z.number().int().min(5).max(1440).default(30).describe('Meeting length in minutes'),
+    durationMinutes: z.number().int().min(5).max(1440).default(30).describe('Length in minutes'),
     start: LocalStart('Window start'),
     end: LocalDateTime('Window end (a date: through that day)'),
     timeZone: TimeZoneName,
     workingHoursOnly: z.boolean().default(true).describe("Only within everyone's working hours; false: any time"),
-    minimumAttendeePercentage: z.number().min(0).max(100).default(100).describe('Suggest only times when at least this share of attendees is free'),
+    minimumAttendeePercentage: z.number().min(0).max(100).default(100).describe('Least share of attendees free (%)'),
     maxSuggestions: z.number().int().min(1).max(20).default(5).describe('How many suggestions'),
   },
   output: z.object({

@@ -2,18 +2,19 @@
 // lists that fill them, and the inputs several calendar tools share.
 import { z } from 'zod';
 import { EmailAddress, type GraphRecipient, parseAddress } from '../content/addresses.js';
-import { clip, Truncated, truncated } from '../content/text.js';
+import { clip, truncated, Truncated } from '../content/text.js';
+import { List, Text } from '../shapes.js';
 import { describeRecurrence } from './recurrence.js';
 import { type GraphDateTime, localOut, type Zone } from './time-zones.js';
 
-export const EventId = z.string().trim().min(1).max(1024).describe('Event id from calendar_list_events');
-export const OccurrenceDate = z.string().trim().max(10).optional()
-  .describe('Only the occurrence on this date (YYYY-MM-DD) of the series eventId');
-export const TimeZoneName = z.string().trim().max(100).optional().describe('IANA or Windows time zone of all times; default: yours');
-export const LocalDateTime = (what: string) => z.string().trim().max(40).describe(what);
+export const EventId = Text(1024, { min: 1 }).describe('Id from calendar_list_events');
+export const OccurrenceDate = Text(10).optional()
+  .describe('Only the occurrence on this date');
+export const TimeZoneName = Text(100).optional().describe('IANA or Windows zone; default: yours');
+export const LocalDateTime = (what: string) => Text(40).describe(what);
 /** A start: the one place the accepted forms are spelled out. */
-export const LocalStart = (what: string) => LocalDateTime(`${what}: local time like 2026-03-10T09:00, or a date`);
-export const People = (what: string) => z.array(EmailAddress).max(50).optional().describe(`${what}: addresses`);
+export const LocalStart = (what: string) => LocalDateTime(`${what}: local ISO date-time, or a date`);
+export const People = (what: string) => List(EmailAddress, 50).optional().describe(`${what}: addresses`);
 
 export const SUMMARY_SELECT = ['id', 'subject', 'start', 'end', 'isAllDay', 'location', 'organizer', 'responseStatus', 'showAs', 'type', 'seriesMasterId', 'isOnlineMeeting', 'onlineMeeting', 'isCancelled'];
 export const DETAIL_SELECT = [...SUMMARY_SELECT, 'attendees', 'body', 'recurrence', 'isReminderOn', 'reminderMinutesBeforeStart', 'webLink'];

@@ -1,7 +1,7 @@
 // Email addresses as callers give them ("ada@contoso.com" or "Ada Lovelace <ada@contoso.com>") and as Graph
 // holds them ({ emailAddress: { name, address } }): checked, parsed and formatted in this one place, for mail
 // recipients, meeting attendees, and later contacts and shares.
-import { z } from 'zod';
+import { Text } from '../shapes.js';
 
 /** An SMTP address: local part, @, a domain with at least one dot; no spaces, brackets or quotes. */
 const ADDRESS = /^[^\s@<>()[\],;:"/\\]+@[^\s@<>()[\],;:"/\\]+\.[^\s@<>()[\],;:"/\\.]{2,}$/;
@@ -13,10 +13,10 @@ export const isAddress = (v: string) => ADDRESS.test(v);
 // tool list a model reads every turn stays free of long regular expressions.
 
 /** A plain email address. */
-export const Address = z.string().trim().max(320).refine(isAddress, 'must be an address like ada@contoso.com');
+export const Address = Text(320).refine(isAddress, 'must be an address like ada@contoso.com');
 
 /** An email address, optionally with a display name: "ada@contoso.com" or "Ada Lovelace <ada@contoso.com>". */
-export const EmailAddress = z.string().trim().max(400)
+export const EmailAddress = Text(400)
   .refine((v) => ADDRESS.test(v) || ((m) => !!m && !/[<>]/.test(m[1]) && ADDRESS.test(m[2].trim()))(NAMED.exec(v)), 'must be an address like ada@contoso.com or "Ada Lovelace <ada@contoso.com>"');
 
 /** The address and display name of "address" or "Name <address>" (already checked by EmailAddress). */

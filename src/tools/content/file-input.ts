@@ -4,14 +4,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { type ToolContext, ToolError } from '../define-tool.js';
+import { Text } from '../shapes.js';
 
 /** The server's own sign-in files are never sent anywhere. */
 const PRIVATE_FILES = new Set(['.token-cache.json', '.selected-account.json']);
 
 export const FileInput = z.object({
-  path: z.string().trim().min(1).max(4096).optional().describe('Absolute path of a local file (stdio mode only)'),
-  contentBase64: z.string().min(1).max(40_000_000).optional().describe('The content in base64, instead of path'),
-  name: z.string().trim().min(1).max(255).optional().describe('File name; default: the name in path'),
+  path: Text(4096, { min: 1 }).optional().describe('Absolute path of a local file (stdio mode only)'),
+  contentBase64: Text(40_000_000, { min: 1, trim: false }).optional().describe('Content in base64, instead of path'),
+  name: Text(255, { min: 1 }).optional().describe('File name; default: from path'),
 });
 
 export interface LocalFile {

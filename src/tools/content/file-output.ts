@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { z } from 'zod';
 import { type ToolContext, ToolError } from '../define-tool.js';
+import { Text } from '../shapes.js';
 import { type DocKind, docKind, documentText } from './documents.js';
 import { clip, truncated } from './text.js';
 
@@ -15,9 +16,9 @@ const MAX_IN_MEMORY = 25 * 1024 * 1024;
 /** Largest file returned as base64 in a tool result. */
 const MAX_BASE64 = 5 * 1024 * 1024;
 
-export const SaveTo = z.string().trim().min(1).max(4096).optional().describe('Absolute path of a new file, or of a folder to save it in');
+export const SaveTo = Text(4096, { min: 1 }).optional().describe('Absolute path of a new file, or of a folder to save it in');
 export const ContentAs = z.enum(['auto', 'text', 'base64']).default('auto').describe('Without saveTo: text when the document has text (auto), text, or base64');
-export const MaxTextChars = z.number().int().min(200).max(500_000).default(50_000).describe('Longest text to return, in characters');
+export const MaxTextChars = z.number().int().min(200).max(500_000).default(50_000).describe('Longest text, in characters');
 
 /** Opens the file's bytes as a stream (a Graph download). */
 type Open = () => Promise<ReadableStream<Uint8Array>>;

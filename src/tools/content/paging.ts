@@ -1,9 +1,10 @@
 // Lists that come a page at a time, the same in every group: the limit and cursor a caller passes, the
 // nextCursor a result carries (graph/client.ts's opaque cursor), and the line a result's text ends with.
 import { z } from 'zod';
+import { Text } from '../shapes.js';
 
-export const Limit = (max: number, dflt: number) => z.number().int().min(1).max(max).default(dflt).describe(`How many to return (1-${max})`);
-export const Cursor = z.string().min(1).max(4096).optional().describe('nextCursor from a previous call, to continue the list');
+export const Limit = (max: number, dflt: number) => z.number().int().min(1).max(max).default(dflt).describe('How many to return');
+export const Cursor = Text(4096, { min: 1, trim: false }).optional().describe('nextCursor of the previous page');
 
 /** The output field: present when there is more. */
 export const NextCursor = z.string().optional();

@@ -6,6 +6,7 @@ import { seg } from '../../graph/odata.js';
 import { FileInput, type LocalFile, readFileInputs } from '../content/file-input.js';
 import { uploadInChunks } from '../content/upload.js';
 import { type ToolContext, ToolError } from '../define-tool.js';
+import { List } from '../shapes.js';
 import type { MailboxRef } from './mailbox.js';
 
 /** Graph's line: smaller files go in one request, larger ones through an upload session. */
@@ -13,7 +14,7 @@ export const LARGE = 3 * 1024 * 1024;
 /** Outlook's ceiling for one attachment. */
 const MAX_ATTACHMENT = 150 * 1024 * 1024;
 
-export const AttachmentsInput = z.array(FileInput).max(20).optional().describe('Files to attach, each from path or contentBase64');
+export const AttachmentsInput = List(FileInput, 20).optional().describe('Files to attach, each from path or contentBase64');
 
 /** Checks and opens the files to attach; nothing is sent until every one is readable. */
 export const prepareFiles = (list: z.output<typeof AttachmentsInput>, transport: ToolContext<'write'>['transport']): Promise<LocalFile[]> =>

@@ -6,6 +6,7 @@ import { ContentAs, fileContent, MaxTextChars, SaveTo, saveToLocalPath } from '.
 import { Truncated } from '../content/text.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
+import { Text } from '../shapes.js';
 import { MAILBOX } from './mailbox.js';
 import { MessageId } from './shapes.js';
 
@@ -14,13 +15,13 @@ type GraphAttachment = { id: string; name?: string; contentType?: string | null;
 export const downloadAttachment = ownerTool(MAILBOX, {
   name: 'mail_download_attachment',
   title: 'Download a mail attachment',
-  description: 'Get an attachment listed by mail_get_message: saved to a local file (saveTo, stdio mode only; never overwrites), as text when it is a text, Office or PDF document, or as base64.',
+  description: 'An attachment listed by mail_get_message: saved to a new local file (saveTo, stdio only), as text for text, Office and PDF documents, or as base64.',
   kind: 'read',
   scopes: ['Mail.Read'],
   orgScopes: ['Mail.Read.Shared'],
   input: {
     messageId: MessageId,
-    attachmentId: z.string().trim().max(2048).refine((v) => /^[^/\\?#\s]+$/.test(v), 'must be an attachment id from mail_get_message').describe('Attachment id from mail_get_message'),
+    attachmentId: Text(2048).refine((v) => /^[^/\\?#\s]+$/.test(v), 'must be an attachment id from mail_get_message').describe('Attachment id from mail_get_message'),
     saveTo: SaveTo,
     as: ContentAs,
     maxChars: MaxTextChars,

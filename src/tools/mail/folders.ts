@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { GraphReader } from '../../graph/client.js';
 import { GraphError } from '../../graph/errors.js';
 import { odataString, seg } from '../../graph/odata.js';
-import { Cursor, Limit, moreLine, NextCursor, nextCursor } from '../content/paging.js';
+import { Cursor, Limit, moreLine, nextCursor, NextCursor } from '../content/paging.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
+import { Text } from '../shapes.js';
 import { MAILBOX, type MailboxRef } from './mailbox.js';
 import { FolderRef } from './shapes.js';
 
@@ -80,12 +81,12 @@ const folderLine = (f: z.output<typeof Folder>) =>
 export const listFolders = ownerTool(MAILBOX, {
   name: 'mail_list_folders',
   title: 'List mail folders',
-  description: 'List the mail folders at the top of a mailbox, or the subfolders of one, with unread and total counts. Use the names or ids with mail_list_messages and mail_move_message.',
+  description: 'Top-level mail folders, or subfolders of one, with unread and total counts, for mail_list_messages and mail_move_message.',
   kind: 'read',
   scopes: ['Mail.Read'],
   orgScopes: ['Mail.Read.Shared'],
   input: {
-    parent: FolderRef.optional().describe('List the subfolders of this folder; default: the top level'),
+    parent: FolderRef.optional().describe('List its subfolders; default: the top level'),
     limit: Limit(100, 50),
     cursor: Cursor,
   },
@@ -101,13 +102,13 @@ export const listFolders = ownerTool(MAILBOX, {
 export const createFolder = ownerTool(MAILBOX, {
   name: 'mail_create_folder',
   title: 'Create a mail folder',
-  description: 'Create a mail folder at the top of the mailbox or inside another folder. Returns its id, for mail_move_message.',
+  description: 'Create a mail folder, at the top or inside another. Returns its id, for mail_move_message.',
   kind: 'write',
   scopes: ['Mail.ReadWrite'],
   orgScopes: ['Mail.ReadWrite.Shared'],
   input: {
-    name: z.string().trim().min(1).max(255).refine((v) => !/[/\\]/.test(v), 'must be one folder name, without / or \\').describe('Name of the new folder'),
-    parent: FolderRef.optional().describe('Create it inside this folder; default: the top level'),
+    name: Text(255, { min: 1 }).refine((v) => !/[/\\]/.test(v), 'must be one folder name, without / or \\').describe('Name of the new folder'),
+    parent: FolderRef.optional().describe('Create it inside this folder; default: top level'),
   },
   output: Folder,
   handler: async ({ name, parent }, { graph, signal }, mb) => {

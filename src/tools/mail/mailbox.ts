@@ -1,14 +1,13 @@
 // Every mail tool works in the signed-in user's mailbox or, given `mailbox`, in a shared or delegated one: the
 // mail group's owner parameter (see ../owner.ts), with its words and the access each refusal names.
-import { z } from 'zod';
 import { isAddress } from '../content/addresses.js';
 import type { Owner, OwnerParam } from '../owner.js';
-import { isUserId } from '../shapes.js';
+import { isUserId, Text } from '../shapes.js';
 
 /** Whose mailbox a tool works in: an address or user id; omitted means the signed-in user's. */
-export const Mailbox = z.string().trim().max(320)
+export const Mailbox = Text(320)
   .refine((v) => isUserId(v) || isAddress(v), 'must be an address like shared@contoso.com or a user id (GUID)')
-  .describe('Shared or delegated mailbox (address or id); default: yours')
+  .describe('Shared mailbox (address or id); default: yours')
   .optional();
 
 export type MailboxRef = Owner;

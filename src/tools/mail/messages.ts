@@ -3,11 +3,11 @@
 import { z } from 'zod';
 import { andFilter, kqlSearch, odataDateTime, odataString, SearchSyntaxError, seg } from '../../graph/odata.js';
 import { Address, formatAddress } from '../content/addresses.js';
-import { Cursor, Limit, NextCursor, nextCursor } from '../content/paging.js';
+import { Cursor, Limit, nextCursor, NextCursor } from '../content/paging.js';
 import { readBody, Truncated } from '../content/text.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
-import { DateInput } from '../shapes.js';
+import { DateInput, Text } from '../shapes.js';
 import { resolveFolder } from './folders.js';
 import { MAILBOX } from './mailbox.js';
 import { FolderRef, type GraphMessage, listText, MessageId, MessageList, MessageSummary, shortTime, summarize, SUMMARY_SELECT } from './shapes.js';
@@ -21,7 +21,7 @@ const SearchResult = z.object({ messages: z.array(MessageSummary.omit({ to: true
 export const listMessages = ownerTool(MAILBOX, {
   name: 'mail_list_messages',
   title: 'List mail messages',
-  description: 'List messages in a folder, newest first, optionally only unread, from a sender, in a date range, with attachments, by importance or flagged. Returns summaries; mail_get_message reads one.',
+  description: 'Messages in a folder, newest first, filtered by unread, sender, dates, attachments, importance or flag. Returns summaries; mail_get_message reads one.',
   kind: 'read',
   scopes: ['Mail.Read'],
   orgScopes: ['Mail.Read.Shared'],
@@ -31,9 +31,9 @@ export const listMessages = ownerTool(MAILBOX, {
     from: Address.optional().describe("Sender's address"),
     since: DateInput.optional().describe('Received on or after (date, or UTC date-time)'),
     until: DateInput.optional().describe('Received up to (a date includes that day)'),
-    hasAttachments: z.boolean().optional().describe('With (true) or without (false) attachments'),
+    hasAttachments: z.boolean().optional().describe('With or without attachments'),
     importance: z.enum(['low', 'normal', 'high']).optional().describe('Importance'),
-    flagged: z.boolean().optional().describe('Flagged (true) or not (false)'),
+    flagged: z.boolean().optional().describe('Flagged or not'),
     limit: Limit(100, 25),
     cursor: Cursor,
   },
@@ -65,12 +65,12 @@ export const listMessages = ownerTool(MAILBOX, {
 export const searchMessages = ownerTool(MAILBOX, {
   name: 'mail_search_messages',
   title: 'Search mail',
-  description: 'Search a mailbox with Outlook search syntax, e.g. budget from:megan subject:"q3 plan" hasattachments:yes received>=2026-11-01. Returns summaries, newest first; mail_get_message reads one.',
+  description: 'Search with Outlook syntax, e.g. budget from:megan subject:"q3 plan" received>=2026-11-01. Summaries, newest first; mail_get_message reads one.',
   kind: 'read',
   scopes: ['Mail.Read'],
   orgScopes: ['Mail.Read.Shared'],
   input: {
-    query: z.string().trim().min(1).max(1000).describe('Words, "phrases", from: to: cc: subject: body: attachment: category: hasattachments: importance: received>= received<=; AND OR NOT'),
+    query: Text(1000, { min: 1 }).describe('Words, "phrases", from: to: cc: subject: body: attachment: category: hasattachments: importance: received>= received<=; AND OR NOT'),
     folder: FolderRef.optional().describe('Only this folder; default: the whole mailbox'),
     limit: Limit(100, 25),
     cursor: Cursor,
@@ -112,8 +112,8 @@ const Body = {
   bodyFormat: z.enum(['text', 'html']),
   truncated: Truncated,
 };
-const BodyFormat = z.enum(['text', 'html']).default('text').describe('Body as plain text (default) or the original HTML');
-const MaxChars = (dflt: number) => z.number().int().min(200).max(200_000).default(dflt).describe('Longest body to return (characters)');
+const BodyFormat = z.enum(['text', 'html']).default('text').describe('Plain text, or the original HTML');
+const MaxChars = (dflt: number) => z.number().int().min(200).max(200_000).default(dflt).describe('Longest body, in characters');
 
 const FullMessage = MessageSummary.omit({ preview: true }).extend({
   to: z.array(z.string()),
@@ -130,7 +130,7 @@ const list = (rs?: GraphMessage['toRecipients']) => (rs ?? []).map(formatAddress
 export const getMessage = ownerTool(MAILBOX, {
   name: 'mail_get_message',
   title: 'Read a mail message',
-  description: 'Read one message: sender, recipients, date, body (plain text unless HTML is asked for) and attachments. mail_get_thread reads the conversation, mail_download_attachment an attachment.',
+  description: 'One message: sender, recipients, date, body and attachments. mail_get_thread reads the conversation, mail_download_attachment an attachment.',
   kind: 'read',
   scopes: ['Mail.Read'],
   orgScopes: ['Mail.Read.Shared'],
@@ -184,7 +184,7 @@ const ThreadMessage = z.object({
 export const getThread = ownerTool(MAILBOX, {
   name: 'mail_get_thread',
   title: 'Read a mail conversation',
-  description: 'Read the conversation a message belongs to, oldest first, each message with only its new text (no quoted history). mail_reply_message answers.',
+  description: 'The conversation of a message, oldest first, each with only its new text (no quoted history). mail_reply_message answers.',
   kind: 'read',
   scopes: ['Mail.Read'],
   orgScopes: ['Mail.Read.Shared'],

@@ -6,6 +6,7 @@ import { graphErrorFrom } from '../../graph/errors.js';
 import { seg } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
+import { List, Text } from '../shapes.js';
 import { resolveFolder } from './folders.js';
 import { MAILBOX, type MailboxRef } from './mailbox.js';
 import { MessageIds } from './shapes.js';
@@ -48,13 +49,13 @@ const outcomeText = (verb: string) => (r: z.output<typeof Outcome>) =>
 export const moveMessage = ownerTool(MAILBOX, {
   name: 'mail_move_message',
   title: 'Move or copy mail',
-  description: 'Move (or copy) messages to a folder. A moved message gets a new id, returned as newId.',
+  description: 'Move or copy messages to a folder; a moved one gets a new id (newId).',
   kind: 'write',
   scopes: ['Mail.ReadWrite'],
   orgScopes: ['Mail.ReadWrite.Shared'],
   input: {
     ids: MessageIds,
-    folder: z.string().trim().min(1).max(400).describe('Destination folder: archive, inbox, a name, a path like "Inbox/Projects", or an id'),
+    folder: Text(400, { min: 1 }).describe('Destination: archive, inbox, a name, a path like "Inbox/Projects", or an id'),
     copy: z.boolean().default(false).describe('Copy instead of move'),
   },
   output: Outcome,
@@ -76,7 +77,7 @@ export const updateMessage = ownerTool(MAILBOX, {
     ids: MessageIds,
     isRead: z.boolean().optional().describe('true: mark read, false: mark unread'),
     flag: z.enum(['flagged', 'complete', 'notFlagged']).optional().describe('Follow-up flag'),
-    categories: z.array(z.string().trim().min(1).max(255)).max(25).optional().describe('Categories, replacing the current ones ([] clears)'),
+    categories: List(Text(255, { min: 1 }), 25).optional().describe('Categories, replacing the current ones ([] clears)'),
     importance: z.enum(['low', 'normal', 'high']).optional().describe('Importance'),
   },
   output: Outcome,
@@ -96,13 +97,13 @@ export const updateMessage = ownerTool(MAILBOX, {
 export const deleteMessage = ownerTool(MAILBOX, {
   name: 'mail_delete_message',
   title: 'Delete mail',
-  description: 'Delete messages: they go to Deleted Items, from where they can be restored with mail_move_message. permanent deletes them beyond recovery.',
+  description: 'Move messages to Deleted Items (restorable with mail_move_message), or delete them beyond recovery (permanent).',
   kind: 'destructive',
   scopes: ['Mail.ReadWrite'],
   orgScopes: ['Mail.ReadWrite.Shared'],
   input: {
     ids: MessageIds,
-    permanent: z.boolean().default(false).describe('Delete permanently instead of moving to Deleted Items'),
+    permanent: z.boolean().default(false).describe('Delete beyond recovery'),
   },
   output: Outcome,
   confirm: (a) => `${a.permanent ? 'Permanently delete' : 'Delete (to Deleted Items)'} ${a.ids.length} message(s)${a.mailbox ? ` in ${a.mailbox}` : ''}`,

@@ -5,6 +5,7 @@ import { seg } from '../../graph/odata.js';
 import { toRecipients } from '../content/addresses.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
+import { Text } from '../shapes.js';
 import { MAILBOX } from './mailbox.js';
 import { sendOnce } from './send.js';
 import { type GraphMessage, MessageId, Recipients } from './shapes.js';
@@ -14,14 +15,14 @@ const ACTIONS = { reply: ['reply', 'createReply'], replyAll: ['replyAll', 'creat
 export const replyMessage = ownerTool(MAILBOX, {
   name: 'mail_reply_message',
   title: 'Reply to or forward mail',
-  description: 'Reply, reply to all, or forward a message with your comment above the original, from the mailbox it is in. Sends at once (cannot be undone) unless asDraft, which saves a draft to change or send with mail_send_message.',
+  description: 'Reply, reply all or forward, with your comment above the original. Sends at once (cannot be undone) unless asDraft, which saves a draft for mail_send_message.',
   kind: 'destructive',
   scopes: ['Mail.Send', 'Mail.ReadWrite'],
   orgScopes: ['Mail.Send.Shared', 'Mail.ReadWrite.Shared'],
   input: {
     id: MessageId.describe('The message to answer or forward'),
     mode: z.enum(['reply', 'replyAll', 'forward']).default('reply').describe('reply (sender only), replyAll, or forward'),
-    comment: z.string().max(100_000).default('').describe('Your text, placed above the original'),
+    comment: Text(100_000, { trim: false }).default('').describe('Your text above the original'),
     to: Recipients('Forward to (required for forward), or extra To for a reply'),
     cc: Recipients('Cc'),
     asDraft: z.boolean().default(false).describe('Save as a draft instead of sending'),

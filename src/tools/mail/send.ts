@@ -7,12 +7,13 @@ import { seg } from '../../graph/odata.js';
 import { formatAddress, toRecipients } from '../content/addresses.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
-import { attachToDraft, AttachmentsInput, inlineAttachment, LARGE, prepareFiles } from './attach.js';
+import { Text } from '../shapes.js';
+import { AttachmentsInput, attachToDraft, inlineAttachment, LARGE, prepareFiles } from './attach.js';
 import { MAILBOX, type MailboxRef } from './mailbox.js';
 import { type GraphMessage, MessageId, Recipients } from './shapes.js';
 
-const Subject = z.string().max(998);
-const Body = z.string().max(500_000);
+const Subject = Text(998, { trim: false });
+const Body = Text(500_000, { trim: false });
 const BODY = 'Message text, or HTML when bodyType is html';
 const Compose = {
   to: Recipients('To'),
@@ -20,7 +21,7 @@ const Compose = {
   bcc: Recipients('Bcc'),
   subject: Subject.optional().describe('Subject'),
   body: Body.optional().describe(BODY),
-  bodyType: z.enum(['text', 'html']).default('text').describe('Whether body is plain text or HTML'),
+  bodyType: z.enum(['text', 'html']).default('text').describe('Format of body'),
   importance: z.enum(['low', 'normal', 'high']).optional().describe('Importance'),
   attachments: AttachmentsInput,
 };
@@ -77,14 +78,14 @@ async function draftState(graph: GraphWriter, mb: MailboxRef, id: string, signal
 export const sendMessage = ownerTool(MAILBOX, {
   name: 'mail_send_message',
   title: 'Send mail or save a draft',
-  description: 'Send a new mail, or save it as a draft (asDraft); with draftId, change a saved draft (also a reply draft) and send it. Attachments: local files (stdio mode) or base64. Sending cannot be undone.',
+  description: 'Send a new mail or save it as a draft (asDraft); with draftId, change and send a saved draft (also a reply draft). Sending cannot be undone.',
   kind: 'destructive',
   scopes: ['Mail.Send', 'Mail.ReadWrite'],
   orgScopes: ['Mail.Send.Shared', 'Mail.ReadWrite.Shared'],
   input: {
     ...Compose,
-    asDraft: z.boolean().default(false).describe('Only save as a draft (new, or changes to draftId), do not send'),
-    draftId: MessageId.optional().describe('A saved draft to change and send; omit for a new mail'),
+    asDraft: z.boolean().default(false).describe('Save as a draft, do not send'),
+    draftId: MessageId.optional().describe('Saved draft to change and send'),
   },
   output: Result,
   idempotent: false,

@@ -3,14 +3,15 @@
 import { z } from 'zod';
 import { EmailAddress, formatAddress, type GraphRecipient } from '../content/addresses.js';
 import { moreLine, NextCursor } from '../content/paging.js';
+import { List, Text } from '../shapes.js';
 
-export const MessageId = z.string().trim().max(1024)
+export const MessageId = Text(1024)
   .refine((v) => /^[^/\\?#\s]+$/.test(v), 'must be a message id from mail_list_messages or mail_search_messages')
   .describe('Message id');
-export const MessageIds = z.array(MessageId).min(1).max(50).describe('Message ids (1-50)');
-export const FolderRef = z.string().trim().min(1).max(400)
-  .describe('Folder: inbox, sentitems, drafts, archive..., a name, a path like "Inbox/Projects", or an id');
-export const Recipients = (what: string) => z.array(EmailAddress).max(100).optional().describe(`${what}: addresses, or "Name <address>"`);
+export const MessageIds = List(MessageId, 50, { min: 1 }).describe('Message ids, up to 50');
+export const FolderRef = Text(400, { min: 1 })
+  .describe('inbox, sentitems, drafts, archive..., a name, a path like "Inbox/Projects", or an id');
+export const Recipients = (what: string) => List(EmailAddress, 100).optional().describe(`${what}: addresses or "Name <address>"`);
 
 export type GraphMessage = Record<string, unknown> & {
   id: string;

@@ -1,9 +1,9 @@
 // People of the organization: the signed-in user's profile and the directory.
 import { z } from 'zod';
 import { andFilter, odataString, searchClause, seg } from '../../graph/odata.js';
-import { Cursor, Limit, moreLine, NextCursor, nextCursor } from '../content/paging.js';
+import { Cursor, Limit, moreLine, nextCursor, NextCursor } from '../content/paging.js';
 import { defineTool } from '../define-tool.js';
-import { UserRef } from '../shapes.js';
+import { Text, UserRef } from '../shapes.js';
 
 const PROFILE_FIELDS = ['id', 'displayName', 'mail', 'userPrincipalName', 'jobTitle', 'department', 'officeLocation', 'businessPhones', 'mobilePhone', 'preferredLanguage'] as const;
 const SUMMARY_FIELDS = ['id', 'displayName', 'mail', 'userPrincipalName', 'jobTitle', 'department', 'officeLocation'] as const;
@@ -81,9 +81,9 @@ export const listUsers = defineTool({
   scopes: ['User.Read.All'],
   orgOnly: true,
   input: z.object({
-    query: z.string().trim().min(1).max(200).optional().describe('Start of a name or address, e.g. "adele" or "meg"'),
-    department: z.string().trim().min(1).max(200).optional().describe('Exact department name, e.g. "Sales"'),
-    jobTitle: z.string().trim().min(1).max(200).optional().describe('Exact job title'),
+    query: Text(200, { min: 1 }).optional().describe('Start of a name or address, e.g. "adele" or "meg"'),
+    department: Text(200, { min: 1 }).optional().describe('Exact department name, e.g. "Sales"'),
+    jobTitle: Text(200, { min: 1 }).optional().describe('Exact job title'),
     limit: Limit(100, 25),
     cursor: Cursor,
   }),
