@@ -29,6 +29,16 @@ describe('module boundaries', () => {
   it('only server.ts (and the CLI wiring) import the tools index', () => {
     expect(violations((f) => !['server.ts'].includes(f), (t) => t === 'tools/index.ts')).toEqual([]);
   });
+  it('a tool group imports no other tool group (what they share lives in tools/content/ and tools/*.ts)', () => {
+    // tools/<folder>/ is a group's code, except content/, which every group may use.
+    const groupOf = (f: string) => /^tools\/(?!content\/)([^/]+)\//.exec(f)?.[1];
+    const crossings = violations((f) => groupOf(f) !== undefined, (t, f) => groupOf(t) !== undefined && groupOf(t) !== groupOf(f));
+    expect(crossings).toEqual([]);
+    // The rule sees a crossing when there is one (checked on a made-up edge, since the real graph has none).
+    expect(groupOf('tools/mail/send.ts')).toBe('mail');
+    expect(groupOf('tools/content/text.ts')).toBeUndefined();
+    expect(groupOf('tools/owner.ts')).toBeUndefined();
+  });
   it('only auth/msal.ts imports @azure/msal-node at run time', () => {
     const importers = all.filter((f) => /^import\s+(?!type\b)[^;]*from\s+['"]@azure\/msal-node['"]/m.test(fs.readFileSync(f, 'utf8'))).map(rel);
     expect(importers).toEqual(['auth/msal.ts']);
