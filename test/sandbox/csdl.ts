@@ -1,13 +1,11 @@
-// A small reader of Graph's CSDL metadata (../shared/graph-reference), enough to check the sandbox's output
-// against the real schema: entity and complex types, their base types, properties with EDM types and
-// nullability, and navigation property names. A tag scanner, not a general XML parser: the file is
-// machine-written, one element per line, attributes in double quotes.
+// Graph's CSDL property tables and documented samples, from the committed fixtures (test/fixtures/graph-reference/,
+// written by `npm run reference` from ../shared), enough to check the sandbox's output against the real schema:
+// entity, complex and enum types, their base types, properties with EDM types and nullability, navigation names.
+// The tests read the fixtures, never ../shared, so that they pass in a clone with nothing beside it.
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-export const GRAPH_REFERENCE = fileURLToPath(new URL('../../../shared/graph-reference/', import.meta.url));
-export const CSDL_PATH = `${GRAPH_REFERENCE}graph-v1.0-metadata.csdl.xml`;
-export const SAMPLES_PATH = `${GRAPH_REFERENCE}graph-v1.0-docs-samples.json`;
+const FIXTURES = new URL('../fixtures/graph-reference/', import.meta.url);
+const REFRESH = 'add it to scripts/reference.mjs and run `npm run reference`';
 
 export interface CsdlProperty {
   name: string;
@@ -30,8 +28,14 @@ export interface CsdlType {
 export class Csdl {
   private constructor(private readonly types: Map<string, CsdlType>) {}
 
-  static load(file = CSDL_PATH): Csdl {
-    return new Csdl(parse(fs.readFileSync(file, 'utf8')));
+  static load(): Csdl {
+    const tables = readFixture<Record<string, FixtureType>>('types.json');
+    const types = new Map<string, CsdlType>();
+    for (const [name, t] of Object.entries(tables)) {
+      const properties = Object.entries(t.properties ?? {}).map(([prop, p]) => ({ name: prop, type: p.collection ? `Collection(${p.type})` : p.type, nullable: p.nullable }));
+      types.set(name, { kind: t.kind, name, baseType: t.baseType, properties, navigation: t.navigation ?? [], members: t.members, flags: t.flags });
+    }
+    return new Csdl(types);
   }
 
   type(qualified: string): CsdlType | undefined {
@@ -40,6 +44,7 @@ export class Csdl {
 
   /** The type's properties including those of its base types (entity, directoryObject, ...). */
   properties(qualified: string): Map<string, CsdlProperty> {
+    if (!this.types.has(qualified)) throw new Error(`${qualified} is not in the reference fixtures: ${REFRESH}`);
     const out = new Map<string, CsdlProperty>();
     for (let t = this.type(qualified); t; t = t.baseType ? this.type(t.baseType) : undefined) {
       for (const p of t.properties) if (!out.has(p.name)) out.set(p.name, p);
@@ -129,54 +134,18 @@ export class Csdl {
   }
 }
 
-function parse(xml: string): Map<string, CsdlType> {
-  const types = new Map<string, CsdlType>();
-  const aliases = new Map<string, string>();
-  // First pass: namespace aliases, so `graph.user` and `self.x` resolve to qualified names.
-  for (const m of xml.matchAll(/<Schema\b([^>]*)>/g)) {
-    const a = attrs(m[1]);
-    if (a.Alias) aliases.set(a.Alias, a.Namespace);
-  }
-  const qualify = (name: string): string => {
-    const coll = /^Collection\((.+)\)$/.exec(name);
-    if (coll) return `Collection(${qualify(coll[1])})`;
-    const dot = name.indexOf('.');
-    const head = name.slice(0, dot);
-    return aliases.has(head) ? `${aliases.get(head)}${name.slice(dot)}` : name;
-  };
-  let namespace = '';
-  let current: CsdlType | undefined;
-  for (const m of xml.matchAll(/<(\/?)(Schema|EntityType|ComplexType|EnumType|Property|NavigationProperty|Member)\b([^>]*?)(\/?)>/g)) {
-    const [, closing, tag, rawAttrs, selfClosing] = m;
-    const a = attrs(rawAttrs);
-    if (tag === 'Schema') {
-      if (!closing) namespace = a.Namespace;
-      continue;
-    }
-    if (tag === 'EntityType' || tag === 'ComplexType' || tag === 'EnumType') {
-      if (closing) {
-        current = undefined;
-        continue;
-      }
-      const kind = tag === 'EntityType' ? 'entity' : tag === 'ComplexType' ? 'complex' : 'enum';
-      const t: CsdlType = { kind, name: `${namespace}.${a.Name}`, baseType: a.BaseType ? qualify(a.BaseType) : undefined, properties: [], navigation: [] };
-      if (kind === 'enum') Object.assign(t, { members: [], flags: a.IsFlags === 'true' });
-      types.set(t.name, t);
-      current = selfClosing ? undefined : t;
-      continue;
-    }
-    if (!current || closing) continue;
-    if (tag === 'Member') current.members?.push(a.Name);
-    else if (tag === 'Property') current.properties.push({ name: a.Name, type: qualify(a.Type), nullable: a.Nullable !== 'false' });
-    else current.navigation.push(a.Name);
-  }
-  return types;
+/** A type as types.json holds it: its own properties (the base type's are under the base type). */
+interface FixtureType {
+  kind: CsdlType['kind'];
+  baseType?: string;
+  properties?: Record<string, { type: string; collection: boolean; nullable: boolean }>;
+  navigation?: string[];
+  members?: string[];
+  flags?: boolean;
 }
 
-function attrs(s: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of s.matchAll(/(\w+)="([^"]*)"/g)) out[m[1]] = m[2];
-  return out;
+function readFixture<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(new URL(file, FIXTURES), 'utf8')) as T;
 }
 
 export interface DocSample {
@@ -184,14 +153,28 @@ export interface DocSample {
   response: { statusCode: number; headers?: { name: string; value: string }[]; body?: unknown };
 }
 
-/** The documented request/response pairs; URLs use * for ids and literals. */
-export function loadSamples(): DocSample[] {
-  return (JSON.parse(fs.readFileSync(SAMPLES_PATH, 'utf8')) as { mocks: DocSample[] }).mocks;
+/** The documented samples of the routes the tests use, by "METHOD /path" (relative to /v1.0, `*` for ids and
+ *  literals); null where the documentation has none. */
+export type DocSamples = Record<string, DocSample['response'] | null>;
+
+export function loadSamples(): DocSamples {
+  return readFixture<DocSamples>('samples.json');
+}
+
+/** Whether the documentation has a sample of one v1.0 request (the fixtures record the absence too). */
+export function hasSample(samples: DocSamples, method: string, url: string): boolean {
+  const route = `${method} ${url}`;
+  if (!(route in samples)) throw new Error(`${route} is not in the reference fixtures: ${REFRESH}`);
+  return samples[route] !== null;
 }
 
 /** The documented sample of one v1.0 request (url relative to /v1.0, `*` for ids). */
-export function findSample(samples: readonly DocSample[], method: string, url: string): DocSample {
-  const s = samples.find((x) => x.request.method === method && x.request.url === `https://graph.microsoft.com/v1.0${url}`);
-  if (!s) throw new Error(`no documented sample for ${method} ${url}`);
-  return s;
+export function findSample(samples: DocSamples, method: string, url: string): DocSample {
+  if (!hasSample(samples, method, url)) throw new Error(`no documented sample for ${method} ${url}`);
+  return { request: { method, url: `https://graph.microsoft.com/v1.0${url}` }, response: samples[`${method} ${url}`]! };
+}
+
+/** The delegated permissions the Docker deployment guide lists for the app registration. */
+export function guidePermissions(): string[] {
+  return readFixture<string[]>('guide-permissions.json');
 }
