@@ -4,7 +4,7 @@
 // attendee sees the invitation; Christie declines and Adele sees it. Plus free/busy and a search without a slot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connected } from './harness.js';
-import { addDays, at, nextMonday, ok, signInAs, startPeopleSandbox } from './calendar-people.js';
+import { addDays, at, nextMonday, ok, signInAs, startPeopleSandbox } from './fixtures.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 
 type Suggestion = { start: string; end: string; confidence: number; organizer: string; free: string[]; notFree: string[] };
@@ -39,7 +39,7 @@ describe('scheduling a meeting across three time zones', () => {
     const found = await ok<Found>(people['adele.vance'], 'calendar_find_meeting_times', {
       attendees: ATTENDEES, durationMinutes: 45, start: monday, end: friday, timeZone: 'Pacific Standard Time',
     });
-    expect(found.suggestions.length, found.text).toBeGreaterThan(0);
+    expect(found.suggestions.length, found.textBlock).toBeGreaterThan(0);
     for (const s of found.suggestions) {
       expect(minutes(s.end) - minutes(s.start)).toBe(45);
       expect(s.start >= monday && s.start <= `${friday}T23:59`).toBe(true);
@@ -52,7 +52,7 @@ describe('scheduling a meeting across three time zones', () => {
     }
     // The best: everyone free (Adele is at the Retail Expo on Monday: working elsewhere, so still available).
     expect([...found.suggestions[0].free].sort()).toEqual([...ATTENDEES].sort());
-    expect(found.text).toMatch(/suggestion\(s\), best first, times in Pacific Standard Time/);
+    expect(found.textBlock).toMatch(/suggestion\(s\), best first, times in Pacific Standard Time/);
 
     const best = found.suggestions[0];
     const created = await ok<Ev & { attendees: string[] }>(people['adele.vance'], 'calendar_create_event', {
@@ -147,7 +147,7 @@ describe('free/busy and searches without a slot', () => {
     expect(found.suggestions).toEqual([]);
     expect(found.noSuggestionsReason).toMatch(/^No time found: too few attendees are free at the same time/);
     expect(found.noSuggestionsReason).toMatch(/workingHoursOnly false/);
-    expect(found.text).toBe(found.noSuggestionsReason);
+    expect(found.textBlock).toBe(found.noSuggestionsReason);
     // Any time of day finds one.
     const anyTime = await ok<Found>(people['adele.vance'], 'calendar_find_meeting_times', {
       attendees: [at('hiroshi.tanaka'), at('christie.cline')], durationMinutes: 30, start: monday, end: friday, workingHoursOnly: false,

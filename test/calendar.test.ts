@@ -3,7 +3,7 @@
 // week, shared calendars, and the errors a model can act on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Connected } from './harness.js';
-import { addDays, at, fails, nextMonday, ok } from './calendar-people.js';
+import { addDays, at, fails, nextMonday, ok } from './fixtures.js';
 import { startTestSandbox } from './harness.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { graph, mintToken } from './sandbox/graph-harness.js';
@@ -36,7 +36,7 @@ describe('calendar: reading', () => {
       { name: 'Alex Wilber', owner: at('alex.wilber'), canEdit: false, isDefault: undefined },
       { name: 'Ben Walters', owner: at('ben.walters'), canEdit: true, isDefault: undefined },
     ]);
-    expect(r.text).toMatch(/- Alex Wilber \| owner alex\.wilber@contoso\.sandbox \| read only/);
+    expect(r.textBlock).toMatch(/- Alex Wilber \| owner alex\.wilber@contoso\.sandbox \| read only/);
     const alex = await ok<{ calendars: { name: string; canEdit: boolean }[] }>(adele, 'calendar_list_calendars', { calendarOwner: at('alex.wilber') });
     expect(alex.calendars.find((c) => c.name === 'Calendar')?.canEdit).toBe(false);
   });
@@ -52,7 +52,7 @@ describe('calendar: reading', () => {
     expect(new Set(opening.map((e) => e.seriesId)).size).toBe(1);
     const starts = r.events.map((e) => e.start);
     expect([...starts].sort()).toEqual(starts);
-    expect(r.text).toMatch(/times in Pacific Standard Time/);
+    expect(r.textBlock).toMatch(/times in Pacific Standard Time/);
   });
 
   it('shows the same events in another zone, by IANA or Windows name', async () => {

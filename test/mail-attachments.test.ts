@@ -4,15 +4,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connected, tempDir } from './harness.js';
-import { ADELE, connectAs, fails, type ListResult, MEGAN, ok, PRADEEP, type Sandbox, startMailSandbox } from './mail-helpers.js';
+import { ADELE, signInAs, fails, MEGAN, ok, PRADEEP, type Sandbox, startPeopleSandbox } from './fixtures.js';
+import { type ListResult } from './mail-helpers.js';
 
 let sandbox: Sandbox;
 let adele: Connected;
 let pradeep: Connected;
 let megan: Connected;
 beforeAll(async () => {
-  sandbox = await startMailSandbox();
-  [adele, pradeep, megan] = await Promise.all([connectAs(sandbox, ADELE), connectAs(sandbox, PRADEEP), connectAs(sandbox, MEGAN)]);
+  sandbox = await startPeopleSandbox();
+  [adele, pradeep, megan] = await Promise.all([signInAs(sandbox, ADELE), signInAs(sandbox, PRADEEP), signInAs(sandbox, MEGAN)]);
 });
 afterAll(async () => {
   await Promise.all([adele?.close(), pradeep?.close(), megan?.close()]);
@@ -95,7 +96,7 @@ describe('mail_download_attachment as base64 or to a file', () => {
 
 describe('over HTTP', () => {
   it('has no local files: saveTo and path attachments are refused with the alternative', async () => {
-    const web = await connectAs(sandbox, ADELE, { MS365_MCP_ORG_MODE: 'true', MS365_MCP_HTTP: '127.0.0.1:0' });
+    const web = await signInAs(sandbox, ADELE, { MS365_MCP_ORG_MODE: 'true', MS365_MCP_HTTP: '127.0.0.1:0' });
     try {
       const a = await attachment(web, 'subject:"PO #48213"', 'PO-48213-lines.csv');
       expect(await fails(web, 'mail_download_attachment', { messageId: a.messageId, attachmentId: a.attachmentId, saveTo: '/tmp/x.csv' })).toMatch(/only when the server runs over stdio/);

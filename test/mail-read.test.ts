@@ -2,13 +2,14 @@
 // a thread, folders, and the errors a model gets for bad ids and malformed addresses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type Connected, textOf } from './harness.js';
-import { ADELE, ALEX, connectAs, fails, type ListResult, ok, type Sandbox, startMailSandbox } from './mail-helpers.js';
+import { ADELE, ALEX, signInAs, fails, ok, type Sandbox, startPeopleSandbox } from './fixtures.js';
+import { type ListResult } from './mail-helpers.js';
 
 let sandbox: Sandbox;
 let s: Connected;
 beforeAll(async () => {
-  sandbox = await startMailSandbox();
-  s = await connectAs(sandbox, ADELE);
+  sandbox = await startPeopleSandbox();
+  s = await signInAs(sandbox, ADELE);
 });
 afterAll(async () => {
   await s?.close();

@@ -5,7 +5,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Connected, tempDir } from './harness.js';
-import { ADELE, ALEX, BEN, connectAs, fails, folderMessages, type ListResult, MEGAN, ok, type Sandbox, startMailSandbox } from './mail-helpers.js';
+import { ADELE, ALEX, BEN, signInAs, fails, MEGAN, ok, type Sandbox, startPeopleSandbox } from './fixtures.js';
+import { folderMessages, type ListResult } from './mail-helpers.js';
 
 let sandbox: Sandbox;
 let adele: Connected;
@@ -14,8 +15,8 @@ let ben: Connected;
 let alex: Connected;
 let dir: string;
 beforeAll(async () => {
-  sandbox = await startMailSandbox();
-  [adele, megan, ben, alex] = await Promise.all([ADELE, MEGAN, BEN, ALEX].map((u) => connectAs(sandbox, u)));
+  sandbox = await startPeopleSandbox();
+  [adele, megan, ben, alex] = await Promise.all([ADELE, MEGAN, BEN, ALEX].map((u) => signInAs(sandbox, u)));
   dir = await tempDir('ms365-mail-files-');
 });
 afterAll(async () => {

@@ -2,15 +2,16 @@
 // shared address; someone without delegation, or a server in personal mode, gets an error that says why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connected } from './harness.js';
-import { ADELE, BEN, connectAs, fails, folderMessages, type ListResult, MEGAN, ok, PRADEEP, type Sandbox, startMailSandbox, SUPPORT } from './mail-helpers.js';
+import { ADELE, BEN, signInAs, fails, MEGAN, ok, PRADEEP, type Sandbox, startPeopleSandbox, SUPPORT } from './fixtures.js';
+import { folderMessages, type ListResult } from './mail-helpers.js';
 
 let sandbox: Sandbox;
 let adele: Connected;
 let ben: Connected;
 let megan: Connected;
 beforeAll(async () => {
-  sandbox = await startMailSandbox();
-  [adele, ben, megan] = await Promise.all([connectAs(sandbox, ADELE), connectAs(sandbox, BEN), connectAs(sandbox, MEGAN)]);
+  sandbox = await startPeopleSandbox();
+  [adele, ben, megan] = await Promise.all([signInAs(sandbox, ADELE), signInAs(sandbox, BEN), signInAs(sandbox, MEGAN)]);
 });
 afterAll(async () => {
   await Promise.all([adele?.close(), ben?.close(), megan?.close()]);
@@ -55,7 +56,7 @@ describe('a shared mailbox, used by a delegate', () => {
 
 describe('without access', () => {
   it('a user without delegation gets an error naming the mailbox and the missing access', async () => {
-    const pradeep = await connectAs(sandbox, PRADEEP);
+    const pradeep = await signInAs(sandbox, PRADEEP);
     try {
       const read = await fails(pradeep, 'mail_list_messages', { mailbox: SUPPORT });
       expect(read).toMatch(/No access to the mailbox support@contoso\.sandbox/);
@@ -70,7 +71,7 @@ describe('without access', () => {
   });
 
   it('personal mode says that other mailboxes need organization mode, and still takes your own address', async () => {
-    const personal = await connectAs(sandbox, ADELE, {});
+    const personal = await signInAs(sandbox, ADELE, {});
     try {
       expect(await fails(personal, 'mail_list_messages', { mailbox: SUPPORT })).toMatch(/support@contoso\.sandbox is not yours: shared and delegated mailboxes need organization mode/);
       const own = await ok<ListResult>(personal, 'mail_list_messages', { mailbox: ADELE, limit: 1 });

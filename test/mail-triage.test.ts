@@ -2,14 +2,15 @@
 // it, reply, file it, flag another, mark, categorize and clean up; the sandbox's mailboxes show every effect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connected } from './harness.js';
-import { ADELE, ALEX, BEN, connectAs, fails, folderMessages, type ListResult, ok, type Sandbox, startMailSandbox } from './mail-helpers.js';
+import { ADELE, ALEX, BEN, signInAs, fails, ok, type Sandbox, startPeopleSandbox } from './fixtures.js';
+import { folderMessages, type ListResult } from './mail-helpers.js';
 
 let sandbox: Sandbox;
 let adele: Connected;
 let alex: Connected;
 beforeAll(async () => {
-  sandbox = await startMailSandbox();
-  [adele, alex] = await Promise.all([connectAs(sandbox, ADELE), connectAs(sandbox, ALEX)]);
+  sandbox = await startPeopleSandbox();
+  [adele, alex] = await Promise.all([signInAs(sandbox, ADELE), signInAs(sandbox, ALEX)]);
 });
 afterAll(async () => {
   await Promise.all([adele?.close(), alex?.close()]);
