@@ -2,12 +2,22 @@
 // real device-code and token endpoints (so scope checks see exactly what a client would get), and a small
 // fetch wrapper that keeps status, headers and the parsed body.
 import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { demoUsers, sharedMailbox, TENANT_DOMAIN } from '../../src/sandbox/testing.js';
 
-export const ADELE = { id: 'adcfc4ae-2542-4145-b5ff-aae2c3db5674', upn: 'adele.vance@contoso.sandbox' };
-export const PATTI = { id: 'b896c38b-8f55-4721-9825-bef177c044c5', upn: 'patti.fernandez@contoso.sandbox' };
-export const ALEX = { id: '3f1156b9-3208-4fbc-8faf-6bb1f9731777', upn: 'alex.wilber@contoso.sandbox' };
-export const SUPPORT = { id: '4e5b78e9-381d-48cb-b320-70d19ceca532', upn: 'support@contoso.sandbox' };
-export const USER_COUNT = 31;
+/** A demo person's id and address, from the seed (the sandbox's testing entry), by the part before the @. */
+function person(name: string): { id: string; upn: string } {
+  const upn = `${name}@${TENANT_DOMAIN}`;
+  const user = demoUsers().find((u) => u.userPrincipalName === upn);
+  if (user) return { id: user.id, upn };
+  const shared = sharedMailbox();
+  if (shared.upn === upn) return { id: shared.userId, upn };
+  throw new Error(`no ${upn} in the demo organization`);
+}
+
+export const ADELE = person('adele.vance');
+export const PATTI = person('patti.fernandez');
+export const ALEX = person('alex.wilber');
+export const SUPPORT = person('support');
 
 export async function startGraphSandbox(opts: { tokenLifetimeSeconds?: number; user?: string } = {}): Promise<Sandbox> {
   return startSandbox({ autoApproveUser: opts.user ?? 'default', tokenLifetimeSeconds: opts.tokenLifetimeSeconds });
