@@ -59,7 +59,7 @@ export function fastStart(argv: string[], env: NodeJS.ProcessEnv, full: () => Pr
   log.info(`server: ms-365-mcp-server ${VERSION} starting (${selection.orgMode ? 'organization' : 'personal'} mode, ${selection.readOnly ? 'read-only, ' : ''}${tools.length} tools; listing from the build-time manifest)`);
   // The answers, serialized once; only the id changes. Key order is the SDK's.
   const listResult = `{"tools":[${tools.map((t) => JSON.stringify(t.listed)).join(',')}]}`;
-  const answer = (id: Id, result: string) => process.stdout.write(`{"result":${result},"jsonrpc":"2.0","id":${JSON.stringify(id)}}\n`);
+  const answer = (id: Id, result: string) => process.stdout.write(`{"result":${result},"jsonrpc":"2.0","id":${JSON.stringify(id)}}\n`); // stdout-ok: the protocol
   const initResult = (asked: string) => JSON.stringify({
     protocolVersion: manifest.protocolVersions.includes(asked) ? asked : manifest.fallbackVersion,
     capabilities: manifest.capabilities,

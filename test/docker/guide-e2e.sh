@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Walks the Docker deployment guide (../shared/spec/docker-deployment-guide.md, docs/deployment.md) against
+# Walks the Docker deployment guide (../shared/spec/docker-deployment-guide.md, docs/deployment.md) against (// shared-optional)
 # the sandbox tenant, with the guide's commands as written, and checks what they give. Ends with "N passed, N failed".
 # Needs a running Docker engine with the compose plugin; the official base image comes from Docker Hub. On a
-# machine without either, the offline helpers of ../shared/docker (when they are there) start an engine (as root)
+# machine without either, the offline helpers of ../shared/docker (when they are there) start an engine (as root) (// shared-optional)
 # and build a stand-in for the base image.
 # It names everything its own way (COMPOSE_PROJECT_NAME, as the guide says to run several instances): container,
 # networks, volumes, image and host port, so it creates, and removes, only its own, never a real deployment's.
@@ -10,7 +10,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-offline_helpers=$repo/../shared/docker # shared-optional: used only when there
+offline_helpers=$repo/../shared/docker # used only when there (// shared-optional)
 passed=0 failed=0
 ok() { passed=$((passed + 1)); echo "ok - $*"; }
 bad() { failed=$((failed + 1)); echo "not ok - $*"; }
@@ -211,7 +211,7 @@ wait_exec_call && ! docker compose logs ms365-mcp 2>&1 | grep -q 'To sign in' &&
 
 echo "# Troubleshooting, tokens expired: down, volume rm, run --rm to sign in again, up -d"
 docker compose down >/dev/null 2>&1
-check "docker volume rm ms365-mcp-token-cache ($volume)" docker volume rm "$volume"
+check "docker volume rm <the token volume> ($volume)" docker volume rm "$volume"
 out=$(pty 120 'Device code login successful' docker compose run --rm ms365-mcp 2>&1)
 grep -q 'Device code login successful' <<<"$out" && ok "run --rm signs in again into a new volume" || { echo "$out" | tail -5; bad "run --rm signs in again into a new volume"; }
 check "docker compose up -d (after signing in again)" docker compose up -d

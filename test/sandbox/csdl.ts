@@ -1,7 +1,7 @@
 // Graph's CSDL property tables and documented samples, from the committed fixtures (test/fixtures/graph-reference/,
-// written by `npm run reference` from ../shared), enough to check the sandbox's output against the real schema:
+// written by `npm run reference` from Graph's metadata), enough to check the sandbox's output against the real schema:
 // entity, complex and enum types, their base types, properties with EDM types and nullability, navigation names.
-// The tests read the fixtures, never ../shared, so that they pass in a clone with nothing beside it.
+// The tests read the fixtures, never the reference files themselves, so that they pass in a clone with nothing beside it.
 import fs from 'node:fs';
 
 const FIXTURES = new URL('../fixtures/graph-reference/', import.meta.url);

@@ -1,5 +1,5 @@
 // The committed Graph reference fixtures (test/fixtures/graph-reference/) are what `npm run reference` derives from
-// ../shared today: regenerated in memory and compared file by file. Without ../shared (a clone elsewhere) there is
+// Graph's reference files today: regenerated in memory and compared file by file. Without those files (a clone elsewhere) there is
 // nothing to compare with and this one check is skipped; every other test reads the fixtures and runs anyway.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,8 +10,8 @@ const REPO = new URL('../../', import.meta.url);
 const SHARED_REFERENCE = new URL('../shared/graph-reference/', REPO); // shared-optional
 
 describe('reference fixtures', () => {
-  it('are up to date with ../shared/graph-reference (run `npm run reference` when not)', async (ctx) => {
-    ctx.skip(!fs.existsSync(SHARED_REFERENCE), 'no ../shared/graph-reference beside the repository: nothing to derive the fixtures from');
+  it('are up to date with the reference files beside the repository (run `npm run reference` when not)', async (ctx) => { // shared-optional
+    ctx.skip(!fs.existsSync(SHARED_REFERENCE), 'no ../shared/graph-reference beside the repository: nothing to derive the fixtures from'); // shared-optional
     const { stdout } = await promisify(execFile)(process.execPath, ['scripts/reference.mjs', '--stdout'], { cwd: REPO, maxBuffer: 16 << 20 });
     const derived = JSON.parse(stdout) as Record<string, string>;
     expect(Object.keys(derived).sort()).toEqual(fs.readdirSync(new URL('test/fixtures/graph-reference/', REPO)).map((f) => `test/fixtures/graph-reference/${f}`).sort());

@@ -6,7 +6,7 @@ import type { EntityType, PropSpec } from '../../../../odata/entity.js';
 import { outlookDialect } from '../odata/outlook-query.js';
 import { calendarId } from '../../ids/calendar.js';
 import type { CalendarMailbox, CalendarRole, StoredCalendar, StoredPermission } from '../model.js';
-import { sharedName, type SharedEntry } from '../shared.js';
+import { sharedName, type SharedEntry } from '../sharing.js';
 import { emailOf } from '../store.js';
 
 export interface RenderedCalendar {

@@ -9,7 +9,7 @@ import { newChangeKey, newKey } from '../../ids/calendar.js';
 import { INTERNAL_ROLES, type CalendarMailbox, type CalendarRole, type StoredCalendar } from '../model.js';
 import { listOutlook, projectOutlook } from '../odata/outlook-query.js';
 import { calendarEntity, renderCalendar, renderPermission, renderSharedEntry, type RenderedCalendar } from '../render/calendar.js';
-import { changeSharedView, sharedEntries, type SharedEntry } from '../shared.js';
+import { changeSharedView, sharedEntries, type SharedEntry } from '../sharing.js';
 import { defaultCalendar, routeMailbox } from '../store.js';
 import { readOptions } from '../../../../odata/options.js';
 import { parseSelect } from '../../../../odata/select.js';

@@ -8,7 +8,7 @@ import type { CalendarMailbox, StoredCalendar, StoredEvent } from '../model.js';
 import type { RenderContext } from '../render/event.js';
 import type { ViewItem } from '../instances.js';
 import { itemEvent } from '../instances.js';
-import { findSharedEntry, type SharedEntry } from '../shared.js';
+import { findSharedEntry, type SharedEntry } from '../sharing.js';
 import { findCalendar, routeMailbox } from '../store.js';
 import { readPreferences, type OutlookPreferences } from '../../time/prefer.js';
 import type { CalendarContext, CalendarRoute } from '../route-types.js';
