@@ -67,9 +67,9 @@ const SAMPLE_ROUTES = [
 
 const README = `# Graph reference fixtures (generated: do not edit)
 
-Written by \`npm run reference\` (scripts/reference.mjs) from \`../shared/graph-reference/\` and
-\`../shared/spec/docker-deployment-guide.md\`; the tests read these files so that they pass in a clone with no
-\`../shared\` beside it, and a test fails when they differ from what the script derives (when ../shared is there).
+Written by \`npm run reference\` (scripts/reference.mjs) from \`../shared/graph-reference/\` and <!-- // shared-optional -->
+\`../shared/spec/docker-deployment-guide.md\`; the tests read these files so that they pass in a clone with no <!-- // shared-optional -->
+\`../shared\` beside it, and a test fails when they differ from what the script derives (when ../shared is there). <!-- // shared-optional -->
 
 - \`types.json\`: the property tables of the Graph v1.0 types the sandbox serves, with every complex and enum type
   they reach and their base types. Derived from \`schemas/v1.0-Prod.csdl\` of microsoftgraph/msgraph-metadata, MIT,
@@ -78,7 +78,7 @@ Written by \`npm run reference\` (scripts/reference.mjs) from \`../shared/graph-
   Taken from \`graph-v1_0-proxy-mocks.json\` of waldekmastykarz/graph-mocks, MIT, (c) 2023 Waldek Mastykarz.
 - \`guide-permissions.json\`: the delegated permissions the Docker deployment guide lists for the app registration.
 
-To refresh them: put the reference data in \`../shared/\`, run \`npm run reference\`, commit the diff.
+To refresh them: put the reference data in \`../shared/\`, run \`npm run reference\`, commit the diff. <!-- // shared-optional -->
 `;
 
 /** Every fixture file (path relative to the repository, content) derived from the reference data in ../shared. */
