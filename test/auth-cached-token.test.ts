@@ -2,29 +2,23 @@
 // (src/auth/cached-token.ts), without loading MSAL; anything less clear is left to MSAL.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cachedAccessToken } from '../src/auth/cached-token.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from '../src/sandbox/testing.js';
-import { call, connect, type Connected, startTestSandbox } from './harness.js';
+import { ADELE, call, connect, type Connected, useSandbox } from './fixtures.js';
 
-type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 type Cache = { Account: Record<string, Record<string, string>>; AccessToken: Record<string, Record<string, string>> };
 
 describe('cached access token without MSAL', () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let signedIn: Connected;
   let cacheFile: string;
   let query: Parameters<typeof cachedAccessToken>[0];
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    signedIn = await connect(sandbox);
+    signedIn = await sandbox.as(ADELE, {});
     cacheFile = path.join(signedIn.dataDir, '.token-cache.json');
     const m = (await signedIn.runtime.auth.manager())!;
     query = { tokenCachePath: cacheFile, selectedAccountPath: path.join(signedIn.dataDir, '.selected-account.json'), clientId: SANDBOX_CLIENT_ID, tenantId: SANDBOX_TENANT_ID, environment: 'login.sandbox.local', scopes: m.scopes };
-  });
-  afterAll(async () => {
-    await signedIn?.close();
-    await sandbox?.close();
   });
 
   it('finds the token MSAL would serve, and only that one', async () => {

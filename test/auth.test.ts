@@ -1,9 +1,11 @@
 // Sign-in that lasts, through the real runtime (MSAL, file cache, Graph client) against the sandbox over HTTP.
 import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, connect, type Connected, startTestSandbox, textOf, whenLogged } from './harness.js';
+import { call, connect, type Connected, memoryLogger, startTestSandbox, type TestSandbox, textOf, useSandbox, whenLogged } from './fixtures.js';
 
-type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+// These tests are about signing in: where a device code should be approved at once, the sandbox approves it as
+// the default user (Adele), the way the demo does.
+const AUTO = { autoApproveUser: 'default' };
 
 /** The refresh-token secrets in an MSAL cache file. */
 async function refreshTokens(file: string): Promise<string[]> {
@@ -12,15 +14,13 @@ async function refreshTokens(file: string): Promise<string[]> {
 }
 
 describe('sign-in and refresh', () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox({ tokenLifetimeSeconds: 2, ...AUTO });
   let s: Connected;
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ tokenLifetimeSeconds: 2 });
     s = await connect(sandbox, { env: { MS365_MCP_ORG_MODE: 'true' } });
   });
   afterAll(async () => {
     await s?.close();
-    await sandbox?.close();
   });
 
   it('signs in with the device code and calls Graph as the demo user', async () => {
@@ -69,7 +69,7 @@ describe('sign-in and refresh', () => {
 
 describe('a refresh rejected for good', () => {
   it('answers with how to sign in again', async () => {
-    const sandbox = await startTestSandbox({ tokenLifetimeSeconds: 1 });
+    const sandbox = await startTestSandbox({ tokenLifetimeSeconds: 1, ...AUTO });
     const s = await connect(sandbox);
     const { checkHealth } = await import('../src/auth/health.js');
     const cache = `${s.dataDir}/.token-cache.json`;
@@ -97,16 +97,16 @@ describe('a refresh rejected for good', () => {
 
 describe('an identity platform that cannot be reached', () => {
   it('a refresh waits out a short outage (a restarting container) instead of failing the call', async () => {
-    const first = await startTestSandbox({ tokenLifetimeSeconds: 1 });
+    const first = await startTestSandbox({ tokenLifetimeSeconds: 1, ...AUTO });
     const port = Number(new URL(first.url).port);
     const s = await connect(first);
-    let second: Sandbox | undefined;
+    let second: TestSandbox | undefined;
     try {
       await first.close();
       await new Promise((r) => setTimeout(r, 1200)); // the access token expires while the tenant is down
       // The tenant comes back once the refresh has met the refused connection, whatever the machine's speed.
       const back = whenLogged(s.log, /identity platform at \S+ unreachable \(ECONNREFUSED\), retrying/).then(async () => {
-        second = await startTestSandbox({ tokenLifetimeSeconds: 1, stateDir: first.stateDir, port });
+        second = await startTestSandbox({ tokenLifetimeSeconds: 1, ...AUTO, stateDir: first.stateDir, port });
       });
       const me = await call(s.client, 'users_get_me');
       await back;
@@ -121,7 +121,7 @@ describe('an identity platform that cannot be reached', () => {
   });
 
   it('a longer outage gives one clear error and leaves the sign-in and health intact', async () => {
-    const sandbox = await startTestSandbox({ tokenLifetimeSeconds: 1 });
+    const sandbox = await startTestSandbox({ tokenLifetimeSeconds: 1, ...AUTO });
     const s = await connect(sandbox);
     const { checkHealth } = await import('../src/auth/health.js');
     try {
@@ -144,7 +144,7 @@ describe('an identity platform that cannot be reached', () => {
 
 describe('before sign-in', () => {
   it('auth_login returns the URL and code at once, and a tool called meanwhile repeats them', async () => {
-    const sandbox = await startTestSandbox({ autoApproveUser: undefined });
+    const sandbox = await startTestSandbox();
     const s = await connect(sandbox, { signIn: false });
     try {
       const login = await call(s.client, 'auth_login');
@@ -163,7 +163,7 @@ describe('before sign-in', () => {
   });
 
   it('a tool called while the sign-in is starting answers with its URL and code; concurrent starts share one code', async () => {
-    const sandbox = await startTestSandbox({ autoApproveUser: undefined });
+    const sandbox = await startTestSandbox();
     const s = await connect(sandbox, { signIn: false });
     try {
       const m = (await s.runtime.auth.manager())!;
@@ -185,7 +185,6 @@ describe('before sign-in', () => {
   it('a server with no app registration says how to configure one', async () => {
     const { buildConfig } = await import('../src/config.js');
     const { createRuntime } = await import('../src/runtime.js');
-    const { memoryLogger } = await import('./harness.js');
     const rt = await createRuntime(buildConfig('serve', {}, { HOME: '/nonexistent' }), memoryLogger());
     await expect(rt.graph.get('/me')).rejects.toThrow(/MS365_MCP_CLIENT_ID/);
     await rt.close();

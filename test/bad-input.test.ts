@@ -1,22 +1,16 @@
 // Every tool, given wrong types, missing fields or huge strings, answers with an isError result that names
 // the problem, and the server keeps serving.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, connect, type Connected, startTestSandbox, textOf } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADELE, call, type Connected, textOf, useSandbox } from './fixtures.js';
 
 type Schema = { type?: string; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[] };
-type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let s: Connected;
 let tools: { name: string; inputSchema: Schema }[];
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  s = await connect(sandbox, { env: { MS365_MCP_ORG_MODE: 'true' } });
+  s = await sandbox.as(ADELE);
   tools = (await s.client.listTools()).tools as typeof tools;
-});
-afterAll(async () => {
-  await s?.close();
-  await sandbox?.close();
 });
 
 const wrongValue = (schema: Schema): unknown => (schema.type === 'string' ? 42 : schema.type === 'array' ? 'not-a-list' : { nested: true });

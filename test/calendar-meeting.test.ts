@@ -2,32 +2,28 @@
 // signed in on the sandbox's device-login page: Adele (Redmond, Pacific) finds 45 minutes next week that suit
 // Lee (Redmond), Alex (New York) and Christie (London) within working hours, books it with a Teams link; each
 // attendee sees the invitation; Christie declines and Adele sees it. Plus free/busy and a search without a slot.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connected } from './harness.js';
-import { addDays, at, nextMonday, ok, signInAs, startPeopleSandbox } from './fixtures.js';
-import type { Sandbox } from '../src/sandbox/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, type Connected, ok, upn, useSandbox } from './fixtures.js';
 
 type Suggestion = { start: string; end: string; confidence: number; organizer: string; free: string[]; notFree: string[] };
 type Found = { timeZone: string; suggestions: Suggestion[]; noSuggestionsReason?: string };
 type Ev = { id: string; subject: string; start: string; end: string; myResponse?: string; teamsJoinUrl?: string; organizer?: string };
 
-const monday = nextMonday();
-const friday = addDays(monday, 4);
-const ATTENDEES = [at('lee.gu'), at('alex.wilber'), at('christie.cline')];
+/** Monday and Friday of next week (the seed's "next week"). */
+let monday: string;
+let friday: string;
+const ATTENDEES = [upn('lee.gu'), upn('alex.wilber'), upn('christie.cline')];
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const people: Record<string, Connected> = {};
 
 beforeAll(async () => {
-  sandbox = await startPeopleSandbox();
+  monday = sandbox.nextWeek;
+  friday = addDays(monday, 4);
   const names = ['adele.vance', 'lee.gu', 'alex.wilber', 'christie.cline'];
-  const connected = await Promise.all(names.map((n) => signInAs(sandbox, at(n))));
+  const connected = await Promise.all(names.map((n) => sandbox.as(upn(n))));
   names.forEach((n, i) => (people[n] = connected[i]));
 }, 60_000);
-afterAll(async () => {
-  await Promise.all(Object.values(people).map((c) => c.close()));
-  await sandbox?.close();
-});
 
 /** Minutes since midnight of a "YYYY-MM-DDTHH:mm" local time. */
 const minutes = (t: string) => Number(t.slice(11, 13)) * 60 + Number(t.slice(14, 16));
@@ -73,12 +69,12 @@ describe('scheduling a meeting across three time zones', () => {
       expect(v.timeZone).toBe(zones[who]);
       const invite = v.events.find((e) => e.subject === 'Spring campaign kickoff');
       expect(invite, `${who} has the invitation`).toBeDefined();
-      expect(invite).toMatchObject({ myResponse: 'notResponded', organizer: at('adele.vance') });
+      expect(invite).toMatchObject({ myResponse: 'notResponded', organizer: upn('adele.vance') });
       expect(invite!.teamsJoinUrl).toBe(booked.teamsJoinUrl);
       expect(minutes(invite!.start)).toBe(minutes(booked.start) + offsets[who]);
       // and the meeting request in their inbox, once.
       const inbox = await ok<{ messages: { subject: string; from?: string }[] }>(people[who], 'mail_list_messages', { limit: 10 });
-      expect(inbox.messages.filter((m) => m.subject === 'Spring campaign kickoff' && m.from === `Adele Vance <${at('adele.vance')}>`)).toHaveLength(1);
+      expect(inbox.messages.filter((m) => m.subject === 'Spring campaign kickoff' && m.from === `Adele Vance <${upn('adele.vance')}>`)).toHaveLength(1);
     }
   });
 
@@ -92,12 +88,12 @@ describe('scheduling a meeting across three time zones', () => {
     }
     const d = await ok<{ attendees: { address: string; response: string }[] }>(people['adele.vance'], 'calendar_get_event', { eventId: booked.id });
     const answer = Object.fromEntries(d.attendees.map((a) => [a.address, a.response]));
-    expect(answer).toEqual({ [at('christie.cline')]: 'declined', [at('lee.gu')]: 'accepted', [at('alex.wilber')]: 'none' });
+    expect(answer).toEqual({ [upn('christie.cline')]: 'declined', [upn('lee.gu')]: 'accepted', [upn('alex.wilber')]: 'none' });
     // The answers reached her inbox as meeting responses, the comment with them.
     const inbox = await ok<{ messages: { subject: string; from?: string; preview?: string }[] }>(people['adele.vance'], 'mail_list_messages', { limit: 10 });
     expect(inbox.messages).toEqual(expect.arrayContaining([
-      expect.objectContaining({ subject: 'Declined: Spring campaign kickoff', from: `Christie Cline <${at('christie.cline')}>`, preview: 'On leave that week, sorry.' }),
-      expect.objectContaining({ subject: 'Accepted: Spring campaign kickoff', from: `Lee Gu <${at('lee.gu')}>` }),
+      expect.objectContaining({ subject: 'Declined: Spring campaign kickoff', from: `Christie Cline <${upn('christie.cline')}>`, preview: 'On leave that week, sorry.' }),
+      expect.objectContaining({ subject: 'Accepted: Spring campaign kickoff', from: `Lee Gu <${upn('lee.gu')}>` }),
     ]));
   });
 
@@ -110,7 +106,7 @@ describe('scheduling a meeting across three time zones', () => {
     });
     expect(r.proposed).toEqual({ start: `${addDays(day, 1)}T12:00`, end: `${addDays(day, 1)}T12:45` });
     const d = await ok<{ attendees: { address: string; response: string }[] }>(people['adele.vance'], 'calendar_get_event', { eventId: booked.id });
-    expect(d.attendees.find((a) => a.address === at('alex.wilber'))?.response).toBe('tentative');
+    expect(d.attendees.find((a) => a.address === upn('alex.wilber'))?.response).toBe('tentative');
   });
 
   it('cancelling the meeting tells the attendees', async () => {
@@ -131,18 +127,18 @@ describe('scheduling a meeting across three time zones', () => {
 describe('free/busy and searches without a slot', () => {
   it('free/busy of several people with their working hours', async () => {
     const r = await ok<{ schedules: { person: string; busy: { start: string; status: string }[]; workingHours?: string }[] }>(people['adele.vance'], 'calendar_get_schedule', {
-      people: [at('christie.cline'), at('alex.wilber')], start: monday, end: friday, timeZone: 'Europe/London',
+      people: [upn('christie.cline'), upn('alex.wilber')], start: monday, end: friday, timeZone: 'Europe/London',
     });
-    const christie = r.schedules.find((s) => s.person === at('christie.cline'))!;
+    const christie = r.schedules.find((s) => s.person === upn('christie.cline'))!;
     expect(christie.workingHours).toMatch(/mon,tue,wed,thu,fri 09:00-17:30 GMT Standard Time/);
     expect(christie.busy.some((b) => b.status === 'oof' && b.start.startsWith(friday))).toBe(true);
-    const alex = r.schedules.find((s) => s.person === at('alex.wilber'))!;
+    const alex = r.schedules.find((s) => s.person === upn('alex.wilber'))!;
     expect(alex.busy.some((b) => b.status === 'workingElsewhere')).toBe(true);
   });
 
   it('Tokyo, London and Redmond share no working hours: no suggestion, and the reason in words', async () => {
     const found = await ok<Found>(people['adele.vance'], 'calendar_find_meeting_times', {
-      attendees: [at('hiroshi.tanaka'), at('christie.cline')], durationMinutes: 30, start: monday, end: friday,
+      attendees: [upn('hiroshi.tanaka'), upn('christie.cline')], durationMinutes: 30, start: monday, end: friday,
     });
     expect(found.suggestions).toEqual([]);
     expect(found.noSuggestionsReason).toMatch(/^No time found: too few attendees are free at the same time/);
@@ -150,7 +146,7 @@ describe('free/busy and searches without a slot', () => {
     expect(found.textBlock).toBe(found.noSuggestionsReason);
     // Any time of day finds one.
     const anyTime = await ok<Found>(people['adele.vance'], 'calendar_find_meeting_times', {
-      attendees: [at('hiroshi.tanaka'), at('christie.cline')], durationMinutes: 30, start: monday, end: friday, workingHoursOnly: false,
+      attendees: [upn('hiroshi.tanaka'), upn('christie.cline')], durationMinutes: 30, start: monday, end: friday, workingHoursOnly: false,
     });
     expect(anyTime.suggestions.length).toBeGreaterThan(0);
   });

@@ -1,43 +1,36 @@
 // The calendar tools through a real MCP client against the sandbox, signed in as Adele Vance (Pacific time):
 // calendars, the calendar view in zones, events with every option, a series with one moved occurrence, a DST
 // week, shared calendars, and the errors a model can act on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Connected } from './harness.js';
-import { addDays, at, fails, nextMonday, ok } from './fixtures.js';
-import { startTestSandbox } from './harness.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { graph, mintToken } from './sandbox/graph-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, ADELE, type Connected, fails, graph, ok, upn, useSandbox } from './fixtures.js';
 
 type Ev = { id: string; subject: string; start: string; end: string; type?: string; seriesId?: string; myResponse?: string; allDay?: boolean; teamsJoinUrl?: string };
 type View = { timeZone: string; events: Ev[] };
 type Saved = Ev & { attendees: string[]; recurrence?: string; timeZone: string };
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let adele: Connected;
-const monday = nextMonday();
+/** Monday of next week, the week the tests read (the seed's "next week"). */
+let monday: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  adele = await connect(sandbox, { env: { MS365_MCP_ORG_MODE: 'true' } });
+  adele = await sandbox.as(ADELE);
+  monday = sandbox.nextWeek;
 }, 30_000);
-afterAll(async () => {
-  await adele?.close();
-  await sandbox?.close();
-});
 
 describe('calendar: reading', () => {
   it('lists her calendars, and those shared with her show their owner and whether she may edit', async () => {
     const r = await ok<{ calendars: { name: string; owner?: string; canEdit: boolean; isDefault?: boolean }[] }>(adele, 'calendar_list_calendars');
     const names = r.calendars.map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['Calendar', 'Personal', 'Retail launches']));
-    expect(r.calendars.find((c) => c.isDefault)).toMatchObject({ name: 'Calendar', owner: at('adele.vance'), canEdit: true });
+    expect(r.calendars.find((c) => c.isDefault)).toMatchObject({ name: 'Calendar', owner: upn('adele.vance'), canEdit: true });
     // Alex shared his calendar to read, Ben his to edit: both follow her own, under their owners' names.
     expect(r.calendars.slice(3).map(({ name, owner, canEdit, isDefault }) => ({ name, owner, canEdit, isDefault }))).toEqual([
-      { name: 'Alex Wilber', owner: at('alex.wilber'), canEdit: false, isDefault: undefined },
-      { name: 'Ben Walters', owner: at('ben.walters'), canEdit: true, isDefault: undefined },
+      { name: 'Alex Wilber', owner: upn('alex.wilber'), canEdit: false, isDefault: undefined },
+      { name: 'Ben Walters', owner: upn('ben.walters'), canEdit: true, isDefault: undefined },
     ]);
     expect(r.textBlock).toMatch(/- Alex Wilber \| owner alex\.wilber@contoso\.sandbox \| read only/);
-    const alex = await ok<{ calendars: { name: string; canEdit: boolean }[] }>(adele, 'calendar_list_calendars', { calendarOwner: at('alex.wilber') });
+    const alex = await ok<{ calendars: { name: string; canEdit: boolean }[] }>(adele, 'calendar_list_calendars', { calendarOwner: upn('alex.wilber') });
     expect(alex.calendars.find((c) => c.name === 'Calendar')?.canEdit).toBe(false);
   });
 
@@ -75,7 +68,7 @@ describe('calendar: reading', () => {
     const s = await ok<{ recurrence?: string; attendees: { address: string; response: string }[] }>(adele, 'calendar_get_event', { eventId: sync.seriesId });
     expect(s.recurrence).toMatch(/^every week on monday from /);
     // Her copy of Alex's meeting lists the attendees; only the organizer's copy tallies their answers.
-    expect(s.attendees.map((a) => a.address)).toEqual(expect.arrayContaining([at('adele.vance'), at('christie.cline')]));
+    expect(s.attendees.map((a) => a.address)).toEqual(expect.arrayContaining([upn('adele.vance'), upn('christie.cline')]));
   });
 });
 
@@ -84,7 +77,7 @@ describe('calendar: bad input gets clear errors before Graph is called', () => {
     expect(await fails(adele, 'calendar_list_events', { start: '2027-03-10T10:00', end: '2027-03-10T09:00' })).toMatch(/end \(2027-03-10T09:00\) is not after start \(2027-03-10T10:00\)/);
     expect(await fails(adele, 'calendar_list_events', { start: '2027-03-10', end: '2027-03-11', timeZone: 'Mars/Olympus' })).toMatch(/Unknown time zone "Mars\/Olympus": use an IANA name/);
     expect(await fails(adele, 'calendar_list_events', { start: 'next tuesday', end: '2027-03-11' })).toMatch(/start "next tuesday" is not a date-time/);
-    expect(await fails(adele, 'calendar_get_schedule', { people: [at('lee.gu')], start: '2027-01-01', end: '2027-06-30' })).toMatch(/at most 62 days/);
+    expect(await fails(adele, 'calendar_get_schedule', { people: [upn('lee.gu')], start: '2027-01-01', end: '2027-06-30' })).toMatch(/at most 62 days/);
     expect(await fails(adele, 'calendar_create_event', { subject: 'x', start: '2027-03-10T10:00', end: '2027-03-10T09:30' })).toMatch(/not after start/);
     expect(await fails(adele, 'calendar_create_event', { subject: 'x', start: '2027-03-10T10:00' })).toMatch(/end is missing/);
     expect(await fails(adele, 'calendar_respond_event', { eventId: 'AAMk', response: 'accept', proposedStart: '2027-03-10T10:00', proposedEnd: '2027-03-10T11:00' })).toMatch(/only be proposed with response tentative or decline/);
@@ -140,7 +133,7 @@ describe('calendar: writing', () => {
   it('a DST week for meeting times: Redmond and London share one more hour once the US has switched', async () => {
     // Before 2027-03-14 Pacific is UTC-8, after it UTC-7; London stays on UTC until 2027-03-28.
     const found = await ok<{ suggestions: { start: string; end: string }[] }>(adele, 'calendar_find_meeting_times', {
-      attendees: [at('christie.cline')], durationMinutes: 60, start: '2027-03-11', end: '2027-03-16', timeZone: 'America/Los_Angeles', maxSuggestions: 20,
+      attendees: [upn('christie.cline')], durationMinutes: 60, start: '2027-03-11', end: '2027-03-16', timeZone: 'America/Los_Angeles', maxSuggestions: 20,
     });
     const before = found.suggestions.filter((s) => s.start < '2027-03-14');
     const after = found.suggestions.filter((s) => s.start > '2027-03-14');
@@ -151,18 +144,18 @@ describe('calendar: writing', () => {
     for (const s of after) expect(s.end.slice(11) <= '10:30', s.start).toBe(true);
     expect(after.some((s) => s.end.slice(11) > '09:30')).toBe(true);
     const london = await ok<{ suggestions: { start: string; end: string }[] }>(adele, 'calendar_find_meeting_times', {
-      attendees: [at('christie.cline')], durationMinutes: 60, start: '2027-03-11', end: '2027-03-16', timeZone: 'Europe/London', maxSuggestions: 20,
+      attendees: [upn('christie.cline')], durationMinutes: 60, start: '2027-03-11', end: '2027-03-16', timeZone: 'Europe/London', maxSuggestions: 20,
     });
     for (const s of london.suggestions) expect(s.start.slice(11) >= '09:00' && s.end.slice(11) <= '17:30', s.start).toBe(true);
   });
 
   it('a quorum: with Christie out of office on Friday, 50% of the attendees is enough, 100% is not', async () => {
     const friday = addDays(monday, 4);
-    const args = { attendees: [at('christie.cline'), at('lee.gu')], durationMinutes: 30, start: friday, end: friday, timeZone: 'Pacific Standard Time' };
+    const args = { attendees: [upn('christie.cline'), upn('lee.gu')], durationMinutes: 30, start: friday, end: friday, timeZone: 'Pacific Standard Time' };
     const half = await ok<{ suggestions: { free: string[]; notFree: string[]; confidence: number }[] }>(adele, 'calendar_find_meeting_times', { ...args, minimumAttendeePercentage: 50 });
     expect(half.suggestions.length).toBeGreaterThan(0);
     for (const s of half.suggestions) {
-      expect(s.free).toEqual([at('lee.gu')]);
+      expect(s.free).toEqual([upn('lee.gu')]);
       expect(s.notFree[0]).toMatch(/^christie\.cline@contoso\.sandbox \((oof|busy)\)$/);
       expect(s.confidence).toBe(50);
     }
@@ -186,11 +179,11 @@ describe('calendar: writing', () => {
   });
 
   it('updates title, attendees and adds a Teams link; nothing to change is an error', async () => {
-    const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Window display', start: '2027-02-10T10:00', end: '2027-02-10T10:30', attendees: [at('ben.walters')] });
-    expect(c.attendees).toEqual([`${at('ben.walters')} (required, none)`]);
-    const u = await ok<Saved>(adele, 'calendar_update_event', { eventId: c.id, subject: 'Window display plan', addAttendees: [at('megan.bowen')], removeAttendees: [at('ben.walters')], teamsMeeting: true });
+    const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Window display', start: '2027-02-10T10:00', end: '2027-02-10T10:30', attendees: [upn('ben.walters')] });
+    expect(c.attendees).toEqual([`${upn('ben.walters')} (required, none)`]);
+    const u = await ok<Saved>(adele, 'calendar_update_event', { eventId: c.id, subject: 'Window display plan', addAttendees: [upn('megan.bowen')], removeAttendees: [upn('ben.walters')], teamsMeeting: true });
     expect(u.subject).toBe('Window display plan');
-    expect(u.attendees.map((a) => a.split(' ')[0])).toEqual([at('megan.bowen')]);
+    expect(u.attendees.map((a) => a.split(' ')[0])).toEqual([upn('megan.bowen')]);
     expect(u.teamsJoinUrl).toMatch(/^https:\/\//);
     expect(await fails(adele, 'calendar_update_event', { eventId: c.id })).toMatch(/Nothing to change/);
   });
@@ -198,46 +191,46 @@ describe('calendar: writing', () => {
 
 describe('calendar: other people\'s calendars', () => {
   it('reads a calendar shared with her; writing to it (read access only) is refused with the reason', async () => {
-    const v = await ok<View>(adele, 'calendar_list_events', { start: monday, end: addDays(monday, 4), calendarOwner: at('alex.wilber') });
+    const v = await ok<View>(adele, 'calendar_list_events', { start: monday, end: addDays(monday, 4), calendarOwner: upn('alex.wilber') });
     expect(v.events.map((e) => e.subject)).toContain('Working from the Redmond office');
-    const err = await fails(adele, 'calendar_create_event', { subject: 'Sneaky', start: '2027-02-10T10:00', end: '2027-02-10T10:30', calendarOwner: at('alex.wilber') });
+    const err = await fails(adele, 'calendar_create_event', { subject: 'Sneaky', start: '2027-02-10T10:00', end: '2027-02-10T10:30', calendarOwner: upn('alex.wilber') });
     expect(err).toMatch(/You may not change the calendar of alex\.wilber@contoso\.sandbox/);
     expect(err).toMatch(/share it with you with edit rights/);
   });
 
   it('writes to a calendar shared with edit rights', async () => {
-    const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Shelf restock', start: '2027-02-11T07:00', end: '2027-02-11T08:00', calendarOwner: at('ben.walters') });
-    const v = await ok<View>(adele, 'calendar_list_events', { start: '2027-02-11', end: '2027-02-11', calendarOwner: at('ben.walters') });
+    const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Shelf restock', start: '2027-02-11T07:00', end: '2027-02-11T08:00', calendarOwner: upn('ben.walters') });
+    const v = await ok<View>(adele, 'calendar_list_events', { start: '2027-02-11', end: '2027-02-11', calendarOwner: upn('ben.walters') });
     expect(v.events.map((e) => e.id)).toContain(c.id);
   });
 
   it('creates an event in Ben\'s calendar through the id her own list shows for it; it lands in his calendar', async () => {
     const mine = await ok<{ calendars: { id: string; owner?: string }[] }>(adele, 'calendar_list_calendars');
-    const ben = mine.calendars.find((c) => c.owner === at('ben.walters'))!;
+    const ben = mine.calendars.find((c) => c.owner === upn('ben.walters'))!;
     const c = await ok<Saved>(adele, 'calendar_create_event', { subject: 'Stockroom walk-through', start: '2027-02-12T07:00', end: '2027-02-12T08:00', calendarId: ben.id });
     // Asked of the sandbox directly, at Ben's address: the event is in his main calendar, organized by him.
-    const token = await mintToken(sandbox, 'Calendars.Read.Shared');
-    const his = await graph(sandbox, token, `/users/${at('ben.walters')}/calendar/events/${c.id}?$select=subject,organizer,isOrganizer`);
+    const token = await sandbox.graphAs(ADELE, 'Calendars.Read.Shared');
+    const his = await graph(sandbox, token, `/users/${upn('ben.walters')}/calendar/events/${c.id}?$select=subject,organizer,isOrganizer`);
     expect(his.status, his.text).toBe(200);
-    expect(his.body).toMatchObject({ subject: 'Stockroom walk-through', isOrganizer: true, organizer: { emailAddress: { address: at('ben.walters') } } });
+    expect(his.body).toMatchObject({ subject: 'Stockroom walk-through', isOrganizer: true, organizer: { emailAddress: { address: upn('ben.walters') } } });
     const hers = await ok<View>(adele, 'calendar_list_events', { start: '2027-02-12', end: '2027-02-12' });
     expect(hers.events.map((e) => e.id)).not.toContain(c.id);
     // Alex's calendar, listed read only, takes no event.
-    const alex = (await ok<{ calendars: { id: string; owner?: string }[] }>(adele, 'calendar_list_calendars')).calendars.find((x) => x.owner === at('alex.wilber'))!;
+    const alex = (await ok<{ calendars: { id: string; owner?: string }[] }>(adele, 'calendar_list_calendars')).calendars.find((x) => x.owner === upn('alex.wilber'))!;
     expect(await fails(adele, 'calendar_create_event', { subject: 'Sneaky', start: '2027-02-12T09:00', end: '2027-02-12T09:30', calendarId: alex.id })).toMatch(/ErrorAccessDenied.*shared with you: its owner gave you read access only/);
   });
 
   it('a calendar not shared with her is refused for reading, pointing at free/busy', async () => {
-    const err = await fails(adele, 'calendar_list_events', { start: monday, end: monday, calendarOwner: at('lee.gu') });
+    const err = await fails(adele, 'calendar_list_events', { start: monday, end: monday, calendarOwner: upn('lee.gu') });
     expect(err).toMatch(/not shared with you.*calendar_get_schedule/);
   });
 
   it('in personal mode another person\'s calendar needs organization mode', async () => {
-    const personal = await connect(sandbox);
+    const personal = await sandbox.as(ADELE, {});
     try {
-      expect(await fails(personal, 'calendar_list_events', { start: monday, end: monday, calendarOwner: at('alex.wilber') })).toMatch(/need organization mode/);
+      expect(await fails(personal, 'calendar_list_events', { start: monday, end: monday, calendarOwner: upn('alex.wilber') })).toMatch(/need organization mode/);
       // Her own address is her own calendar.
-      await ok(personal, 'calendar_list_events', { start: monday, end: monday, calendarOwner: at('adele.vance') });
+      await ok(personal, 'calendar_list_events', { start: monday, end: monday, calendarOwner: upn('adele.vance') });
     } finally {
       await personal.close();
     }

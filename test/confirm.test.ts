@@ -1,16 +1,12 @@
 // Destructive tools ask the user first through MCP elicitation, in both protocol eras, and act only on a yes.
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENTRY } from './e2e/process.js';
-import { call, connect, sandboxEnv, startTestSandbox, tempDir, textOf } from './harness.js';
+import { call, connect, sandboxEnv, tempDir, textOf, useSandbox } from './fixtures.js';
 
-type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(async () => sandbox?.close());
+// Device codes are approved at once as the default user: the built server below signs itself in on start.
+const sandbox = useSandbox({ autoApproveUser: 'default' });
 
 /** A client that answers every elicitation with `answer`, recording the questions. */
 function elicitingClient(answer: { action: 'accept' | 'decline' | 'cancel'; content?: Record<string, string | number | boolean | string[]> }, questions: string[], options = {}): Client {

@@ -1,58 +1,136 @@
-// The one set of fixtures for tool tests: a sandbox where any demo person can sign in, a server signed in as
-// one of them, ok/fails for tool calls, and the seed's people and dates, read from the sandbox's testing entry.
-import { expect } from 'vitest';
-import { SHARED_MAILBOX_UPN, TENANT_DOMAIN } from '../src/sandbox/testing.js';
-import { call, connect, type Connected, startTestSandbox, textOf, type ToolResult } from './harness.js';
+// The tests' one fixtures module: a sandbox per test file, `as(upn)` for a server signed in as that person with an
+// MCP client, `graphAs(upn)` for looking at the tenant's state directly, `ok`/`fails` for tool calls, and the
+// seed's facts (people, their ids, the shared mailbox) from the sandbox's public testing entry.
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { SandboxOptions } from '../src/sandbox/index.js';
+import { addDays, calendarAnchorWeek, DEFAULT_USER_UPN, demoUsers, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, TENANT_DOMAIN } from '../src/sandbox/testing.js';
+import { tokenFor, type GraphAs } from './support/graph.js';
+import { call, signInAs, startTestSandbox, textOf, type Connected, type ConnectOptions, type TestSandbox } from './support/server.js';
 
-export { addDays } from '../src/sandbox/testing.js';
+export { addDays };
+export { hm, PACIFIC, prefer, send, view } from './support/calendar.js';
+export { allPages, EVENTUAL, graph, tokenFor, type GraphAs } from './support/graph.js';
+export { bySubject, folderMessages, type ListResult } from './support/mail.js';
+export * from './support/server.js';
 
-export type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+// ---- Seed facts: what the demo organization holds, read from the seed itself rather than restated. ----
 
-/** A demo person's address from the part before the @, e.g. at('lee.gu'). */
-export const at = (who: string) => `${who}@${TENANT_DOMAIN}`;
-export const ADELE = at('adele.vance');
-export const MEGAN = at('megan.bowen');
-export const ALEX = at('alex.wilber');
-export const BEN = at('ben.walters');
-export const PRADEEP = at('pradeep.gupta');
-export const SUPPORT = SHARED_MAILBOX_UPN;
+/** Directory users of the seed: the people, then the shared mailbox (a disabled user, as in Exchange). */
+const SEED_USERS = demoUsers();
 
-/** A sandbox without automatic approval, so each connection can sign in as someone else. */
-export const startPeopleSandbox = () => startTestSandbox({ autoApproveUser: undefined });
+/** The UPN of a seed person by key ('adele.vance'). */
+export const upn = (key: string) => `${key}@${TENANT_DOMAIN}`;
 
-const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-
-/** A server signed in as `upn` (organization mode unless env says otherwise), its device code approved on the
- *  sandbox's page as a person would, with a connected MCP client. */
-export async function signInAs(sandbox: { url: string }, upn: string, env: Record<string, string> = { MS365_MCP_ORG_MODE: 'true' }, opts: Parameters<typeof connect>[1] = {}): Promise<Connected> {
-  const s = await connect(sandbox, { ...opts, env: { MS365_MCP_AUTO_LOGIN: 'false', ...env }, signIn: false });
-  const started = await s.runtime.auth.startLogin(false);
-  if (!started.pending) throw new Error('no device code was issued');
-  const approved = await fetch(started.pending.verificationUri, form({ otc: started.pending.userCode, user: upn, action: 'approve' }));
-  if (!/You have signed in/.test(await approved.text())) throw new Error(`could not approve the sign-in of ${upn}`);
-  await (await s.runtime.auth.manager())!.waitForLogin();
-  return s;
+/** The seed's record of a user; throws for anyone the seed does not have, so a renamed person fails loudly. */
+function seedUser(userPrincipalName: string) {
+  const user = SEED_USERS.find((u) => u.userPrincipalName === userPrincipalName);
+  if (!user) throw new Error(`the seed has no user ${userPrincipalName}`);
+  return user;
 }
 
-/** Calls a tool and insists that it succeeded; returns its structured result, with the content
- *  block's text as `textBlock` (a name no tool's output uses). */
-export async function ok<T extends object = Record<string, unknown>>(s: Connected, tool: string, args: Record<string, unknown> = {}): Promise<T & { textBlock: string }> {
-  const r = await call(s.client, tool, args);
+/** The directory object id of a seed person or mailbox, by UPN. */
+export const idOf = (userPrincipalName: string) => seedUser(userPrincipalName).id;
+
+const person = (key: string) => seedUser(upn(key)).userPrincipalName;
+/** The default user (Sales, Redmond, Pacific time), a delegate of the shared support mailbox. */
+export const ADELE = DEFAULT_USER_UPN;
+/** A person without access to the shared mailbox. */
+export const PRADEEP = NO_SHARED_ACCESS_UPN;
+/** The shared mailbox: a disabled directory user that delegates read and send as. */
+export const SUPPORT = SHARED_MAILBOX_UPN;
+export const PATTI = person('patti.fernandez');
+export const ALEX = person('alex.wilber');
+export const MEGAN = person('megan.bowen');
+export const BEN = person('ben.walters');
+
+// ---- A sandbox per test file ----
+
+/** Scopes of graphAs when a test names none: enough to read and change every workload the sandbox serves. */
+const STATE_SCOPES = 'User.Read.All Mail.ReadWrite Mail.ReadWrite.Shared Mail.Send Mail.Send.Shared Calendars.ReadWrite Calendars.ReadWrite.Shared MailboxSettings.ReadWrite';
+
+export interface SandboxFixture {
+  /** The running sandbox's address and fault injection (available from beforeAll on). */
+  readonly url: string;
+  readonly faults: TestSandbox['faults'];
+  /** Monday (yyyy-MM-dd) of the week the calendar seed is anchored on ("this week"), and of the one after. */
+  readonly thisWeek: string;
+  readonly nextWeek: string;
+  /** A server signed in as `upn` (organization mode unless env says otherwise) with a connected MCP client. */
+  as(upn: string, env?: Record<string, string>, opts?: ConnectOptions): Promise<Connected>;
+  /** `upn`'s token for Graph with these scopes, to look at the tenant's state directly; cached per file. */
+  graphAs(upn: string, scopes?: string): Promise<GraphAs>;
+}
+
+/**
+ * Starts a sandbox before the file's tests and closes it, and every connection `as` made, after them. The
+ * sandbox is started again in the rare case the calendar week turned while it started, so `thisWeek` is the
+ * week its calendar seed holds.
+ */
+export function useSandbox(opts: SandboxOptions = {}): SandboxFixture {
+  let running: { sandbox: TestSandbox; week: string } | undefined;
+  const connections: Connected[] = [];
+  const tokens = new Map<string, Promise<GraphAs>>();
+  const started = () => {
+    if (!running) throw new Error('the sandbox starts in beforeAll; use the fixture inside hooks and tests');
+    return running;
+  };
+
+  beforeAll(async () => {
+    for (;;) {
+      const week = calendarAnchorWeek(Date.now());
+      const sandbox = await startTestSandbox(opts);
+      if (calendarAnchorWeek(Date.now()) === week) return void (running = { sandbox, week });
+      await sandbox.close();
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(connections.map((c) => c.close()));
+    await running?.sandbox.close();
+  });
+
+  return {
+    get url() {
+      return started().sandbox.url;
+    },
+    get faults() {
+      return started().sandbox.faults;
+    },
+    get thisWeek() {
+      return started().week;
+    },
+    get nextWeek() {
+      return addDays(started().week, 7);
+    },
+    async as(upn, env, connectOpts) {
+      const c = await signInAs(started().sandbox, upn, env, connectOpts);
+      // Closed once, whether the test closes it itself or the file's end does.
+      let closing: Promise<void> | undefined;
+      const close = c.close;
+      c.close = () => (closing ??= close());
+      connections.push(c);
+      return c;
+    },
+    graphAs(upn, scopes = STATE_SCOPES) {
+      const key = `${upn} ${scopes}`;
+      if (!tokens.has(key)) tokens.set(key, tokenFor(started().sandbox, upn, scopes));
+      return tokens.get(key)!;
+    },
+  };
+}
+
+// ---- Tool calls ----
+
+/** Calls a tool and insists that it succeeded; returns its structured result, with the content block's text as
+ *  `textBlock` (a name no tool's output uses). */
+export async function ok<T extends object = Record<string, unknown>>(c: Connected, tool: string, args: Record<string, unknown> = {}): Promise<T & { textBlock: string }> {
+  const r = await call(c.client, tool, args);
   expect(r.isError, `${tool}: ${textOf(r)}`).toBeFalsy();
-  return Object.assign(r.structuredContent as T, { textBlock: textOf(r) });
+  return Object.assign((r.structuredContent ?? {}) as T, { textBlock: textOf(r) });
 }
 
 /** Calls a tool that must fail; returns its error text. */
-export async function fails(s: Connected, tool: string, args: Record<string, unknown> = {}): Promise<string> {
-  const r: ToolResult = await call(s.client, tool, args);
+export async function fails(c: Connected, tool: string, args: Record<string, unknown> = {}): Promise<string> {
+  const r = await call(c.client, tool, args);
   expect(r.isError, `${tool} should fail: ${textOf(r)}`).toBe(true);
   return textOf(r);
-}
-
-/** Monday (YYYY-MM-DD) of the week after the one containing `now`. */
-export function nextMonday(now = new Date()): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const dow = d.getUTCDay() || 7; // 1 = Monday ... 7 = Sunday
-  d.setUTCDate(d.getUTCDate() + 8 - dow);
-  return d.toISOString().slice(0, 10);
 }

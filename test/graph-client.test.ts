@@ -1,20 +1,14 @@
 // The Graph client against the sandbox's fault injection: throttling, outages, no repeated writes, paging,
 // batching, cancellation and the shape of errors.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GraphError } from '../src/graph/errors.js';
-import { call, connect, type Connected, startTestSandbox, textOf, whenLogged } from './harness.js';
+import { ADELE, call, type Connected, signInAs, startTestSandbox, type TestSandbox, textOf, useSandbox, whenLogged } from './fixtures.js';
 
-type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let s: Connected;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  s = await connect(sandbox, { env: { MS365_MCP_ORG_MODE: 'true' } });
-});
-afterAll(async () => {
-  await s?.close();
-  await sandbox?.close();
+  s = await sandbox.as(ADELE);
 });
 beforeEach(() => sandbox.faults.clear());
 
@@ -119,8 +113,8 @@ describe('Graph briefly unreachable', () => {
   it('sends a write again only when the connection was refused, so it is done exactly once', async () => {
     const first = await startTestSandbox();
     const port = Number(new URL(first.url).port);
-    const c = await connect(first);
-    let second: Sandbox | undefined;
+    const c = await signInAs(first, ADELE);
+    let second: TestSandbox | undefined;
     try {
       await first.close();
       // The tenant comes back once the client has met the refused connection, whatever the machine's speed.

@@ -2,22 +2,15 @@
 // streams it and never overwrites; over HTTP there are no local files.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Connected, tempDir } from './harness.js';
-import { ADELE, signInAs, fails, MEGAN, ok, PRADEEP, type Sandbox, startPeopleSandbox } from './fixtures.js';
-import { type ListResult } from './mail-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADELE, type Connected, fails, type ListResult, MEGAN, ok, PRADEEP, tempDir, useSandbox } from './fixtures.js';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let adele: Connected;
 let pradeep: Connected;
 let megan: Connected;
 beforeAll(async () => {
-  sandbox = await startPeopleSandbox();
-  [adele, pradeep, megan] = await Promise.all([signInAs(sandbox, ADELE), signInAs(sandbox, PRADEEP), signInAs(sandbox, MEGAN)]);
-});
-afterAll(async () => {
-  await Promise.all([adele?.close(), pradeep?.close(), megan?.close()]);
-  await sandbox?.close();
+  [adele, pradeep, megan] = await Promise.all([sandbox.as(ADELE), sandbox.as(PRADEEP), sandbox.as(MEGAN)]);
 });
 
 type Att = { id: string; name: string; contentType: string; size: number; inline?: boolean };
@@ -96,7 +89,7 @@ describe('mail_download_attachment as base64 or to a file', () => {
 
 describe('over HTTP', () => {
   it('has no local files: saveTo and path attachments are refused with the alternative', async () => {
-    const web = await signInAs(sandbox, ADELE, { MS365_MCP_ORG_MODE: 'true', MS365_MCP_HTTP: '127.0.0.1:0' });
+    const web = await sandbox.as(ADELE, { MS365_MCP_ORG_MODE: 'true', MS365_MCP_HTTP: '127.0.0.1:0' });
     try {
       const a = await attachment(web, 'subject:"PO #48213"', 'PO-48213-lines.csv');
       expect(await fails(web, 'mail_download_attachment', { messageId: a.messageId, attachmentId: a.attachmentId, saveTo: '/tmp/x.csv' })).toMatch(/only when the server runs over stdio/);

@@ -1,19 +1,12 @@
 // Reading mail through the MCP client against the sandbox: intent filters, paging, search syntax, one message,
 // a thread, folders, and the errors a model gets for bad ids and malformed addresses.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Connected, textOf } from './harness.js';
-import { ADELE, ALEX, signInAs, fails, ok, type Sandbox, startPeopleSandbox } from './fixtures.js';
-import { type ListResult } from './mail-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADELE, ALEX, call, type Connected, fails, type ListResult, ok, textOf, useSandbox } from './fixtures.js';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let s: Connected;
 beforeAll(async () => {
-  sandbox = await startPeopleSandbox();
-  s = await signInAs(sandbox, ADELE);
-});
-afterAll(async () => {
-  await s?.close();
-  await sandbox?.close();
+  s = await sandbox.as(ADELE);
 });
 
 const list = (args: Record<string, unknown> = {}) => ok<ListResult>(s, 'mail_list_messages', args);

@@ -3,25 +3,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Connected, tempDir } from './harness.js';
-import { ADELE, ALEX, BEN, signInAs, fails, MEGAN, ok, type Sandbox, startPeopleSandbox } from './fixtures.js';
-import { folderMessages, type ListResult } from './mail-helpers.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ADELE, ALEX, BEN, type Connected, fails, folderMessages, type ListResult, MEGAN, ok, tempDir, useSandbox } from './fixtures.js';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let adele: Connected;
 let megan: Connected;
 let ben: Connected;
 let alex: Connected;
 let dir: string;
 beforeAll(async () => {
-  sandbox = await startPeopleSandbox();
-  [adele, megan, ben, alex] = await Promise.all([ADELE, MEGAN, BEN, ALEX].map((u) => signInAs(sandbox, u)));
+  [adele, megan, ben, alex] = await Promise.all([ADELE, MEGAN, BEN, ALEX].map((u) => sandbox.as(u)));
   dir = await tempDir('ms365-mail-files-');
-});
-afterAll(async () => {
-  await Promise.all([adele, megan, ben, alex].map((c) => c?.close()));
-  await sandbox?.close();
 });
 beforeEach(() => sandbox.faults.clear());
 

@@ -1,21 +1,14 @@
 // Shared mailboxes through the `mailbox` parameter: a delegate reads the shared inbox and answers from the
 // shared address; someone without delegation, or a server in personal mode, gets an error that says why.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connected } from './harness.js';
-import { ADELE, BEN, signInAs, fails, MEGAN, ok, PRADEEP, type Sandbox, startPeopleSandbox, SUPPORT } from './fixtures.js';
-import { folderMessages, type ListResult } from './mail-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADELE, BEN, type Connected, fails, folderMessages, type ListResult, MEGAN, ok, PRADEEP, SUPPORT, useSandbox } from './fixtures.js';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let adele: Connected;
 let ben: Connected;
 let megan: Connected;
 beforeAll(async () => {
-  sandbox = await startPeopleSandbox();
-  [adele, ben, megan] = await Promise.all([signInAs(sandbox, ADELE), signInAs(sandbox, BEN), signInAs(sandbox, MEGAN)]);
-});
-afterAll(async () => {
-  await Promise.all([adele?.close(), ben?.close(), megan?.close()]);
-  await sandbox?.close();
+  [adele, ben, megan] = await Promise.all([sandbox.as(ADELE), sandbox.as(BEN), sandbox.as(MEGAN)]);
 });
 
 describe('a shared mailbox, used by a delegate', () => {
@@ -56,7 +49,7 @@ describe('a shared mailbox, used by a delegate', () => {
 
 describe('without access', () => {
   it('a user without delegation gets an error naming the mailbox and the missing access', async () => {
-    const pradeep = await signInAs(sandbox, PRADEEP);
+    const pradeep = await sandbox.as(PRADEEP);
     try {
       const read = await fails(pradeep, 'mail_list_messages', { mailbox: SUPPORT });
       expect(read).toMatch(/No access to the mailbox support@contoso\.sandbox/);
@@ -71,7 +64,7 @@ describe('without access', () => {
   });
 
   it('personal mode says that other mailboxes need organization mode, and still takes your own address', async () => {
-    const personal = await signInAs(sandbox, ADELE, {});
+    const personal = await sandbox.as(ADELE, {});
     try {
       expect(await fails(personal, 'mail_list_messages', { mailbox: SUPPORT })).toMatch(/support@contoso\.sandbox is not yours: shared and delegated mailboxes need organization mode/);
       const own = await ok<ListResult>(personal, 'mail_list_messages', { mailbox: ADELE, limit: 1 });

@@ -1,20 +1,13 @@
 // An assistant triages Adele's inbox through the MCP client: find unread mail from a person since a date, read
 // it, reply, file it, flag another, mark, categorize and clean up; the sandbox's mailboxes show every effect.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connected } from './harness.js';
-import { ADELE, ALEX, BEN, signInAs, fails, ok, type Sandbox, startPeopleSandbox } from './fixtures.js';
-import { folderMessages, type ListResult } from './mail-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADELE, ALEX, BEN, type Connected, fails, folderMessages, type ListResult, ok, useSandbox } from './fixtures.js';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let adele: Connected;
 let alex: Connected;
 beforeAll(async () => {
-  sandbox = await startPeopleSandbox();
-  [adele, alex] = await Promise.all([signInAs(sandbox, ADELE), signInAs(sandbox, ALEX)]);
-});
-afterAll(async () => {
-  await Promise.all([adele?.close(), alex?.close()]);
-  await sandbox?.close();
+  [adele, alex] = await Promise.all([sandbox.as(ADELE), sandbox.as(ALEX)]);
 });
 
 const inbox = async (args: Record<string, unknown> = {}) => (await ok<ListResult>(adele, 'mail_list_messages', { limit: 100, ...args })).messages;

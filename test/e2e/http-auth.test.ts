@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../harness.js';
+import { tempDir } from '../fixtures.js';
 import { runCli, startCli } from './process.js';
 
 const TOKEN = 'c2f0e8a61d4b4f3a9e7d5c1b0a8f6e4d2c0b9a8f7e6d5c4b';

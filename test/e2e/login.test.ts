@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxEnv, tempDir } from '../harness.js';
+import { sandboxEnv, tempDir } from '../fixtures.js';
 import { ENTRY, runCli, startCli } from './process.js';
 
 let sandboxProc: ReturnType<typeof startCli>;

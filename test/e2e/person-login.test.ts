@@ -1,7 +1,7 @@
 // A person signs in: `--sandbox` (tenant in-process, no auto-approval), the device-code message on stderr,
 // the code entered on the sandbox's device-login page, and the process reports success and exits.
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../harness.js';
+import { tempDir } from '../fixtures.js';
 import { runCli, startCli } from './process.js';
 
 const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });

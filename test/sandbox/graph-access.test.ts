@@ -1,18 +1,15 @@
 // Who may call what: bearer-token failures (401 with Graph's messages and challenge), permission checks that
 // follow the token's scopes (403), and Graph's routing errors for unknown segments and wrong methods.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
-import { ADELE, EVENTUAL, PATTI, graph, mintToken, startGraphSandbox } from './graph-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADELE, EVENTUAL, graph, type GraphAs, idOf, PATTI, startTestSandbox, tokenFor, useSandbox } from '../fixtures.js';
 
-let sb: Sandbox;
-let full: string;
-let userReadOnly: string;
+const sb = useSandbox();
+let full: GraphAs;
+let userReadOnly: GraphAs;
 beforeAll(async () => {
-  sb = await startGraphSandbox();
-  full = await mintToken(sb, 'User.Read User.Read.All');
-  userReadOnly = await mintToken(sb, 'User.Read');
+  full = await sb.graphAs(ADELE, 'User.Read User.Read.All');
+  userReadOnly = await sb.graphAs(ADELE, 'User.Read');
 });
-afterAll(async () => sb?.close());
 
 const expect401 = (r: Awaited<ReturnType<typeof graph>>, message: string | RegExp) => {
   expect(r.status).toBe(401);
@@ -24,21 +21,21 @@ const expect401 = (r: Awaited<ReturnType<typeof graph>>, message: string | RegEx
 describe('authentication', () => {
   it('refuses a request without a token, or with another scheme', async () => {
     expect401(await graph(sb, undefined, '/me'), /^Access token is empty\.$/);
-    expect401(await graph(sb, undefined, '/me', { headers: { Authorization: `Basic ${full}` } }), /^Access token is empty\.$/);
+    expect401(await graph(sb, undefined, '/me', { headers: { Authorization: `Basic ${full.token}` } }), /^Access token is empty\.$/);
   });
 
   it('refuses a malformed or tampered token', async () => {
     expect401(await graph(sb, 'not-a-jwt', '/me'), /^IDX14100: JWT is not well formed/);
-    const [h, p, s] = full.split('.');
+    const [h, p, s] = full.token.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, scp: `${claims.scp} Directory.ReadWrite.All` })).toString('base64url');
     expect401(await graph(sb, `${h}.${forged}.${s}`, '/me'), /Invalid signature/);
   });
 
   it('refuses an expired token with Graph\'s lifetime message', async () => {
-    const short = await startGraphSandbox({ tokenLifetimeSeconds: 1 });
+    const short = await startTestSandbox({ tokenLifetimeSeconds: 1 });
     try {
-      const t = await mintToken(short, 'User.Read');
+      const t = await tokenFor(short, ADELE, 'User.Read');
       expect((await graph(short, t, '/me')).status).toBe(200);
       await new Promise((r) => setTimeout(r, 2100));
       expect401(await graph(short, t, '/me'), /^Lifetime validation failed, the token is expired\.$/);
@@ -50,13 +47,13 @@ describe('authentication', () => {
 
 describe('permissions follow the token\'s scopes', () => {
   it('User.Read reads the signed-in user, their manager and reports, and the organization', async () => {
-    for (const path of ['/me', `/users/${ADELE.id}`, `/users/${ADELE.upn.toUpperCase()}`, '/me/manager', '/me/directReports', '/organization']) {
+    for (const path of ['/me', `/users/${idOf(ADELE)}`, `/users/${ADELE.toUpperCase()}`, '/me/manager', '/me/directReports', '/organization']) {
       expect((await graph(sb, userReadOnly, path)).status, path).toBe(200);
     }
   });
 
   it('User.Read cannot list or read other people: 403 Authorization_RequestDenied', async () => {
-    for (const path of ['/users', `/users/${PATTI.id}`, `/users/${PATTI.upn}/directReports`, '/users/$count']) {
+    for (const path of ['/users', `/users/${idOf(PATTI)}`, `/users/${PATTI}/directReports`, '/users/$count']) {
       const r = await graph(sb, userReadOnly, path, { headers: EVENTUAL });
       expect(r.status, path).toBe(403);
       expect(r.body.error).toMatchObject({ code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
@@ -64,7 +61,7 @@ describe('permissions follow the token\'s scopes', () => {
   });
 
   it('User.ReadBasic.All is enough to list the directory', async () => {
-    const basic = await mintToken(sb, 'User.ReadBasic.All');
+    const basic = await sb.graphAs(ADELE, 'User.ReadBasic.All');
     expect((await graph(sb, basic, '/users?$top=1')).status).toBe(200);
     expect((await graph(sb, full, '/users?$top=1')).status).toBe(200);
   });
@@ -72,7 +69,7 @@ describe('permissions follow the token\'s scopes', () => {
 
 describe('routing', () => {
   it('names the first segment no resource serves', async () => {
-    for (const [path, segment] of [['/mee', 'mee'], ['/me/colleagues', 'colleagues'], [`/users/${ADELE.id}/manager/extra`, 'extra']]) {
+    for (const [path, segment] of [['/mee', 'mee'], ['/me/colleagues', 'colleagues'], [`/users/${idOf(ADELE)}/manager/extra`, 'extra']]) {
       const r = await graph(sb, full, path);
       expect(r.status, path).toBe(400);
       expect(r.body.error).toMatchObject({ code: 'BadRequest', message: `Resource not found for the segment '${segment}'.` });
@@ -88,9 +85,9 @@ describe('routing', () => {
   });
 
   it('matches path segments case-insensitively and accepts users(\'id\')', async () => {
-    expect((await graph(sb, full, '/Me')).body.id).toBe(ADELE.id);
-    expect((await graph(sb, full, `/USERS/${PATTI.id}/Manager`)).status).toBe(404);
-    expect((await graph(sb, full, `/users('${PATTI.upn}')`)).body.id).toBe(PATTI.id);
+    expect((await graph(sb, full, '/Me')).body.id).toBe(idOf(ADELE));
+    expect((await graph(sb, full, `/USERS/${idOf(PATTI)}/Manager`)).status).toBe(404);
+    expect((await graph(sb, full, `/users('${PATTI}')`)).body.id).toBe(idOf(PATTI));
   });
 
   it('refuses unknown and repeated query options', async () => {

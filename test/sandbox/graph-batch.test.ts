@@ -1,21 +1,18 @@
 // JSON batching: members go through the same routes and permission checks as lone requests, dependsOn
 // orders them and turns a failed dependency into 424, and malformed batches are refused whole.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
-import { ADELE, PATTI, graph, mintToken, startGraphSandbox } from './graph-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADELE, graph, type GraphAs, idOf, PATTI, useSandbox } from '../fixtures.js';
 import { demoUsers } from '../../src/sandbox/testing.js';
 
 type Item = { id: string; status: number; headers: Record<string, string>; body?: any };
 
-let sb: Sandbox;
-let token: string;
+const sb = useSandbox();
+let token: GraphAs;
 beforeAll(async () => {
-  sb = await startGraphSandbox();
-  token = await mintToken(sb, 'User.Read User.Read.All');
+  token = await sb.graphAs(ADELE, 'User.Read User.Read.All');
 });
-afterAll(async () => sb?.close());
 
-const batch = (requests: unknown[], t = token) => graph(sb, t, '/$batch', { method: 'POST', body: { requests } });
+const batch = (requests: unknown[], t: GraphAs | string = token) => graph(sb, t, '/$batch', { method: 'POST', body: { requests } });
 const byId = (items: Item[]) => Object.fromEntries(items.map((i) => [i.id, i]));
 
 describe('$batch', () => {
@@ -41,7 +38,7 @@ describe('$batch', () => {
   });
 
   it('checks every member against the batch token\'s scopes', async () => {
-    const narrow = await mintToken(sb, 'User.Read');
+    const narrow = await sb.graphAs(ADELE, 'User.Read');
     const res = byId((await batch([{ id: 'me', method: 'GET', url: '/me' }, { id: 'all', method: 'GET', url: '/users' }], narrow)).body.responses);
     expect(res.me.status).toBe(200);
     expect(res.all.status).toBe(403);
@@ -55,8 +52,8 @@ describe('$batch', () => {
       (
         await batch([
           { id: 'c', method: 'GET', url: '/me/manager', dependsOn: ['b'] },
-          { id: 'b', method: 'GET', url: `/users/${PATTI.id}/manager`, dependsOn: ['a'] },
-          { id: 'a', method: 'GET', url: `/users/${ADELE.upn}?$select=id` },
+          { id: 'b', method: 'GET', url: `/users/${idOf(PATTI)}/manager`, dependsOn: ['a'] },
+          { id: 'a', method: 'GET', url: `/users/${ADELE}?$select=id` },
           { id: 'd', method: 'GET', url: '/organization?$select=id', dependsOn: ['a'] },
         ])
       ).body.responses,

@@ -1,19 +1,17 @@
 // The calendar side of the sandbox against Microsoft's own description of Graph v1.0: every property it returns
 // for events, calendars, calendar permissions, schedules, meeting suggestions and mailbox settings exists on the
 // CSDL type with the right JSON type, and responses have the status codes and keys of the documented samples.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Csdl, findSample, loadSamples, type DocSample } from './csdl.js';
-import { addDays, graph, PACIFIC, send, startCalendarSandbox, upn, view, type CalendarSandbox } from './graph-calendar-harness.js';
+import { addDays, graph, type GraphAs, PACIFIC, send, upn, useSandbox, view } from '../fixtures.js';
 
 const csdl = Csdl.load();
 const samples = loadSamples();
-let cs: CalendarSandbox;
-let adele: string;
+const cs = useSandbox();
+let adele: GraphAs;
 beforeAll(async () => {
-  cs = await startCalendarSandbox();
-  adele = await cs.token('adele.vance');
+  adele = await cs.graphAs(upn('adele.vance'));
 }, 30_000);
-afterAll(async () => cs?.sb.close());
 
 const problems = (type: string, obj: Record<string, unknown>) => csdl.problems(type, obj);
 const sample = (method: string, url: string): DocSample => findSample(samples, method, url);
@@ -29,7 +27,7 @@ describe('properties against the CSDL', () => {
     ];
     expect(new Set(items.map((e) => e.type))).toEqual(new Set(['singleInstance', 'occurrence', 'exception']));
     for (const e of items) expect(problems('microsoft.graph.event', e), e.subject).toEqual([]);
-    const masters = await graph(cs.sb, adele, '/me/events?$top=100&$select=subject,recurrence,cancelledOccurrences,type,onlineMeeting,attendees');
+    const masters = await graph(cs, adele, '/me/events?$top=100&$select=subject,recurrence,cancelledOccurrences,type,onlineMeeting,attendees');
     for (const e of masters.body.value) expect(problems('microsoft.graph.event', e), e.subject).toEqual([]);
   });
 
@@ -40,20 +38,20 @@ describe('properties against the CSDL', () => {
       attendees: [{ emailAddress: { address: upn('lee.gu') } }], isOnlineMeeting: true,
     });
     expect(problems('microsoft.graph.event', created.body)).toEqual([]);
-    const lee = await cs.token('lee.gu');
-    const copy = (await graph(cs.sb, lee, `/me/events?$filter=${encodeURIComponent(`iCalUId eq '${created.body.iCalUId}'`)}`)).body.value[0];
+    const lee = await cs.graphAs(upn('lee.gu'));
+    const copy = (await graph(cs, lee, `/me/events?$filter=${encodeURIComponent(`iCalUId eq '${created.body.iCalUId}'`)}`)).body.value[0];
     await send(cs, lee, 'POST', `/me/events/${copy.id}/tentativelyAccept`, { proposedNewTime: { start: { dateTime: `${day}T10:00:00`, timeZone: 'UTC' }, end: { dateTime: `${day}T10:30:00`, timeZone: 'UTC' } } });
-    const after = await graph(cs.sb, adele, `/me/events/${created.body.id}`);
+    const after = await graph(cs, adele, `/me/events/${created.body.id}`);
     expect(after.body.attendees[0].proposedNewTime).toBeDefined();
     expect(problems('microsoft.graph.event', after.body)).toEqual([]);
   });
 
   it('calendars, calendar permissions and mailbox settings', async () => {
-    for (const c of (await graph(cs.sb, adele, '/me/calendars')).body.value) expect(problems('microsoft.graph.calendar', c)).toEqual([]);
-    const perms = await graph(cs.sb, adele, '/me/calendar/calendarPermissions');
+    for (const c of (await graph(cs, adele, '/me/calendars')).body.value) expect(problems('microsoft.graph.calendar', c)).toEqual([]);
+    const perms = await graph(cs, adele, '/me/calendar/calendarPermissions');
     expect(perms.body.value.length).toBeGreaterThan(1);
     for (const p of perms.body.value) expect(problems('microsoft.graph.calendarPermission', p)).toEqual([]);
-    const settings = await graph(cs.sb, adele, '/me/mailboxSettings');
+    const settings = await graph(cs, adele, '/me/mailboxSettings');
     expect(problems('microsoft.graph.mailboxSettings', settings.body)).toEqual([]);
   });
 
@@ -75,7 +73,7 @@ describe('properties against the CSDL', () => {
 describe('responses against the documented samples', () => {
   it('calendarView: status and the sample\'s keys', async () => {
     const doc = sample('GET', '/me/calendarView?startdatetime=*&enddatetime=*');
-    const r = await graph(cs.sb, adele, `/me/calendarView?startdatetime=${cs.nextWeek}T00:00:00Z&enddatetime=${addDays(cs.nextWeek, 1)}T00:00:00Z`);
+    const r = await graph(cs, adele, `/me/calendarView?startdatetime=${cs.nextWeek}T00:00:00Z&enddatetime=${addDays(cs.nextWeek, 1)}T00:00:00Z`);
     expect(r.status).toBe(doc.response.statusCode);
     const docEvent = (doc.response.body as any).value[0];
     expect(keys(r.body.value[0])).toEqual(expect.arrayContaining(keys(docEvent)));
@@ -83,7 +81,7 @@ describe('responses against the documented samples', () => {
 
   it('create event: 201 and the documented keys', async () => {
     const doc = sample('POST', '/me/calendars/*/events');
-    const cal = (await graph(cs.sb, adele, '/me/calendar')).body.id;
+    const cal = (await graph(cs, adele, '/me/calendar')).body.id;
     const r = await send(cs, adele, 'POST', `/me/calendars/${cal}/events`, {
       subject: "Let's go for lunch", body: { contentType: 'HTML', content: 'Does mid month work for you?' },
       start: { dateTime: `${cs.nextWeek}T12:00:00`, timeZone: 'Pacific Standard Time' }, end: { dateTime: `${cs.nextWeek}T14:00:00`, timeZone: 'Pacific Standard Time' },
@@ -101,7 +99,7 @@ describe('responses against the documented samples', () => {
 
   it('accept: 202 without a body', async () => {
     const doc = sample('POST', '/me/events/*/accept');
-    const lee = await cs.token('lee.gu');
+    const lee = await cs.graphAs(upn('lee.gu'));
     const staff = (await view(cs, lee, 'me', cs.nextWeek, addDays(cs.nextWeek, 7))).find((e) => e.subject === 'Contoso all hands')!;
     const r = await send(cs, lee, 'POST', `/me/events/${staff.id}/accept`, { comment: 'See you there', sendResponse: true });
     expect(r.status).toBe(doc.response.statusCode);
@@ -139,16 +137,16 @@ describe('responses against the documented samples', () => {
 
   it('calendars, calendar permissions and mailbox settings: the documented keys', async () => {
     const cals = sample('GET', '/me/calendars');
-    const c = await graph(cs.sb, adele, '/me/calendars');
+    const c = await graph(cs, adele, '/me/calendars');
     expect(keys(c.body.value[0]).filter((k) => k !== 'isDefaultCalendar')).toEqual(keys((cals.response.body as any).value[0]));
     const perms = sample('GET', '/users/*/calendar/calendarPermissions');
-    const p = await graph(cs.sb, adele, `/users/${upn('adele.vance')}/calendar/calendarPermissions`);
+    const p = await graph(cs, adele, `/users/${upn('adele.vance')}/calendar/calendarPermissions`);
     expect(keys(p.body.value[0])).toEqual(keys((perms.response.body as any).value[0]));
     expect(p.body.value[0]).toMatchObject({ id: 'RGVmYXVsdA==', role: 'freeBusyRead', emailAddress: { name: 'My Organization' }, isRemovable: false });
     const ms = sample('GET', '/me/mailboxSettings');
-    const m = await graph(cs.sb, adele, '/me/mailboxSettings');
+    const m = await graph(cs, adele, '/me/mailboxSettings');
     expect(keys(m.body)).toEqual(expect.arrayContaining(keys(ms.response.body as object)));
     const wh = sample('GET', '/me/mailboxSettings/workingHours');
-    expect(keys((await graph(cs.sb, adele, '/me/mailboxSettings/workingHours')).body)).toEqual(keys(wh.response.body as object));
+    expect(keys((await graph(cs, adele, '/me/mailboxSettings/workingHours')).body)).toEqual(keys(wh.response.body as object));
   });
 });

@@ -2,21 +2,17 @@
 // findMeetingTimes for people in different offices and zones (inside everyone's working hours, never over a
 // busy item), its confidence rule, ordering, options, and each emptySuggestionsReason.
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, PACIFIC, prefer, send, startCalendarSandbox, upn, type CalendarSandbox } from './graph-calendar-harness.js';
+import { describe, expect, it } from 'vitest';
+import { addDays, PACIFIC, prefer, send, upn, useSandbox } from '../fixtures.js';
 
-let cs: CalendarSandbox;
-beforeAll(async () => {
-  cs = await startCalendarSandbox();
-}, 30_000);
-afterAll(async () => cs?.sb.close());
+const cs = useSandbox();
 
 const pt = (date: string, time: string) => ({ dateTime: `${date}T${time}:00`, timeZone: 'Pacific Standard Time' });
 const utc = (date: string) => ({ dateTime: `${date}T00:00:00`, timeZone: 'UTC' });
 const people = (...who: string[]) => who.map((w) => ({ type: 'required', emailAddress: { address: w.includes('@') ? w : upn(w) } }));
 
 async function schedule(as: string, schedules: string[], start: object, end: object, interval?: number) {
-  return send(cs, await cs.token(as), 'POST', '/me/calendar/getSchedule', { schedules, startTime: start, endTime: end, availabilityViewInterval: interval }, PACIFIC);
+  return send(cs, await cs.graphAs(upn(as)), 'POST', '/me/calendar/getSchedule', { schedules, startTime: start, endTime: end, availabilityViewInterval: interval }, PACIFIC);
 }
 
 describe('getSchedule', () => {
@@ -58,7 +54,7 @@ describe('getSchedule', () => {
   it('refuses an interval under 5 minutes, a period of 62 days or more, and a token without calendar access', async () => {
     expect((await schedule('adele.vance', [upn('lee.gu')], pt(cs.nextWeek, '08:00'), pt(cs.nextWeek, '09:00'), 4)).status).toBe(400);
     expect((await schedule('adele.vance', [upn('lee.gu')], pt(cs.nextWeek, '08:00'), pt(addDays(cs.nextWeek, 62), '08:00'))).status).toBe(400);
-    const noCalendar = await cs.token('adele.vance', 'User.Read');
+    const noCalendar = await cs.graphAs(upn('adele.vance'), 'User.Read');
     const r = await send(cs, noCalendar, 'POST', '/me/calendar/getSchedule', { schedules: [upn('lee.gu')], startTime: pt(cs.nextWeek, '08:00'), endTime: pt(cs.nextWeek, '09:00') });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('ErrorAccessDenied');
@@ -74,7 +70,7 @@ const HOURS: Record<string, [string, number, number]> = {
 };
 
 describe('findMeetingTimes', () => {
-  const find = async (as: string, body: object, headers: Record<string, string> = {}) => send(cs, await cs.token(as), 'POST', '/me/findMeetingTimes', body, headers);
+  const find = async (as: string, body: object, headers: Record<string, string> = {}) => send(cs, await cs.graphAs(upn(as)), 'POST', '/me/findMeetingTimes', body, headers);
   const nextWeekWork = () => ({ activityDomain: 'work', timeSlots: [{ start: utc(cs.nextWeek), end: utc(addDays(cs.nextWeek, 5)) }] });
 
   it('four people in three zones: only times inside everyone\'s working hours, where no one is busy', async () => {
@@ -85,7 +81,7 @@ describe('findMeetingTimes', () => {
     expect(r.body.emptySuggestionsReason).toBe('');
     const list = r.body.meetingTimeSuggestions;
     expect(list.length).toBeGreaterThan(0);
-    const sched = await send(cs, await cs.token('alex.wilber'), 'POST', '/me/calendar/getSchedule', {
+    const sched = await send(cs, await cs.graphAs(upn('alex.wilber')), 'POST', '/me/calendar/getSchedule', {
       schedules: ['alex.wilber', ...attendees].map(upn), startTime: utc(cs.nextWeek), endTime: utc(addDays(cs.nextWeek, 5)),
     });
     const busy = sched.body.value.flatMap((s: any) => s.scheduleItems.filter((i: any) => i.status !== 'workingElsewhere').map((i: any) => [Date.parse(`${i.start.dateTime.slice(0, 19)}Z`), Date.parse(`${i.end.dateTime.slice(0, 19)}Z`)]));
@@ -173,11 +169,11 @@ describe('findMeetingTimes', () => {
   });
 
   it('needs Calendars.Read.Shared or ReadWrite.Shared, as Graph documents', async () => {
-    const own = await cs.token('adele.vance', 'Calendars.ReadWrite');
+    const own = await cs.graphAs(upn('adele.vance'), 'Calendars.ReadWrite');
     const r = await send(cs, own, 'POST', '/me/findMeetingTimes', { attendees: people('lee.gu') });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('ErrorAccessDenied');
-    const shared = await cs.token('adele.vance', 'Calendars.Read.Shared');
+    const shared = await cs.graphAs(upn('adele.vance'), 'Calendars.Read.Shared');
     const ok = await send(cs, shared, 'POST', '/me/findMeetingTimes', { attendees: people('lee.gu'), maxCandidates: 1 });
     expect(ok.status).toBe(200);
     // Without time slots: the coming week, never in the past.

@@ -2,23 +2,21 @@
 // internal attendee's calendar, an invitation in their inbox), answers that update the organizer's copy,
 // proposals of new times, reschedules and cancellations reaching attendees, Exchange's rules on all-day
 // events and recurrence, one occurrence becoming an exception, and delegates writing in a shared calendar.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, graph, hm, PACIFIC, send, startCalendarSandbox, upn, view, type CalendarSandbox } from './graph-calendar-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, graph, type GraphAs, hm, PACIFIC, send, upn, useSandbox, view } from '../fixtures.js';
 
-let cs: CalendarSandbox;
-const T: Record<string, string> = {};
+const cs = useSandbox();
+const T: Record<string, GraphAs> = {};
 beforeAll(async () => {
-  cs = await startCalendarSandbox();
-  for (const who of ['adele.vance', 'lee.gu', 'christie.cline', 'alex.wilber', 'ben.walters']) T[who] = await cs.token(who);
+  for (const who of ['adele.vance', 'lee.gu', 'christie.cline', 'alex.wilber', 'ben.walters']) T[who] = await cs.graphAs(upn(who));
 }, 30_000);
-afterAll(async () => cs?.sb.close());
 
 const pt = (date: string, time: string) => ({ dateTime: `${date}T${time}:00`, timeZone: 'Pacific Standard Time' });
 const inbox = async (who: string, subject: string) =>
-  (await graph(cs.sb, T[who], `/me/mailFolders/inbox/messages?$filter=${encodeURIComponent(`subject eq '${subject.replace(/'/g, "''")}'`)}`)).body.value as any[];
+  (await graph(cs, T[who], `/me/mailFolders/inbox/messages?$filter=${encodeURIComponent(`subject eq '${subject.replace(/'/g, "''")}'`)}`)).body.value as any[];
 /** The copy of a meeting in someone's calendar, by iCalUId. */
 const copyOf = async (who: string, iCalUId: string) =>
-  (await graph(cs.sb, T[who], `/me/events?$filter=${encodeURIComponent(`iCalUId eq '${iCalUId}'`)}`, { headers: PACIFIC })).body.value[0];
+  (await graph(cs, T[who], `/me/events?$filter=${encodeURIComponent(`iCalUId eq '${iCalUId}'`)}`, { headers: PACIFIC })).body.value[0];
 
 describe('a meeting across offices', () => {
   let meeting: any;
@@ -57,7 +55,7 @@ describe('a meeting across offices', () => {
       expect(mail[0].from.emailAddress.address).toBe(upn('adele.vance'));
     }
     // Christie sees it in London time.
-    const london = await graph(cs.sb, T['christie.cline'], `/me/events?$filter=${encodeURIComponent(`iCalUId eq '${meeting.iCalUId}'`)}`, { headers: { Prefer: 'outlook.timezone="Europe/London"' } });
+    const london = await graph(cs, T['christie.cline'], `/me/events?$filter=${encodeURIComponent(`iCalUId eq '${meeting.iCalUId}'`)}`, { headers: { Prefer: 'outlook.timezone="Europe/London"' } });
     expect(london.body.value[0].start.timeZone).toBe('Europe/London');
   });
 
@@ -67,7 +65,7 @@ describe('a meeting across offices', () => {
     expect(r.status).toBe(202);
     expect(r.text).toBe('');
     expect(await copyOf('lee.gu', meeting.iCalUId)).toMatchObject({ responseStatus: { response: 'accepted' }, showAs: 'busy' });
-    const organizer = await graph(cs.sb, T['adele.vance'], `/me/events/${meeting.id}`);
+    const organizer = await graph(cs, T['adele.vance'], `/me/events/${meeting.id}`);
     const lee = organizer.body.attendees.find((a: any) => a.emailAddress.address === upn('lee.gu'));
     expect(lee.status.response).toBe('accepted');
     expect(lee.status.time).not.toBe('0001-01-01T00:00:00Z');
@@ -85,7 +83,7 @@ describe('a meeting across offices', () => {
     const r = await send(cs, T['christie.cline'], 'POST', `/me/events/${mine.id}/tentativelyAccept`, { comment: 'Thursday suits me better.', proposedNewTime: proposal });
     expect(r.status).toBe(202);
     expect(await copyOf('christie.cline', meeting.iCalUId)).toMatchObject({ responseStatus: { response: 'tentativelyAccepted' }, showAs: 'tentative' });
-    const organizer = await graph(cs.sb, T['adele.vance'], `/me/events/${meeting.id}`);
+    const organizer = await graph(cs, T['adele.vance'], `/me/events/${meeting.id}`);
     const christie = organizer.body.attendees.find((a: any) => a.emailAddress.address === upn('christie.cline'));
     expect(christie.status.response).toBe('tentativelyAccepted');
     expect(christie.proposedNewTime.start).toEqual({ dateTime: `${day}T08:00:00.0000000`, timeZone: 'Pacific Standard Time' });
@@ -111,8 +109,8 @@ describe('a meeting across offices', () => {
     const mine = await copyOf('christie.cline', meeting.iCalUId);
     const r = await send(cs, T['christie.cline'], 'POST', `/me/events/${mine.id}/decline`, { sendResponse: false });
     expect(r.status).toBe(202);
-    expect((await graph(cs.sb, T['christie.cline'], `/me/events/${mine.id}`)).status).toBe(404);
-    const organizer = await graph(cs.sb, T['adele.vance'], `/me/events/${meeting.id}`);
+    expect((await graph(cs, T['christie.cline'], `/me/events/${mine.id}`)).status).toBe(404);
+    const organizer = await graph(cs, T['adele.vance'], `/me/events/${meeting.id}`);
     expect(organizer.body.attendees.find((a: any) => a.emailAddress.address === upn('christie.cline')).status.response).toBe('none');
     expect(await inbox('adele.vance', `Declined: ${subject}`)).toHaveLength(0);
   });
@@ -120,7 +118,7 @@ describe('a meeting across offices', () => {
   it('cancelling with a comment removes it from the organizer and marks the attendees\' copies cancelled', async () => {
     const r = await send(cs, T['adele.vance'], 'POST', `/me/events/${meeting.id}/cancel`, { comment: 'Moving this to the new year.' });
     expect(r.status).toBe(202);
-    expect((await graph(cs.sb, T['adele.vance'], `/me/events/${meeting.id}`)).status).toBe(404);
+    expect((await graph(cs, T['adele.vance'], `/me/events/${meeting.id}`)).status).toBe(404);
     expect(await copyOf('lee.gu', meeting.iCalUId)).toMatchObject({ isCancelled: true, subject: `Canceled: ${subject}` });
     const mail = await inbox('lee.gu', `Canceled: ${subject}`);
     expect(mail[0].bodyPreview).toBe('Moving this to the new year.');
@@ -164,12 +162,12 @@ describe('a series of her own', () => {
     expect(r.status).toBe(201);
     master = r.body;
     expect(master).toMatchObject({ type: 'seriesMaster', recurrence: { pattern: { firstDayOfWeek: 'sunday', index: 'first', month: 0, dayOfMonth: 0 }, range: { endDate: '0001-01-01', recurrenceTimeZone: 'Pacific Standard Time' } } });
-    const inst = await graph(cs.sb, T['adele.vance'], `/me/events/${master.id}/instances?startDateTime=${start()}T00:00:00Z&endDateTime=${addDays(start(), 28)}T00:00:00Z`, { headers: PACIFIC });
+    const inst = await graph(cs, T['adele.vance'], `/me/events/${master.id}/instances?startDateTime=${start()}T00:00:00Z&endDateTime=${addDays(start(), 28)}T00:00:00Z`, { headers: PACIFIC });
     expect(inst.body.value.map((e: any) => hm(e.start))).toEqual([0, 2, 7, 9, 14, 16].map((n) => `${addDays(start(), n)}T15:00`));
   });
 
   it('changing one occurrence makes it an exception with the same id; deleting another cancels just that one', async () => {
-    const list = async () => (await graph(cs.sb, T['adele.vance'], `/me/events/${master.id}/instances?startDateTime=${start()}T00:00:00Z&endDateTime=${addDays(start(), 28)}T00:00:00Z`, { headers: PACIFIC })).body.value;
+    const list = async () => (await graph(cs, T['adele.vance'], `/me/events/${master.id}/instances?startDateTime=${start()}T00:00:00Z&endDateTime=${addDays(start(), 28)}T00:00:00Z`, { headers: PACIFIC })).body.value;
     const [, second, third] = await list();
     const moved = await send(cs, T['adele.vance'], 'PATCH', `/me/events/${second.id}`, { subject: 'Window display planning (with visual team)', start: pt(addDays(start(), 2), '16:00'), end: pt(addDays(start(), 2), '16:45') }, PACIFIC);
     expect(moved.status).toBe(200);
@@ -177,8 +175,8 @@ describe('a series of her own', () => {
     expect((await send(cs, T['adele.vance'], 'DELETE', `/me/events/${third.id}`)).status).toBe(204);
     const after = await list();
     expect(after.map((e: any) => e.type)).toEqual(['occurrence', 'exception', 'occurrence', 'occurrence', 'occurrence']);
-    expect((await graph(cs.sb, T['adele.vance'], `/me/events/${third.id}`)).status).toBe(404);
-    const m = await graph(cs.sb, T['adele.vance'], `/me/events/${master.id}?$select=cancelledOccurrences`);
+    expect((await graph(cs, T['adele.vance'], `/me/events/${third.id}`)).status).toBe(404);
+    const m = await graph(cs, T['adele.vance'], `/me/events/${master.id}?$select=cancelledOccurrences`);
     expect(m.body.cancelledOccurrences).toHaveLength(1);
     const recurring = await send(cs, T['adele.vance'], 'PATCH', `/me/events/${second.id}`, { recurrence: { pattern: { type: 'daily' }, range: { type: 'noEnd', startDate: start() } } });
     expect(recurring.status).toBe(400);
@@ -189,7 +187,7 @@ describe('a series of her own', () => {
       send(cs, T['adele.vance'], 'POST', '/me/events', { subject, start: pt(from, '12:00'), end: pt(from, '12:30'), recurrence: { pattern, range: { type: 'endDate', startDate: from, endDate: '2027-06-30' } } });
     const last = await mk('Inventory count', { type: 'relativeMonthly', interval: 1, daysOfWeek: ['friday'], index: 'last' }, '2027-01-01');
     const day31 = await mk('Pay rent', { type: 'absoluteMonthly', interval: 1, dayOfMonth: 31 }, '2027-01-01');
-    const dates = async (id: string) => (await graph(cs.sb, T['adele.vance'], `/me/events/${id}/instances?startDateTime=2027-01-01T00:00:00Z&endDateTime=2027-07-01T00:00:00Z`, { headers: PACIFIC })).body.value.map((e: any) => e.start.dateTime.slice(0, 10));
+    const dates = async (id: string) => (await graph(cs, T['adele.vance'], `/me/events/${id}/instances?startDateTime=2027-01-01T00:00:00Z&endDateTime=2027-07-01T00:00:00Z`, { headers: PACIFIC })).body.value.map((e: any) => e.start.dateTime.slice(0, 10));
     expect(await dates(last.body.id)).toEqual(['2027-01-29', '2027-02-26', '2027-03-26', '2027-04-30', '2027-05-28', '2027-06-25']);
     expect(await dates(day31.body.id)).toEqual(['2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31', '2027-06-30']);
     expect(last.body.start.dateTime.slice(0, 10)).toBe('2027-01-29'); // the master starts at its first occurrence
@@ -200,7 +198,7 @@ describe('a series of her own', () => {
       subject: 'Morning huddle', start: pt('2027-03-10', '09:00'), end: pt('2027-03-10', '09:15'),
       recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'endDate', startDate: '2027-03-10', endDate: '2027-03-31' } },
     });
-    const instances = async () => (await graph(cs.sb, T['adele.vance'], `/me/events/${r.body.id}/instances?startDateTime=2027-03-12T00:00:00Z&endDateTime=2027-03-30T00:00:00Z&$top=50`)).body.value;
+    const instances = async () => (await graph(cs, T['adele.vance'], `/me/events/${r.body.id}/instances?startDateTime=2027-03-12T00:00:00Z&endDateTime=2027-03-30T00:00:00Z&$top=50`)).body.value;
     const utc = (list: any[], day: string) => hm(list.find((e) => e.start.dateTime.startsWith(day)).start);
     // US switch on 14 March: 09:00 Pacific is 17:00 UTC before, 16:00 after; the EU switch (28 March) changes nothing here.
     const before = await instances();
@@ -217,7 +215,7 @@ describe('a series of her own', () => {
       send(cs, T['adele.vance'], 'POST', '/me/events', { subject, isAllDay: true, start: pt('2027-01-01', '00:00'), end: pt('2027-01-02', '00:00'), recurrence: { pattern, range: { type: 'numbered', startDate: '2027-01-01', numberOfOccurrences: 3 } } });
     const valentine = await mk('Valentine window display', { type: 'absoluteYearly', interval: 1, month: 2, dayOfMonth: 14 });
     const thanksgiving = await mk('Thanksgiving', { type: 'relativeYearly', interval: 1, month: 11, daysOfWeek: ['thursday'], index: 'fourth' });
-    const dates = async (id: string) => (await graph(cs.sb, T['adele.vance'], `/me/events/${id}/instances?startDateTime=2027-01-01T00:00:00Z&endDateTime=2031-01-01T00:00:00Z`, { headers: PACIFIC })).body.value.map((e: any) => e.start.dateTime.slice(0, 10));
+    const dates = async (id: string) => (await graph(cs, T['adele.vance'], `/me/events/${id}/instances?startDateTime=2027-01-01T00:00:00Z&endDateTime=2031-01-01T00:00:00Z`, { headers: PACIFIC })).body.value.map((e: any) => e.start.dateTime.slice(0, 10));
     expect(await dates(valentine.body.id)).toEqual(['2027-02-14', '2028-02-14', '2029-02-14']);
     expect(await dates(thanksgiving.body.id)).toEqual(['2027-11-25', '2028-11-23', '2029-11-22']);
   });
@@ -231,14 +229,14 @@ describe('a series of her own', () => {
 describe('delegates', () => {
   it('Adele may write in Ben\'s calendar (write share): the event is Ben\'s; in Alex\'s (read share) she may not', async () => {
     const day = addDays(cs.nextWeek, 1);
-    const shared = await cs.token('adele.vance', 'Calendars.ReadWrite.Shared');
+    const shared = await cs.graphAs(upn('adele.vance'), 'Calendars.ReadWrite.Shared');
     const r = await send(cs, shared, 'POST', `/users/${upn('ben.walters')}/calendar/events`, { subject: 'Store walk with Ben', start: pt(day, '13:00'), end: pt(day, '13:30') });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ isOrganizer: true, organizer: { emailAddress: { address: upn('ben.walters') } } });
-    expect((await graph(cs.sb, T['ben.walters'], `/me/events/${r.body.id}`)).body.subject).toBe('Store walk with Ben');
+    expect((await graph(cs, T['ben.walters'], `/me/events/${r.body.id}`)).body.subject).toBe('Store walk with Ben');
     const refused = await send(cs, shared, 'POST', `/users/${upn('alex.wilber')}/events`, { subject: 'x', start: pt(day, '13:00'), end: pt(day, '13:30') });
     expect(refused.status).toBe(403);
-    const readOnly = await cs.token('adele.vance', 'Calendars.Read.Shared');
+    const readOnly = await cs.graphAs(upn('adele.vance'), 'Calendars.Read.Shared');
     expect((await send(cs, readOnly, 'POST', `/users/${upn('ben.walters')}/events`, { subject: 'x', start: pt(day, '13:00'), end: pt(day, '13:30') })).status).toBe(403);
   });
 });

@@ -1,10 +1,9 @@
 // The sandbox against Microsoft's own description of Graph: every property it returns for users (and the
 // organization) exists on the CSDL entity type with the right JSON type, and its responses have the status,
 // keys and @odata annotations of the documented samples where those samples are representative.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Csdl, findSample, hasSample, loadSamples, type DocSample } from './csdl.js';
-import { ADELE, EVENTUAL, graph, mintToken, startGraphSandbox } from './graph-harness.js';
+import { ADELE, EVENTUAL, graph, type GraphAs, idOf, useSandbox } from '../fixtures.js';
 import { demoUsers } from '../../src/sandbox/testing.js';
 
 const USER = 'microsoft.graph.user';
@@ -14,13 +13,11 @@ const userProps = csdl.properties(USER);
 /** Fields of the seed that are its own bookkeeping, not Graph properties. */
 const SEED_INTERNAL = ['managerId', 'timeZone'];
 
-let sb: Sandbox;
-let token: string;
+const sb = useSandbox();
+let token: GraphAs;
 beforeAll(async () => {
-  sb = await startGraphSandbox();
-  token = await mintToken(sb, 'User.Read User.Read.All');
+  token = await sb.graphAs(ADELE, 'User.Read User.Read.All');
 });
-afterAll(async () => sb?.close());
 
 const problems = (type: string, obj: Record<string, unknown>) => csdl.problems(type, obj);
 const sample = (method: string, url: string): DocSample => findSample(samples, method, url);
@@ -95,7 +92,7 @@ describe('responses against the documented samples', () => {
 
   it('GET /users/{id}: the same shape as /me for that user, and the keys of the documented /me', async () => {
     const doc = sample('GET', '/me');
-    const r = await graph(sb, token, `/users/${ADELE.id}`);
+    const r = await graph(sb, token, `/users/${idOf(ADELE)}`);
     expect(r.status).toBe(200);
     expect(keys(r.body).filter((k) => !k.startsWith('@'))).toEqual(keys(doc.response.body as object));
     expect(r.body).toEqual((await graph(sb, token, '/me')).body);
@@ -134,7 +131,7 @@ describe('responses against the documented samples', () => {
 
   it('GET /users/{id}/manager: the documented properties are there', async () => {
     const doc = sample('GET', '/users/*/manager');
-    const r = await graph(sb, token, `/users/${ADELE.id}/manager`);
+    const r = await graph(sb, token, `/users/${idOf(ADELE)}/manager`);
     expect(r.status).toBe(doc.response.statusCode);
     expect(keys(r.body)).toEqual(expect.arrayContaining(keys(doc.response.body as object)));
   });
@@ -150,7 +147,7 @@ describe('responses against the documented samples', () => {
   it('$batch: the documented envelope, and members identical to the lone responses', async () => {
     // The samples hold no $batch pair; the format is JSON batching's: {responses:[{id,status,headers,body}]}.
     expect(hasSample(samples, 'POST', '/$batch')).toBe(false);
-    const paths = ['/me', `/users/${ADELE.upn}/manager`, '/me/directReports', '/organization'];
+    const paths = ['/me', `/users/${ADELE}/manager`, '/me/directReports', '/organization'];
     const r = await graph(sb, token, '/$batch', { method: 'POST', body: { requests: paths.map((url, i) => ({ id: String(i), method: 'GET', url })) } });
     expect(keys(r.body)).toEqual(['responses']);
     for (const item of r.body.responses) {

@@ -3,18 +3,14 @@
 // move gives a new id, copy a second item, DELETE hides a message in Recoverable Items and permanentDelete
 // removes it; PATCH changes flags, categories and read state, and only drafts take new content. Folder counts
 // follow every change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
-import { graph } from './graph-harness.js';
-import { allPages, bySubject, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allPages, bySubject, graph, type GraphAs, upn, useSandbox } from '../fixtures.js';
 
-let sb: Sandbox;
-const t: Record<string, string> = {};
+const sb = useSandbox();
+const t: Record<string, GraphAs> = {};
 beforeAll(async () => {
-  sb = await startMailSandbox();
-  for (const who of ['adele.vance', 'ben.walters', 'alex.wilber', 'christie.cline', 'megan.bowen']) t[who] = await tokenFor(sb, who, 'Mail.ReadWrite Mail.Send');
+  for (const who of ['adele.vance', 'ben.walters', 'alex.wilber', 'christie.cline', 'megan.bowen']) t[who] = await sb.graphAs(upn(who), 'Mail.ReadWrite Mail.Send');
 });
-afterAll(async () => sb?.close());
 
 const one = async (who: string, folder: string, subject: string) => {
   const list = await bySubject(sb, t[who], 'me', folder, subject);

@@ -3,20 +3,17 @@
 // upload session outside Graph: PUT ranges of at most 4 MB with Content-Range, 200 with NextExpectedRanges until
 // the end, 201 with Location at the end, the attachment then byte-identical. Errors follow Outlook's rules.
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
-import { graph } from './graph-harness.js';
-import { bySubject, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bySubject, graph, upn, useSandbox } from '../fixtures.js';
 
-let sb: Sandbox;
+const sb = useSandbox();
+// Raw tokens: some requests here are made with fetch, outside the Graph wrapper.
 let adele: string;
 let megan: string;
 beforeAll(async () => {
-  sb = await startMailSandbox();
-  adele = await tokenFor(sb, 'adele.vance', 'Mail.ReadWrite Mail.Send');
-  megan = await tokenFor(sb, 'megan.bowen', 'Mail.ReadWrite Mail.Send');
+  adele = (await sb.graphAs(upn('adele.vance'), 'Mail.ReadWrite Mail.Send')).token;
+  megan = (await sb.graphAs(upn('megan.bowen'), 'Mail.ReadWrite Mail.Send')).token;
 });
-afterAll(async () => sb?.close());
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -76,7 +73,7 @@ describe('seeded attachments', () => {
   it('tells malformed attachment ids from unknown ones, and keeps them from Mail.ReadBasic', async () => {
     const [m] = await bySubject(sb, adele, 'me', 'inbox', 'Store visit notes - Bellevue Square');
     expect((await graph(sb, adele, `/me/messages/${m.id}/attachments/xyz`)).body.error.code).toBe('ErrorInvalidIdMalformed');
-    const basic = await tokenFor(sb, 'adele.vance', 'Mail.ReadBasic');
+    const basic = await sb.graphAs(upn('adele.vance'), 'Mail.ReadBasic');
     const r = await graph(sb, basic, `/me/messages/${m.id}/attachments`);
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('ErrorAccessDenied');

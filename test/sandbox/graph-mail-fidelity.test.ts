@@ -3,11 +3,9 @@
 // CSDL property of message is either selectable or refused by name, and responses have the status codes and keys
 // of the documented samples (GET message, $select, move, mail folders, attachments, sendMail, reply,
 // createUploadSession).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Csdl, findSample, loadSamples } from './csdl.js';
-import { graph } from './graph-harness.js';
-import { allPages, bySubject, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
+import { allPages, bySubject, graph, type GraphAs, upn, useSandbox } from '../fixtures.js';
 
 const csdl = Csdl.load();
 const samples = loadSamples();
@@ -17,15 +15,13 @@ const problems = (type: string, obj: Record<string, unknown>) => csdl.problems(t
 const sample = (method: string, url: string) => findSample(samples, method, url);
 const props = (o: object) => Object.keys(o).filter((k) => !k.startsWith('@')).sort();
 
-let sb: Sandbox;
-let adele: string;
-let support: string;
+const sb = useSandbox();
+let adele: GraphAs;
+let support: GraphAs;
 beforeAll(async () => {
-  sb = await startMailSandbox();
-  adele = await tokenFor(sb, 'adele.vance', 'Mail.ReadWrite.Shared Mail.Send.Shared');
+  adele = await sb.graphAs(upn('adele.vance'), 'Mail.ReadWrite.Shared Mail.Send.Shared');
   support = adele;
 });
-afterAll(async () => sb?.close());
 
 describe('properties against the CSDL', () => {
   it('every message of Adele and of the shared mailbox, with all properties, fits microsoft.graph.message', async () => {

@@ -3,10 +3,9 @@
 // eventMessage with meetingCancelled; each carries exactly the properties the CSDL gives its type, the derived
 // ones only through a type cast in $select, and links (GET .../microsoft.graph.eventMessage/event and $expand) to
 // the mailbox owner's own copy of the meeting. Updates say what changed and make earlier requests out of date.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Csdl } from './csdl.js';
-import { addDays, graph, send, startCalendarSandbox, upn, type CalendarSandbox } from './graph-calendar-harness.js';
-import { allPages } from './graph-mail-harness.js';
+import { addDays, allPages, graph, type GraphAs, send, upn, useSandbox } from '../fixtures.js';
 
 const csdl = Csdl.load();
 /** Every property of a message of the given @odata.type, checked against that type in the CSDL (the expanded
@@ -16,16 +15,14 @@ function csdlProblems(msg: Record<string, unknown>): string[] {
   return csdl.problems(type, msg, ['event', 'event@odata.context']);
 }
 
-let cs: CalendarSandbox;
-const T: Record<string, string> = {};
+const cs = useSandbox();
+const T: Record<string, GraphAs> = {};
 const SCOPES = 'Calendars.ReadWrite Mail.ReadWrite';
 beforeAll(async () => {
-  cs = await startCalendarSandbox();
-  for (const who of ['adele.vance', 'lee.gu', 'christie.cline', 'alex.wilber']) T[who] = await cs.token(who, SCOPES);
+  for (const who of ['adele.vance', 'lee.gu', 'christie.cline', 'alex.wilber']) T[who] = await cs.graphAs(upn(who), SCOPES);
 }, 30_000);
-afterAll(async () => cs?.sb.close());
 
-const get = (who: string, path: string, headers: Record<string, string> = {}) => graph(cs.sb, T[who], path, { headers });
+const get = (who: string, path: string, headers: Record<string, string> = {}) => graph(cs, T[who], path, { headers });
 const inFolder = async (who: string, folder: string, subject: string, query = '') =>
   (await get(who, `/me/mailFolders/${folder}/messages?$filter=${encodeURIComponent(`subject eq '${subject.replace(/'/g, "''")}'`)}${query}`)).body.value as any[];
 /** The requests of the meeting in someone's inbox, by meetingRequestType (they may arrive within one second). */
@@ -47,7 +44,7 @@ describe('meeting mail as eventMessages', () => {
   let meeting: any;
 
   it('a fresh tenant has no meeting messages: the seed sends no invitations', async () => {
-    const all = await allPages(cs.sb, T['adele.vance'], '/me/messages?$top=100&$select=subject');
+    const all = await allPages(cs, T['adele.vance'], '/me/messages?$top=100&$select=subject');
     expect(all.length).toBeGreaterThan(0);
     expect(all.filter((m) => m['@odata.type'])).toEqual([]);
   });

@@ -2,20 +2,16 @@
 // and conversations; Exchange's InefficientFilter rule for $filter with $orderby; KQL $search (properties,
 // phrases, languages) and its refusals of $filter, $orderby and $skip; $count; $top limits; and
 // `Prefer: outlook.body-content-type="text"` with Preference-Applied.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
-import { graph } from './graph-harness.js';
-import { allPages, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allPages, graph, type GraphAs, upn, useSandbox } from '../fixtures.js';
 
-let sb: Sandbox;
-let adele: string;
-let support: string;
+const sb = useSandbox();
+let adele: GraphAs;
+let support: GraphAs;
 beforeAll(async () => {
-  sb = await startMailSandbox();
-  adele = await tokenFor(sb, 'adele.vance', 'Mail.Read Mail.Read.Shared');
+  adele = await sb.graphAs(upn('adele.vance'), 'Mail.Read Mail.Read.Shared');
   support = adele;
 });
-afterAll(async () => sb?.close());
 
 const q = (filter: string) => `$filter=${encodeURIComponent(filter)}`;
 const subjects = async (path: string, token = adele) => (await allPages(sb, token, path)).map((m) => m.subject as string);
@@ -106,9 +102,9 @@ describe('$search', () => {
     expect(await subjects(`/users/${upn('support')}/messages?$search=${encodeURIComponent('"Rechnung"')}&$select=subject`, support)).toEqual(['Rechnung fehlt für Bestellung 10377']);
     expect(await subjects(`/me/messages?$search=${encodeURIComponent('"commande"')}&$select=subject`)).toHaveLength(2);
     expect(await subjects(`/users/${upn('support')}/messages?$search=${encodeURIComponent('"politique de retour"')}&$select=subject`, support)).toEqual(['Question sur la politique de retour']);
-    const yuki = await tokenFor(sb, 'yuki.sato', 'Mail.Read');
+    const yuki = await sb.graphAs(upn('yuki.sato'), 'Mail.Read');
     expect(await subjects(`/me/messages?$search=${encodeURIComponent('"移転"')}&$select=subject`, yuki)).toHaveLength(2);
-    const raj = await tokenFor(sb, 'raj.patel', 'Mail.Read');
+    const raj = await sb.graphAs(upn('raj.patel'), 'Mail.Read');
     expect((await subjects(`/me/messages?$search=${encodeURIComponent('"दिवाली"')}&$select=subject`, raj)).length).toBeGreaterThanOrEqual(2);
   });
 

@@ -1,19 +1,15 @@
 // Mail in the sandbox, read side and sendMail, over real HTTP with tokens from the sandbox: the seeded mailboxes
 // and folders with their counts, listing and reading messages, paging, and sendMail's delivery (once in each
 // recipient's Inbox and once in Sent Items, with one internetMessageId; Bcc hidden; outsiders only in Sent Items).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
-import { graph } from './graph-harness.js';
-import { allPages, bySubject, startMailSandbox, tokenFor, upn } from './graph-mail-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allPages, bySubject, graph, type GraphAs, startTestSandbox, tokenFor, upn, useSandbox } from '../fixtures.js';
 import { MAIL_SEED_EPOCH } from '../../src/sandbox/testing.js';
 
-let sb: Sandbox;
-const tokens: Record<string, string> = {};
+const sb = useSandbox();
+const tokens: Record<string, GraphAs> = {};
 beforeAll(async () => {
-  sb = await startMailSandbox();
-  for (const who of ['adele.vance', 'patti.fernandez', 'alex.wilber', 'ben.walters']) tokens[who] = await tokenFor(sb, who, 'Mail.ReadWrite Mail.Send Mail.ReadWrite.Shared');
+  for (const who of ['adele.vance', 'patti.fernandez', 'alex.wilber', 'ben.walters']) tokens[who] = await sb.graphAs(upn(who), 'Mail.ReadWrite Mail.Send Mail.ReadWrite.Shared');
 });
-afterAll(async () => sb?.close());
 
 describe('folders', () => {
   it('lists the top-level folders by name, with Exchange-style ids and counts that match the contents', async () => {
@@ -42,9 +38,9 @@ describe('folders', () => {
   });
 
   it('gives the same ids on every start of the same seed', async () => {
-    const other = await startMailSandbox();
+    const other = await startTestSandbox();
     try {
-      const t = await tokenFor(other, 'adele.vance', 'Mail.Read');
+      const t = await tokenFor(other, upn('adele.vance'), 'Mail.Read');
       const a = await graph(other, t, '/me/messages?$top=20&$select=subject');
       const b = await graph(sb, tokens['adele.vance'], `/me/messages?$top=20&$select=subject&$filter=receivedDateTime le ${MAIL_SEED_EPOCH}`);
       expect(a.body.value.map((m: any) => m.id)).toEqual(b.body.value.map((m: any) => m.id));

@@ -1,8 +1,7 @@
 // The sandbox's /users and /me over real HTTP with real tokens: $select, $filter, $orderby, paging,
 // $count, $search, $expand, manager and direct reports, checked against the seeded directory.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
-import { ADELE, ALEX, EVENTUAL, PATTI, SUPPORT, graph, mintToken, startGraphSandbox } from './graph-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADELE, ALEX, EVENTUAL, graph, type GraphAs, idOf, PATTI, SUPPORT, useSandbox } from '../fixtures.js';
 import { demoUsers, type DirectoryUser } from '../../src/sandbox/testing.js';
 
 const seed = demoUsers();
@@ -12,13 +11,11 @@ const seedNames = (pred: (u: DirectoryUser) => boolean) => seed.filter(pred).map
 const q = (filter: string) => `/users?$filter=${encodeURIComponent(filter)}&$select=displayName`;
 const ADVANCED = '&$count=true';
 
-let sb: Sandbox;
-let token: string;
+const sb = useSandbox();
+let token: GraphAs;
 beforeAll(async () => {
-  sb = await startGraphSandbox();
-  token = await mintToken(sb, 'User.Read User.Read.All');
+  token = await sb.graphAs(ADELE, 'User.Read User.Read.All');
 });
-afterAll(async () => sb?.close());
 
 describe('one user', () => {
   it('GET /me returns the default property set of the signed-in user, with Graph headers', async () => {
@@ -26,7 +23,7 @@ describe('one user', () => {
     expect(r.status).toBe(200);
     expect(r.body['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#users/$entity');
     expect(Object.keys(r.body)).toEqual(['@odata.context', ...DEFAULT_KEYS]);
-    expect(r.body).toMatchObject({ id: ADELE.id, userPrincipalName: ADELE.upn, displayName: 'Adele Vance', jobTitle: 'Retail Manager' });
+    expect(r.body).toMatchObject({ id: idOf(ADELE), userPrincipalName: ADELE, displayName: 'Adele Vance', jobTitle: 'Retail Manager' });
     expect(r.headers.get('client-request-id')).toBe('c0ffee00-1111-2222-3333-444455556666');
     expect(r.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(r.headers.get('date') ?? '')).not.toBeNaN();
@@ -34,8 +31,8 @@ describe('one user', () => {
   });
 
   it('finds a user by id or by userPrincipalName in any letter case', async () => {
-    const byId = await graph(sb, token, `/users/${PATTI.id.toUpperCase()}`);
-    const byUpn = await graph(sb, token, `/users/${encodeURIComponent(PATTI.upn.toUpperCase())}`);
+    const byId = await graph(sb, token, `/users/${idOf(PATTI).toUpperCase()}`);
+    const byUpn = await graph(sb, token, `/users/${encodeURIComponent(PATTI.toUpperCase())}`);
     expect(byId.status).toBe(200);
     expect(byUpn.body).toEqual(byId.body);
     expect(byUpn.body.displayName).toBe('Patti Fernandez');
@@ -52,7 +49,7 @@ describe('one user', () => {
   it('$select returns exactly the selected properties, named in @odata.context', async () => {
     const r = await graph(sb, token, '/me?$select=displayName,mail,department,accountEnabled');
     expect(r.body['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#users(displayName,mail,department,accountEnabled)/$entity');
-    expect(r.body).toEqual({ '@odata.context': r.body['@odata.context'], displayName: 'Adele Vance', mail: ADELE.upn, department: 'Sales', accountEnabled: true });
+    expect(r.body).toEqual({ '@odata.context': r.body['@odata.context'], displayName: 'Adele Vance', mail: ADELE, department: 'Sales', accountEnabled: true });
   });
 
   it('$select of a property Graph does not have (or the seed keeps to itself) is a 400', async () => {
@@ -64,8 +61,8 @@ describe('one user', () => {
   });
 
   it('shows the shared mailbox as a disabled member user', async () => {
-    const r = await graph(sb, token, `/users/${SUPPORT.upn}?$select=id,displayName,accountEnabled,userType,mail`);
-    expect(r.body).toMatchObject({ id: SUPPORT.id, accountEnabled: false, userType: 'Member', mail: SUPPORT.upn });
+    const r = await graph(sb, token, `/users/${SUPPORT}?$select=id,displayName,accountEnabled,userType,mail`);
+    expect(r.body).toMatchObject({ id: idOf(SUPPORT), accountEnabled: false, userType: 'Member', mail: SUPPORT });
   });
 });
 
@@ -78,10 +75,10 @@ describe('$filter', () => {
       seedNames((u) => (u.city === 'London' || u.city === 'Munich') && u.department === 'Sales'),
     );
     expect(names(await graph(sb, token, q('accountEnabled eq false')))).toEqual(['Contoso Support']);
-    expect(names(await graph(sb, token, q(`userPrincipalName in ('${ADELE.upn}', '${PATTI.upn.toUpperCase()}')`)))).toEqual(['Patti Fernandez', 'Adele Vance']);
+    expect(names(await graph(sb, token, q(`userPrincipalName in ('${ADELE}', '${PATTI.toUpperCase()}')`)))).toEqual(['Patti Fernandez', 'Adele Vance']);
     expect(names(await graph(sb, token, q("proxyAddresses/any(p:startswith(p,'smtp:adelevance@'))")))).toEqual(['Adele Vance']);
     expect(names(await graph(sb, token, q('createdDateTime ge 2021-01-01T00:00:00Z')))).toEqual(seedNames((u) => u.createdDateTime >= '2021-01-01T00:00:00Z'));
-    expect(names(await graph(sb, token, q(`id eq '${ALEX.id}'`)))).toEqual(['Alex Wilber']);
+    expect(names(await graph(sb, token, q(`id eq '${idOf(ALEX)}'`)))).toEqual(['Alex Wilber']);
   });
 
   it("reads '' inside a string literal as one quote", async () => {
@@ -261,31 +258,31 @@ describe('manager and direct reports', () => {
     const r = await graph(sb, token, '/me/manager');
     expect(r.body['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#directoryObjects/$entity');
     expect(r.body['@odata.type']).toBe('#microsoft.graph.user');
-    expect(r.body.id).toBe(ALEX.id);
-    const top = await graph(sb, token, `/users/${PATTI.id}/manager`);
+    expect(r.body.id).toBe(idOf(ALEX));
+    const top = await graph(sb, token, `/users/${idOf(PATTI)}/manager`);
     expect(top.status).toBe(404);
     expect(top.body.error.code).toBe('Request_ResourceNotFound');
   });
 
   it('GET /users/{id}/directReports lists exactly the seed\'s reports, and counts them', async () => {
-    const r = await graph(sb, token, `/users/${ALEX.upn}/directReports?$select=displayName`);
+    const r = await graph(sb, token, `/users/${ALEX}/directReports?$select=displayName`);
     expect(r.body['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#directoryObjects(displayName)');
     expect(r.body.value.every((u: Record<string, unknown>) => u['@odata.type'] === '#microsoft.graph.user')).toBe(true);
-    expect(names(r)).toEqual(seedNames((u) => u.managerId === ALEX.id));
-    const count = await graph(sb, token, `/users/${ALEX.id}/directReports/$count`, { headers: EVENTUAL });
-    expect(count.text).toBe(String(seedNames((u) => u.managerId === ALEX.id).length));
+    expect(names(r)).toEqual(seedNames((u) => u.managerId === idOf(ALEX)));
+    const count = await graph(sb, token, `/users/${idOf(ALEX)}/directReports/$count`, { headers: EVENTUAL });
+    expect(count.text).toBe(String(seedNames((u) => u.managerId === idOf(ALEX)).length));
     expect((await graph(sb, token, '/me/directReports')).body.value.map((u: { displayName: string }) => u.displayName)).toEqual(['Ben Walters']);
   });
 
   it('$expand=manager inlines the manager, with nested $select and $levels', async () => {
-    const one = await graph(sb, token, `/users/${ADELE.id}?$select=displayName&$expand=manager($select=displayName,jobTitle)`);
+    const one = await graph(sb, token, `/users/${idOf(ADELE)}?$select=displayName&$expand=manager($select=displayName,jobTitle)`);
     expect(one.body.manager).toEqual({ '@odata.type': '#microsoft.graph.user', displayName: 'Alex Wilber', jobTitle: 'VP of Sales' });
     const chain = await graph(sb, token, '/me?$select=id&$expand=manager($levels=max;$select=displayName)');
     expect(chain.body.manager.displayName).toBe('Alex Wilber');
     expect(chain.body.manager.manager.displayName).toBe('Patti Fernandez');
     expect(chain.body.manager.manager.manager).toBeUndefined();
     const list = await graph(sb, token, `${q("startswith(displayName,'Adele')")}&$expand=manager($select=id)`);
-    expect(list.body.value[0].manager.id).toBe(ALEX.id);
+    expect(list.body.value[0].manager.id).toBe(idOf(ALEX));
     expect((await graph(sb, token, '/me?$expand=colleagues')).status).toBe(400);
   });
 });

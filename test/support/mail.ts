@@ -1,6 +1,14 @@
-// Mail-specific test helpers: a folder's messages as Graph has them (to check what a tool did), and the shapes
-// the mail tools return. People, sign-in and ok/fails are in fixtures.ts.
-import type { Connected } from './harness.js';
+// Looks at mailboxes for the mail tests: a folder's messages found by subject through Graph, a folder's messages
+// read with a connected server's own token, and the shapes mail_list_messages answers with.
+import type { Connected } from './server.js';
+import { allPages, type GraphAs } from './graph.js';
+
+/** Messages of a mailbox ('me' or a user id/UPN) folder with a given subject (quoted for OData). */
+export async function bySubject(sandbox: { url: string }, who: GraphAs | string, mailbox: string, folder: string, subject: string): Promise<any[]> {
+  const filter = encodeURIComponent(`subject eq '${subject.replace(/'/g, "''")}'`);
+  const root = mailbox === 'me' ? '/me' : `/users/${mailbox}`;
+  return allPages(sandbox, who, `${root}/mailFolders/${folder}/messages?$filter=${filter}`);
+}
 
 type GraphMsg = { id: string; subject: string; from?: { emailAddress: { address: string; name?: string } }; isRead?: boolean; internetMessageId?: string };
 

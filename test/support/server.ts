@@ -1,20 +1,27 @@
-// Test wiring: a sandbox tenant on a loopback port, the real server runtime (MSAL, Graph client, tools)
-// pointed at it, and a real MCP client connected through linked in-memory transports.
+// The server side of the fixtures: a sandbox tenant on a loopback port, the real server runtime (MSAL, Graph
+// client, tools) pointed at it, a real MCP client on linked in-memory transports, and signing in as a person.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
-import { buildConfig, type Command } from '../src/config.js';
-import { createLogger, type Logger } from '../src/log.js';
-import { createRuntime, type Runtime } from '../src/runtime.js';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js';
+import { buildConfig, type Command } from '../../src/config.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 
 export const tempDir = (prefix = 'ms365-test-') => fs.mkdtemp(path.join(os.tmpdir(), prefix));
 
-export async function startTestSandbox(opts: SandboxOptions = {}): Promise<Sandbox & { stateDir: string }> {
+export type TestSandbox = Sandbox & { stateDir: string };
+
+/**
+ * A sandbox with its state in a fresh directory. Like a real tenant, nobody is signed in automatically: people
+ * approve their device codes on its page (signInAs, tokenFor). Tests of the sign-in flows themselves pass
+ * `autoApproveUser: 'default'` to have every device code approved at once as the default user.
+ */
+export async function startTestSandbox(opts: SandboxOptions = {}): Promise<TestSandbox> {
   const stateDir = opts.stateDir ?? (await tempDir('ms365-sandbox-'));
-  const sandbox = await startSandbox({ autoApproveUser: 'default', ...opts, stateDir });
+  const sandbox = await startSandbox({ ...opts, stateDir });
   return Object.assign(sandbox, { stateDir });
 }
 
@@ -36,6 +43,16 @@ export interface Connected {
   close(): Promise<void>;
 }
 
+export interface ConnectOptions {
+  env?: Record<string, string>;
+  flags?: Record<string, string>;
+  /** Wait for the sign-in to complete (false: leave the server signed out). */
+  signIn?: boolean;
+  dataDir?: string;
+  command?: Command;
+  client?: Client;
+}
+
 /** Environment that points a server at the sandbox and keeps its files in dataDir. */
 export function sandboxEnv(sandboxUrl: string, dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -49,10 +66,9 @@ export function sandboxEnv(sandboxUrl: string, dataDir: string, extra: Record<st
   };
 }
 
-export async function connect(
-  sandbox: { url: string },
-  opts: { env?: Record<string, string>; flags?: Record<string, string>; signIn?: boolean; dataDir?: string; command?: Command; client?: Client } = {},
-): Promise<Connected> {
+/** A server runtime against the sandbox with a connected MCP client. It waits for the sign-in unless signIn is
+ *  false, so it suits a sandbox that auto-approves; to sign in as a particular person, use signInAs. */
+export async function connect(sandbox: { url: string }, opts: ConnectOptions = {}): Promise<Connected> {
   const dataDir = opts.dataDir ?? (await tempDir());
   const config = buildConfig(opts.command ?? 'serve', opts.flags ?? {}, sandboxEnv(sandbox.url, dataDir, opts.env));
   const log = memoryLogger();
@@ -77,6 +93,27 @@ export async function connect(
       await runtime.close();
     },
   };
+}
+
+/** The form the sandbox's /devicelogin page posts when a person approves a code. */
+export const approvalForm = (userCode: string, upn: string) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ otc: userCode, user: upn, action: 'approve' }).toString(),
+});
+
+/**
+ * A server signed in as `upn` (organization mode unless env says otherwise), with a connected MCP client: the
+ * server asks for a device code and the person approves it on the sandbox's page, as they would in a browser.
+ */
+export async function signInAs(sandbox: { url: string }, upn: string, env: Record<string, string> = { MS365_MCP_ORG_MODE: 'true' }, opts: ConnectOptions = {}): Promise<Connected> {
+  const c = await connect(sandbox, { ...opts, env: { MS365_MCP_AUTO_LOGIN: 'false', ...env }, signIn: false });
+  const started = await c.runtime.auth.startLogin(false);
+  if (!started.pending) throw new Error('no device code was issued');
+  const approved = await fetch(started.pending.verificationUri, approvalForm(started.pending.userCode, upn));
+  if (!/You have signed in/.test(await approved.text())) throw new Error(`could not approve the sign-in of ${upn}: ${approved.status}`);
+  await (await c.runtime.auth.manager())!.waitForLogin();
+  return c;
 }
 
 export type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: Record<string, unknown> };
