@@ -9,6 +9,7 @@ import { buildConfig, type Command, type Config, ConfigError } from './config.js
 import { createLogger, errorText, type Logger } from './log.js';
 import { createRuntime, type Runtime, selectionOf } from './runtime.js';
 import { groupsWithoutTools, selectedTools, toolManifest } from './server.js';
+import { stopSignal } from './signals.js';
 import { GROUP_TABLE, TOGGLE_NAMES } from './tools/groups.js';
 import { VERSION } from './version.js';
 
@@ -121,6 +122,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
 }
 
 async function runSandbox(config: Config, log: Logger): Promise<number> {
+  const stopping = stopSignal();
   const { startSandbox } = await import('./sandbox/index.js');
   const sandbox = await startSandbox({
     port: config.port,
@@ -131,7 +133,7 @@ async function runSandbox(config: Config, log: Logger): Promise<number> {
     log: (line: string) => log.info(`sandbox: ${line}`),
   });
   log.info(`sandbox: tenant running at ${sandbox.url} (device login page: ${sandbox.url}/devicelogin)`);
-  await waitForSignal();
+  await stopping;
   await sandbox.close();
   return 0;
 }
@@ -181,6 +183,8 @@ async function loginCommand(auth: TokenSource, log: Logger): Promise<number> {
 }
 
 async function serve({ config, selection, manifest, tools, auth, factory, startKeepAlive }: Runtime, log: Logger): Promise<number> {
+  // Listened for before anything is served (after a fast-path hand-over it is the listener already there).
+  const stopping = stopSignal();
   log.info(`server: ms-365-mcp-server ${VERSION} starting (${config.orgMode ? 'organization' : 'personal'} mode, ${config.readOnly ? 'read-only, ' : ''}${tools.length} tools, ${config.cloud} cloud)`);
   // A toggle that is on but offers nothing yet should not look like a misconfiguration.
   const empty = groupsWithoutTools(selection, manifest);
@@ -190,12 +194,12 @@ async function serve({ config, selection, manifest, tools, auth, factory, startK
   if (config.http) {
     const { serveHttp } = await import('./transports/http.js');
     const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: config.allowedHosts }, log);
-    await waitForSignal();
+    await stopping;
     await h.close();
     return 0;
   }
   const { serveStdioUntilEnd } = await import('./transports/stdio.js');
-  await Promise.race([serveStdioUntilEnd(factory, log), waitForSignal()]);
+  await Promise.race([serveStdioUntilEnd(factory, log), stopping]);
   log.debug('server: stdio input ended; exiting');
   return 0;
 }
@@ -217,15 +221,4 @@ async function autoLogin(auth: TokenSource, log: Logger): Promise<void> {
       await new Promise((r) => setTimeout(r, waitS * 1000).unref());
     }
   }
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (sig: string) => {
-      process.stderr.write(`Received ${sig}, shutting down.\n`);
-      resolve();
-    };
-    process.once('SIGINT', () => done('SIGINT'));
-    process.once('SIGTERM', () => done('SIGTERM'));
-  });
 }

@@ -16,6 +16,7 @@ import { createLogger } from '../log.js';
 import { serverInstructions } from '../tools/groups.js';
 import { readManifest, SERVER_NAME } from '../tools/manifest.js';
 import { selectTools } from '../tools/select.js';
+import { stopSignal } from '../signals.js';
 import { VERSION } from '../version.js';
 import { lineProblem } from './json-lines.js';
 import { type Id, type InputEvent, stdinLines } from './stdin-lines.js';
@@ -74,19 +75,14 @@ export function fastStart(argv: string[], env: NodeJS.ProcessEnv, full: () => Pr
     const answered: Id[] = [];
     let handedOver = false;
     let idle = setTimeout(() => handOver(), QUIET_START_MS);
-    // Until the full server takes over (it has its own handlers), a stop signal ends the process as there.
-    const onSignal = (sig: NodeJS.Signals) => {
-      process.stderr.write(`Received ${sig}, shutting down.\n`);
-      resolve(0);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    // Until the hand-over a stop signal ends the process here; after it, the full server waits on the same one.
+    void stopSignal().then(() => {
+      if (!handedOver) resolve(0);
+    });
     const handOver = (first?: InputEvent) => {
       if (handedOver) return;
       handedOver = true;
       clearTimeout(idle);
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
       input.detach(first, prelude, answered);
       log.debug(`stdio: handing over to the full server${first ? '' : ' (input paused)'}`);
       full().then(resolve, (e: unknown) => {
