@@ -9,6 +9,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { startSandbox } from '../dist/sandbox/index.js';
+import { node22 } from '../scripts/node22.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ENTRY = path.join(ROOT, 'dist/index.js');
@@ -24,11 +25,11 @@ const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 /** Spawns the server, writes one request, resolves with the first answer line and timings. */
 const oneShot = (env, request) => firstLine([ENTRY], env, request);
 
-/** Spawns `node args`, writes the request (if any), resolves with the first line of stdout and timings. */
-function firstLine(args, env, request) {
+/** Spawns `node args` (this Node, or `node`), writes the request (if any), resolves with the first line of stdout and timings. */
+function firstLine(args, env, request, node = process.execPath) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { env: { ...baseEnv, ...env }, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(node, args, { env: { ...baseEnv, ...env }, stdio: ['pipe', 'pipe', 'ignore'] });
     const exited = new Promise((res) => child.on('close', res));
     let out = '';
     let answered = false;
@@ -125,38 +126,54 @@ await client.close();
 
 // The cold path, as the guide's `docker exec -i ... node /app/dist/index.js` pattern pays it on every
 // request: a fresh process answering one bare request (no initialize), signed in with the token cached.
-// The floor is Node itself printing the same tools/list answer from a file. The three alternate, so that
+// The floor is Node itself printing the same tools/list answer from a file. The runs alternate, so that
 // all see the same machine load; the ratios are of medians. A bare tools/list with only the auth group on
-// shows what the number of groups costs on that path.
+// shows what the number of groups costs on that path; a first call in two groups, what a group's code costs.
 const listAnswer = (await oneShot(env, LIST)).line;
 const floorFile = path.join(dataDir, 'tools-list.json');
 await fs.writeFile(floorFile, `${listAnswer}\n`);
 const FLOOR = ['-e', `process.stdout.write(require('node:fs').readFileSync(${JSON.stringify(floorFile)}))`];
 const CALL = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'users_get_me', arguments: {} } };
+const MAIL_CALL = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'mail_list_messages', arguments: { limit: 5 } } };
 const authOnly = Object.fromEntries(['MAIL', 'CALENDAR', 'FILES', 'TEAMS', 'EXCEL_POWERPOINT', 'ONENOTE', 'TASKS', 'CONTACTS', 'SHAREPOINT', 'USERS', 'SEARCH'].map((t) => [`MS365_MCP_ENABLE_${t}`, 'false']));
-const cold = { floor: [], list: [], listAuthOnly: [], call: [] };
-for (let i = -2; i < 20; i++) {
-  const floor = await firstLine(FLOOR, {}, undefined);
-  const list = await oneShot(env, LIST);
-  const listAuthOnly = await oneShot({ ...env, ...authOnly }, LIST);
-  const call = await oneShot(env, CALL);
-  if (list.line !== listAnswer || floor.line !== listAnswer) throw new Error('the floor and the server printed different tools/list answers');
-  const called = JSON.parse(call.line).result;
-  if (!called || called.isError) throw new Error(`users_get_me: ${call.line}`);
-  if (i < 0) continue; // warm-up: file cache
-  cold.floor.push(floor.elapsed);
-  cold.list.push(list.elapsed);
-  cold.listAuthOnly.push(listAuthOnly.elapsed);
-  cold.call.push(call.elapsed);
+
+/** The cold path on one Node: floor, bare list (all groups, auth only), first call (users, mail). */
+async function coldPath(node, extraEnv) {
+  const cold = { floor: [], list: [], listAuthOnly: [], call: [], mailCall: [] };
+  const e = { ...env, ...extraEnv };
+  for (let i = -2; i < 20; i++) {
+    const floor = await firstLine(FLOOR, extraEnv, undefined, node);
+    const list = await firstLine([ENTRY], e, LIST, node);
+    const listAuthOnly = await firstLine([ENTRY], { ...e, ...authOnly }, LIST, node);
+    const call = await firstLine([ENTRY], e, CALL, node);
+    const mailCall = await firstLine([ENTRY], e, MAIL_CALL, node);
+    if (list.line !== listAnswer || floor.line !== listAnswer) throw new Error('the floor and the server printed different tools/list answers');
+    for (const c of [call, mailCall]) if (!JSON.parse(c.line).result || JSON.parse(c.line).result.isError) throw new Error(`tools/call: ${c.line}`);
+    if (i < 0) continue; // warm-up: file cache (and the compile cache)
+    for (const k of Object.keys(cold)) cold[k].push({ floor, list, listAuthOnly, call, mailCall }[k].elapsed);
+  }
+  return cold;
 }
 const med = (xs) => quantile(xs, 0.5);
-const fig = (xs) => `median ${ms(med(xs))}, p90 ${ms(quantile(xs, 0.9))}, ${(med(xs) / med(cold.floor)).toFixed(1)}x the floor`;
-const coldRows = [
-  [`floor: Node printing the same tools/list answer from a file (${cold.floor.length} runs)`, `median ${ms(med(cold.floor))}, p90 ${ms(quantile(cold.floor, 0.9))}`],
-  ['cold path: spawn to a bare tools/list answered', fig(cold.list)],
-  ['cold path: spawn to a bare tools/list answered, only the auth group on', fig(cold.listAuthOnly)],
-  ['cold path: spawn to a first tools/call answered (users_get_me, signed in, token cached)', fig(cold.call)],
-];
+const coldRows = [];
+const addColdRows = (label, cold) => {
+  const fig = (xs) => `median ${ms(med(xs))}, p90 ${ms(quantile(xs, 0.9))}, ${(med(xs) / med(cold.floor)).toFixed(1)}x the floor`;
+  coldRows.push(
+    [`${label}floor: Node printing the same tools/list answer from a file (${cold.floor.length} runs)`, `median ${ms(med(cold.floor))}, p90 ${ms(quantile(cold.floor, 0.9))}`],
+    [`${label}cold path: spawn to a bare tools/list answered`, fig(cold.list)],
+    [`${label}cold path: spawn to a bare tools/list answered, only the auth group on`, fig(cold.listAuthOnly)],
+    [`${label}cold path: spawn to a first tools/call answered (users_get_me, signed in, token cached)`, fig(cold.call)],
+    [`${label}cold path: spawn to a first tools/call answered (mail_list_messages, 5 messages)`, fig(cold.mailCall)],
+  );
+};
+addColdRows('', await coldPath(process.execPath, {}));
+// As the image runs it: Node 24 there, with V8's module compile cache (Node >= 22.1, see src/index.ts).
+const compileCache = await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-bench-compile-cache-'));
+const newer = await node22().catch((e) => (process.stderr.write(`bench: no Node >= 22 (${e.message}); its rows are left out\n`), undefined));
+if (newer) {
+  const version = (await firstLine(['-p', 'process.version'], {}, undefined, newer)).line;
+  addColdRows(`Node ${version}, compile cache: `, await coldPath(newer, { NODE_COMPILE_CACHE: compileCache }));
+}
 const token = await cachedToken();
 const raw = await (await fetch(`${sandbox.url}/v1.0/me/mailFolders/inbox/messages?$top=25&$orderby=receivedDateTime%20desc`, { headers: { authorization: `Bearer ${token}` } })).text();
 await sandbox.close();

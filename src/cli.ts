@@ -8,7 +8,7 @@ import { cacheHasAccount } from './auth/token-cache.js';
 import { buildConfig, type Command, type Config, ConfigError } from './config.js';
 import { createLogger, errorText, type Logger } from './log.js';
 import { createRuntime, type Runtime, selectionOf } from './runtime.js';
-import { groupsWithoutTools, selectedTools, toolManifest } from './server.js';
+import { groupsWithoutTools, selectedTools, toolManifest } from './tools/catalog.js';
 import { stopSignal } from './signals.js';
 import { GROUP_TABLE, TOGGLE_NAMES } from './tools/groups.js';
 import { VERSION } from './version.js';

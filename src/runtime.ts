@@ -1,20 +1,22 @@
-// The server's working parts built from a Config: the sign-in, the Graph client and the MCP server factory.
-// Shared by the CLI commands and the tests, so both exercise the same wiring.
+// The server's working parts built from a Config: the sign-in, the Graph client, the tools' code and the
+// MCP server factory. Shared by the CLI commands, the stdio fast call and the tests, so all exercise the
+// same wiring. The MCP SDK loads only with the factory (createRuntime), not for a fast call.
 import { cloudEndpoints } from './auth/clouds.js';
 import { lazyAuth, type TokenSource } from './auth/lazy-auth.js';
 import { requiredScopes } from './auth/scopes.js';
 import type { Config } from './config.js';
 import { GraphClient } from './graph/client.js';
 import type { Logger } from './log.js';
-import { createServerFactory, selectedTools, toolManifest } from './server.js';
+import { groupLoader, selectedTools, toolManifest } from './tools/catalog.js';
 import { enabledGroups } from './tools/groups.js';
 import type { Manifest, ManifestTool } from './tools/manifest.js';
+import type { ToolCode } from './tools/register.js';
 import type { Selection } from './tools/select.js';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './sandbox/contract.js';
 
 
-export interface Runtime {
+export interface ToolRuntime {
   config: Config;
   selection: Selection;
   manifest: Manifest;
@@ -22,10 +24,15 @@ export interface Runtime {
   tools: ManifestTool[];
   auth: TokenSource;
   graph: GraphClient;
-  factory: () => McpServer;
+  /** A selected tool's definition, its group loaded on first need (once per process). */
+  code: ToolCode;
   /** Long-running servers: refresh tokens on a timer, signed in or not yet. */
   startKeepAlive(): void;
   close(): Promise<void>;
+}
+
+export interface Runtime extends ToolRuntime {
+  factory: () => McpServer;
 }
 
 export function selectionOf(config: Config): Selection {
@@ -33,6 +40,15 @@ export function selectionOf(config: Config): Selection {
 }
 
 export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const rt = await createToolRuntime(config, log);
+  const { createServerFactory } = await import('./server.js');
+  const c = rt.config;
+  const factory = createServerFactory({ manifest: rt.manifest, selection: rt.selection, graph: rt.graph, auth: rt.auth, log, transport: c.http ? 'http' : 'stdio', confirmDestructive: c.confirmDestructive, code: rt.code });
+  return { ...rt, factory };
+}
+
+/** The working parts without the MCP server (and without loading the SDK). */
+export async function createToolRuntime(config: Config, log: Logger): Promise<ToolRuntime> {
   const cleanups: (() => Promise<void> | void)[] = [];
   if (config.sandbox) {
     const { startSandbox } = await import('./sandbox/index.js');
@@ -69,7 +85,6 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     (await auth.loaded())?.stop();
   });
   const graph = new GraphClient({ baseUrl: cloudEndpoints(config.cloud, config.sandboxUrl).graphBase, getToken: (s, force) => auth.getToken(s, force), log });
-  const factory = createServerFactory({ manifest, selection, graph, auth, log, transport: config.http ? 'http' : 'stdio', confirmDestructive: config.confirmDestructive });
   return {
     startKeepAlive: () => {
       // Refreshing on a timer keeps the refresh token from expiring through inactivity (90 days).
@@ -85,7 +100,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     tools,
     auth,
     graph,
-    factory,
+    code: groupLoader(log),
     close: async () => {
       for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
     },

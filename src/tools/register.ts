@@ -3,13 +3,13 @@
 // tool's group on first use; validation, confirmation, progress and errors are the definition's own.
 import type { McpServer, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
-import { AuthRequiredError, GraphError } from '../graph/errors.js';
 import type { GraphWriter } from '../graph/client.js';
-import { errorText, type Logger } from '../log.js';
+import type { Logger } from '../log.js';
 import type { AuthService } from './auth-service.js';
 import { confirmDestructive } from './confirm.js';
-import { type AnyTool, type ToolContext, ToolError } from './define-tool.js';
+import type { AnyTool, ToolContext } from './define-tool.js';
 import type { ManifestTool } from './manifest.js';
+import { runTool } from './run-tool.js';
 
 export interface ToolDeps {
   graph: GraphWriter;
@@ -24,7 +24,6 @@ export interface ToolDeps {
 /** A manifest entry's definition, its group loaded on first need. */
 export type ToolCode = (entry: ManifestTool) => Promise<AnyTool>;
 
-type TextResult = { content: { type: 'text'; text: string }[]; isError?: boolean; structuredContent?: Record<string, unknown> };
 type JsonSchemaOptions = Parameters<StandardSchemaWithJSON['~standard']['jsonSchema']['input']>[0];
 
 /** How a definition is registered for listing; the manifest records what the SDK lists from this. */
@@ -104,34 +103,4 @@ function lean(schema: z.ZodType): StandardSchemaWithJSON {
       return rest;
     };
   return { '~standard': { ...std, jsonSchema: { input: strip('input'), output: strip('output') } } };
-}
-
-async function runTool(tool: AnyTool, args: unknown, ctx: ToolContext<'write'>, log: Logger): Promise<TextResult> {
-  const started = performance.now();
-  try {
-    const raw = await tool.handler(args, ctx);
-    const out = tool.output.parse(raw) as Record<string, unknown>;
-    log.debug(`tool: ${tool.name} ok in ${Math.round(performance.now() - started)} ms`);
-    return { content: [{ type: 'text', text: tool.text ? tool.text(out) : JSON.stringify(out) }], structuredContent: out };
-  } catch (e) {
-    const text = errorMessage(tool, e);
-    if (!(e instanceof ToolError || e instanceof GraphError || e instanceof AuthRequiredError)) {
-      log.error(`tool: ${tool.name} failed unexpectedly: ${errorText(e)}`);
-    } else {
-      log.info(`tool: ${tool.name} -> error: ${e instanceof GraphError ? `${e.status} ${e.code}` : e.constructor.name}`);
-    }
-    return { content: [{ type: 'text', text }], isError: true };
-  }
-}
-
-function errorMessage(tool: AnyTool, e: unknown): string {
-  if (e instanceof GraphError) {
-    if (e.status === 403) {
-      return `${e.message}. This tool needs the delegated permission ${tool.scopes.join(', ') || '(none)'}${tool.orgScopes?.length ? ` (and ${tool.orgScopes.join(', ')} for other people's data)` : ''}: an admin must grant it to the app, then sign in again (auth_login with force).`;
-    }
-    if (e.status === 404 && e.code !== 'InvalidCursor') return `${e.message}. Check the id or address.`;
-    return e.message;
-  }
-  if (e instanceof ToolError || e instanceof AuthRequiredError) return e.message;
-  return `Internal error in ${tool.name}: ${errorText(e)}`;
 }

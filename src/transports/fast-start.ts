@@ -1,6 +1,7 @@
 // The stdio fast path: a plain `node dist/index.js` answers the listing requests (tools/list, initialize,
-// ping) from the build-time manifest before zod, the SDK, MSAL or any tool module is loaded, and hands
-// over to the full server (cli.ts) at the first request that needs more, or as soon as input pauses.
+// ping) from the build-time manifest before zod, the SDK, MSAL or any tool module is loaded, runs a plain
+// tools/call without the SDK (fast-call.ts), and hands over to the full server (cli.ts) at the first
+// request that needs more, or as soon as input pauses.
 //
 // Why this and not the alternatives (measured with node --cpu-prof and import timings, Node 20, 2 cores):
 // Node printing the answer from a file takes ~70-90 ms; zod takes ~110 ms to import and build its first
@@ -11,15 +12,16 @@
 // the manifest (~1.3x the floor in npm run bench), filtered by the same selectTools as the definitions;
 // the work does not depend on the number of groups beyond the size of the JSON the floor prints too.
 // Answers are byte for byte what the SDK writes (test/e2e/fast-start.test.ts compares them).
+// A first tools/call still paid for the SDK (~90 ms of ~390 ms, Node 20): fast-call.ts runs it without.
 import { earlyConfig } from '../early-config.js';
 import { createLogger } from '../log.js';
 import { serverInstructions } from '../tools/groups.js';
-import { readManifest, SERVER_NAME } from '../tools/manifest.js';
+import { type ManifestTool, readManifest, SERVER_NAME } from '../tools/manifest.js';
 import { selectTools } from '../tools/select.js';
 import { stopSignal } from '../signals.js';
 import { VERSION } from '../version.js';
 import { lineProblem } from './json-lines.js';
-import { type Id, type InputEvent, stdinLines } from './stdin-lines.js';
+import { type Id, type InputEvent, type LineSink, stdinLines } from './stdin-lines.js';
 
 /** Lines longer than this are not looked at here (a listing request is short): the full server takes them. */
 const FAST_LINE_LIMIT = 64 * 1024;
@@ -90,8 +92,40 @@ export function fastStart(argv: string[], env: NodeJS.ProcessEnv, full: () => Pr
         resolve(1);
       });
     };
-    /** Answers the line if it is a listing request; false: the full server must. */
-    const tryAnswer = (line: string): boolean => {
+    /** A plain call runs here while later lines wait; the full server takes it if fast-call declines. */
+    const call = (id: Id, entry: ManifestTool, args: Record<string, unknown>, line: string) => {
+      clearTimeout(idle);
+      input.detach();
+      // Loaded here, not at start: a process that only lists tools never loads zod or a tool's code.
+      import('./fast-call.js').then(({ fastCall }) => fastCall(entry, args, env, log)).then(
+        (result) => {
+          if (handedOver) return;
+          if (result === undefined) {
+            log.debug(`stdio: ${entry.name} left to the full server`);
+            return handOver({ line });
+          }
+          answer(id, result);
+          log.debug(`stdio: ${entry.name} answered on the fast path`);
+          idle = setTimeout(() => handOver(), IDLE_BEFORE_LOADING_MS);
+          input.attach(sink);
+        },
+        (e: unknown) => {
+          // Before the tool ran (config, code loading): the full server meets the same and reports it.
+          log.debug(`stdio: fast call declined: ${e instanceof Error ? e.message : String(e)}`);
+          handOver({ line });
+        },
+      );
+    };
+    /** A tools/call the fast path may run: a selected tool, arguments given as an object, nothing else.
+     *  Not the sign-in tools: a sign-in they start lives on in the full server's sign-in manager. */
+    const plainCall = (r: Request): { entry: ManifestTool; args: Record<string, unknown> } | undefined => {
+      const p = r.params;
+      if (!isPlainObject(p) || !keysWithin(p, ['name', 'arguments']) || !isPlainObject(p.arguments)) return undefined;
+      const entry = tools.find((t) => t.name === p.name);
+      return entry && entry.group !== 'auth' ? { entry, args: p.arguments } : undefined;
+    };
+    /** Answers the line if it is a listing request (or starts a plain call); false: the full server must. */
+    const tryAnswer = (line: string): boolean | 'calling' => {
       if (line.length > FAST_LINE_LIMIT || lineProblem(line)) return false;
       const r = JSON.parse(line) as Request;
       if (!keysWithin(r, ['jsonrpc', 'id', 'method', 'params'])) return false;
@@ -100,6 +134,11 @@ export function fastStart(argv: string[], env: NodeJS.ProcessEnv, full: () => Pr
         return true;
       }
       if (typeof r.id !== 'string' && typeof r.id !== 'number') return false;
+      const plain = r.method === 'tools/call' ? plainCall(r) : undefined;
+      if (plain) {
+        call(r.id, plain.entry, plain.args, line);
+        return 'calling';
+      }
       if (r.method === 'tools/list' && noParams(r)) answer(r.id, listResult);
       else if (r.method === 'ping' && noParams(r)) answer(r.id, '{}');
       else if (r.method === 'initialize' && plainInitialize(r) && prelude.length === 0) {
@@ -109,10 +148,12 @@ export function fastStart(argv: string[], env: NodeJS.ProcessEnv, full: () => Pr
       } else return false;
       return true;
     };
-    input.attach({
+    const sink: LineSink = {
       line: (line) => {
         if (handedOver) return;
-        if (!tryAnswer(line)) return handOver({ line });
+        const answered = tryAnswer(line);
+        if (!answered) return handOver({ line });
+        if (answered === 'calling') return;
         clearTimeout(idle);
         idle = setTimeout(() => handOver(), IDLE_BEFORE_LOADING_MS);
       },
@@ -124,6 +165,7 @@ export function fastStart(argv: string[], env: NodeJS.ProcessEnv, full: () => Pr
         if (process.stdout.writableLength === 0) resolve(0);
         else process.stdout.once('drain', () => resolve(0));
       },
-    });
+    };
+    input.attach(sink);
   });
 }

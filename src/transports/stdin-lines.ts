@@ -57,7 +57,8 @@ class StdinLines {
     this.answered = [];
     this.sink = sink;
     for (const e of backlog) this.emit(e);
-    if (this.ended) sink.end();
+    // Unless a backlog line made the sink let go again (a hand-over, a call in progress).
+    if (this.ended && this.sink === sink) sink.end();
     return answered;
   }
 }

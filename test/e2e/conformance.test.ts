@@ -2,26 +2,17 @@
 // `--http`. Every scenario must pass except those in conformance-not-applicable.json, each with its
 // reason; a listed scenario that starts passing fails the test too (stale list).
 //
-// The suite needs Node >= 22 (it imports fs.globSync). Under an older Node the test fetches the pinned
-// Node 22 package from the npm registry once (`npm pack`, ~50 MB) and keeps its binary under
-// node_modules/.cache. It is deliberately not a devDependency: its package links node_modules/.bin/node,
-// which would make every npm script (build, test, start) run on Node 22 instead of the Node under test,
-// and npm ci would refuse it on any platform other than linux-x64. CONFORMANCE_NODE overrides the binary.
+// The suite needs Node >= 22 (it imports fs.globSync): scripts/node22.mjs finds or fetches one.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { node22 } from '../../scripts/node22.mjs';
 import { startCli } from './process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NOT_APPLICABLE: Record<string, string> = JSON.parse(readFileSync(path.join(import.meta.dirname, 'conformance-not-applicable.json'), 'utf8'));
-
-const NODE22_VERSION = '22.23.3';
-/** The registry's integrity for the platform CI runs on; other platforms rely on npm's own check. */
-const NODE22_INTEGRITY: Record<string, string> = {
-  'linux-x64': 'sha512-qHnz5tFsHoj/WM+uRENVjWONi5hVvmwrgq8A4V76KpuVNAc4+jwK8x4gwbobE9BtHNg/AKR2583eYorLF/c7ng==',
-};
 
 type Status = 'SUCCESS' | 'FAILURE' | 'WARNING' | 'INFO' | 'SKIPPED';
 interface Check {
@@ -38,38 +29,6 @@ function run(cmd: string, args: string[], opts: { cwd: string; timeout: number; 
       resolve({ code, stdout, stderr: stderr + (err && typeof err.code !== 'number' ? `\n${err.message}` : '') });
     });
   });
-}
-
-/** A Node >= 22 binary: this one, $CONFORMANCE_NODE, or the pinned registry package (fetched once). */
-async function node22(): Promise<string> {
-  if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
-  if (process.env.CONFORMANCE_NODE) return process.env.CONFORMANCE_NODE;
-  const platform = `${process.platform}-${process.arch}`;
-  const cache = path.join(ROOT, 'node_modules', '.cache', 'ms365-conformance');
-  const dir = path.join(cache, `node-${platform}-${NODE22_VERSION}`);
-  const bin = path.join(dir, 'package', 'bin', 'node');
-  if (existsSync(bin)) return bin;
-  mkdirSync(cache, { recursive: true });
-  const tmp = mkdtempSync(path.join(cache, 'fetch-'));
-  try {
-    const spec = `node-${platform}@${NODE22_VERSION}`;
-    const pack = await run('npm', ['pack', spec, '--json', '--pack-destination', tmp], { cwd: tmp, timeout: 150_000 });
-    if (pack.code !== 0) throw new Error(`npm pack ${spec} failed (set CONFORMANCE_NODE to a Node >= 22 binary instead):\n${pack.stderr}`);
-    const [info] = JSON.parse(pack.stdout) as { filename: string; integrity: string }[];
-    const pinned = NODE22_INTEGRITY[platform];
-    if (pinned && info.integrity !== pinned) throw new Error(`${spec}: integrity ${info.integrity}, expected ${pinned}`);
-    const tar = await run('tar', ['-xzf', info.filename, 'package/bin/node'], { cwd: tmp, timeout: 60_000 });
-    if (tar.code !== 0) throw new Error(`extracting ${info.filename} failed:\n${tar.stderr}`);
-    rmSync(path.join(tmp, info.filename));
-    try {
-      renameSync(tmp, dir);
-    } catch (e) {
-      if (!existsSync(bin)) throw e; // another run got there first
-    }
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  return bin;
 }
 
 function conformanceEntry(): string {

@@ -1,0 +1,38 @@
+// One tool call run to its answer: the handler, the output checked against the tool's schema, and every
+// failure turned into a text the model can act on. Shared by the MCP server and the stdio fast call, and
+// free of the SDK so that the fast call does not load it.
+import { AuthRequiredError, GraphError } from '../graph/errors.js';
+import { errorText, type Logger } from '../log.js';
+import { type AnyTool, type ToolContext, ToolError } from './define-tool.js';
+
+export type TextResult = { content: { type: 'text'; text: string }[]; isError?: boolean; structuredContent?: Record<string, unknown> };
+
+export async function runTool(tool: AnyTool, args: unknown, ctx: ToolContext<'write'>, log: Logger): Promise<TextResult> {
+  const started = performance.now();
+  try {
+    const raw = await tool.handler(args, ctx);
+    const out = tool.output.parse(raw) as Record<string, unknown>;
+    log.debug(`tool: ${tool.name} ok in ${Math.round(performance.now() - started)} ms`);
+    return { content: [{ type: 'text', text: tool.text ? tool.text(out) : JSON.stringify(out) }], structuredContent: out };
+  } catch (e) {
+    const text = errorMessage(tool, e);
+    if (!(e instanceof ToolError || e instanceof GraphError || e instanceof AuthRequiredError)) {
+      log.error(`tool: ${tool.name} failed unexpectedly: ${errorText(e)}`);
+    } else {
+      log.info(`tool: ${tool.name} -> error: ${e instanceof GraphError ? `${e.status} ${e.code}` : e.constructor.name}`);
+    }
+    return { content: [{ type: 'text', text }], isError: true };
+  }
+}
+
+function errorMessage(tool: AnyTool, e: unknown): string {
+  if (e instanceof GraphError) {
+    if (e.status === 403) {
+      return `${e.message}. This tool needs the delegated permission ${tool.scopes.join(', ') || '(none)'}${tool.orgScopes?.length ? ` (and ${tool.orgScopes.join(', ')} for other people's data)` : ''}: an admin must grant it to the app, then sign in again (auth_login with force).`;
+    }
+    if (e.status === 404 && e.code !== 'InvalidCursor') return `${e.message}. Check the id or address.`;
+    return e.message;
+  }
+  if (e instanceof ToolError || e instanceof AuthRequiredError) return e.message;
+  return `Internal error in ${tool.name}: ${errorText(e)}`;
+}
