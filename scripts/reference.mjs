@@ -21,6 +21,8 @@ export const FIXTURES = 'test/fixtures/graph-reference';
 const ROOT_TYPES = [
   'microsoft.graph.calendar',
   'microsoft.graph.calendarPermission',
+  'microsoft.graph.contact',
+  'microsoft.graph.contactFolder',
   'microsoft.graph.event',
   'microsoft.graph.eventMessage',
   'microsoft.graph.eventMessageRequest',
@@ -41,6 +43,12 @@ const ROOT_TYPES = [
 const SAMPLE_ROUTES = [
   'GET /me',
   'GET /me/calendars',
+  'GET /me/contactFolders',
+  'GET /me/contacts',
+  'GET /me/contacts/*',
+  'PATCH /me/contacts/*',
+  'POST /me/contactFolders',
+  'POST /me/contacts',
   'GET /me/calendarView?startdatetime=*&enddatetime=*',
   'GET /me/directReports',
   'GET /me/mailboxSettings',

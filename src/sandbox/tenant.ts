@@ -8,10 +8,11 @@ import type { MountedRoute } from './graph/types.js';
 import { PORT_NAMES, type Ports } from './ports.js';
 import type { MountedEndpoint, WorkloadModule } from './workload.js';
 import { calendarWorkload } from './workloads/exchange/calendar/module.js';
+import { contactsWorkload } from './workloads/exchange/contacts/module.js';
 import { mailWorkload } from './workloads/exchange/mail/module.js';
 
 /** In this order their seeds run (mail before calendar keeps every seeded id as it has always been). */
-export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload];
+export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload];
 
 export interface Tenant {
   readonly directory: Directory;

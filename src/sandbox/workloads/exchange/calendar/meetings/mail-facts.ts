@@ -8,7 +8,7 @@ import type { EventMessageFacts, MeetingMail } from '../../meeting-mail.js';
 import { parseSelect } from '../../../../odata/select.js';
 import type { StoredLocation } from '../model.js';
 import { eventEntity } from '../odata/event-entity.js';
-import { projectOutlook } from '../odata/outlook-query.js';
+import { projectOutlook } from '../../outlook-query.js';
 import { renderViewItem, type RenderedEvent } from '../render/event.js';
 import { findEvent } from '../store.js';
 import { toDateTimeTimeZone } from '../../time/datetime.js';

@@ -5,7 +5,7 @@
 
 import type { EntityType, PropSpec } from '../../../../odata/entity.js';
 import type { RenderedEvent } from '../render/event.js';
-import { outlookDialect } from './outlook-query.js';
+import { outlookDialect } from '../../outlook-query.js';
 
 const TEXT: PropSpec = { type: 'string', filter: 'eq ne startsWith contains in', orderby: 'default' };
 const ENUM: PropSpec = { type: 'string', filter: 'eq ne in', orderby: 'default' };

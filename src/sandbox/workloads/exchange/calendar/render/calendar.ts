@@ -3,7 +3,7 @@
 // recipient of a share looking at its entry in their own list.
 
 import type { EntityType, PropSpec } from '../../../../odata/entity.js';
-import { outlookDialect } from '../odata/outlook-query.js';
+import { outlookDialect } from '../../outlook-query.js';
 import { calendarId } from '../../ids/calendar.js';
 import type { CalendarMailbox, CalendarRole, StoredCalendar, StoredPermission } from '../model.js';
 import { sharedName, type SharedEntry } from '../sharing.js';

@@ -7,7 +7,7 @@ import { authorize, calendarScopes, roleOn, visibleCalendars } from '../access.j
 import { accessDenied, itemNotFound } from '../../errors.js';
 import { newChangeKey, newKey } from '../../ids/calendar.js';
 import { INTERNAL_ROLES, type CalendarMailbox, type CalendarRole, type StoredCalendar } from '../model.js';
-import { listOutlook, projectOutlook } from '../odata/outlook-query.js';
+import { listOutlook, projectOutlook } from '../../outlook-query.js';
 import { calendarEntity, renderCalendar, renderPermission, renderSharedEntry, type RenderedCalendar } from '../render/calendar.js';
 import { changeSharedView, sharedEntries, type SharedEntry } from '../sharing.js';
 import { defaultCalendar, routeMailbox } from '../store.js';

@@ -11,7 +11,7 @@ import { authorize, calendarScopes } from '../access.js';
 import { invalidParameter } from '../../errors.js';
 import { instancesInWindow, viewItems, type ViewItem } from '../instances.js';
 import { eventEntity, eventPaths } from '../odata/event-entity.js';
-import { listOutlook, projectOutlook } from '../odata/outlook-query.js';
+import { listOutlook, projectOutlook } from '../../outlook-query.js';
 import { renderViewItem, type RenderedEvent } from '../render/event.js';
 import { defaultCalendar, eventsOf, findEvent } from '../store.js';
 import { parseQueryDateTime } from '../../time/datetime.js';

@@ -18,7 +18,7 @@ import { readResponseBody, respond, type ResponseAction } from '../meetings/resp
 import { updateEvent } from '../meetings/update.js';
 import type { CalendarMailbox } from '../model.js';
 import { eventEntity } from '../odata/event-entity.js';
-import { projectOutlook } from '../odata/outlook-query.js';
+import { projectOutlook } from '../../outlook-query.js';
 import { renderViewItem, type RenderedEvent } from '../render/event.js';
 import { defaultCalendar, emailOf, findEvent, type EventRef } from '../store.js';
 import { preferenceApplied } from '../../time/prefer.js';

@@ -1,19 +1,19 @@
-// Collections of Outlook items (events here) the way Exchange serves them through Graph. It reuses the
+// Collections of Outlook items (events, contacts) the way Exchange serves them through Graph. It reuses the
 // sandbox's OData pieces (option reading, $filter parser and compiler, $select, paging links) but follows
 // Outlook's own rules where they differ from the directory's: every item carries @odata.etag and id even under
 // $select, $filter and $orderby take sub-property paths such as start/dateTime, pages are 10 items by default
 // and continue with $skip, and `Prefer: odata.maxpagesize` sets the page size.
 
-import { defaultDialect, type QueryDialect } from '../../../../odata/dialect.js';
-import { findProperty, propValue, type EntityType } from '../../../../odata/entity.js';
-import { compileFilter } from '../../../../odata/filter-compile.js';
-import { parseFilter, type Expr } from '../../../../odata/filter-parser.js';
-import { FilterSyntaxError } from '../../../../odata/lexer.js';
-import { readOptions, readSkip, readTop } from '../../../../odata/options.js';
-import { nextLink } from '../../../../odata/paging.js';
-import { METADATA } from '../../../../odata/query.js';
-import { parseSelect } from '../../../../odata/select.js';
-import { badRequest, GraphError, type GraphResponse, type RouteContext } from '../../../../graph/types.js';
+import { defaultDialect, type QueryDialect } from '../../odata/dialect.js';
+import { findProperty, propValue, type EntityType } from '../../odata/entity.js';
+import { compileFilter } from '../../odata/filter-compile.js';
+import { parseFilter, type Expr } from '../../odata/filter-parser.js';
+import { FilterSyntaxError } from '../../odata/lexer.js';
+import { readOptions, readSkip, readTop } from '../../odata/options.js';
+import { nextLink } from '../../odata/paging.js';
+import { METADATA } from '../../odata/query.js';
+import { parseSelect } from '../../odata/select.js';
+import { badRequest, GraphError, type GraphResponse, type RouteContext } from '../../graph/types.js';
 
 /** Exchange words unknown properties like OData, under its own error code. */
 export const outlookDialect: QueryDialect = {
