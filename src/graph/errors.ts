@@ -14,6 +14,9 @@ export class GraphError extends Error {
 /** Sign-in is missing or can no longer be refreshed; the message says how to sign in again. */
 export class AuthRequiredError extends Error {}
 
+/** An error the model can act on (a tool's or a refused input's): returned as an isError result with this text. */
+export class ToolError extends Error {}
+
 /** Builds a GraphError from a Graph error response body (the {"error":{code,message}} envelope). */
 export function graphErrorFrom(status: number, body: unknown, requestId?: string): GraphError {
   const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;

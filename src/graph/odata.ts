@@ -1,4 +1,5 @@
 // Building OData query values from user intent, escaped: tools never splice raw user text into a query.
+import { ToolError } from './errors.js';
 
 /** A string literal for $filter: single quotes doubled, as OData requires. */
 export function odataString(value: string): string {
@@ -16,8 +17,11 @@ export function andFilter(clauses: (string | undefined | false)[]): string | und
   return kept.length ? kept.map((c) => (kept.length > 1 && / or /i.test(c) ? `(${c})` : c)).join(' and ') : undefined;
 }
 
-/** Path segment for an id or address supplied by the caller. */
+/** Path segment for an id or address supplied by the caller. A segment of dots only (`.`, `..`) would be
+ *  resolved by the URL parser (encoded or not) and change which resource the request reaches: refused here,
+ *  where every path segment from a caller is built. */
 export function seg(value: string): string {
+  if (/^\.+$/.test(value.trim())) throw new ToolError(`'${value}' is not an id or address: copy the id from the tool that listed it.`);
   return encodeURIComponent(value);
 }
 

@@ -53,5 +53,4 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject, K exten
   return def as AnyTool;
 }
 
-/** An error the model can act on: returned as an isError result with this text. */
-export class ToolError extends Error {}
+export { ToolError } from '../graph/errors.js';

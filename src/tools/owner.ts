@@ -7,8 +7,18 @@ import { z } from 'zod';
 import { GraphError } from '../graph/errors.js';
 import { seg } from '../graph/odata.js';
 import type { AuthService } from './auth-service.js';
+import { isAddress } from './content/addresses.js';
 import { type AnyTool, defineTool, type ToolContext, ToolError, type ToolKind } from './define-tool.js';
 import type { Group } from './groups.js';
+import { isUserId, Text } from './shapes.js';
+
+/** The schema of every group's owner parameter: an address or a user id (anything else, a `..` included,
+ *  would reach another route); omitted means the signed-in user's own data. */
+export const ownerSchema = (description: string) =>
+  Text(320)
+    .refine((v) => isUserId(v) || isAddress(v), 'must be an address like someone@contoso.com or a user id (GUID)')
+    .describe(description)
+    .optional();
 
 /** Whose data a call works in. */
 export interface Owner {

@@ -2,13 +2,17 @@
 // live in content/.)
 import { z } from 'zod';
 
-/** A string of at most `max` characters (trimmed unless `trim` is false; `min: 1` refuses an empty one). The
- *  bound keeps huge input away from Graph. It is checked, not listed (no maxLength in the JSON Schema): no model
- *  comes near it, and the tool list it would lengthen is read on every turn. */
+/** A string of at most `max` characters. The bound keeps huge input away from Graph. It is checked, not listed
+ *  (no maxLength in the JSON Schema): no model comes near it, and the tool list it would lengthen is read on
+ *  every turn.
+ *  A value (an id, a name, a date: the default) is trimmed and never blank: a blank optional parameter must
+ *  not pass for "not given" (a blank occurrence date once acted on a whole series), so it is refused, for
+ *  every parameter built here. Free text (`trim: false`: a body, a comment) may be empty unless `min: 1`. */
 export function Text(max: number, opts: { min?: 1; trim?: false } = {}): z.ZodString {
   const s = opts.trim === false ? z.string() : z.string().trim();
   const bounded = s.refine((v) => v.length <= max, { message: `Too big: at most ${max} characters`, abort: true });
-  return opts.min ? bounded.refine((v) => v.length >= 1, { message: 'Too small: must not be empty', abort: true }) : bounded;
+  if (opts.trim === false) return opts.min ? bounded.refine((v) => v.length >= 1, { message: 'Too small: must not be empty', abort: true }) : bounded;
+  return bounded.refine((v) => v.length >= 1, { message: 'Must not be blank: leave the parameter out for its default', abort: true });
 }
 
 /** An array of at most `max` items (`min: 1` refuses an empty one); like Text, the bound is checked, not listed. */

@@ -1,10 +1,9 @@
 // Whose calendar a tool works in: the signed-in user's, or with `calendarOwner` someone else's (shared or
 // delegated; organization mode only): the calendar group's owner parameter (see ../owner.ts), with its words.
-import type { Owner, OwnerParam } from '../owner.js';
-import { Text } from '../shapes.js';
+import { type Owner, ownerSchema, type OwnerParam } from '../owner.js';
 import { loadTimeLibs } from './time-zones.js';
 
-export const CalendarOwner = Text(320).optional().describe('Owner (address or id); default: you');
+export const CalendarOwner = ownerSchema('Owner (address or id); default: you');
 
 export type CalendarRef = Owner;
 

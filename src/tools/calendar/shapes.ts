@@ -8,7 +8,9 @@ import { describeRecurrence } from './recurrence.js';
 import { type GraphDateTime, localOut, type Zone } from './time-zones.js';
 
 export const EventId = Text(1024, { min: 1 }).describe('Id from calendar_list_events');
-export const OccurrenceDate = Text(10).optional()
+export const OccurrenceDate = Text(10)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a date like 2026-11-30')
+  .optional()
   .describe('Only the occurrence on this date');
 export const TimeZoneName = Text(100).optional().describe('IANA or Windows zone; default: yours');
 export const LocalDateTime = (what: string) => Text(40).describe(what);

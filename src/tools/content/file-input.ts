@@ -55,6 +55,8 @@ export async function readFileInputs(list: z.output<typeof FileInput>[] | undefi
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) throw new ToolError(`${which}: contentBase64 is not valid base64.`);
       if (!a.name) throw new ToolError(`${which}: a name is needed with contentBase64.`);
       const bytes = Buffer.from(b64, 'base64');
+      // Blank base64 decodes to nothing: an empty file is never what was meant.
+      if (bytes.length === 0) throw new ToolError(`${which}: contentBase64 is empty; give the file's content in base64, or its path.`);
       files.push({ name: a.name, contentType: typeOf(a.name), size: bytes.length, read: async (s, n) => bytes.subarray(s, s + n) });
       continue;
     }

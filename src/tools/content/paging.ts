@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Text } from '../shapes.js';
 
 export const Limit = (max: number, dflt: number) => z.number().int().min(1).max(max).default(dflt).describe('How many to return');
-export const Cursor = Text(4096, { min: 1, trim: false }).optional().describe('nextCursor of the previous page');
+export const Cursor = Text(4096).optional().describe('nextCursor of the previous page');
 
 /** The output field: present when there is more. */
 export const NextCursor = z.string().optional();

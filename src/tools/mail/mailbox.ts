@@ -1,14 +1,9 @@
 // Every mail tool works in the signed-in user's mailbox or, given `mailbox`, in a shared or delegated one: the
 // mail group's owner parameter (see ../owner.ts), with its words and the access each refusal names.
-import { isAddress } from '../content/addresses.js';
-import type { Owner, OwnerParam } from '../owner.js';
-import { isUserId, Text } from '../shapes.js';
+import { type Owner, ownerSchema, type OwnerParam } from '../owner.js';
 
 /** Whose mailbox a tool works in: an address or user id; omitted means the signed-in user's. */
-export const Mailbox = Text(320)
-  .refine((v) => isUserId(v) || isAddress(v), 'must be an address like shared@contoso.com or a user id (GUID)')
-  .describe('Shared mailbox (address or id); default: yours')
-  .optional();
+export const Mailbox = ownerSchema('Shared mailbox (address or id); default: yours');
 
 export type MailboxRef = Owner;
 
