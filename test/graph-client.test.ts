@@ -134,3 +134,42 @@ describe('Graph briefly unreachable', () => {
     }
   });
 });
+
+describe('Graph client logs', () => {
+  it('name no one: an address in a path is masked whether written with @ or encoded as %40', async () => {
+    const from = s.log.lines.length;
+    sandbox.faults.add({ path: '^/users/[^/]+$', status: 503, retryAfter: 0, times: 1 });
+    expect((await call(s.client, 'users_get_user', { user: 'patti.fernandez@contoso.sandbox' })).isError).toBeFalsy();
+    const logged = s.log.lines.slice(from).join('');
+    expect(logged).toMatch(/GET \/v1\.0\/users\/\{address\}/);
+    expect(decodeURIComponent(logged)).not.toMatch(/patti/i);
+  });
+});
+
+describe('Graph client limits', () => {
+  it('a throttled call that gives up says how often it tried and how long Graph asks to wait', async () => {
+    sandbox.faults.add({ path: '^/me$', status: 429, retryAfter: 0, times: 10 });
+    const r = await call(s.client, 'users_get_me');
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(/Graph 429[\s\S]*tried 4 times over \d+ s; Graph asks to wait 1 s before trying again/);
+    sandbox.faults.clear();
+    // A wait longer than the client honours is not waited for: the answer passes Graph's figure on at once.
+    sandbox.faults.add({ path: '^/me$', status: 429, retryAfter: 120, times: 1 });
+    const long = await call(s.client, 'users_get_me');
+    expect(textOf(long)).toMatch(/Graph asks to wait 120 s before trying again/);
+    expect(journal('GET', '/me')).toHaveLength(1); // not retried
+  });
+
+  it('keeps all tries of one call within its budget, and says what happened', async () => {
+    const { GraphClient } = await import('../src/graph/client.js');
+    const { tokenFor } = await import('./fixtures.js');
+    const token = (await tokenFor(sandbox, ADELE, 'User.Read')).token;
+    const client = new GraphClient({ baseUrl: sandbox.url, getToken: async () => token, log: s.log, timeoutMs: 2000, totalBudgetMs: 5000 });
+    sandbox.faults.add({ path: '^/me$', latencyMs: 4000, times: 10 });
+    const started = Date.now();
+    const e = await client.get('/me').catch((x: unknown) => x);
+    expect(Date.now() - started).toBeLessThan(7000);
+    expect(e).toBeInstanceOf(GraphError);
+    expect((e as GraphError).message).toMatch(/no answer from Microsoft Graph within \d s; tried \d times over [45] s/);
+  });
+});

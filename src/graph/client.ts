@@ -80,6 +80,9 @@ export interface GraphClientOptions {
   /** Longest single wait honoured from Retry-After; longer asks fail at once with the advice. */
   maxRetryAfterMs?: number;
   timeoutMs?: number;
+  /** All of one request's tries and waits together: a call answers within this (MCP clients give up
+   *  around a minute), retries included. */
+  totalBudgetMs?: number;
   /** Most pages one list() call follows. */
   maxPages?: number;
   fetch?: typeof fetch;
@@ -93,7 +96,7 @@ export class GraphClient implements GraphWriter {
   private readonly o: Required<Omit<GraphClientOptions, 'fetch'>> & { fetch: typeof fetch };
 
   constructor(opts: GraphClientOptions) {
-    this.o = { maxRetries: 3, maxRetryAfterMs: 30_000, timeoutMs: 30_000, maxPages: 10, fetch: globalThis.fetch, ...opts };
+    this.o = { maxRetries: 3, maxRetryAfterMs: 30_000, timeoutMs: 30_000, totalBudgetMs: 55_000, maxPages: 10, fetch: globalThis.fetch, ...opts };
     this.root = `${opts.baseUrl.replace(/\/+$/, '')}/v1.0`;
   }
 
@@ -235,10 +238,16 @@ export class GraphClient implements GraphWriter {
     const url = this.url(path, opts.query);
     let retried401 = false;
     let forceRefresh = false;
+    const started = Date.now();
+    const deadline = started + this.o.totalBudgetMs;
+    /** Another try fits when its wait leaves time for an answer (a second at least) before the deadline. */
+    const fits = (waitMs: number) => Date.now() + waitMs + 1000 < deadline;
+    const tried = (attempt: number) => (attempt ? `; tried ${attempt + 1} times over ${Math.round((Date.now() - started) / 1000)} s` : '');
     for (let attempt = 0; ; attempt++) {
       const token = await this.o.getToken(opts.signal, forceRefresh);
       forceRefresh = false;
-      const timeout = AbortSignal.timeout(this.o.timeoutMs);
+      const attemptMs = Math.max(1000, Math.min(this.o.timeoutMs, deadline - Date.now()));
+      const timeout = AbortSignal.timeout(attemptMs);
       const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...opts.headers };
       if (body !== undefined) headers['content-type'] = 'application/json';
@@ -249,13 +258,13 @@ export class GraphClient implements GraphWriter {
         if (opts.signal?.aborted) throw new GraphError(499, 'Cancelled', 'the request was cancelled');
         const timedOut = timeout.aborted;
         // A request that may have reached Graph is only repeated when repeating it is harmless.
-        if ((idempotent || (!timedOut && neverSent(e))) && attempt < this.o.maxRetries) {
+        if ((idempotent || (!timedOut && neverSent(e))) && attempt < this.o.maxRetries && fits(backoff(attempt))) {
           this.o.log.warn(`graph: ${method} ${redactPath(url)} ${timedOut ? 'timed out' : `network error (${failureReason(e)})`}, retrying`);
           await sleep(backoff(attempt), opts.signal);
           continue;
         }
         throw new GraphError(timedOut ? 504 : 502, timedOut ? 'Timeout' : 'NetworkError',
-          timedOut ? `no answer from Microsoft Graph within ${this.o.timeoutMs / 1000}s` : `could not reach Microsoft Graph (${failureReason(e)})`);
+          (timedOut ? `no answer from Microsoft Graph within ${Math.round(attemptMs / 1000)} s` : `could not reach Microsoft Graph (${failureReason(e)})`) + tried(attempt));
       }
       const requestId = res.headers.get('request-id') ?? undefined;
       if (res.ok) {
@@ -275,13 +284,19 @@ export class GraphClient implements GraphWriter {
       // 429 means Graph refused the request without acting on it, so even a POST may be sent again.
       const retryable = RETRYABLE.has(res.status) && (res.status === 429 || idempotent);
       const waitMs = retryAfterMs(res.headers.get('retry-after')) ?? backoff(attempt);
-      if (retryable && attempt < this.o.maxRetries && waitMs <= this.o.maxRetryAfterMs) {
+      if (retryable && attempt < this.o.maxRetries && waitMs <= this.o.maxRetryAfterMs && fits(waitMs)) {
         this.o.log.info(`graph: ${method} ${redactPath(url)} -> ${res.status}, retrying in ${Math.round(waitMs)} ms (attempt ${attempt + 1} of ${this.o.maxRetries})`);
         await sleep(waitMs, opts.signal);
         continue;
       }
       this.o.log.warn(`graph: ${method} ${redactPath(url)} -> ${res.status} request-id ${requestId ?? '-'}`);
       const err = graphErrorFrom(res.status, errBody, requestId);
+      if (retryable) {
+        // Throttled or unavailable to the end: say what was tried and how long Graph asks to wait.
+        const asked = retryAfterMs(res.headers.get('retry-after'));
+        const wait = asked !== undefined ? `Graph asks to wait ${Math.max(1, Math.ceil(asked / 1000))} s before trying again` : 'try again in a minute';
+        throw new GraphError(err.status, err.code, `${err.graphMessage}${tried(attempt)}; ${wait}`, requestId);
+      }
       if (RETRYABLE.has(res.status) && !idempotent && res.status !== 429) {
         throw new GraphError(err.status, err.code, `${err.graphMessage}; not repeated automatically because it may already have taken effect: check before trying again`, requestId);
       }
@@ -309,8 +324,9 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Paths name people (UPNs, addresses); logs keep only the route shape and drop the query. */
+/** Paths name people (UPNs, addresses); logs keep only the route shape and drop the query. A path segment
+ *  holds an address as the tools build it (`%40`, seg() encodes) or as a caller wrote it (`@`). */
 function redactPath(url: string): string {
   const u = new URL(url);
-  return u.pathname.replace(/\/[^/]*@[^/]*/g, '/{address}');
+  return u.pathname.replace(/\/[^/]*(@|%40)[^/]*/gi, '/{address}');
 }
