@@ -166,3 +166,20 @@ describe('sendMail', () => {
     expect(await bySubject(sb, tokens['adele.vance'], 'me', 'inbox', subject)).toHaveLength(1);
   });
 });
+
+describe('deleted messages', () => {
+  it('are gone for /messages/{id} (404 ErrorItemNotFound on reading or deleting again), kept in Recoverable Items', async () => {
+    const adele = tokens['adele.vance'];
+    const draft = await graph(sb, adele, '/me/messages', { method: 'POST', body: { subject: 'To be deleted' } });
+    expect(draft.status).toBe(201);
+    expect((await graph(sb, adele, `/me/messages/${draft.body.id}`, { method: 'DELETE' })).status).toBe(204);
+    for (const method of ['GET', 'DELETE', 'PATCH']) {
+      const gone = await graph(sb, adele, `/me/messages/${draft.body.id}`, { method, ...(method === 'PATCH' ? { body: { subject: 'x' } } : {}) });
+      expect(gone.status, method).toBe(404);
+      expect(gone.body.error.code).toBe('ErrorItemNotFound');
+    }
+    const kept = await graph(sb, adele, `/me/mailFolders/recoverableitemsdeletions/messages/${draft.body.id}?$select=subject`);
+    expect(kept.status).toBe(200);
+    expect(kept.body.subject).toBe('To be deleted');
+  });
+});

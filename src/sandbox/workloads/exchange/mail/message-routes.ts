@@ -10,6 +10,7 @@ import type { Mailbox } from './model.js';
 import { newInternetMessageId } from './store.js';
 import type { GraphResponse } from '../../../graph/types.js';
 import { EXCHANGE_DECIDES, findFolder, findMessage, nowIso, openMailbox } from './access.js';
+import { itemNotFound } from '../errors.js';
 import { applyMessageInput, readMessageInput } from './message-input.js';
 import { countMessages, listMessages, messageResponse, type MessageCollection } from './message-query.js';
 import { toMime } from './mime.js';
@@ -26,7 +27,11 @@ export function bothPaths(suffix: string, def: Omit<MailRoute, 'path'>): MailRou
 /** The message a route names; a folder in the path must exist, as Graph resolves it first. */
 export function messageOf(ctx: MailContext, box: Mailbox) {
   if (ctx.params.fid !== undefined) findFolder(box, ctx.params.fid);
-  return findMessage(box, ctx.params.mid);
+  const m = findMessage(box, ctx.params.mid);
+  // A deleted message (in Recoverable Items, outside the folder tree) is gone for /messages/{id}: Graph answers
+  // 404 to reading or deleting it again. Only its folder's own path still reaches it.
+  if (ctx.params.fid === undefined && !box.isUnderRoot(m.folderId)) throw itemNotFound();
+  return m;
 }
 
 function collection(ctx: MailContext, nested: boolean): MessageCollection {
