@@ -98,6 +98,16 @@ describe('tool surface', () => {
     }
   });
 
+  it('no listed schema has a nullable union (clients warn that `type: [..., "null"]` is not portable): optional instead', () => {
+    const nullable = (s: unknown, at: string): string[] => {
+      if (typeof s !== 'object' || s === null) return [];
+      const o = s as Record<string, unknown>;
+      const here = (Array.isArray(o.type) && o.type.includes('null')) || o.type === 'null' ? [at] : [];
+      return [...here, ...Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? nullable(v, `${at}.${k}`) : []))];
+    };
+    expect(org.flatMap((t) => [...nullable(t.inputSchema, `${t.name}.input`), ...nullable(t.outputSchema, `${t.name}.output`)])).toEqual([]);
+  });
+
   it('read tools never declare write permissions, and read-only mode offers only read tools', () => {
     for (const t of ALL_TOOLS.filter((t) => t.kind === 'read')) {
       for (const s of [...t.scopes, ...(t.orgScopes ?? [])]) expect(s, `${t.name} declares ${s}`).not.toMatch(WRITE_SCOPE);

@@ -8,7 +8,8 @@ import { Text, UserRef } from '../shapes.js';
 const PROFILE_FIELDS = ['id', 'displayName', 'mail', 'userPrincipalName', 'jobTitle', 'department', 'officeLocation', 'businessPhones', 'mobilePhone', 'preferredLanguage'] as const;
 const SUMMARY_FIELDS = ['id', 'displayName', 'mail', 'userPrincipalName', 'jobTitle', 'department', 'officeLocation'] as const;
 
-const str = z.string().nullable().optional();
+// Optional, never nullable: Graph's nulls are left out (a `string | null` union is not portable across clients).
+const str = z.string().optional();
 const UserSummary = z.object({
   id: z.string(),
   displayName: str,
@@ -27,7 +28,7 @@ type GraphUser = Record<string, unknown>;
 
 function pick<K extends string>(u: GraphUser, keys: readonly K[]): Record<K, unknown> {
   const out = {} as Record<K, unknown>;
-  for (const k of keys) if (u[k] !== undefined) out[k] = u[k];
+  for (const k of keys) if (u[k] !== undefined && u[k] !== null) out[k] = u[k];
   return out;
 }
 const line = (u: Record<string, unknown>) =>
@@ -58,16 +59,17 @@ export const getUser = defineTool({
   scopes: ['User.Read.All'],
   orgOnly: true,
   input: z.object({ user: UserRef }),
-  output: UserProfile.extend({ manager: UserSummary.nullable() }),
+  // No manager (the top of the organization): left out.
+  output: UserProfile.extend({ manager: UserSummary.optional() }),
   handler: async ({ user }, { graph, signal }) => {
     const u = await graph.get<GraphUser>(`/users/${seg(user)}`, { query: { $select: PROFILE_FIELDS.join(',') }, signal });
     const manager = await graph
       .get<GraphUser>(`/users/${seg(String(u.id))}/manager`, { query: { $select: SUMMARY_FIELDS.join(',') }, signal })
       .catch((e: { status?: number }) => {
-        if (e.status === 404) return null; // no manager: the top of the organization
+        if (e.status === 404) return undefined; // no manager: the top of the organization
         throw e;
       });
-    return { ...(pick(u, PROFILE_FIELDS) as z.input<typeof UserProfile>), manager: manager ? (pick(manager, SUMMARY_FIELDS) as z.input<typeof UserSummary>) : null };
+    return { ...(pick(u, PROFILE_FIELDS) as z.input<typeof UserProfile>), ...(manager ? { manager: pick(manager, SUMMARY_FIELDS) as z.input<typeof UserSummary> } : {}) };
   },
   text: (u) => `${line(u)}${u.manager ? `\nmanager: ${line(u.manager)}` : ''}`,
 });
