@@ -28,8 +28,39 @@ describe('confirmation of destructive tools (2025-era client)', () => {
       const r = await call(s.client, 'auth_logout');
       expect(r.isError, textOf(r)).toBeFalsy();
       expect(questions).toHaveLength(1);
-      expect(questions[0]).toMatch(/Sign out.*cannot be undone/);
+      expect(questions[0]).toMatch(/^Sign out every account: .* until the next auth_login, which needs the device code again\. Go ahead\?$/);
       expect(await signedIn(s.client)).toBe(false);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('names what will be affected, as the user knows it, and says truthfully what follows', async () => {
+    const questions: string[] = [];
+    const s = await connect(sandbox, { client: elicitingClient({ action: 'decline' }, questions) });
+    try {
+      const inbox = (await call(s.client, 'mail_list_messages', { limit: 2 })).structuredContent as { messages: { id: string; subject: string; from?: string }[] };
+      const [a, b] = inbox.messages;
+      await call(s.client, 'mail_delete_message', { ids: [a.id, b.id] });
+      expect(questions.at(-1)).toBe(`Move "${a.subject}" from ${a.from}; "${b.subject}" from ${b.from} to Deleted Items. They can be restored (mail_move_message). Go ahead?`);
+      await call(s.client, 'mail_delete_message', { ids: [a.id], permanent: true });
+      expect(questions.at(-1)).toMatch(/^Permanently delete ".*"[^;]*\. They cannot be recovered\. Go ahead\?$/);
+      await call(s.client, 'mail_reply_message', { id: a.id, comment: 'Thanks' });
+      expect(questions.at(-1)).toBe(`Reply to "${a.subject}" from ${a.from}. Sending cannot be undone. Go ahead?`);
+      await call(s.client, 'mail_send_message', { to: ['megan.bowen@contoso.sandbox'], subject: 'Plan', body: 'x' });
+      expect(questions.at(-1)).toBe('Send "Plan" to megan.bowen@contoso.sandbox. Sending cannot be undone. Go ahead?');
+      const events = (await call(s.client, 'calendar_list_events', { start: sandbox.thisWeek, end: sandbox.nextWeek })).structuredContent as { events: { id: string; subject: string }[] };
+      const ev = events.events[0];
+      await call(s.client, 'calendar_delete_event', { eventId: ev.id });
+      expect(questions.at(-1)).toMatch(new RegExp(`^Delete "${ev.subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" \\(.*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*\\)[^]*It goes to Deleted Items, where Outlook can restore it\\.`));
+      // A wrong id: no question, the tool's own error, nothing done.
+      const asked = questions.length;
+      const wrong = await call(s.client, 'mail_delete_message', { ids: ['AAMkAGnot-an-id'] });
+      expect(wrong.isError).toBe(true);
+      expect(questions).toHaveLength(asked);
+      // Every question was declined: the messages are all still there.
+      const after = (await call(s.client, 'mail_list_messages', { limit: 2 })).structuredContent as { messages: { id: string }[] };
+      expect(after.messages.map((m) => m.id)).toEqual([a.id, b.id]);
     } finally {
       await s.close();
     }

@@ -36,9 +36,10 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   input: I;
   output: O;
   handler: (args: z.output<I>, ctx: ToolContext<K>) => Promise<z.input<O>>;
-  /** What a destructive tool is about to do, in the user's words, for the confirmation question;
-   *  undefined when these arguments do nothing irreversible (e.g. only saving a draft). */
-  confirm?: (args: z.output<I>) => string | undefined;
+  /** What a destructive tool is about to do, for the confirmation question: what it affects, named as the
+   *  user knows it (subject, recipients, title and time, looked up when only ids are given), and truthfully
+   *  what follows (restorable or not). Undefined when these arguments change nothing (saving a draft). */
+  confirm?: (args: z.output<I>, ctx: ToolContext<'read'>) => Promise<string | undefined> | string | undefined;
   /** Whether repeating a call with the same arguments has no further effect (idempotentHint). Default:
    *  true for read and destructive tools (deleting twice deletes once), false for write tools. */
   idempotent?: boolean;

@@ -72,7 +72,7 @@ export interface OwnerToolDef<S extends z.ZodRawShape, O extends z.ZodObject, K 
   output: O;
   handler: (args: z.output<OwnerInput<S, P>>, ctx: ToolContext<K>, owner: Owner) => Promise<z.input<O>>;
   text?: (out: z.output<O>) => string;
-  confirm?: (args: z.output<OwnerInput<S, P>>) => string | undefined;
+  confirm?: (args: z.output<OwnerInput<S, P>>, ctx: ToolContext<'read'>, owner: Owner) => Promise<string | undefined> | string | undefined;
   idempotent?: boolean;
 }
 
@@ -83,6 +83,17 @@ export function ownerTool<P extends string, S extends z.ZodRawShape, O extends z
   const withOwner = def.owner !== false;
   const input = (withOwner ? z.object(def.input).extend({ [param.name]: param.schema }) : z.object(def.input)) as unknown as OwnerInput<S, P>;
   const facts: ToolFacts = { name: def.name, kind: def.kind, scopes: def.scopes, orgScopes: def.orgScopes };
+  /** Runs `act` for the call's owner, with Graph's refusals worded by the group (the handler, and the
+   *  confirmation's look-ups). */
+  const withOwnerOf = async <R>(args: unknown, ctx: ToolContext<ToolKind>, act: (owner: Owner) => Promise<R> | R): Promise<R> => {
+    await param.prepare?.();
+    const owner = await resolveOwner(param, withOwner ? (args as Record<string, string | undefined>)[param.name] : undefined, ctx);
+    try {
+      return await act(owner);
+    } catch (e) {
+      throw explain(param, e, owner, facts);
+    }
+  };
   return defineTool({
     name: def.name,
     title: def.title,
@@ -94,17 +105,9 @@ export function ownerTool<P extends string, S extends z.ZodRawShape, O extends z
     input,
     output: def.output,
     text: def.text,
-    confirm: def.confirm,
+    ...(def.confirm ? { confirm: (args, ctx) => withOwnerOf(args, ctx, (owner) => def.confirm!(args as z.output<OwnerInput<S, P>>, ctx, owner)) } : {}),
     idempotent: def.idempotent,
-    handler: async (args, ctx) => {
-      await param.prepare?.();
-      const owner = await resolveOwner(param, withOwner ? (args as Record<string, string | undefined>)[param.name] : undefined, ctx);
-      try {
-        return await def.handler(args, ctx, owner);
-      } catch (e) {
-        throw explain(param, e, owner, facts);
-      }
-    },
+    handler: (args, ctx) => withOwnerOf(args, ctx, (owner) => def.handler(args as z.output<OwnerInput<S, P>>, ctx as ToolContext<K>, owner)),
   });
 }
 

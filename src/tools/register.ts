@@ -51,14 +51,6 @@ export function registerTools(server: McpServer, entries: readonly ManifestTool[
       { title, description, inputSchema: deferred(entry, 'input', code), outputSchema: deferred(entry, 'output', code), annotations },
       async (args: unknown, extra) => {
         const tool = await code(entry);
-        if (tool.kind === 'destructive' && deps.confirmDestructive) {
-          const decision = await confirmDestructive(server, tool, args, extra);
-          if (decision.result) return decision.result;
-          if (!decision.proceed) {
-            deps.log.info(`tool: ${tool.name} -> not confirmed by the user`);
-            return { content: [{ type: 'text', text: `Not done: the user did not confirm ${tool.name}. Nothing was changed.` }], isError: true };
-          }
-        }
         const progressToken = extra.mcpReq._meta?.progressToken;
         const ctx: ToolContext<'write'> = {
           graph: deps.graph,
@@ -71,7 +63,19 @@ export function registerTools(server: McpServer, entries: readonly ManifestTool[
             await extra.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) } });
           },
         };
-        return runTool(tool, args, ctx, deps.log);
+        // Asked first, inside runTool: a look-up for the question that fails (a wrong id) answers as the tool would.
+        const ask =
+          tool.kind === 'destructive' && deps.confirmDestructive
+            ? async () => {
+                // The question only reads: the writer's reads serve it.
+                const decision = await confirmDestructive(server, tool, args, extra, ctx as unknown as ToolContext<'read'>);
+                if (decision.result) return decision.result;
+                if (decision.proceed) return undefined;
+                deps.log.info(`tool: ${tool.name} -> not confirmed by the user`);
+                return { content: [{ type: 'text' as const, text: `Not done: the user did not confirm ${tool.name}. Nothing was changed.` }], isError: true };
+              }
+            : undefined;
+        return runTool(tool, args, ctx, deps.log, ask);
       },
     );
   }

@@ -7,9 +7,13 @@ import { type AnyTool, type ToolContext, ToolError } from './define-tool.js';
 
 export type TextResult = { content: { type: 'text'; text: string }[]; isError?: boolean; structuredContent?: Record<string, unknown> };
 
-export async function runTool(tool: AnyTool, args: unknown, ctx: ToolContext<'write'>, log: Logger): Promise<TextResult> {
+/** `before`: a step that may answer instead of the tool (the user's confirmation); its failures are worded
+ *  as the tool's. */
+export async function runTool<B extends object>(tool: AnyTool, args: unknown, ctx: ToolContext<'write'>, log: Logger, before?: () => Promise<B | undefined>): Promise<TextResult | B> {
   const started = performance.now();
   try {
+    const answered = await before?.();
+    if (answered) return answered;
     const raw = await tool.handler(args, ctx);
     const out = tool.output.parse(raw) as Record<string, unknown>;
     log.debug(`tool: ${tool.name} ok in ${Math.round(performance.now() - started)} ms`);

@@ -58,6 +58,7 @@ export const logout = defineTool({
   scopes: [],
   input: z.object({ username: Text(320, { min: 1 }).optional().describe('Account to sign out (default: all)') }),
   output: z.object({ removed: z.array(z.string()) }),
+  confirm: ({ username }) => `Sign out ${username ?? 'every account'}: Microsoft 365 tools stop working until the next auth_login, which needs the device code again.`,
   handler: async ({ username }, { auth }) => auth.logout(username),
   text: (r) => (r.removed.length ? `Signed out: ${r.removed.join(', ')}` : 'No matching account was signed in.'),
 });

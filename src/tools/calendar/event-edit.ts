@@ -100,7 +100,13 @@ export const deleteEvent = ownerTool(CALENDAR_OWNER, {
     else await graph.delete(path, { signal });
     return { eventId: id, subject: e.subject ?? '', outcome: notified > 0 ? ('cancelled' as const) : ('deleted' as const), notified };
   },
-  confirm: (a) => `Delete the calendar event ${a.eventId}${a.occurrenceDate ? ` (only its occurrence on ${a.occurrenceDate})` : ''}${a.calendarOwner ? ` from the calendar of ${a.calendarOwner}` : ''}; attendees of a meeting you organize get a cancellation`,
+  confirm: async (a, { graph, signal }, cal) => {
+    const e = await graph.get<GraphEvent>(`${cal.root}/events/${seg(a.eventId)}`, { query: { $select: 'subject,start,type,isOrganizer,attendees' }, signal });
+    const when = e.start?.dateTime ? ` (${e.type === 'seriesMaster' ? 'a series starting ' : ''}${e.start.dateTime.slice(0, 16).replace('T', ' ')} ${e.start.timeZone ?? ''})`.replace(' )', ')') : '';
+    const which = `"${e.subject || '(no subject)'}"${when}${a.occurrenceDate ? `, only its occurrence on ${a.occurrenceDate}` : e.type === 'seriesMaster' ? ', every occurrence' : ''}${cal.other ? ` from the calendar of ${cal.label}` : ''}`;
+    const told = e.isOrganizer && (e.attendees ?? []).length ? ` Its ${(e.attendees ?? []).length} attendee(s) are told it is cancelled.` : '';
+    return `Delete ${which}. It goes to Deleted Items, where Outlook can restore it.${told}`;
+  },
   text: (r) => `${r.outcome === 'cancelled' ? `Cancelled; ${r.notified} attendee(s) notified` : 'Deleted'}: ${r.subject || '(no subject)'} (id ${r.eventId})`,
 });
 

@@ -7,6 +7,7 @@ import { seg } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
 import { List, Text } from '../shapes.js';
+import { describeMessages } from './describe.js';
 import { resolveFolder } from './folders.js';
 import { MAILBOX, type MailboxRef } from './mailbox.js';
 import { MessageIds } from './shapes.js';
@@ -106,7 +107,12 @@ export const deleteMessage = ownerTool(MAILBOX, {
     permanent: z.boolean().default(false).describe('Delete beyond recovery'),
   },
   output: Outcome,
-  confirm: (a) => `${a.permanent ? 'Permanently delete' : 'Delete (to Deleted Items)'} ${a.ids.length} message(s)${a.mailbox ? ` in ${a.mailbox}` : ''}`,
+  confirm: async (a, { graph, signal }, mb) => {
+    const which = `${await describeMessages(graph, mb, a.ids, signal)}${mb.other ? ` in ${mb.label}` : ''}`;
+    return a.permanent
+      ? `Permanently delete ${which}. They cannot be recovered.`
+      : `Move ${which} to Deleted Items. They can be restored (mail_move_message).`;
+  },
   handler: async ({ ids, permanent }, { graph, signal }, mb) =>
     // A plain DELETE would put messages out of the user's sight (Recoverable Items), not in Deleted Items.
     perMessage(graph, mb, ids, permanent ? { method: 'POST', suffix: '/permanentDelete' } : { method: 'POST', suffix: '/move', body: { destinationId: 'deleteditems' } }, signal),

@@ -6,6 +6,7 @@ import { toRecipients } from '../content/addresses.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
 import { Text } from '../shapes.js';
+import { describeMessage } from './describe.js';
 import { MAILBOX } from './mailbox.js';
 import { sendOnce } from './send.js';
 import { type GraphMessage, MessageId, Recipients } from './shapes.js';
@@ -29,7 +30,13 @@ export const replyMessage = ownerTool(MAILBOX, {
   },
   output: z.object({ sent: z.boolean(), mode: z.string(), draftId: z.string().optional(), subject: z.string().optional() }),
   idempotent: false,
-  confirm: (a) => (a.asDraft ? undefined : `Send a ${a.mode === 'forward' ? `forward to ${(a.to ?? []).join(', ')}` : a.mode === 'replyAll' ? 'reply to all' : 'reply'}${a.mailbox ? ` from ${a.mailbox}` : ''}`),
+  confirm: async (a, { graph, signal }, mb) => {
+    if (a.asDraft) return undefined;
+    const original = await describeMessage(graph, mb, a.id, signal);
+    const extra = [...(a.to ?? []), ...(a.cc ?? [])];
+    const what = a.mode === 'forward' ? `Forward ${original} to ${extra.join(', ')}` : `${a.mode === 'replyAll' ? 'Reply to all on' : 'Reply to'} ${original}${extra.length ? `, adding ${extra.join(', ')}` : ''}`;
+    return `${what}${mb.other ? `, from ${mb.label}` : ''}. Sending cannot be undone.`;
+  },
   handler: async ({ id, mode, comment, to, cc, asDraft }, ctx, mb) => {
     if (mode === 'forward' && !to?.length && !asDraft) throw new ToolError('A forward needs recipients: give to (or asDraft to add them later).');
     const [sendAction, draftAction] = ACTIONS[mode];

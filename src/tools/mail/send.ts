@@ -9,6 +9,7 @@ import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
 import { Text } from '../shapes.js';
 import { AttachmentsInput, attachToDraft, inlineAttachment, LARGE, prepareFiles } from './attach.js';
+import { draftRecipients } from './describe.js';
 import { MAILBOX, type MailboxRef } from './mailbox.js';
 import { type GraphMessage, MessageId, Recipients } from './shapes.js';
 
@@ -89,8 +90,15 @@ export const sendMessage = ownerTool(MAILBOX, {
   },
   output: Result,
   idempotent: false,
-  confirm: (a) => a.asDraft ? undefined
-    : `Send ${a.draftId ? 'the draft' : `"${a.subject ?? ''}"`}${a.to || a.cc || a.bcc ? ` to ${[...(a.to ?? []), ...(a.cc ?? []), ...(a.bcc ?? [])].join(', ')}` : ''}${a.mailbox ? ` from ${a.mailbox}` : ''}${a.attachments?.length ? ` with ${a.attachments.map((f) => f.path ?? f.name).join(', ')}` : ''}`,
+  confirm: async (a, { graph, signal }, mb) => {
+    if (a.asDraft) return undefined;
+    // A saved draft's own subject and recipients, with what this call changes.
+    const draft = a.draftId ? await draftRecipients(graph, mb, a.draftId, signal) : undefined;
+    const subject = a.subject ?? draft?.subject ?? '';
+    const to = a.to || a.cc || a.bcc ? [...(a.to ?? []), ...(a.cc ?? []), ...(a.bcc ?? [])] : (draft?.to ?? []);
+    const files = a.attachments?.length ? ` with ${a.attachments.map((f) => f.path ?? f.name).join(', ')}` : '';
+    return `Send "${subject || '(no subject)'}" to ${to.join(', ') || '(no one yet)'}${mb.other ? ` from ${mb.label}` : ''}${files}. Sending cannot be undone.`;
+  },
   handler: async (a, ctx, mb) => {
     const files = await prepareFiles(a.attachments, ctx.transport);
     const msg = message(a);
