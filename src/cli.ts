@@ -56,7 +56,8 @@ Tool groups, all on by default; MS365_MCP_ENABLE_<name>=false turns one off (sig
 ${toggleLines()}
 
 Environment: MS365_MCP_CLIENT_ID, MS365_MCP_TENANT_ID, MS365_MCP_CLOUD (global, china, usgov, usgovdod, sandbox),
-  MS365_MCP_SANDBOX_URL, MS365_MCP_TOKEN_CACHE_PATH, MS365_MCP_SELECTED_ACCOUNT_PATH, LOG_LEVEL, and more in .env.example.
+  MS365_MCP_SANDBOX_URL, MS365_MCP_SANDBOX_USER (with --sandbox: approve sign-ins at once as this user, 'default'
+  for Adele Vance), MS365_MCP_TOKEN_CACHE_PATH, MS365_MCP_SELECTED_ACCOUNT_PATH, LOG_LEVEL, and more in .env.example.
 `;
 
 /** The toggles with the groups they switch, built from the group table when the help is printed: the
@@ -66,12 +67,40 @@ function toggleLines(): string {
   return TOGGLE_NAMES.map((t) => `  ${t.padEnd(width)}  ${GROUP_TABLE.filter((g) => g.toggle === t).map((g) => g.title).join(', ')}`).join('\n');
 }
 
+const VALUE_EXAMPLES: Record<string, string> = { http: '127.0.0.1:3000', port: '3000', host: '0.0.0.0', 'enabled-tools': "'^(mail|calendar)_'" };
+
+/** Node's parser words an unknown flag for programmers; say which flag, and the closest real one. */
+function flagProblem(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const flag = /'(-{1,2}[\w-]+)/.exec(errorText(e))?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
+    const name = flag.replace(/^-+/, '').split('=')[0];
+    const near = Object.keys(FLAG_OPTIONS).filter((o) => editDistance(o, name) <= 2 || o.startsWith(name) || name.startsWith(o));
+    return `Unknown option ${flag}.${near.length ? ` Did you mean ${near.map((o) => `--${o}`).join(' or ')}?` : ''} See --help for the options.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+    const example = VALUE_EXAMPLES[flag.replace(/^-+/, '')];
+    return `The option ${flag} needs a value${example ? `, e.g. ${flag} ${example}` : ''}. See --help.`;
+  }
+  return `${errorText(e)}. See --help.`;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Config {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new ConfigError(`${errorText(e)}. See --help.`);
+    throw new ConfigError(flagProblem(e));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1 || (positionals[0] && positionals[0] !== 'sandbox')) {

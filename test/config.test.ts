@@ -60,7 +60,16 @@ describe('configuration', () => {
     expect(flag.stderr).toMatch(/--http must be \[host:\]port/);
     const unknown = await runCli(['--frobnicate'], env);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/frobnicate.*See --help/);
+    expect(unknown.stderr.trim()).toBe('Unknown option --frobnicate. See --help for the options.');
+    // A near miss names the real flag, and that flag works (as the advice says).
+    const typo = await runCli(['--list-permisions'], env);
+    expect(typo.stderr.trim()).toBe('Unknown option --list-permisions. Did you mean --list-permissions? See --help for the options.');
+    expect((await runCli(['--list-permissions'], env)).code).toBe(0);
+    const noValue = await runCli(['--port'], env);
+    expect(noValue.code).toBe(2);
+    expect(noValue.stderr.trim()).toBe('The option --port needs a value, e.g. --port 3000. See --help.');
+    // --help names every setting of the sandbox the README's first command uses.
+    expect((await runCli(['--help'], env)).stdout).toContain('MS365_MCP_SANDBOX_USER');
   });
 
   it('prints version, help and the permission list without signing in', async () => {
