@@ -8,6 +8,7 @@ import { hostHeaderValidation, localhostHostValidation, localhostOriginValidatio
 import { createMcpHandler, type McpServer } from '@modelcontextprotocol/server';
 import { LOOPBACK_HOSTS } from '../http-access.js';
 import type { Logger } from '../log.js';
+import { BodyBudget } from './http-body.js';
 import { MAX_MESSAGE_BYTES } from './limits.js';
 
 export interface HttpServing {
@@ -34,13 +35,14 @@ function unauthorized(res: http.ServerResponse, why: string): void {
   res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="ms-365-mcp-server"' }).end(JSON.stringify(body));
 }
 
-export async function serveHttp(factory: () => McpServer, bind: { host: string; port: number }, access: HttpAccess, log: Logger): Promise<HttpServing> {
+export async function serveHttp(factory: () => McpServer, bind: { host: string; port: number }, access: HttpAccess, log: Logger, bodyBudget?: number): Promise<HttpServing> {
   const handler = createMcpHandler(factory, { onerror: (e) => log.debug(`http: ${e.message}`), maxRequestBodySize: MAX_MESSAGE_BYTES });
   const mcp = toNodeHandler(handler, { maxRequestBodySize: MAX_MESSAGE_BYTES });
   const loopback = LOOPBACK_HOSTS.has(bind.host);
   const expected = access.token === undefined ? undefined : digest(access.token);
   const checkHost = loopback && !access.allowedHosts.length ? localhostHostValidation() : hostHeaderValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...access.allowedHosts]);
   const checkOrigin = loopback && !access.allowedHosts.length ? localhostOriginValidation() : originValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...access.allowedHosts]);
+  const bodies = new BodyBudget(bodyBudget);
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
@@ -58,7 +60,19 @@ export async function serveHttp(factory: () => McpServer, bind: { host: string; 
       unauthorized(res, sent ? 'the bearer token does not match' : 'this server requires a bearer token');
       return;
     }
-    Promise.resolve(mcp(req, res)).catch((e: Error) => {
+    const served = async () => {
+      if (req.method !== 'POST') return mcp(req, res);
+      const body = await bodies.read(req, res);
+      if ('refused' in body) {
+        const r = body.refused;
+        log.warn(`http: refused a request (${r.status}): ${r.message}`);
+        const headers: Record<string, string> = { 'content-type': 'application/json', ...(r.retryAfter ? { 'retry-after': String(r.retryAfter) } : {}) };
+        res.writeHead(r.status, headers).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: r.code, message: r.message } }));
+        return;
+      }
+      return mcp(body.replay, res);
+    };
+    served().catch((e: Error) => {
       log.warn(`http: ${e.message}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
