@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { TokenSource } from './auth/lazy-auth.js';
 import { requiredScopes } from './auth/scopes.js';
-import { checkHealth } from './auth/health.js';
+import { checkHealth, signInSummary } from './auth/health.js';
 import { cacheHasAccount } from './auth/token-cache.js';
 import { buildConfig, type Command, type Config, ConfigError } from './config.js';
 import { createLogger, errorText, type Logger } from './log.js';
@@ -218,6 +218,8 @@ async function serve({ config, selection, manifest, tools, auth, factory, startK
   // A toggle that is on but offers nothing yet should not look like a misconfiguration.
   const empty = groupsWithoutTools(selection, manifest);
   if (empty.length) log.debug(`server: groups enabled but without tools in this version: ${empty.join(', ')}`);
+  // So that `docker compose logs` says at once who is signed in and for how long, not at the first refresh.
+  log.info(await signInSummary(config.tokenCachePath, config.keepAliveMinutes));
   if (config.autoLogin && !(await cacheHasAccount(config.tokenCachePath))) void autoLogin(auth, log);
   startKeepAlive();
   if (config.http) {

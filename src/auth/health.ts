@@ -33,3 +33,35 @@ export async function checkHealth(tokenCachePath: string): Promise<{ healthy: bo
   if (record && !record.ok) return { healthy: false, reason: `sign-in unusable since ${record.at} (${record.error}): sign in again` };
   return { healthy: true, reason: record ? `signed in; last token event ${record.at}` : 'signed in' };
 }
+
+/** An address as logs may show it: the first letter and the domain (`a…@contoso.com`). */
+export const maskAddress = (address: string) => address.replace(/^([^@])[^@]*@/, '$1…@');
+
+/** Entra ends a refresh token unused this long (its inactivity limit); the keep-alive refresh prevents it. */
+const REFRESH_INACTIVITY_DAYS = 90;
+
+/** One line for the start-up log: who is signed in and how long the sign-in holds, read from the files only. */
+export async function signInSummary(tokenCachePath: string, keepAliveMinutes: number): Promise<string> {
+  let cache: { Account?: Record<string, { username?: string }>; AccessToken?: Record<string, { expires_on?: string }> } = {};
+  try {
+    cache = JSON.parse((await readFileIfExists(tokenCachePath)) ?? '{}');
+  } catch {
+    return `auth: the token cache ${tokenCachePath} cannot be read as JSON: sign in again (--login)`;
+  }
+  const accounts = Object.values(cache.Account ?? {}).map((a) => maskAddress(a.username ?? '?'));
+  if (!accounts.length) return 'auth: no account signed in yet';
+  const health = await checkHealth(tokenCachePath);
+  if (!health.healthy) return `auth: ${accounts.join(', ')}: ${health.reason}`;
+  const expiries = Object.values(cache.AccessToken ?? {}).map((t) => Number(t.expires_on) * 1000).filter((n) => n > 0);
+  const token = expiries.length ? `access token good until ${new Date(Math.max(...expiries)).toISOString().slice(0, 16)}Z, renewed by itself; ` : '';
+  let lastEvent = Date.now();
+  try {
+    const record = JSON.parse((await readFileIfExists(healthPathFor(tokenCachePath))) ?? 'null') as HealthRecord | null;
+    if (record?.at && !Number.isNaN(Date.parse(record.at))) lastEvent = Date.parse(record.at);
+  } catch {
+    // no record of the last refresh: count from now
+  }
+  const from = lastEvent;
+  const until = new Date(from + REFRESH_INACTIVITY_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return `auth: signed in as ${accounts.join(', ')}; ${token}the sign-in holds until ${until} without use, and the keep-alive refresh (every ${keepAliveMinutes} min) extends it`;
+}

@@ -102,6 +102,10 @@ echo "# hardening"
 [[ $(docker inspect -f '{{.HostConfig.ReadonlyRootfs}}' "$server") == true ]] && ok "root filesystem is read-only" || bad "root filesystem is read-only"
 check "writing to the root filesystem fails" sh -c '! docker compose exec -T ms365-mcp touch /app/x'
 docker inspect -f '{{json .HostConfig.CapDrop}}' "$server" | grep -q ALL && ok "all capabilities dropped" || bad "all capabilities dropped"
+for c in "$server" "$project-sandbox"; do
+  limits=$(docker inspect -f '{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config "max-size"}} {{json .HostConfig.Tmpfs}}' "$c")
+  [[ $limits =~ ^[1-9][0-9]*\ [1-9][0-9]*\ local\ 10m\ .*size=64m ]] && ok "$c: memory, pids, log rotation and /tmp size are bounded" || { echo "$limits"; bad "$c: memory, pids, log rotation and /tmp size are bounded"; }
+done
 [[ -z $(docker compose exec -T ms365-mcp find / -xdev -type f -perm /6000 2>/dev/null) ]] && ok "no setuid/setgid programs to gain privileges through" || bad "no setuid/setgid programs to gain privileges through"
 [[ $(docker compose exec -T ms365-mcp sh -c 'grep CapEff /proc/1/status' | tr -d '\r') == $'CapEff:\t0000000000000000' ]] && ok "the server process has no capabilities" || bad "the server process has no capabilities"
 
@@ -208,6 +212,7 @@ docker compose down >/dev/null 2>&1
 check "docker compose build (update)" docker compose build
 check "docker compose up -d (update)" docker compose up -d
 wait_exec_call && ! docker compose logs ms365-mcp 2>&1 | grep -q 'To sign in' && ok "after the update: tool calls work with no new sign-in" || bad "after the update: tool calls work with no new sign-in"
+docker compose logs ms365-mcp 2>&1 | grep -q 'auth: signed in as a…@contoso.sandbox; access token good until' && ok "docker compose logs shows at once who is signed in, and until when" || bad "docker compose logs shows at once who is signed in, and until when"
 
 echo "# Troubleshooting, tokens expired: down, volume rm, run --rm to sign in again, up -d"
 docker compose down >/dev/null 2>&1
