@@ -80,7 +80,7 @@ describe('stdio fast path answers as the SDK does', () => {
       send(init(1, '2025-11-25', { elicitation: {} }));
       await next();
       send('{"jsonrpc":"2.0","method":"notifications/initialized"}');
-      send(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'mail_delete_message', arguments: { ids: ['AAMk-not-a-real-id'] } } }));
+      send(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'auth_logout', arguments: {} } }));
       const ask = await next();
       expect(ask.method, JSON.stringify(ask)).toBe('elicitation/create');
       send(JSON.stringify({ jsonrpc: '2.0', id: ask.id, result: { action: 'decline' } }));
@@ -92,6 +92,6 @@ describe('stdio fast path answers as the SDK does', () => {
     const fast = await transcript([], { MS365_MCP_ENABLED_TOOLS: '.' });
     const full = await transcript(['--enabled-tools', '.'], {});
     expect(fast).toEqual(full);
-    expect((fast[2] as { result: { isError: boolean; content: { text: string }[] } }).result.content[0].text).toMatch(/the user did not confirm mail_delete_message/);
+    expect((fast[2] as { result: { isError: boolean; content: { text: string }[] } }).result.content[0].text).toMatch(/the user did not confirm auth_logout/);
   });
 });

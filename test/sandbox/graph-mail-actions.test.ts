@@ -179,3 +179,37 @@ describe('move, copy, delete, update', () => {
     expect(badEnum.status).toBe(400);
   });
 });
+
+describe('action parameters bind without regard to case, as Graph binds them (what Kiota and other clients send)', () => {
+  it('sendMail {Message, SaveToSentItems: false}: delivered, and no copy in Sent Items', async () => {
+    const subject = `Pascal case ${Date.now()}`;
+    const r = await post('adele.vance', '/me/sendMail', { Message: { subject, body: { contentType: 'text', content: 'x' }, toRecipients: [{ emailAddress: { address: upn('megan.bowen') } }] }, SaveToSentItems: false });
+    expect(r.status, r.text).toBe(202);
+    await one('megan.bowen', 'inbox', subject);
+    expect(await bySubject(sb, t['adele.vance'], 'me', 'sentitems', subject)).toHaveLength(0);
+  });
+
+  it('reply {Comment} and createForward {ToRecipients, Comment} keep the comment and the recipients', async () => {
+    const subject = `Case test ${Date.now()}`;
+    await post('megan.bowen', '/me/sendMail', { message: { subject, body: { contentType: 'text', content: 'original' }, toRecipients: [{ emailAddress: { address: upn('adele.vance') } }] } });
+    const original = await one('adele.vance', 'inbox', subject);
+    expect((await post('adele.vance', `/me/messages/${original.id}/reply`, { Comment: 'Pascal comment' })).status).toBe(202);
+    expect((await one('adele.vance', 'sentitems', `RE: ${subject}`)).body.content).toContain('Pascal comment');
+    const draft = await post('adele.vance', `/me/messages/${original.id}/createForward`, { ToRecipients: [{ emailAddress: { address: upn('alex.wilber') } }], COMMENT: 'Forward note' });
+    expect(draft.status).toBe(201);
+    expect(draft.body.toRecipients.map((x: any) => x.emailAddress.address)).toEqual([upn('alex.wilber')]);
+    expect(draft.body.body.content).toContain('Forward note');
+  });
+
+  it('calendar actions too: getSchedule {Schedules, StartTime, EndTime}', async () => {
+    const adele = await sb.graphAs(upn('adele.vance'), 'Calendars.Read');
+    const day = sb.thisWeek;
+    const r = await graph(sb, adele, '/me/calendar/getSchedule', {
+      method: 'POST',
+      body: { Schedules: [upn('megan.bowen')], StartTime: { dateTime: `${day}T08:00:00`, timeZone: 'UTC' }, EndTime: { dateTime: `${day}T18:00:00`, timeZone: 'UTC' }, AvailabilityViewInterval: 60 },
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.value[0].scheduleId).toBe(upn('megan.bowen'));
+    expect(r.body.value[0].availabilityView).toHaveLength(10);
+  });
+});

@@ -61,6 +61,21 @@ export interface RouteDef<S = unknown> {
   path: string;
   scopes: ScopeRule<S>;
   handler: (ctx: RouteContext<S>) => GraphResponse | Promise<GraphResponse>;
+  /** An action's parameters. Graph binds them without regard to case (`Message`, `SaveToSentItems`, as some
+   *  SDKs send them); the handler then sees each under its declared name. */
+  params?: readonly string[];
+}
+
+/** The request with an action's body keys renamed to the declared parameter names they match, ignoring case. */
+export function bindActionParams(req: GraphRequest, params: readonly string[]): GraphRequest {
+  const body = req.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return req;
+  const bound: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const name = params.find((p) => p.toLowerCase() === key.toLowerCase()) ?? key;
+    if (!(name in bound)) bound[name] = value;
+  }
+  return { ...req, body: bound };
 }
 
 /** A route bound to the state of its workload, as the router holds it (tenant.ts binds them). */
@@ -76,7 +91,7 @@ export function mountRoutes<S>(state: S, routes: readonly RouteDef<S>[]): Mounte
     method: r.method,
     path: r.path,
     scopes: (ctx) => (typeof r.scopes === 'function' ? r.scopes({ ...ctx, state }) : r.scopes),
-    handler: (ctx) => r.handler({ ...ctx, state }),
+    handler: (ctx) => r.handler({ ...ctx, ...(r.params ? { req: bindActionParams(ctx.req, r.params) } : {}), state }),
   }));
 }
 

@@ -97,7 +97,7 @@ function createReplyDraft(kind: ReplyKind) {
 
 function destination(ctx: MailContext, box: Mailbox) {
   const body = ctx.req.body;
-  const id = isObject(body) ? body.destinationId ?? body.DestinationId : undefined;
+  const id = isObject(body) ? body.destinationId : undefined;
   if (typeof id !== 'string' || id.trim() === '') throw invalidRequest("The parameter 'destinationId' is required: a folder id or a well-known folder name.");
   return findFolder(box, id.trim());
 }
@@ -118,17 +118,20 @@ function moveOrCopy(copy: boolean) {
   };
 }
 
-const action = (method: 'POST', suffix: string, handler: (ctx: MailContext) => GraphResponse) => bothPaths(suffix, { method, scopes: EXCHANGE_DECIDES, handler });
+const action = (method: 'POST', suffix: string, params: readonly string[], handler: (ctx: MailContext) => GraphResponse) => bothPaths(suffix, { method, scopes: EXCHANGE_DECIDES, params, handler });
+// Each action's parameters, as Graph declares them.
+const REPLY = ['comment', 'message'];
+const FORWARD = ['comment', 'toRecipients', 'message'];
 
 export const actionRoutes: MailRoute[] = [
-  { method: 'POST', path: '/users/{id}/sendMail', scopes: EXCHANGE_DECIDES, handler: sendMail },
-  ...action('POST', '/{mid}/send', sendDraft),
-  ...action('POST', '/{mid}/reply', replyAction('reply')),
-  ...action('POST', '/{mid}/replyAll', replyAction('replyAll')),
-  ...action('POST', '/{mid}/forward', replyAction('forward')),
-  ...action('POST', '/{mid}/createReply', createReplyDraft('reply')),
-  ...action('POST', '/{mid}/createReplyAll', createReplyDraft('replyAll')),
-  ...action('POST', '/{mid}/createForward', createReplyDraft('forward')),
-  ...action('POST', '/{mid}/move', moveOrCopy(false)),
-  ...action('POST', '/{mid}/copy', moveOrCopy(true)),
+  { method: 'POST', path: '/users/{id}/sendMail', scopes: EXCHANGE_DECIDES, params: ['message', 'saveToSentItems'], handler: sendMail },
+  ...action('POST', '/{mid}/send', [], sendDraft),
+  ...action('POST', '/{mid}/reply', REPLY, replyAction('reply')),
+  ...action('POST', '/{mid}/replyAll', REPLY, replyAction('replyAll')),
+  ...action('POST', '/{mid}/forward', FORWARD, replyAction('forward')),
+  ...action('POST', '/{mid}/createReply', REPLY, createReplyDraft('reply')),
+  ...action('POST', '/{mid}/createReplyAll', REPLY, createReplyDraft('replyAll')),
+  ...action('POST', '/{mid}/createForward', FORWARD, createReplyDraft('forward')),
+  ...action('POST', '/{mid}/move', ['destinationId'], moveOrCopy(false)),
+  ...action('POST', '/{mid}/copy', ['destinationId'], moveOrCopy(true)),
 ];

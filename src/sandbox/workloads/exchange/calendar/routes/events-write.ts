@@ -91,10 +91,11 @@ export const eventWriteRoutes: CalendarRoute[] = [
   ...underEveryCalendar('/events/{eventId}/cancel', () => ({
     method: 'POST',
     scopes: calendarScopes('write'),
+    params: ['comment'],
     handler: (ctx) => {
       const { mb, ref } = writable(ctx);
-      const body = (ctx.req.body ?? {}) as { comment?: unknown; Comment?: unknown };
-      removeEvent(ctx.state, mb, ref, { cancel: true, comment: String(body.comment ?? body.Comment ?? '') });
+      const body = (ctx.req.body ?? {}) as { comment?: unknown };
+      removeEvent(ctx.state, mb, ref, { cancel: true, comment: String(body.comment ?? '') });
       return { status: 202 };
     },
   })),
@@ -102,6 +103,7 @@ export const eventWriteRoutes: CalendarRoute[] = [
     underEveryCalendar(`/events/{eventId}/${action}`, () => ({
       method: 'POST',
       scopes: calendarScopes('write'),
+      params: ['comment', 'sendResponse', 'proposedNewTime'],
       handler: (ctx) => {
         const { mb, ref } = writable(ctx);
         respond(ctx.state, mb, ref, action, readResponseBody(ctx.req.body, action));

@@ -17,6 +17,12 @@ const SCHEDULE = ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'
 const FIND = ['Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'];
 
 export const schedulingRoutes: CalendarRoute[] = [
-  { method: 'POST', path: '/users/{id}/calendar/getSchedule', scopes: anyOf(SCHEDULE), handler: getSchedule },
-  { method: 'POST', path: '/users/{id}/findMeetingTimes', scopes: anyOf(FIND), handler: findMeetingTimes },
+  { method: 'POST', path: '/users/{id}/calendar/getSchedule', scopes: anyOf(SCHEDULE), params: ['schedules', 'startTime', 'endTime', 'availabilityViewInterval'], handler: getSchedule },
+  {
+    method: 'POST',
+    path: '/users/{id}/findMeetingTimes',
+    scopes: anyOf(FIND),
+    params: ['attendees', 'locationConstraint', 'timeConstraint', 'meetingDuration', 'maxCandidates', 'isOrganizerOptional', 'returnSuggestionReasons', 'minimumAttendeePercentage'],
+    handler: findMeetingTimes,
+  },
 ];
