@@ -18,6 +18,9 @@ export interface SandboxOptions {
   tokenLifetimeSeconds?: number;
   /** Poll interval in seconds returned by the devicecode endpoint; default 1 (real: 5), to keep tests fast. */
   deviceCodeIntervalSeconds?: number;
+  /** A fault for clients to be tested against: a refresh token dies the moment it is redeemed, where Entra
+   *  keeps it valid until it expires. Default false. */
+  strictRefreshRotation?: boolean;
   /** Log lines (never tokens) go here; default: nothing. */
   log?: (line: string) => void;
 }

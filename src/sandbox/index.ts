@@ -28,6 +28,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     autoApproveUser: opts.autoApproveUser,
     tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? 3600,
     deviceCodeIntervalSeconds: opts.deviceCodeIntervalSeconds ?? 1,
+    strictRefreshRotation: opts.strictRefreshRotation,
     log,
     now: Date.now,
   });

@@ -236,8 +236,28 @@ describe('auto-approved sign-in', () => {
 });
 
 describe('refresh tokens', () => {
-  it('rotate strictly: after a forced refresh the old refresh token is rejected', async () => {
-    const r = await serve({ autoApproveUser: PRADEEP });
+  it('as Entra: a redeemed refresh token stays valid, and the state file stays small however often clients refresh', async () => {
+    const stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sandbox-identity-'));
+    const r = await serve({ autoApproveUser: PRADEEP, stateDir });
+    const pca = msal(r.url);
+    const first = await signInAutomatically(r, pca);
+    const [oldRt] = refreshTokensIn(pca);
+    await pca.acquireTokenSilent({ account: first.account!, scopes: SCOPES, forceRefresh: true });
+    const [newRt] = refreshTokensIn(pca);
+    expect(newRt).not.toBe(oldRt);
+    const reuse = await post(tokenUrl(r), { grant_type: 'refresh_token', client_id: SANDBOX_CLIENT_ID, refresh_token: oldRt, scope: 'User.Read offline_access' });
+    expect(reuse.status).toBe(200);
+    for (let i = 0; i < 40; i++) await pca.acquireTokenSilent({ account: first.account!, scopes: SCOPES, forceRefresh: true });
+    await r.identity.close();
+    const saved = JSON.parse(await fs.readFile(path.join(stateDir, 'refresh-tokens.json'), 'utf8')) as { tokens: unknown[] };
+    expect(saved.tokens.length).toBeLessThanOrEqual(10);
+    // The newest still works after the pruning.
+    const [latest] = refreshTokensIn(pca);
+    expect((await post(tokenUrl(r), { grant_type: 'refresh_token', client_id: SANDBOX_CLIENT_ID, refresh_token: latest, scope: 'User.Read offline_access' })).status).toBe(200);
+  });
+
+  it('rotate strictly when asked to (a fault): after a forced refresh the old refresh token is rejected', async () => {
+    const r = await serve({ autoApproveUser: PRADEEP, strictRefreshRotation: true });
     const pca = msal(r.url);
     const first = await signInAutomatically(r, pca);
     const [oldRt] = refreshTokensIn(pca);

@@ -19,7 +19,7 @@ export async function createIdentity(opts: IdentityOptions): Promise<IdentitySer
   const autoApproveUser = opts.autoApproveUser === undefined ? undefined : resolveAutoApproveUser(opts.directory, opts.autoApproveUser);
   if (opts.stateDir) await ensureStateDir(opts.stateDir);
   const key = await loadOrCreateSigningKey(opts.stateDir, opts.log);
-  const refreshTokens = await RefreshTokenStore.open(opts.stateDir, opts.now, opts.log);
+  const refreshTokens = await RefreshTokenStore.open(opts.stateDir, opts.now, opts.log, { strict: opts.strictRefreshRotation ?? false });
   const ctx: IdentityContext = {
     directory: opts.directory,
     issuer: new TokenIssuer(key, opts.tokenLifetimeSeconds, opts.now),

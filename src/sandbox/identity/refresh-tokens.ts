@@ -1,6 +1,9 @@
 // Refresh tokens: opaque random strings handed to the client; the sandbox keeps only their SHA-256 hash plus the
-// grant they stand for (user, client, consented Graph scopes). Redeemed and revoked tokens stay behind for a while
-// as tombstones so the error can say what happened instead of "unknown token".
+// grant they stand for (user, client, consented Graph scopes). As in Entra, redeeming a refresh token issues a
+// new one and leaves the old one valid until it expires (strict rotation, where the old one dies at once, is a
+// fault to test clients against). Each chain of rotations keeps only its newest few tokens, so the state file
+// stays small however often clients refresh. Revoked tokens stay behind a while as tombstones so the error can
+// say what happened instead of "unknown token".
 
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -11,6 +14,9 @@ const DAY_MS = 86_400_000;
 /** Entra's inactivity window: a refresh token not used for 90 days stops working. */
 export const REFRESH_TOKEN_LIFETIME_DAYS = 90;
 const TOMBSTONE_KEEP_MS = 7 * DAY_MS;
+/** Tokens kept per chain of rotations: a client uses the newest; a few older ones cover clients that shared
+ *  a token and raced (several processes on one cache). */
+const KEEP_PER_CHAIN = 5;
 const TOKENS_FILE = 'refresh-tokens.json';
 
 export interface RefreshRecord {
@@ -22,6 +28,8 @@ export interface RefreshRecord {
   scopes: string[];
   issuedAt: number;
   expiresAt: number;
+  /** The first token of its chain of rotations (its own hash for a sign-in's first token). */
+  chain?: string;
   rotatedAt?: number;
   revokedAt?: number;
 }
@@ -44,12 +52,13 @@ export class RefreshTokenStore {
     private readonly file: string | undefined,
     private readonly now: () => number,
     private readonly log: (line: string) => void,
+    private readonly strict: boolean,
   ) {
     this.writer = file ? new FileWriter(file) : undefined;
   }
 
-  static async open(stateDir: string | undefined, now: () => number, log: (line: string) => void): Promise<RefreshTokenStore> {
-    const store = new RefreshTokenStore(stateDir ? join(stateDir, TOKENS_FILE) : undefined, now, log);
+  static async open(stateDir: string | undefined, now: () => number, log: (line: string) => void, opts: { strict: boolean } = { strict: false }): Promise<RefreshTokenStore> {
+    const store = new RefreshTokenStore(stateDir ? join(stateDir, TOKENS_FILE) : undefined, now, log, opts.strict);
     if (store.file) {
       try {
         const data = (await readJsonFile(store.file)) as { tokens?: RefreshRecord[] } | undefined;
@@ -74,10 +83,10 @@ export class RefreshTokenStore {
     return this.records.get(hashToken(token));
   }
 
-  /** Strict rotation: the old token dies the moment its successor exists. */
+  /** A successor for a redeemed token. The old one stays valid (Entra), or dies at once (strict rotation). */
   async rotate(old: RefreshRecord): Promise<string> {
-    old.rotatedAt = this.now();
-    const token = this.mint({ upn: old.upn, oid: old.oid, clientId: old.clientId, scopes: old.scopes });
+    if (this.strict) old.rotatedAt = this.now();
+    const token = this.mint({ upn: old.upn, oid: old.oid, clientId: old.clientId, scopes: old.scopes }, old.chain ?? old.hash);
     await this.persist();
     return token;
   }
@@ -124,7 +133,7 @@ export class RefreshTokenStore {
     return n;
   }
 
-  private mint(grant: Grant): string {
+  private mint(grant: Grant, chain?: string): string {
     // "1.A" mimics the look of Entra's opaque refresh tokens; nothing may rely on the content.
     const token = `1.A${randomBytes(64).toString('base64url')}`;
     const issuedAt = this.now();
@@ -136,15 +145,23 @@ export class RefreshTokenStore {
       scopes: unionScopes(grant.scopes),
       issuedAt,
       expiresAt: issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS,
+      ...(chain ? { chain } : {}),
     });
     return token;
   }
 
   private prune(): void {
     const now = this.now();
+    const chains = new Map<string, RefreshRecord[]>();
     for (const [hash, r] of this.records) {
       const deadSince = r.rotatedAt ?? r.revokedAt ?? (now >= r.expiresAt ? r.expiresAt : undefined);
       if (deadSince !== undefined && now - deadSince > TOMBSTONE_KEEP_MS) this.records.delete(hash);
+      else if (!r.revokedAt) chains.set(r.chain ?? hash, [...(chains.get(r.chain ?? hash) ?? []), r]);
+    }
+    // Only the newest few of a chain (records keep the order they were issued in, on disk too): the rest were
+    // replaced long ago by the client that holds the chain.
+    for (const records of chains.values()) {
+      for (const r of records.slice(0, Math.max(0, records.length - KEEP_PER_CHAIN))) this.records.delete(r.hash);
     }
   }
 

@@ -13,6 +13,8 @@ export interface IdentityOptions {
   deviceCodeIntervalSeconds: number;
   log: (line: string) => void;
   now: () => number;
+  /** A fault: a refresh token dies the moment it is redeemed (Entra keeps it valid until it expires). */
+  strictRefreshRotation?: boolean;
 }
 
 export type AccessCheck = { ok: true; principal: Principal } | { ok: false; code: 'InvalidAuthenticationToken'; message: string };
