@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bySubject, graph, upn, useSandbox } from '../fixtures.js';
+import { SANDBOX_TENANT_ID } from '../../src/sandbox/index.js';
 
 const sb = useSandbox();
 // Raw tokens: some requests here are made with fetch, outside the Graph wrapper.
@@ -167,5 +168,28 @@ describe('upload sessions', () => {
     const meta = await graph(sb, megan, `/me/messages/${id}/attachments/${attachmentId}?$select=name,size`);
     expect(meta.body).toMatchObject({ name: 'footage.bin', size: file.length });
     expect((await fetch(url, { method: 'GET' })).status).toBe(404);
+  });
+});
+
+describe('behind a TLS reverse proxy (X-Forwarded-Proto, X-Forwarded-Host)', () => {
+  const PROXY = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'graph.proxy.example' };
+  it('every self-link points at the proxy: nextLink, uploadUrl, Location, the identity discovery documents', async () => {
+    const page = await graph(sb, megan, '/me/messages?$top=1&$select=subject', { headers: PROXY });
+    expect(page.body['@odata.nextLink']).toMatch(/^https:\/\/graph\.proxy\.example\/v1\.0\/me\/messages\?/);
+    const id = await draft(megan, 'Proxied upload');
+    const file = randomBytes(3 * 1024 * 1024 + 10);
+    const created = await graph(sb, megan, `/me/messages/${id}/attachments/createUploadSession`, {
+      method: 'POST',
+      headers: PROXY,
+      body: { AttachmentItem: { attachmentType: 'file', name: 'proxied.bin', size: file.length } },
+    });
+    expect(created.body.uploadUrl).toMatch(/^https:\/\/graph\.proxy\.example\/api\/gv1\.0\//);
+    // The proxy forwards to the sandbox: send the ranges to it directly, with the proxy's headers.
+    const direct = created.body.uploadUrl.replace('https://graph.proxy.example', sb.url);
+    const last = await fetch(direct, { method: 'PUT', headers: { ...PROXY, 'Content-Range': `bytes 0-${file.length - 1}/${file.length}`, 'Content-Length': String(file.length) }, body: file });
+    expect(last.status).toBe(201);
+    expect(last.headers.get('location')).toMatch(/^https:\/\/graph\.proxy\.example\/api\/gv1\.0\//);
+    const discovery = (await (await fetch(`${sb.url}/${SANDBOX_TENANT_ID}/v2.0/.well-known/openid-configuration`, { headers: PROXY })).json()) as { token_endpoint: string };
+    expect(discovery.token_endpoint).toMatch(/^https:\/\/graph\.proxy\.example\//);
   });
 });

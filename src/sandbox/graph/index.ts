@@ -2,6 +2,7 @@
 // through the router (routes come from the tenant's workloads) or as a JSON batch, and writes Graph's
 // answer with its headers. Everything Graph-specific happens below this file, independent of the wire.
 
+import { publicOrigin } from '../origin.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, requestIds, sendJson, setIdHeaders, type RequestIds } from '../http.js';
 import { serveBatch } from './batch.js';
@@ -48,7 +49,8 @@ export function createGraph(opts: GraphOptions): GraphService {
 async function toGraphRequest(req: IncomingMessage): Promise<GraphRequest> {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  const url = new URL(req.url ?? '/', `http://${headers.host ?? 'localhost'}`);
+  // Every link a route hands back is built on this URL's origin: the one the client used (origin.ts).
+  const url = new URL(req.url ?? '/', publicOrigin(req));
   let raw: Buffer;
   try {
     raw = await readBody(req);

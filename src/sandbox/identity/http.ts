@@ -2,6 +2,7 @@
 // sends, and the origin to print in discovery documents and messages.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { publicOrigin } from '../origin.js';
 import { randomUUID } from 'node:crypto';
 import { errorBody, newTraceId, type AadError } from './errors.js';
 
@@ -72,12 +73,5 @@ export function sendMethodNotAllowed(res: ServerResponse, allow: string): void {
   res.end('Method Not Allowed');
 }
 
-const HOST = /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
-
-/** The origin clients reached us on (so a sandbox behind another name still prints usable URLs); the configured
- *  base URL when the Host header is missing or malformed. The scheme always comes from the base URL. */
-export function requestOrigin(req: IncomingMessage, baseUrl: string): string {
-  const base = new URL(baseUrl);
-  const host = req.headers.host;
-  return host && HOST.test(host) ? `${base.protocol}//${host}` : base.origin;
-}
+/** The origin clients reached us on (so a sandbox behind another name, or behind TLS, prints usable URLs). */
+export const requestOrigin = (req: IncomingMessage, baseUrl: string): string => publicOrigin(req, baseUrl);

@@ -5,6 +5,7 @@
 // casing) until the last range, which answers 201 with the attachment's URL in Location. GET reports progress,
 // DELETE cancels.
 
+import { publicOrigin } from '../../../origin.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, errorEnvelope, readBody, requestIds, sendJson, setIdHeaders, type RequestIds } from '../../../http.js';
 import type { MailStore } from './store.js';
@@ -27,7 +28,7 @@ class UploadError extends Error {
 export async function handleAttachmentUpload(req: IncomingMessage, res: ServerResponse, store: MailStore, log: (line: string) => void): Promise<void> {
   const ids = requestIds(req);
   setIdHeaders(res, ids);
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  const url = new URL(req.url ?? '/', publicOrigin(req));
   try {
     if (req.headers.authorization) {
       req.resume();
