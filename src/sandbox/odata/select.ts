@@ -5,6 +5,7 @@
 import type { RouteContext } from '../graph/types.js';
 import { badRequest } from '../graph/types.js';
 import { findNavigation, findProperty, propValue, type EntityType, type NavigationSpec } from './entity.js';
+import { GRAPH_PROPERTIES } from './graph-properties.js';
 
 export interface ExpandItem {
   name: string;
@@ -17,11 +18,18 @@ export interface ExpandItem {
 /** Large enough for any org chart the sandbox holds; $levels=max means "to the top". */
 const MAX_LEVELS = 50;
 
+/** A property Graph's type has that the sandbox does not hold: selectable all the same (it comes back without
+ *  a value, as Graph returns properties nobody set), under its declared name. */
+function graphOnlyProperty(entity: EntityType, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return GRAPH_PROPERTIES[entity.name]?.find((p) => p.toLowerCase() === lower);
+}
+
 export function parseSelect(raw: string | undefined, entity: EntityType): string[] | undefined {
   if (raw === undefined) return undefined;
   const out: string[] = [];
   for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const names = part === '*' ? Object.keys(entity.properties) : [findProperty(entity, part) ?? fail(entity, part)];
+    const names = part === '*' ? Object.keys(entity.properties) : [findProperty(entity, part) ?? graphOnlyProperty(entity, part) ?? fail(entity, part)];
     for (const n of names) if (!out.includes(n)) out.push(n);
   }
   return out.length ? out : undefined;
