@@ -22,8 +22,11 @@ const MAX_LEVELS = 50;
  *  a value, as Graph returns properties nobody set), under its declared name. */
 function graphOnlyProperty(entity: EntityType, name: string): string | undefined {
   const lower = name.toLowerCase();
-  return GRAPH_PROPERTIES[entity.name]?.find((p) => p.toLowerCase() === lower);
+  return Object.keys(GRAPH_PROPERTIES[entity.name] ?? {}).find((p) => p.toLowerCase() === lower);
 }
+
+/** The value of a property the sandbox does not hold: what Graph answers when nobody set it. */
+const unheldValue = (entity: EntityType, name: string) => structuredClone(GRAPH_PROPERTIES[entity.name]?.[name] ?? null);
 
 export function parseSelect(raw: string | undefined, entity: EntityType): string[] | undefined {
   if (raw === undefined) return undefined;
@@ -68,7 +71,7 @@ export interface ProjectOptions {
 export function project<T>(entity: EntityType<T>, item: T, opts: ProjectOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (opts.odataType) out['@odata.type'] = opts.odataType;
-  for (const p of opts.select ?? entity.defaultSelect) out[p] = propValue(entity, item, p);
+  for (const p of opts.select ?? entity.defaultSelect) out[p] = p in entity.properties ? propValue(entity, item, p) : unheldValue(entity, p);
   for (const x of opts.expand ?? []) {
     const related = x.nav.resolve(item, opts.ctx);
     const nested = x.levels > 1 && x.nav.recursive ? [{ ...x, levels: x.levels - 1 }] : [];
