@@ -83,11 +83,18 @@ describe('a refresh rejected for good', () => {
       expect(textOf(r)).toMatch(/auth_login/);
       expect(textOf(r)).toMatch(/--login/);
       const status = await call(s.client, 'auth_status');
-      expect((status.structuredContent as { lastError?: string }).lastError).toMatch(/refresh failed/);
+      expect(status.structuredContent).toMatchObject({ signedIn: false, lastError: expect.stringMatching(/refresh failed/) });
       // The container's health check sees it too, from another process's point of view (files only).
       const health = await checkHealth(cache);
       expect(health.healthy).toBe(false);
       expect(health.reason).toMatch(/sign in again/);
+      // Following the advice: auth_login starts a new sign-in (not "already signed in"), and it works.
+      const login = await call(s.client, 'auth_login');
+      expect(login.structuredContent).toMatchObject({ status: 'pending' });
+      await (await s.runtime.auth.manager())!.waitForLogin();
+      expect((await call(s.client, 'users_get_me')).isError).toBeFalsy();
+      expect(await call(s.client, 'auth_status')).toMatchObject({ structuredContent: { signedIn: true } });
+      expect((await checkHealth(cache)).healthy).toBe(true);
     } finally {
       await s.close();
       await sandbox.close();

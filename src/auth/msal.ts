@@ -168,7 +168,9 @@ export class AuthManager implements AuthService {
   async startLogin(force = false): Promise<{ alreadySignedIn: boolean; account?: AccountInfoLite; pending?: PendingLogin }> {
     if (!force) {
       const account = await this.currentAccount();
-      if (account) return { alreadySignedIn: true, account: await this.lite(account) };
+      // An account whose refresh was rejected for good is not signed in: the advice after that failure is
+      // auth_login, which must then start a new sign-in rather than answer "already signed in".
+      if (account && !(await this.refusedForGood())) return { alreadySignedIn: true, account: await this.lite(account) };
     }
     if (this.pending) return { alreadySignedIn: false, pending: this.pending.info };
     // Two callers at once (the automatic sign-in and an auth_login call) get one device code, not two.
@@ -244,15 +246,27 @@ export class AuthManager implements AuthService {
 
   async status(): Promise<AuthStatus> {
     const account = await this.currentAccount();
+    const refused = account ? await this.refusedForGood() : undefined;
     return {
-      signedIn: !!account,
+      signedIn: !!account && !refused,
       ...(account ? { account: toLite(account, true) } : {}),
       ...(this.pending ? { pendingLogin: this.pending.info } : {}),
       cloud: this.o.cloud,
       scopes: this.o.scopes,
       ...(this.lastRefresh ? { lastRefresh: this.lastRefresh.toISOString() } : {}),
-      ...(this.lastError ? { lastError: this.lastError } : {}),
+      ...(this.lastError || refused ? { lastError: this.lastError ?? refused } : {}),
     };
+  }
+
+  /** Why the cached sign-in is unusable (its last refresh was rejected for good, by this process or another:
+   *  the health file beside the cache says), or undefined. A new sign-in records health ok again. */
+  private async refusedForGood(): Promise<string | undefined> {
+    try {
+      const record = JSON.parse((await readFileIfExists(healthPathFor(this.o.tokenCachePath))) ?? 'null') as { ok?: boolean; error?: string } | null;
+      return record && record.ok === false ? (record.error ?? 'refresh failed') : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   stop(): void {
