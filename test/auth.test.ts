@@ -1,7 +1,7 @@
 // Sign-in that lasts, through the real runtime (MSAL, file cache, Graph client) against the sandbox over HTTP.
 import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, connect, type Connected, memoryLogger, startTestSandbox, type TestSandbox, textOf, useSandbox, whenLogged } from './fixtures.js';
+import { call, connect, type Connected, memoryLogger, sandboxEnv, startTestSandbox, tempDir, type TestSandbox, textOf, useSandbox, whenLogged } from './fixtures.js';
 
 // These tests are about signing in: where a device code should be approved at once, the sandbox approves it as
 // the default user (Adele), the way the demo does.
@@ -196,4 +196,40 @@ describe('before sign-in', () => {
     await expect(rt.graph.get('/me')).rejects.toThrow(/MS365_MCP_CLIENT_ID/);
     await rt.close();
   });
+});
+
+describe('a damaged token cache, an unreachable identity platform', () => {
+  it('names the damaged file, in the tool answer and in --health, and a new sign-in rewrites it', async () => {
+    const sandbox = await startTestSandbox(AUTO);
+    const s = await connect(sandbox);
+    const cache = `${s.dataDir}/.token-cache.json`;
+    try {
+      await fs.writeFile(cache, '{"Account": {"oops"');
+      const r = await call(s.client, 'users_get_me');
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toContain(`the token cache ${cache} is damaged`);
+      const { runCli } = await import('./e2e/process.js');
+      const health = await runCli(['--health'], sandboxEnv(sandbox.url, s.dataDir));
+      expect(health.code).toBe(1);
+      expect(health.stdout).toContain(`unhealthy: the token cache ${cache} is damaged (not valid JSON)`);
+      // As the answer says: a new sign-in rewrites the file.
+      expect((await call(s.client, 'auth_login')).structuredContent).toMatchObject({ status: 'pending' });
+      await (await s.runtime.auth.manager())!.waitForLogin();
+      expect((await call(s.client, 'users_get_me')).isError).toBeFalsy();
+      expect((await runCli(['--health'], sandboxEnv(sandbox.url, s.dataDir))).code).toBe(0);
+    } finally {
+      await s.close();
+      await sandbox.close();
+    }
+  });
+
+  it('--login names the identity platform host it could not reach', async () => {
+    const { runCli } = await import('./e2e/process.js');
+    const dir = await tempDir();
+    // A port nothing listens on: the sandbox's identity platform is "down".
+    const r = await runCli(['--login'], sandboxEnv('http://127.0.0.1:9', dir), '', 60_000);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Could not start the sign-in: could not reach the identity platform at 127\.0\.0\.1:9 \(.*\)\. Check that this machine reaches it/);
+    expect(r.stderr).not.toMatch(/^network_error/m);
+  }, 70_000);
 });

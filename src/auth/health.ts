@@ -2,7 +2,7 @@
 // separate process) can tell "signed in and refreshing" from "needs a new sign-in" without loading MSAL.
 import path from 'node:path';
 import { readFileIfExists, writeFileAtomic } from './file-store.js';
-import { cacheHasAccount } from './token-cache.js';
+import { cacheDamage, cacheHasAccount } from './token-cache.js';
 
 export interface HealthRecord {
   ok: boolean;
@@ -22,7 +22,8 @@ export async function writeHealth(file: string, record: Omit<HealthRecord, 'at'>
 /** Healthy: an account is cached and its last refresh did not fail for good. */
 export async function checkHealth(tokenCachePath: string): Promise<{ healthy: boolean; reason: string }> {
   if (!(await cacheHasAccount(tokenCachePath))) {
-    return { healthy: false, reason: 'no account signed in: sign in with `docker compose run --rm ms365-mcp` (or --login)' };
+    const damage = await cacheDamage(tokenCachePath);
+    return { healthy: false, reason: `${damage ?? 'no account signed in'}: sign in with \`docker compose run --rm ms365-mcp\` (or --login)` };
   }
   let record: HealthRecord | undefined;
   try {

@@ -45,9 +45,11 @@ export class AuthManager implements AuthService {
   /** A device-code request on its way (before its code is known): later callers share it. */
   private starting: Promise<{ alreadySignedIn: boolean; pending?: PendingLogin }> | undefined;
   private readonly network: FetchNetworkClient;
+  private readonly cachePlugin: FileCachePlugin;
 
   constructor(private readonly o: AuthOptions) {
     if (!o.clientId) throw new Error('no client id');
+    this.cachePlugin = new FileCachePlugin(o.tokenCachePath, o.log);
     const ep = cloudEndpoints(o.cloud, o.sandboxUrl);
     const authority = `${ep.authorityHost}/${o.tenantId}`;
     this.network = new FetchNetworkClient({ sandboxUrl: o.cloud === 'sandbox' ? o.sandboxUrl : undefined, log: o.log });
@@ -58,7 +60,7 @@ export class AuthManager implements AuthService {
         knownAuthorities: [new URL(ep.authorityHost).host],
         ...(o.cloud === 'sandbox' ? sandboxMetadata(authority) : {}),
       },
-      cache: { cachePlugin: new FileCachePlugin(o.tokenCachePath, o.log) },
+      cache: { cachePlugin: this.cachePlugin },
       system: {
         networkClient: this.network,
         loggerOptions: {
@@ -126,6 +128,8 @@ export class AuthManager implements AuthService {
       }
       return result;
     } catch (e) {
+      // The file was damaged under us: say so, rather than report the sign-in as revoked.
+      if (this.cachePlugin.corrupt) throw new AuthRequiredError(this.notSignedInText());
       if (e instanceof InteractionRequiredAuthError || isInvalidGrant(e)) {
         this.lastError = `refresh failed: ${(e as { errorCode?: string }).errorCode ?? 'invalid_grant'}`;
         this.o.log.error(`auth: token refresh failed for good for ${account.username} (${this.lastError}); sign in again`);
@@ -203,9 +207,12 @@ export class AuthManager implements AuthService {
     );
     const tracked = { info: undefined as unknown as PendingLogin, done, request };
     done.catch((e) => {
-      this.lastError = `sign-in failed: ${errorText(e)}`;
-      this.o.log.error(`auth: device code sign-in failed: ${errorText(e)}`);
-      fail(e);
+      // MSAL's bare network_error says nothing of where: name the host that could not be reached.
+      const unreachable = (e as { errorCode?: string }).errorCode === 'network_error' ? this.network.lastFailure : undefined;
+      const why = unreachable ? new AuthRequiredError(`Could not start the sign-in: ${unreachable.message}. Check that this machine reaches it (network, proxy, firewall, DNS), then try again.`) : e;
+      this.lastError = `sign-in failed: ${errorText(why)}`;
+      this.o.log.error(`auth: device code sign-in failed: ${errorText(why)}`);
+      fail(why);
     }).finally(() => {
       if (this.pending === tracked) this.pending = undefined;
     });
@@ -278,7 +285,8 @@ export class AuthManager implements AuthService {
       const p = this.pending.info;
       return `Not signed in yet. To sign in, open ${p.verificationUri} and enter the code ${p.userCode}, then call this tool again.`;
     }
-    return `Not signed in. Call the auth_login tool (it returns a URL and a code), or run \`node dist/index.js --login\`.`;
+    const damaged = this.cachePlugin.corrupt ? ` (the token cache ${this.o.tokenCachePath} is damaged, not valid JSON; a new sign-in rewrites it)` : '';
+    return `Not signed in${damaged}. Call the auth_login tool (it returns a URL and a code), or run \`node dist/index.js --login\`.`;
   }
 
   private async lite(a: AccountInfo): Promise<AccountInfoLite> {

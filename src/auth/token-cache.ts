@@ -9,6 +9,8 @@ export class FileCachePlugin implements ICachePlugin {
   private loadedStamp: string | undefined;
   private loadedText: string | undefined;
   private release: (() => Promise<void>) | undefined;
+  /** The file could not be read as a token cache at the last load (it is then treated as empty). */
+  corrupt = false;
 
   constructor(private readonly file: string, private readonly log: Logger) {}
 
@@ -47,11 +49,25 @@ export class FileCachePlugin implements ICachePlugin {
     }
     try {
       ctx.tokenCache.deserialize(this.loadedText.trim() ? this.loadedText : '{}');
+      this.corrupt = false;
     } catch {
+      this.corrupt = true;
       // A corrupt file must not lock the user out for good: start empty, the next sign-in rewrites it.
       this.log.warn(`auth: token cache ${this.file} is not valid JSON; ignoring it (sign in again if needed)`);
       ctx.tokenCache.deserialize('{}');
     }
+  }
+}
+
+/** Why the cache file cannot be read as a token cache (it exists but is not JSON), or undefined. */
+export async function cacheDamage(file: string): Promise<string | undefined> {
+  const text = await readFileIfExists(file).catch(() => undefined);
+  if (!text?.trim()) return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch {
+    return `the token cache ${file} is damaged (not valid JSON), so no sign-in can be read from it`;
   }
 }
 
