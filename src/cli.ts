@@ -40,7 +40,7 @@ Options:
   --org-mode              organization mode: shared mailboxes, Teams, SharePoint, directory (MS365_MCP_ORG_MODE)
   --login                 sign in with a device code, then exit
   --logout                remove the cached sign-in
-  --verify-login          check that the cached sign-in works (calls Graph /me)
+  --verify-login          prove the cached sign-in works: a forced token refresh, then Graph /me
   --list-accounts         list the accounts in the token cache
   --list-permissions      print the delegated Graph permissions this configuration needs
   --health                exit 0 when an account is signed in and its last refresh did not fail for good
@@ -186,8 +186,10 @@ async function runWithAuth(config: Config, log: Logger): Promise<number> {
         return 0;
       }
       case 'verify-login': {
+        // A forced refresh proves the refresh token (what keeps the sign-in alive), not only a cached access token.
+        await auth.getToken(undefined, true);
         const me = await graph.get<{ displayName?: string; userPrincipalName?: string }>('/me', { query: { $select: 'displayName,userPrincipalName' } });
-        process.stdout.write(`Signed in as ${me.displayName} <${me.userPrincipalName}>: the sign-in works.\n`); // stdout-ok: a command's answer, not serving
+        process.stdout.write(`Signed in as ${me.displayName} <${me.userPrincipalName}>: the refresh token works (refreshed just now) and Graph answers.\n`); // stdout-ok: a command's answer, not serving
         return 0;
       }
       default:

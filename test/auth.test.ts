@@ -198,6 +198,28 @@ describe('before sign-in', () => {
   });
 });
 
+describe('--verify-login', () => {
+  it('proves the refresh token, not only a cached access token: a revoked sign-in fails it', async () => {
+    const sandbox = await startTestSandbox(AUTO);
+    const s = await connect(sandbox);
+    const { runCli } = await import('./e2e/process.js');
+    const env = sandboxEnv(sandbox.url, s.dataDir);
+    try {
+      const ok = await runCli(['--verify-login'], env);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).toMatch(/Signed in as Adele Vance <adele\.vance@contoso\.sandbox>: the refresh token works/);
+      sandbox.revokeRefreshTokens();
+      // The access token in the cache is still good for an hour; the refresh token is not.
+      const revoked = await runCli(['--verify-login'], env);
+      expect(revoked.code).toBe(1);
+      expect(revoked.stderr).toMatch(/has expired or was revoked.*--login/);
+    } finally {
+      await s.close();
+      await sandbox.close();
+    }
+  });
+});
+
 describe('a damaged token cache, an unreachable identity platform', () => {
   it('names the damaged file, in the tool answer and in --health, and a new sign-in rewrites it', async () => {
     const sandbox = await startTestSandbox(AUTO);
