@@ -37,7 +37,7 @@ const DEFAULT_HINT = 'Sign in again: call the auth_login tool, or run `node dist
 
 export class AuthManager implements AuthService {
   private readonly pca: PublicClientApplication;
-  private pending: { info: PendingLogin; done: Promise<AccountInfo | null>; request: DeviceCodeRequest } | undefined;
+  private pending: { info: PendingLogin; done: Promise<AccountInfo | null>; request: DeviceCodeRequest; firstPollBy: number } | undefined;
   private memo: { token: string; expiresAt: number; stamp: string } | undefined;
   private lastRefresh: Date | undefined;
   private lastError: string | undefined;
@@ -89,6 +89,14 @@ export class AuthManager implements AuthService {
       // A sign-in is being started (the server's own, at start): answer with its URL and code, not with
       // "call auth_login", once the identity platform has given them.
       await Promise.race([this.starting.catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
+      account = await this.currentAccount();
+    }
+    if (!account && this.pending && Date.now() < this.pending.firstPollBy) {
+      // A code issued moments ago may already be approved (an auto-approving sandbox, a person quicker than the
+      // model): wait for MSAL's first poll before answering "not signed in yet", so that a client making a
+      // single call, which would exit with that answer, gets signed in instead.
+      const pending = this.pending;
+      await Promise.race([pending.done.catch(() => null), new Promise((r) => setTimeout(r, pending.firstPollBy - Date.now()).unref())]);
       account = await this.currentAccount();
     }
     if (!account) throw new AuthRequiredError(this.notSignedInText());
@@ -185,12 +193,15 @@ export class AuthManager implements AuthService {
   private async beginDeviceCode(): Promise<{ alreadySignedIn: boolean; pending?: PendingLogin }> {
     let announce!: (info: PendingLogin) => void;
     let fail!: (e: unknown) => void;
+    /** When MSAL's first poll of the token endpoint has answered (the code's interval, and a margin). */
+    let firstPollBy = 0;
     const announced = new Promise<PendingLogin>((res, rej) => ((announce = res), (fail = rej)));
     const request: DeviceCodeRequest = {
       scopes: this.o.scopes,
       deviceCodeCallback: (r) => {
         // The standard message, on stderr where a person running the container sees it.
         process.stderr.write(`${r.message}\n`);
+        firstPollBy = Date.now() + (r.interval || 5) * 1000 + 1500;
         announce({ verificationUri: r.verificationUri, userCode: r.userCode, message: r.message, expiresAt: new Date(Date.now() + r.expiresIn * 1000).toISOString() });
       },
     };
@@ -205,7 +216,7 @@ export class AuthManager implements AuthService {
         return result.account;
       },
     );
-    const tracked = { info: undefined as unknown as PendingLogin, done, request };
+    const tracked = { info: undefined as unknown as PendingLogin, done, request, firstPollBy: 0 };
     done.catch((e) => {
       // MSAL's bare network_error says nothing of where: name the host that could not be reached.
       const unreachable = (e as { errorCode?: string }).errorCode === 'network_error' ? this.network.lastFailure : undefined;
@@ -218,6 +229,7 @@ export class AuthManager implements AuthService {
     });
     const info = await announced;
     tracked.info = info;
+    tracked.firstPollBy = firstPollBy;
     this.pending = tracked;
     return { alreadySignedIn: false, pending: info };
   }

@@ -86,3 +86,17 @@ describe('stdio fast call with short-lived tokens', () => {
     expect(JSON.parse(out.stdout).result.structuredContent.userPrincipalName).toBe(ADELE);
   });
 });
+
+describe('a client that makes a single call before anyone signed in', () => {
+  // Device codes approved at once, as the sandbox's MS365_MCP_SANDBOX_USER does (and a quick person might).
+  const sb = useSandbox({ autoApproveUser: 'default' });
+
+  it('gets its answer once the sign-in completes, not "not signed in yet" (the MCP Inspector CLI pattern)', async () => {
+    const dir = await tempDir();
+    const out = await runCli([], sandboxEnv(sb.url, dir, ORG), `${request(1, 'users_get_me', {})}\n`);
+    const answer = JSON.parse(out.stdout).result;
+    expect(answer.isError, answer.content?.[0]?.text).toBeUndefined();
+    expect(answer.structuredContent.userPrincipalName).toBe(ADELE);
+    expect(out.stderr).toMatch(/Device code login successful/);
+  });
+});
