@@ -39,6 +39,14 @@ export function selectionOf(config: Config): Selection {
   return { groups: enabledGroups(config.toggles), readOnly: config.readOnly, orgMode: config.orgMode, enabledTools: config.enabledTools };
 }
 
+/** `node dist/index.js --login` with what decides this configuration's permissions: organization mode,
+ *  read-only, the tool filter and the groups turned off. */
+export function loginCommand(config: Config): string {
+  const off = Object.entries(config.toggles).filter(([, on]) => !on).map(([t]) => `MS365_MCP_ENABLE_${t}=false `).join('');
+  const flags = [config.orgMode ? ' --org-mode' : '', config.readOnly ? ' --read-only' : '', config.enabledTools ? ` --enabled-tools '${config.enabledTools.source}'` : ''].join('');
+  return `${off}node dist/index.js --login${flags}`;
+}
+
 export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
   const rt = await createToolRuntime(config, log);
   const { createServerFactory } = await import('./server.js');
@@ -75,6 +83,7 @@ export async function createToolRuntime(config: Config, log: Logger): Promise<To
       scopes: requiredScopes(tools, config.orgMode),
       tokenCachePath: config.tokenCachePath,
       selectedAccountPath: config.selectedAccountPath,
+      loginCommand: loginCommand(config),
       log,
     },
     log,

@@ -198,6 +198,31 @@ describe('before sign-in', () => {
   });
 });
 
+describe('more permissions than the sign-in consented to', () => {
+  it('names the missing permissions and the command of this configuration; following it works', async () => {
+    const sandbox = await startTestSandbox(AUTO);
+    const personal = await connect(sandbox, { env: { MS365_MCP_ENABLE_CALENDAR: 'false' } });
+    await personal.close();
+    // The same cache, started in organization mode: shared mailboxes and the directory need more.
+    const org = await connect(sandbox, { dataDir: personal.dataDir, env: { MS365_MCP_ORG_MODE: 'true', MS365_MCP_ENABLE_CALENDAR: 'false', MS365_MCP_AUTO_LOGIN: 'false' }, signIn: false });
+    try {
+      const r = await call(org.client, 'users_get_user', { user: 'megan.bowen@contoso.sandbox' });
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/does not cover the permissions this configuration needs \(missing: [^)]*User\.Read\.All[^)]*\)/);
+      expect(textOf(r)).toContain('`MS365_MCP_ENABLE_CALENDAR=false node dist/index.js --login --org-mode`');
+      expect(textOf(r)).not.toMatch(/expired or was revoked/);
+      // As advised: the printed command (its environment and flags as given) asks for them.
+      const { runCli } = await import('./e2e/process.js');
+      const login = await runCli(['--login', '--org-mode'], sandboxEnv(sandbox.url, org.dataDir, { MS365_MCP_ENABLE_CALENDAR: 'false' }));
+      expect(login.code, login.stderr).toBe(0);
+      expect((await call(org.client, 'users_get_user', { user: 'megan.bowen@contoso.sandbox' })).isError).toBeFalsy();
+    } finally {
+      await org.close();
+      await sandbox.close();
+    }
+  });
+});
+
 describe('--verify-login', () => {
   it('proves the refresh token, not only a cached access token: a revoked sign-in fails it', async () => {
     const sandbox = await startTestSandbox(AUTO);

@@ -31,6 +31,8 @@ export interface AuthOptions {
   log: Logger;
   /** How to sign in again, for error texts (differs between a terminal and the container). */
   signInHint?: string;
+  /** The --login command of this configuration (its flags and group toggles), for asking more permissions. */
+  loginCommand?: string;
 }
 
 const DEFAULT_HINT = 'Sign in again: call the auth_login tool, or run `node dist/index.js --login` (in Docker: `docker compose run --rm ms365-mcp`).';
@@ -138,6 +140,18 @@ export class AuthManager implements AuthService {
     } catch (e) {
       // The file was damaged under us: say so, rather than report the sign-in as revoked.
       if (this.cachePlugin.corrupt) throw new AuthRequiredError(this.notSignedInText());
+      if (isConsentRequired(e)) {
+        // Started with more groups than the sign-in consented to: not an expiry. Name what is missing and
+        // the command that asks for it, with this configuration's flags.
+        const missing = await this.missingScopes(account);
+        this.lastError = `missing permissions: ${missing.join(', ') || 'more than were consented'}`;
+        this.o.log.warn(`auth: the sign-in lacks permissions this configuration needs (${missing.join(', ')})`);
+        await this.recordHealth({ ok: false, error: this.lastError });
+        const cmd = this.o.loginCommand ?? 'node dist/index.js --login';
+        throw new AuthRequiredError(
+          `The sign-in of ${account.username} does not cover the permissions this configuration needs${missing.length ? ` (missing: ${missing.join(', ')})` : ''}: it was made with fewer tool groups or without organization mode. Sign in again to grant them: call auth_login with force, or run \`${cmd}\` (in Docker: \`docker compose run --rm ms365-mcp\`).`,
+        );
+      }
       if (e instanceof InteractionRequiredAuthError || isInvalidGrant(e)) {
         this.lastError = `refresh failed: ${(e as { errorCode?: string }).errorCode ?? 'invalid_grant'}`;
         this.o.log.error(`auth: token refresh failed for good for ${account.username} (${this.lastError}); sign in again`);
@@ -277,6 +291,17 @@ export class AuthManager implements AuthService {
     };
   }
 
+  /** This configuration's permissions that no cached token of the account was granted. */
+  private async missingScopes(account: AccountInfo): Promise<string[]> {
+    try {
+      const cache = JSON.parse((await readFileIfExists(this.o.tokenCachePath)) ?? '{}') as { AccessToken?: Record<string, { home_account_id?: string; target?: string }> };
+      const granted = new Set(Object.values(cache.AccessToken ?? {}).filter((t) => t.home_account_id === account.homeAccountId).flatMap((t) => (t.target ?? '').toLowerCase().split(' ')));
+      return this.o.scopes.filter((s) => !granted.has(s.toLowerCase()) && !['openid', 'profile', 'offline_access'].includes(s.toLowerCase()));
+    } catch {
+      return [];
+    }
+  }
+
   /** Why the cached sign-in is unusable (its last refresh was rejected for good, by this process or another:
    *  the health file beside the cache says), or undefined. A new sign-in records health ok again. */
   private async refusedForGood(): Promise<string | undefined> {
@@ -308,6 +333,12 @@ export class AuthManager implements AuthService {
 
 function toLite(a: AccountInfo, selected: boolean): AccountInfoLite {
   return { username: a.username, ...(a.name ? { name: a.name } : {}), tenantId: a.tenantId, homeAccountId: a.homeAccountId, selected };
+}
+
+/** Entra's AADSTS65001: the grant lacks consent for a permission asked for. */
+function isConsentRequired(e: unknown): boolean {
+  const x = e as { errorCode?: string; subError?: string; errorMessage?: string };
+  return x?.subError === 'consent_required' || x?.errorCode === 'consent_required' || /AADSTS65001/.test(x?.errorMessage ?? '');
 }
 
 function isInvalidGrant(e: unknown): boolean {
