@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { TokenSource } from './auth/lazy-auth.js';
 import { requiredScopes } from './auth/scopes.js';
+import { TokenStoreError, tokenStoreProblem } from './auth/file-store.js';
 import { checkHealth, signInSummary } from './auth/health.js';
 import { cacheHasAccount } from './auth/token-cache.js';
 import { buildConfig, type Command, type Config, ConfigError } from './config.js';
@@ -173,8 +174,15 @@ async function runWithAuth(config: Config, log: Logger): Promise<number> {
     rt = await createRuntime(config, log);
     const { auth, graph } = rt;
     switch (config.command) {
-      case 'login':
+      case 'login': {
+        // Checked before a person is shown a code: a sign-in that cannot be saved is lost work.
+        const store = await tokenStoreProblem([config.tokenCachePath, config.selectedAccountPath]);
+        if (store) {
+          process.stderr.write(`${store.message}\n`);
+          return 1;
+        }
         return await loginCommand(auth, log);
+      }
       case 'logout': {
         const r = await auth.logout();
         process.stdout.write(r.removed.length ? `Signed out: ${r.removed.join(', ')}\n` : 'No account was signed in.\n'); // stdout-ok: a command's answer, not serving
@@ -221,7 +229,9 @@ async function serve({ config, selection, manifest, tools, auth, factory, startK
   const empty = groupsWithoutTools(selection, manifest);
   if (empty.length) log.debug(`server: groups enabled but without tools in this version: ${empty.join(', ')}`);
   // So that `docker compose logs` says at once who is signed in and for how long, not at the first refresh.
-  log.info(await signInSummary(config.tokenCachePath, config.keepAliveMinutes));
+  const signIn = await signInSummary(config.tokenCachePath, config.keepAliveMinutes);
+  if (/^auth: (signed in|no account)/.test(signIn)) log.info(signIn);
+  else log.warn(signIn);
   if (config.autoLogin && !(await cacheHasAccount(config.tokenCachePath))) void autoLogin(auth, log);
   startKeepAlive();
   if (config.http) {
@@ -249,6 +259,9 @@ async function autoLogin(auth: TokenSource, log: Logger): Promise<void> {
       await m.startLogin(false);
       if (await m.waitForLogin()) return;
     } catch (e) {
+      // A token directory this process cannot use does not heal by waiting: say it once (the start-up log
+      // and every tool answer carry the fix).
+      if (e instanceof TokenStoreError) return log.error(`auth: ${e.message}`);
       const waitS = Math.min(60, 2 ** attempt);
       log.warn(`auth: could not start the sign-in (${errorText(e)}); trying again in ${waitS} s`);
       await new Promise((r) => setTimeout(r, waitS * 1000).unref());

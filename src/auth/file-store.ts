@@ -1,11 +1,35 @@
 // Files that hold tokens: written atomically (temp file + rename), mode 0600, in a 0700 directory, and
 // guarded by a lock that several processes share (the container's main process and every docker exec).
+import { constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { AuthRequiredError } from '../graph/errors.js';
+
+const DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** The token directory cannot be used by this process (the guide's "Permission Errors": a volume owned by
+ *  root while the server runs as node, or mounted read-only). Not retried: it does not heal by itself. */
+export class TokenStoreError extends AuthRequiredError {
+  constructor(dir: string, what: 'read' | 'written', code: string) {
+    const uid = process.getuid?.() ?? 'unknown';
+    super(
+      `The token directory ${dir} cannot be ${what} by this process (user id ${uid}; ${code}), so no sign-in can be ${what === 'read' ? 'used' : 'saved'}. ` +
+        `Give it to that user: in Docker \`docker compose exec -u root ms365-mcp chown -R node:node /app/data\`; on this machine \`chown -R ${uid} ${dir}\` (and make sure it is not mounted read-only).`,
+    );
+  }
+}
+
+/** Turns a permission error on a token file into TokenStoreError; anything else as it is. */
+function denied(e: unknown, file: string, what: 'read' | 'written'): unknown {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  return DENIED.has(code) ? new TokenStoreError(path.dirname(file), what, code) : e;
+}
 
 export async function ensureDir(dir: string): Promise<void> {
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 }).catch((e: unknown) => {
+    throw denied(e, path.join(dir, '.'), 'written');
+  });
 }
 
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
@@ -15,8 +39,8 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
     await fs.writeFile(tmp, data, { mode: 0o600 });
     await fs.rename(tmp, file);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw denied(e, file, 'written');
   }
 }
 
@@ -25,8 +49,36 @@ export async function readFileIfExists(file: string): Promise<string | undefined
     return await fs.readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+    throw denied(e, file, 'read');
   }
+}
+
+/** Whether this process can read and write the token files and their directory (or, before the first
+ *  sign-in, make the directory); the problem, or undefined. --health reports it and --login checks it before a
+ *  person is shown a code. */
+export async function tokenStoreProblem(files: string[]): Promise<TokenStoreError | undefined> {
+  const dir = path.dirname(files[0]);
+  const check = async (target: string, mode: number, what: 'read' | 'written'): Promise<TokenStoreError | 'missing' | undefined> => {
+    try {
+      await fs.access(target, mode);
+      return undefined;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOENT') return 'missing';
+      return DENIED.has(code) ? new TokenStoreError(dir, what, code) : undefined;
+    }
+  };
+  const here = await check(dir, constants.R_OK | constants.W_OK | constants.X_OK, 'written');
+  if (here === 'missing') {
+    const parent = await check(path.dirname(dir), constants.W_OK | constants.X_OK, 'written');
+    return parent === 'missing' ? undefined : parent;
+  }
+  if (here) return here;
+  for (const f of files) {
+    const problem = (await check(f, constants.R_OK, 'read')) ?? (await check(f, constants.W_OK, 'written'));
+    if (problem && problem !== 'missing') return problem;
+  }
+  return undefined;
 }
 
 /** Identity of a file's current content, cheap to compare: unchanged means no need to re-read it. */
@@ -43,6 +95,10 @@ export async function fileStamp(file: string): Promise<string | undefined> {
  *  A holder that dies leaves a stale lock that others take over after 10 s. */
 export async function acquireLock(target: string, name: string, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
   await ensureDir(path.dirname(target));
+  // A lock file that cannot be made is a permission problem, not a lock held by someone: say so at once.
+  await fs.access(path.dirname(target), constants.W_OK).catch((e: unknown) => {
+    throw denied(e, target, 'written');
+  });
   // Loaded here, not at start (it pulls graceful-fs, ~25 ms): reads and a call with a fresh cached token
   // never lock.
   const { default: lockfile } = await import('proper-lockfile');

@@ -1,7 +1,7 @@
 // A small record of the sign-in's health beside the token cache, so that the container's HEALTHCHECK (a
 // separate process) can tell "signed in and refreshing" from "needs a new sign-in" without loading MSAL.
 import path from 'node:path';
-import { readFileIfExists, writeFileAtomic } from './file-store.js';
+import { readFileIfExists, tokenStoreProblem, writeFileAtomic } from './file-store.js';
 import { cacheDamage, cacheHasAccount } from './token-cache.js';
 
 export interface HealthRecord {
@@ -21,6 +21,9 @@ export async function writeHealth(file: string, record: Omit<HealthRecord, 'at'>
 
 /** Healthy: an account is cached and its last refresh did not fail for good. */
 export async function checkHealth(tokenCachePath: string): Promise<{ healthy: boolean; reason: string }> {
+  // Files the server cannot read or write make every call fail, whatever they hold.
+  const store = await tokenStoreProblem([tokenCachePath, healthPathFor(tokenCachePath)]);
+  if (store) return { healthy: false, reason: store.message };
   if (!(await cacheHasAccount(tokenCachePath))) {
     const damage = await cacheDamage(tokenCachePath);
     return { healthy: false, reason: `${damage ?? 'no account signed in'}: sign in with \`docker compose run --rm ms365-mcp\` (or --login)` };
@@ -43,6 +46,8 @@ const REFRESH_INACTIVITY_DAYS = 90;
 
 /** One line for the start-up log: who is signed in and how long the sign-in holds, read from the files only. */
 export async function signInSummary(tokenCachePath: string, keepAliveMinutes: number): Promise<string> {
+  const store = await tokenStoreProblem([tokenCachePath]);
+  if (store) return `auth: ${store.message}`;
   let cache: { Account?: Record<string, { username?: string }>; AccessToken?: Record<string, { expires_on?: string }> } = {};
   try {
     cache = JSON.parse((await readFileIfExists(tokenCachePath)) ?? '{}');
