@@ -223,6 +223,31 @@ describe('more permissions than the sign-in consented to', () => {
   });
 });
 
+describe('a refresh lock held by another process', () => {
+  it('answers that another process is refreshing, then works once it lets go', async () => {
+    const sandbox = await startTestSandbox({ tokenLifetimeSeconds: 1, ...AUTO });
+    const s = await connect(sandbox);
+    const lock = `${s.dataDir}/.token-cache.json.refresh.lock`;
+    // A live holder: the lock directory, kept fresh as proper-lockfile's holder keeps it.
+    await fs.mkdir(lock);
+    const touch = setInterval(() => void fs.utimes(lock, new Date(), new Date()).catch(() => undefined), 500);
+    try {
+      await new Promise((r) => setTimeout(r, 1200)); // the access token expired: the call must refresh
+      const r = await call(s.client, 'users_get_me');
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toBe('Another process is refreshing the sign-in right now (the token cache is locked by it); try again in a few seconds.');
+      clearInterval(touch);
+      await fs.rmdir(lock);
+      // As the answer says: again, a moment later.
+      expect((await call(s.client, 'users_get_me')).isError).toBeFalsy();
+    } finally {
+      clearInterval(touch);
+      await s.close();
+      await sandbox.close();
+    }
+  }, 40_000);
+});
+
 describe('--verify-login', () => {
   it('proves the refresh token, not only a cached access token: a revoked sign-in fails it', async () => {
     const sandbox = await startTestSandbox(AUTO);

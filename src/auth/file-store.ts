@@ -91,6 +91,13 @@ export async function fileStamp(file: string): Promise<string | undefined> {
   }
 }
 
+/** Another process holds the lock (a refresh under way there) beyond the time this one waits. */
+export class LockBusyError extends AuthRequiredError {
+  constructor() {
+    super('Another process is refreshing the sign-in right now (the token cache is locked by it); try again in a few seconds.');
+  }
+}
+
 /** Takes a cross-process lock named `${target}.${name}.lock`; returns the release function.
  *  A holder that dies leaves a stale lock that others take over after 10 s. */
 export async function acquireLock(target: string, name: string, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
@@ -104,12 +111,19 @@ export async function acquireLock(target: string, name: string, onCompromised: (
   const { default: lockfile } = await import('proper-lockfile');
   // proper-lockfile tracks its locks by the locked path, not the lock file, so each named lock gets its
   // own (never created) path: the refresh lock is held while the write lock is taken inside it.
-  return lockfile.lock(`${target}.${name}`, {
+  const release = await lockfile.lock(`${target}.${name}`, {
     lockfilePath: `${target}.${name}.lock`,
     realpath: false,
     stale: 10_000,
     update: 2_000,
-    retries: { retries: 600, factor: 1.15, minTimeout: 5, maxTimeout: 100 },
+    // About 12 s of trying: longer than `stale`, so a holder that died is taken over, but no call hangs for a
+    // minute behind a live one (it is told another process is refreshing instead).
+    retries: { retries: 130, factor: 1.15, minTimeout: 5, maxTimeout: 100 },
     onCompromised,
+  }).catch((e: { code?: string }) => {
+    throw e.code === 'ELOCKED' ? new LockBusyError() : e;
   });
+  // A lock another process took over (ours looked stale) or already released: the work done under it (a
+  // refresh saved to the file) stands, so releasing must not fail the call.
+  return () => release().catch((e: Error) => onCompromised(e));
 }
