@@ -236,3 +236,17 @@ describe('calendar: other people\'s calendars', () => {
     }
   });
 });
+
+describe('daylight saving gaps', () => {
+  it('refuses a local time the clocks skip, saying which times exist, and books the one given instead', async () => {
+    const args = { subject: 'Gap test', end: '2027-03-14T04:00', timeZone: 'America/New_York' };
+    const text = await fails(adele, 'calendar_create_event', { ...args, start: '2027-03-14T02:30' });
+    expect(text).toBe('start "2027-03-14T02:30" does not exist in America/New_York: on 2027-03-14 the clocks jump from 02:00 to 03:00 (daylight saving time). Give a time before 02:00 or from 03:00 on.');
+    const token = await sandbox.graphAs(ADELE);
+    const none = await graph(sandbox, token, `/me/events?$filter=subject eq 'Gap test'&$select=id`);
+    expect(none.body.value).toHaveLength(0);
+    // As advised: 03:00 exists.
+    const saved = await ok<{ start: string }>(adele, 'calendar_create_event', { ...args, start: '2027-03-14T03:00' });
+    expect(saved.start).toMatch(/^2027-03-14T03:00/);
+  });
+});

@@ -123,6 +123,18 @@ export function parseTime(value: string, zone: Zone, what: string): LocalTime {
   if (!dt.isValid || fields.month > 12 || fields.day > 31 || fields.hour > 23 || fields.minute > 59) throw bad();
   // Feb 30 and the like roll over in some libraries; here they are refused.
   if (!offset && (dt.day !== fields.day || dt.month !== fields.month)) throw bad();
+  // A wall time the clocks skip (spring forward) is moved by the library: refuse it rather than book
+  // another time than the one asked for.
+  if (!offset && h !== undefined && (dt.hour !== fields.hour || dt.minute !== fields.minute)) {
+    // The gap: from the wall time just after the last minute before the jump, to the hour the clocks show after it.
+    const after = dt.startOf('hour');
+    const last = after.minus({ minutes: 1 });
+    const from = DT.fromObject({ hour: last.hour, minute: last.minute }, { zone: 'UTC' }).plus({ minutes: 1 }).toFormat('HH:mm');
+    const to = after.toFormat('HH:mm');
+    throw new ToolError(
+      `${what} "${value}" does not exist in ${zone.iana}: on ${dt.toISODate()} the clocks jump from ${from} to ${to} (daylight saving time). Give a time before ${from} or from ${to} on.`,
+    );
+  }
   return { dt, dateOnly: h === undefined };
 }
 
