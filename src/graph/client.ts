@@ -171,21 +171,31 @@ export class GraphClient implements GraphWriter {
 
   async list<T>(path: string, opts: RequestOptions & { limit?: number; cursor?: string } = {}): Promise<Page<T>> {
     const limit = opts.limit ?? 100;
-    let url: string | undefined = opts.cursor ? this.decodeCursor(opts.cursor) : this.url(path, opts.query);
+    const resume = opts.cursor ? this.decodeCursor(opts.cursor) : { link: this.url(path, opts.query), skip: 0 };
+    let url: string | undefined = resume.link;
+    let skip = resume.skip;
     const items: T[] = [];
     let count: number | undefined;
+    let next: string | undefined;
     for (let page = 0; url && page < this.o.maxPages; page++) {
       const body: { value?: T[]; '@odata.nextLink'?: string; '@odata.count'?: number } = await this.call('GET', url, undefined, { ...opts, query: undefined });
       if (count === undefined && typeof body['@odata.count'] === 'number') count = body['@odata.count'];
-      const value = body.value ?? [];
+      const value = (body.value ?? []).slice(skip);
       const room = limit - items.length;
       items.push(...value.slice(0, room));
+      // Graph's pages may be shorter than $top (it decides their size): a page with more than fits is
+      // resumed from its own link, past what was returned, so nothing between two calls is skipped.
+      if (value.length > room) {
+        next = this.encodeCursor(url, skip + room);
+        url = undefined;
+        break;
+      }
+      skip = 0;
       url = body['@odata.nextLink'];
-      // A page cut short cannot be resumed from its nextLink without losing the rest of it, so the
-      // cursor only ever points at whole pages: callers pass $top equal to their limit.
       if (items.length >= limit) break;
     }
-    return { items, nextCursor: url ? this.encodeCursor(url) : undefined, ...(count !== undefined ? { count } : {}) };
+    next ??= url ? this.encodeCursor(url) : undefined;
+    return { items, nextCursor: next, ...(count !== undefined ? { count } : {}) };
   }
 
   batchRead(items: (BatchItem & { method: 'GET' })[], opts?: RequestOptions): Promise<BatchResult[]> {
@@ -217,16 +227,17 @@ export class GraphClient implements GraphWriter {
     return u.toString().replace(/\+/g, '%20');
   }
 
-  encodeCursor(nextLink: string): string {
-    return Buffer.from(nextLink).toString('base64url');
+  /** A page's link and how many of its items were already returned. */
+  encodeCursor(link: string, skip = 0): string {
+    return Buffer.from(skip ? `${link}\n${skip}` : link).toString('base64url');
   }
 
-  /** A cursor is only ever a nextLink of this Graph origin: a forged one must not carry our token away. */
-  decodeCursor(cursor: string): string {
-    let link: string;
+  /** A cursor is only ever a link of this Graph origin: a forged one must not carry our token away. */
+  decodeCursor(cursor: string): { link: string; skip: number } {
     try {
-      link = Buffer.from(cursor, 'base64url').toString('utf8');
-      if (new URL(link).origin === new URL(this.root).origin && link.startsWith(this.root)) return link;
+      const [link, skipText] = Buffer.from(cursor, 'base64url').toString('utf8').split('\n');
+      const skip = skipText === undefined ? 0 : Number(skipText);
+      if (new URL(link).origin === new URL(this.root).origin && link.startsWith(this.root) && Number.isInteger(skip) && skip >= 0) return { link, skip };
     } catch {
       // fall through
     }

@@ -12,6 +12,9 @@ export interface FaultRule {
   retryAfter?: number;
   /** Delay before answering, in milliseconds. */
   latencyMs?: number;
+  /** Pages of at most this many items, whatever $top asks (as Graph sizes some pages itself): served with
+   *  `Prefer: odata.maxpagesize`, which the Outlook collections honour. */
+  pageSize?: number;
   /** How many matching requests the rule applies to; default 1. */
   times?: number;
 }

@@ -43,6 +43,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       const graphPath = path.slice('/v1.0'.length) || '/';
       const rule = faults.take(req.method ?? 'GET', graphPath);
       if (rule?.latencyMs) await sleep(rule.latencyMs);
+      if (rule?.pageSize) req.headers.prefer = [req.headers.prefer, `odata.maxpagesize=${rule.pageSize}`].filter(Boolean).join(', ');
       if (rule?.status) {
         const ids = requestIds(req);
         setIdHeaders(res, ids);

@@ -56,7 +56,8 @@ export function listOutlook<T>(ctx: RouteContext, src: OutlookCollection<T>): Gr
   }
   items = orderBy(items, query, opts.get('$orderby'));
   const pageSize = src.pageSizeOverride ? { ...src.entity.pageSize, default: Math.min(src.pageSizeOverride, src.entity.pageSize.max) } : src.entity.pageSize;
-  const top = readTop(opts.get('$top'), pageSize);
+  // A preferred maximum page size caps $top too (the page is shorter, the nextLink continues after it).
+  const top = Math.min(readTop(opts.get('$top'), pageSize), src.pageSizeOverride ?? Infinity);
   const offset = readSkip(opts.get('$skip'));
   const page = items.slice(offset, offset + top);
   const body: Record<string, unknown> = { '@odata.context': `${METADATA}#${src.context}${select ? `(${select.join(',')})` : ''}` };

@@ -14,6 +14,7 @@ import { checkFilterOrder, compileMessageFilter, parseMessageOrderBy, sortMessag
 import { messageJson, parseMessageExpand, parseMessageSelect, type MessageView } from './message-json.js';
 import { compileMessageSearch } from './message-search.js';
 import type { MailContext } from './route-types.js';
+import { readPreferences } from '../time/prefer.js';
 
 const PAGE = { default: 10, max: 1000 };
 /** Exchange answers a search with at most this many messages. */
@@ -100,7 +101,9 @@ export function listMessages(ctx: MailContext, src: MessageCollection): GraphRes
   const opts = readOptions(ctx.req);
   const { view, headers } = viewOf(ctx, opts, src.basicOnly);
   const items = matching(src, opts);
-  const top = readTop(opts.get('$top'), PAGE);
+  // `Prefer: odata.maxpagesize` caps a page below $top, as Exchange may size pages itself; the nextLink
+  // then continues right after the shorter page.
+  const top = Math.min(readTop(opts.get('$top'), PAGE), readPreferences(ctx.req).maxPageSize ?? Infinity);
   const searching = opts.get('$search') !== undefined;
   const path = ctx.req.url.pathname.replace(/^\/v1\.0/i, '');
   const fingerprint = queryFingerprint(path, ctx.req.url.searchParams);
