@@ -216,3 +216,27 @@ describe('paging when Graph returns pages shorter than asked', () => {
     expect(walked).toEqual(whole);
   });
 });
+
+describe('a write whose answer is lost', () => {
+  it('says it may have taken effect and where to check; the same call again creates nothing twice (transactionId)', async () => {
+    const subject = `Lost answer ${Date.now()}`;
+    const args = { subject, start: `${sandbox.nextWeek}T15:00`, end: `${sandbox.nextWeek}T15:30`, timeZone: 'UTC', attendees: ['megan.bowen@contoso.sandbox'] };
+    // The sandbox creates the event, then breaks the connection instead of answering.
+    sandbox.faults.add({ method: 'POST', path: '^/me/events$', resetAfter: true });
+    const lost = await call(s.client, 'calendar_create_event', args);
+    expect(lost.isError).toBe(true);
+    expect(textOf(lost)).toMatch(/The change may have taken effect before the answer was lost: check with calendar_list_events around that time before calling calendar_create_event again\./);
+    expect(journal('POST', '/me/events')).toHaveLength(1); // not repeated by the client
+    const token = await sandbox.graphAs(ADELE);
+    const { allPages } = await import('./fixtures.js');
+    const made = async () => (await allPages(sandbox, token, `/me/events?$select=subject&$top=100`)).filter((e) => e.subject === subject);
+    expect(await made()).toHaveLength(1);
+    // A model that calls again anyway: the event it already made answers, and nobody is invited twice.
+    const again = await call(s.client, 'calendar_create_event', args);
+    expect(again.isError, textOf(again)).toBeFalsy();
+    expect(await made()).toHaveLength(1);
+    const megan = await sandbox.graphAs('megan.bowen@contoso.sandbox', 'Mail.Read');
+    const invites = (await allPages(sandbox, megan, `/me/messages?$select=subject&$top=100`)).filter((m) => m.subject === subject);
+    expect(invites).toHaveLength(1);
+  });
+});

@@ -274,8 +274,11 @@ export class GraphClient implements GraphWriter {
           await sleep(backoff(attempt), opts.signal);
           continue;
         }
-        throw new GraphError(timedOut ? 504 : 502, timedOut ? 'Timeout' : 'NetworkError',
-          (timedOut ? `no answer from Microsoft Graph within ${Math.round(attemptMs / 1000)} s` : `could not reach Microsoft Graph (${failureReason(e)})`) + tried(attempt));
+        const lost = !idempotent && (timedOut || !neverSent(e));
+        const err = new GraphError(timedOut ? 504 : 502, timedOut ? 'Timeout' : 'NetworkError',
+          (timedOut ? `no answer from Microsoft Graph within ${Math.round(attemptMs / 1000)} s` : lost ? `the connection to Microsoft Graph broke before its answer (${failureReason(e)})` : `could not reach Microsoft Graph (${failureReason(e)})`) + tried(attempt));
+        err.unknownOutcome = lost;
+        throw err;
       }
       const requestId = res.headers.get('request-id') ?? undefined;
       if (res.ok) {
@@ -309,7 +312,9 @@ export class GraphClient implements GraphWriter {
         throw new GraphError(err.status, err.code, `${err.graphMessage}${tried(attempt)}; ${wait}`, requestId);
       }
       if (RETRYABLE.has(res.status) && !idempotent && res.status !== 429) {
-        throw new GraphError(err.status, err.code, `${err.graphMessage}; not repeated automatically because it may already have taken effect: check before trying again`, requestId);
+        const lost = new GraphError(err.status, err.code, `${err.graphMessage}; not repeated automatically because it may already have taken effect: check before trying again`, requestId);
+        lost.unknownOutcome = true;
+        throw lost;
       }
       throw err;
     }

@@ -1,6 +1,9 @@
 // Graph failures as short errors a model (and a person) can act on.
 
 export class GraphError extends Error {
+  /** A write whose answer was lost (timeout, connection reset, a 503/504 to a POST): it may have taken effect. */
+  unknownOutcome = false;
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -15,6 +15,9 @@ export interface FaultRule {
   /** Pages of at most this many items, whatever $top asks (as Graph sizes some pages itself): served with
    *  `Prefer: odata.maxpagesize`, which the Outlook collections honour. */
   pageSize?: number;
+  /** Serve the request (the write happens), then break the connection instead of answering: a reset after
+   *  the action, which a client cannot tell from one before it. */
+  resetAfter?: boolean;
   /** How many matching requests the rule applies to; default 1. */
   times?: number;
 }

@@ -55,6 +55,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         return;
       }
       res.once('finish', () => faults.record(req.method ?? 'GET', graphPath, res.statusCode, false));
+      if (rule?.resetAfter) {
+        // The answer is dropped and the connection broken once the route has acted.
+        const socket = req.socket;
+        res.write = (() => true) as typeof res.write;
+        res.end = (() => {
+          faults.record(req.method ?? 'GET', graphPath, 0, true);
+          socket.destroy();
+          return res;
+        }) as typeof res.end;
+      }
       return graph.handle(req, res);
     }
     const endpoint = tenant.endpoints.find((e) => path.startsWith(e.prefix));

@@ -29,7 +29,16 @@ export async function runTool<B extends object>(tool: AnyTool, args: unknown, ct
   }
 }
 
+/** Where to look whether a write whose answer was lost took effect, by group. */
+const CHECK_WHERE: Partial<Record<string, string>> = {
+  mail: 'mail_list_messages on the folder it changes (Drafts, Sent Items, the destination)',
+  calendar: 'calendar_list_events around that time',
+};
+
 function errorMessage(tool: AnyTool, e: unknown): string {
+  if (e instanceof GraphError && e.unknownOutcome && tool.kind !== 'read') {
+    return `${e.message}. The change may have taken effect before the answer was lost: check with ${CHECK_WHERE[tool.group] ?? 'the matching list tool'} before calling ${tool.name} again.`;
+  }
   if (e instanceof GraphError) {
     if (e.status === 403) {
       return `${e.message}. This tool needs the delegated permission ${tool.scopes.join(', ') || '(none)'}${tool.orgScopes?.length ? ` (and ${tool.orgScopes.join(', ')} for other people's data)` : ''}: an admin must grant it to the app, then sign in again (auth_login with force).`;

@@ -1,6 +1,7 @@
 // Creating an event or meeting: times in a zone, attendees by kind, location, body, all-day, recurrence,
 // reminder, and a Teams link on request. Graph sends the invitations when the event has attendees.
 import type { DateTime } from 'luxon';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
@@ -19,6 +20,12 @@ export const Location = Text(255, { min: 1 }).optional().describe('Room name or 
 export const Body = Text(20000, { trim: false }).optional().describe('Description, plain text');
 
 /** Start and end as Graph wants them; all-day events run from midnight of the first day to midnight after the last. */
+/** A UUID-shaped digest: the same input always gives the same id. */
+function uuidFrom(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export function eventTimes(start: DateTime, end: DateTime, allDay: boolean, zone: Zone): Record<string, unknown> {
   if (allDay) {
     const first = start.startOf('day');
@@ -78,7 +85,10 @@ export const createEvent = ownerTool(CALENDAR_OWNER, {
       ...(a.repeat ? { recurrence: toRecurrence(a.repeat, s.dt, zone) } : {}),
     };
     const base = a.calendarId ? `${cal.root}/calendars/${seg(a.calendarId)}` : cal.root;
-    const created = await graph.post<GraphEvent>(`${base}/events`, body, { headers: prefer(zone, true), signal });
+    // The same event asked for again (a model retrying after a lost answer) carries the same transactionId, so
+    // Exchange answers with the event it already made instead of a second one that invites everyone again.
+    const transactionId = uuidFrom(`${base}\n${JSON.stringify(body)}`);
+    const created = await graph.post<GraphEvent>(`${base}/events`, { ...body, transactionId }, { headers: prefer(zone, true), signal });
     return saved(created, zone);
   },
   text: (d) => savedText('Created', d),

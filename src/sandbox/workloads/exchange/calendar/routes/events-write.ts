@@ -59,6 +59,12 @@ export const eventWriteRoutes: CalendarRoute[] = [
       const access = authorize(ctx, mb, calendar, 'write');
       const state = ctx.state;
       const changes = readEventChanges(ctx.req.body, true);
+      // transactionId makes a client's retry harmless: the event it already created answers, with nothing sent twice.
+      const earlier = changes.transactionId ? [...mb.events.values()].find((e) => e.transactionId === changes.transactionId) : undefined;
+      if (earlier) {
+        ctx.log('calendar: event creation repeated with the same transactionId; the existing event answers');
+        return eventResponse(ctx, home, { kind: 'item', event: earlier }, 201, access);
+      }
       const now = state.now();
       const event = buildEvent(mb, calendar, changes, { now, organizer: emailOf(mb.owner) });
       mb.events.set(event.key, event);
