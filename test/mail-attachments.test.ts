@@ -99,3 +99,20 @@ describe('over HTTP', () => {
     }
   });
 });
+
+describe('an attachment that fails to upload', () => {
+  it('leaves no orphan draft, says so, and the same call again makes exactly one', async () => {
+    const { allPages } = await import('./fixtures.js');
+    const s2 = await sandbox.as(ADELE);
+    const subject = `Orphan check ${Date.now()}`;
+    const args = { to: [ADELE], subject, body: 'x', asDraft: true, attachments: [{ contentBase64: Buffer.from('hello').toString('base64'), name: 'hello.txt' }] };
+    sandbox.faults.add({ method: 'POST', path: '^/me/messages/[^/]+/attachments$', status: 400 });
+    const text = await fails(s2, 'mail_send_message', args);
+    expect(text).toMatch(/Attaching failed .*nothing was sent or saved: the draft made for it was removed, and calling again starts afresh\./);
+    const drafts = async () => (await allPages(sandbox, await sandbox.graphAs(ADELE), '/me/mailFolders/drafts/messages?$select=subject&$top=100')).filter((m) => m.subject === subject);
+    expect(await drafts()).toHaveLength(0);
+    // As the answer says: calling again starts afresh, and one draft results.
+    await ok(s2, 'mail_send_message', args);
+    expect(await drafts()).toHaveLength(1);
+  });
+});

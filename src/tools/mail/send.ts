@@ -5,9 +5,10 @@ import type { GraphWriter } from '../../graph/client.js';
 import { GraphError } from '../../graph/errors.js';
 import { seg } from '../../graph/odata.js';
 import { formatAddress, toRecipients } from '../content/addresses.js';
-import { ToolError } from '../define-tool.js';
+import { type ToolContext, ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
 import { Text } from '../shapes.js';
+import type { LocalFile } from '../content/file-input.js';
 import { AttachmentsInput, attachToDraft, inlineAttachment, LARGE, prepareFiles } from './attach.js';
 import { draftRecipients } from './describe.js';
 import { MAILBOX, type MailboxRef } from './mailbox.js';
@@ -49,6 +50,23 @@ export async function sendOnce<T>(what: string, fn: () => Promise<T>, draftId?: 
       throw new ToolError(`${what} met an error (Graph ${e.status} ${e.code}) and was not repeated, because the mail may already have gone out. Check Sent Items (mail_list_messages with folder sentitems) before trying again${draftId ? `; if it is not there, mail_send_message with draftId ${draftId} sends the draft` : ''}.`);
     }
     throw e;
+  }
+}
+
+/** Attaches the files; when that fails, a draft made by this call is removed (a retry would make a second
+ *  one), and the answer says what became of it. A caller's own draft stays, named, for a retry with draftId. */
+async function attachOrClean(ctx: Pick<ToolContext<'write'>, 'graph' | 'signal' | 'progress'>, mb: MailboxRef, id: string, files: LocalFile[], madeHere: boolean): Promise<void> {
+  try {
+    await attachToDraft(ctx.graph, mb, id, files, ctx);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    if (!madeHere) throw new ToolError(`Attaching failed (${why}). The draft ${id} keeps what was attached before; nothing was sent. Try again with draftId ${id}.`);
+    const removed = await ctx.graph.delete(`${mb.root}/messages/${seg(id)}`, { signal: ctx.signal }).then(() => true, () => false);
+    throw new ToolError(
+      removed
+        ? `Attaching failed (${why}), so nothing was sent or saved: the draft made for it was removed, and calling again starts afresh.`
+        : `Attaching failed (${why}), so nothing was sent; the draft made for it (id ${id}) could not be removed: give draftId ${id} to reuse it, or delete it with mail_delete_message.`,
+    );
   }
 }
 
@@ -122,7 +140,7 @@ export const sendMessage = ownerTool(MAILBOX, {
     } else {
       id = (await ctx.graph.post<GraphMessage>(`${mb.root}/messages`, msg, { signal: ctx.signal })).id;
     }
-    if (files.length) await attachToDraft(ctx.graph, mb, id, files, ctx);
+    if (files.length) await attachOrClean(ctx, mb, id, files, !a.draftId);
     const { bcc, ...state } = await draftState(ctx.graph, mb, id, ctx.signal);
     if (a.asDraft) return state;
     if (!state.to.length && !state.cc?.length && !bcc) throw new ToolError(`The draft has no recipients, so it was not sent (draft id ${id}); add them with draftId and to.`);
