@@ -155,3 +155,24 @@ describe('drafts, replies and forwards', () => {
     expect(body).toMatch(/new Thai place/);
   });
 });
+
+describe('what a reply says it sent', () => {
+  it('reply all names the subject and every recipient, as they appear in Sent Items', async () => {
+    const { allPages, graph, upn } = await import('./fixtures.js');
+    const me = await sandbox.as(ADELE);
+    const megan = await sandbox.graphAs(upn('megan.bowen'), 'Mail.Send');
+    const subject = `Reply roll call ${Date.now()}`;
+    const addr = (u: string) => ({ emailAddress: { address: upn(u) } });
+    await graph(sandbox, megan, '/me/sendMail', { method: 'POST', body: { message: { subject, body: { contentType: 'text', content: 'x' }, toRecipients: [addr('adele.vance'), addr('alex.wilber')], ccRecipients: [addr('patti.fernandez')] } } });
+    const token = await sandbox.graphAs(ADELE);
+    const [original] = (await allPages(sandbox, token, '/me/mailFolders/inbox/messages?$select=subject&$top=100')).filter((m) => m.subject === subject);
+    const r = await ok<{ sent: boolean; subject: string; to: string[]; cc?: string[] }>(me, 'mail_reply_message', { id: original.id, mode: 'replyAll', comment: 'Noted.' });
+    expect(r.subject).toBe(`RE: ${subject}`);
+    expect(r.to.map((a) => a.replace(/^.*<|>$/g, ''))).toEqual([upn('megan.bowen'), upn('alex.wilber')]);
+    expect(r.cc?.map((a) => a.replace(/^.*<|>$/g, ''))).toEqual([upn('patti.fernandez')]);
+    expect(r.textBlock).toMatch(new RegExp(`^replyAll "RE: ${subject}" sent to `));
+    const [sent] = (await allPages(sandbox, token, '/me/mailFolders/sentitems/messages?$select=subject,toRecipients,ccRecipients&$top=100')).filter((m) => m.subject === `RE: ${subject}`);
+    expect(sent.toRecipients.map((x: { emailAddress: { address: string } }) => x.emailAddress.address).sort()).toEqual([upn('alex.wilber'), upn('megan.bowen')]);
+    expect(sent.ccRecipients.map((x: { emailAddress: { address: string } }) => x.emailAddress.address)).toEqual([upn('patti.fernandez')]);
+  });
+});
