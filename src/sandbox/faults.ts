@@ -18,6 +18,9 @@ export interface FaultRule {
   /** Serve the request (the write happens), then break the connection instead of answering: a reset after
    *  the action, which a client cannot tell from one before it. */
   resetAfter?: boolean;
+  /** Applies to the identity platform's endpoints instead of Graph (path: the whole path, e.g.
+   *  "/oauth2/v2.0/token$"), answering as Entra does when it is unavailable. */
+  identity?: boolean;
   /** How many matching requests the rule applies to; default 1. */
   times?: number;
 }
@@ -54,8 +57,8 @@ export class Faults {
   }
 
   /** The rule that applies to this request, consuming one use of it. */
-  take(method: string, path: string): FaultRule | undefined {
-    const i = this.rules.findIndex((r) => (!r.method || r.method.toUpperCase() === method) && (!r.re || r.re.test(path)));
+  take(method: string, path: string, identity = false): FaultRule | undefined {
+    const i = this.rules.findIndex((r) => !!r.identity === identity && (!r.method || r.method.toUpperCase() === method) && (!r.re || r.re.test(path)));
     if (i < 0) return undefined;
     const rule = this.rules[i];
     if (--rule.remaining <= 0) this.rules.splice(i, 1);

@@ -5,6 +5,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningSandbox, SandboxOptions } from './contract.js';
+import { Readable } from 'node:stream';
 import { Faults, type FaultRule } from './faults.js';
 import { createGraph } from './graph/index.js';
 import { errorEnvelope, readBody, requestIds, sendGraphError, sendJson, setIdHeaders, sleep } from './http.js';
@@ -17,6 +18,11 @@ export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
 export interface Sandbox extends RunningSandbox {
   faults: Faults;
   revokeRefreshTokens(upn?: string): number;
+}
+
+/** A request whose body was already read, readable again by the Graph front (which reads it once more). */
+function replayOf(req: IncomingMessage, body: Buffer): IncomingMessage {
+  return Object.assign(Readable.from(body.length ? [body] : []), { headers: req.headers, url: req.url, method: req.method, socket: req.socket }) as unknown as IncomingMessage;
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
@@ -32,8 +38,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     log,
     now: Date.now,
   });
-  const graph = createGraph({ directory: tenant.directory, routes: tenant.routes, verifyAccessToken: (t) => identity.verifyAccessToken(t), log });
   const faults = new Faults();
+  const memberFault = (method: string, path: string) => {
+    const rule = faults.take(method, path);
+    if (!rule?.status) return undefined;
+    faults.record(method, path, rule.status, true);
+    return { status: rule.status, retryAfter: rule.retryAfter };
+  };
+  const graph = createGraph({ directory: tenant.directory, routes: tenant.routes, verifyAccessToken: (t) => identity.verifyAccessToken(t), log, memberFault });
   let baseUrl = '';
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -42,7 +54,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (path === '/v1.0' || path.startsWith('/v1.0/')) {
       const graphPath = path.slice('/v1.0'.length) || '/';
       const rule = faults.take(req.method ?? 'GET', graphPath);
-      if (rule?.latencyMs) await sleep(rule.latencyMs);
+      if (rule?.latencyMs) {
+        // The request is read first, then the answer waits: a client that gives up meanwhile does not stop the
+        // write from happening, as with Graph (a lost answer, not a lost request).
+        req = replayOf(req, await readBody(req, 128 * 1024 * 1024));
+        await sleep(rule.latencyMs);
+      }
       if (rule?.pageSize) req.headers.prefer = [req.headers.prefer, `odata.maxpagesize=${rule.pageSize}`].filter(Boolean).join(', ');
       if (rule?.status) {
         const ids = requestIds(req);
@@ -69,6 +86,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     const endpoint = tenant.endpoints.find((e) => path.startsWith(e.prefix));
     if (endpoint) return endpoint.handle(req, res, log);
+    const outage = faults.take(req.method ?? 'GET', path, true);
+    if (outage?.latencyMs) await sleep(outage.latencyMs);
+    if (outage?.status) {
+      // Entra's answer when it cannot serve: an OAuth error body, Retry-After when given.
+      req.resume();
+      faults.record(req.method ?? 'GET', path, outage.status, true);
+      res.writeHead(outage.status, { 'Content-Type': 'application/json', ...(outage.retryAfter !== undefined ? { 'Retry-After': String(outage.retryAfter) } : {}) });
+      res.end(JSON.stringify({ error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred. Please try again.', error_codes: [90033] }));
+      return;
+    }
     if (await identity.handle(req, res, baseUrl)) return;
     const ids = requestIds(req);
     setIdHeaders(res, ids);

@@ -4,6 +4,7 @@
 // The answer is {responses: [{id, status, headers, body}]}; clients must match responses by id.
 
 import { ODATA_JSON, type RequestIds } from '../http.js';
+import type { GraphOptions } from './service.js';
 import type { Dispatcher } from './dispatch.js';
 import { errorResponse } from './dispatch.js';
 import { GraphError, badRequest, type GraphRequest, type GraphResponse, type Principal } from './types.js';
@@ -28,7 +29,7 @@ export interface BatchResponseItem {
   body?: unknown;
 }
 
-export async function serveBatch(req: GraphRequest, principal: Principal, dispatcher: Dispatcher, ids: RequestIds): Promise<GraphResponse> {
+export async function serveBatch(req: GraphRequest, principal: Principal, dispatcher: Dispatcher, ids: RequestIds, memberFault?: GraphOptions['memberFault']): Promise<GraphResponse> {
   const members = parseBatch(req.body);
   const done = new Map<string, BatchResponseItem>();
   const run = async (m: Member): Promise<BatchResponseItem> => {
@@ -37,7 +38,7 @@ export async function serveBatch(req: GraphRequest, principal: Principal, dispat
       const e = new GraphError(424, 'FailedDependency', `The request was not run because request '${failed}', which it depends on, failed.`);
       return toItem(m.id, errorResponse(e, ids));
     }
-    return toItem(m.id, await serveMember(m, req, principal, dispatcher, ids));
+    return toItem(m.id, await serveMember(m, req, principal, dispatcher, ids, memberFault));
   };
   if (members.every((m) => m.dependsOn.length === 0)) {
     const results = await Promise.all(members.map(run));
@@ -48,7 +49,7 @@ export async function serveBatch(req: GraphRequest, principal: Principal, dispat
   return { status: 200, body: { responses: members.map((m) => done.get(m.id)) } };
 }
 
-async function serveMember(m: Member, outer: GraphRequest, principal: Principal, dispatcher: Dispatcher, ids: RequestIds): Promise<GraphResponse> {
+async function serveMember(m: Member, outer: GraphRequest, principal: Principal, dispatcher: Dispatcher, ids: RequestIds, memberFault?: GraphOptions['memberFault']): Promise<GraphResponse> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(m.url)) {
     return errorResponse(badRequest(`Request id ${m.id}: the url must be relative to the version, e.g. "/me" or "users?$top=5".`), ids);
   }
@@ -57,6 +58,13 @@ async function serveMember(m: Member, outer: GraphRequest, principal: Principal,
   }
   const url = new URL(`/v1.0/${m.url.replace(/^\/+/, '')}`, outer.url.origin);
   if (/^\/v1\.0\/\$batch$/i.test(url.pathname)) return errorResponse(badRequest('A batch cannot contain another batch.'), ids);
+  // Graph throttles inside a batch too: the member gets the status (and Retry-After), the others go on.
+  const fault = memberFault?.(m.method.toUpperCase(), url.pathname.replace(/^\/v1\.0/i, ''));
+  if (fault) {
+    const e = new GraphError(fault.status, fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', fault.status === 429 ? 'Too many requests; retry after the time in Retry-After.' : 'The service is temporarily unavailable.');
+    const r = errorResponse(e, ids);
+    return { ...r, headers: { ...r.headers, ...(fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}) } };
+  }
   const inner: GraphRequest = { method: m.method, url, headers: m.headers, body: decodeBody(m) };
   return dispatcher.serve(inner, principal, ids);
 }

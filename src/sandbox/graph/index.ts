@@ -24,7 +24,7 @@ export function createGraph(opts: GraphOptions): GraphService {
     if (!auth.ok) return errorResponse(auth.error, ids);
     if (req.method !== 'POST') return errorResponse(methodNotAllowed(), ids);
     try {
-      return await serveBatch(req, auth.principal, dispatcher, ids);
+      return await serveBatch(req, auth.principal, dispatcher, ids, opts.memberFault);
     } catch (e) {
       if (e instanceof GraphError) return errorResponse(e, ids);
       throw e;

@@ -10,6 +10,8 @@ export interface GraphOptions {
   routes: readonly MountedRoute[];
   verifyAccessToken: (token: string) => Promise<AccessCheck>;
   log: (line: string) => void;
+  /** A fault for one request inside a $batch (its method and path after /v1.0): the status it gets instead. */
+  memberFault?: (method: string, path: string) => { status: number; retryAfter?: number } | undefined;
 }
 
 export interface GraphService {
