@@ -40,6 +40,11 @@ describe('contacts (collection engine)', () => {
     expect(partners.status).toBe(200);
     expect(partners.body.value.map((c: { surname: string }) => c.surname)).toEqual(['Watanabe', 'Shankar', 'Lindqvist']);
     expect(Object.keys(partners.body.value[0]).sort()).toEqual(['@odata.etag', 'companyName', 'id', 'surname']);
+    // Graph's documented way to find a contact by address (List contacts: emailAddresses/any(a:a/address eq ...)),
+    // in any letter case, as Exchange compares text.
+    const byMail = await graph(sb, adele, `/me/contacts?$filter=${encodeURIComponent("emailAddresses/any(a:a/address eq 'Ravi.Shankar@northwind.example')")}`);
+    expect(byMail.status).toBe(200);
+    expect(byMail.body.value.map((c: { surname: string }) => c.surname)).toEqual(['Shankar']);
     const bad = await graph(sb, adele, '/me/contacts?$select=nope');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('RequestBroker--ParseUri');

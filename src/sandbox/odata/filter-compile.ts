@@ -119,7 +119,7 @@ function compileLambda(e: Extract<Expr, { kind: 'lambda' }>, env: Env) {
   const prop = findProperty(entity, e.collection[0]);
   if (!prop) throw entity.dialect.unknownProperty(entity, e.collection[0]);
   const spec = entity.properties[prop];
-  if (spec.type !== 'string[]') throw entity.dialect.unsupportedFilter(entity, prop, e.op, false);
+  if (spec.type !== 'string[]' && spec.type !== 'object[]') throw entity.dialect.unsupportedFilter(entity, prop, e.op, false);
   allow({ prop, spec, type: spec.type, read: () => null }, e.op, env);
   const read = (item: unknown) => propValue(entity, item, prop);
   if (!e.body || !e.variable) return (item: unknown) => asArray(read(item)).length > 0;
@@ -139,8 +139,10 @@ function resolveOperand(e: Expr, env: Env): Operand {
   const [first, ...rest] = e.segments;
   const bound = env.lambdas.get(first);
   if (bound) {
-    if (rest.length) throw entity.dialect.unknownProperty(entity, e.segments.join('/'));
-    return { prop: bound.prop, spec: bound.spec, type: 'string', read: (_item, vars) => vars[first] ?? null };
+    // Elements of a string collection are the value; of an object collection (emailAddresses), one string member.
+    if (rest.length !== (bound.spec.type === 'object[]' ? 1 : 0)) throw entity.dialect.unknownProperty(entity, e.segments.join('/'));
+    const member = (el: unknown) => (rest.length && el && typeof el === 'object' ? (el as Record<string, unknown>)[rest[0]] : el);
+    return { prop: bound.prop, spec: bound.spec, type: 'string', read: (_item, vars) => member(vars[first]) ?? null };
   }
   if (rest.length) throw entity.dialect.unknownProperty(entity, e.segments.join('/'));
   const prop = findProperty(entity, first);

@@ -32,7 +32,7 @@ export const contactEntity: EntityType<StoredContact> = {
     companyName: text(),
     jobTitle: text(),
     department: text(),
-    emailAddresses: { type: 'object[]', filter: 'any' },
+    emailAddresses: { type: 'object[]', filter: 'any eq' },
     businessPhones: list,
     mobilePhone: plain,
     categories: { type: 'string[]', filter: 'any eq' },
