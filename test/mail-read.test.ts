@@ -1,7 +1,7 @@
 // Reading mail through the MCP client against the sandbox: intent filters, paging, search syntax, one message,
 // a thread, folders, and the errors a model gets for bad ids and malformed addresses.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADELE, ALEX, call, type Connected, fails, type ListResult, ok, textOf, useSandbox } from './fixtures.js';
+import { ADELE, ALEX, call, type Connected, fails, graph, type ListResult, ok, textOf, useSandbox } from './fixtures.js';
 
 const sandbox = useSandbox();
 let s: Connected;
@@ -152,5 +152,16 @@ describe('mail folders', () => {
     expect(sub.folders.map((f) => f.name)).toEqual(['Fabrikam']);
     expect(await fails(s, 'mail_create_folder', { name: 'Fabrikam', parent: 'Clients' })).toMatch(/already exists/);
     expect(await fails(s, 'mail_create_folder', { name: 'a/b' })).toMatch(/one folder name/);
+  });
+});
+
+describe('links for the person', () => {
+  it('mail_get_message carries the message\'s Outlook web link, as Graph gives it', async () => {
+    const first = (await ok<ListResult>(s, 'mail_list_messages', { limit: 1 })).messages[0];
+    const m = await ok<{ webLink?: string; textBlock: string }>(s, 'mail_get_message', { id: first.id });
+    const graphLink = (await graph(sandbox, await sandbox.graphAs(ADELE), `/me/messages/${first.id}?$select=webLink`)).body.webLink;
+    expect(graphLink).toMatch(/^https:\/\//);
+    expect(m.webLink).toBe(graphLink);
+    expect(m.textBlock).toContain(`open in Outlook: ${graphLink}`);
   });
 });

@@ -122,9 +122,11 @@ const FullMessage = MessageSummary.omit({ preview: true }).extend({
   isDraft: z.boolean().optional(),
   ...Body,
   attachments: z.array(Attachment).optional(),
+  /** Outlook on the web's link to the message, for the person to open it. */
+  webLink: z.string().optional(),
 });
 
-const FULL_SELECT = [...SUMMARY_SELECT.filter((f) => f !== 'bodyPreview'), 'toRecipients', 'ccRecipients', 'bccRecipients', 'isDraft', 'body'];
+const FULL_SELECT = [...SUMMARY_SELECT.filter((f) => f !== 'bodyPreview'), 'toRecipients', 'ccRecipients', 'bccRecipients', 'isDraft', 'body', 'webLink'];
 const list = (rs?: GraphMessage['toRecipients']) => (rs ?? []).map(formatAddress);
 
 export const getMessage = ownerTool(MAILBOX, {
@@ -151,6 +153,7 @@ export const getMessage = ownerTool(MAILBOX, {
       ...(m.isDraft ? { isDraft: true } : {}),
       ...(await readBody(m.body, bodyFormat, maxChars)),
       ...(attachments.length ? { attachments: attachments.map(attachmentOut) } : {}),
+      ...(typeof m.webLink === 'string' && m.webLink ? { webLink: m.webLink } : {}),
     };
   },
   text: (m) => [
@@ -162,6 +165,7 @@ export const getMessage = ownerTool(MAILBOX, {
     `date: ${shortTime(m.received)}${m.isRead === false ? ' (unread)' : ''}${m.isDraft ? ' (draft)' : ''}${m.importance ? ` (${m.importance} importance)` : ''}${m.flag ? ` (${m.flag})` : ''}`,
     m.categories && `categories: ${m.categories.join(', ')}`,
     `id: ${m.id}`,
+    m.webLink && `open in Outlook: ${m.webLink}`,
     ...(m.attachments ?? []).map((a) => `attachment: ${a.name} (${a.contentType ?? 'unknown type'}, ${a.size ?? '?'} bytes${a.inline ? ', inline' : ''}) id ${a.id}`),
     '',
     m.body,
