@@ -38,8 +38,9 @@ export async function checkHealth(tokenCachePath: string): Promise<{ healthy: bo
   return { healthy: true, reason: record ? `signed in; last token event ${record.at}` : 'signed in' };
 }
 
-/** An address as logs may show it: the first letter and the domain (`a…@contoso.com`). */
-export const maskAddress = (address: string) => address.replace(/^([^@])[^@]*@/, '$1…@');
+/** An address as logs may show it: the first letter and the domain (`a***@contoso.com`). ASCII only: a
+ *  container's TTY log (docker compose logs) mangles other characters. */
+export const maskAddress = (address: string) => address.replace(/^([^@])[^@]*@/, '$1***@');
 
 /** Entra ends a refresh token unused this long (its inactivity limit); the keep-alive refresh prevents it. */
 const REFRESH_INACTIVITY_DAYS = 90;

@@ -214,7 +214,7 @@ check "docker compose up -d (update)" docker compose up -d
 wait_exec_call && ! docker compose logs ms365-mcp 2>&1 | grep -q 'To sign in' && ok "after the update: tool calls work with no new sign-in" || bad "after the update: tool calls work with no new sign-in"
 # Read whole first: with pipefail, grep -q leaving early would fail the pipe (SIGPIPE) on a match.
 started_log=$(docker compose logs ms365-mcp 2>&1)
-grep -q 'auth: signed in as a…@contoso.sandbox; access token good until' <<<"$started_log" && ok "docker compose logs shows at once who is signed in, and until when" || { grep -a 'auth:' <<<"$started_log" | tail -5; bad "docker compose logs shows at once who is signed in, and until when"; }
+grep -q 'auth: signed in as a\*\*\*@contoso.sandbox; access token good until' <<<"$started_log" && ok "docker compose logs shows at once who is signed in, and until when" || { grep -a 'auth:' <<<"$started_log" | tail -5; bad "docker compose logs shows at once who is signed in, and until when"; }
 
 echo "# Troubleshooting, tokens expired: down, volume rm, run --rm to sign in again, up -d"
 docker compose down >/dev/null 2>&1

@@ -13,7 +13,7 @@ describe('start-up log', () => {
     const proc = startCli(['--org-mode'], sandboxEnv(sb.url, c.dataDir, { LOG_LEVEL: 'info' }));
     try {
       const [line] = await proc.waitFor(/auth: signed in as .*/);
-      expect(line).toMatch(/^auth: signed in as a…@contoso\.sandbox; access token good until \d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z, renewed by itself; the sign-in holds until \d{4}-\d{2}-\d{2} without use, and the keep-alive refresh \(every 720 min\) extends it$/);
+      expect(line).toMatch(/^auth: signed in as a\*\*\*@contoso\.sandbox; access token good until \d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z, renewed by itself; the sign-in holds until \d{4}-\d{2}-\d{2} without use, and the keep-alive refresh \(every 720 min\) extends it$/);
       expect(proc.stderrText()).not.toContain(ADELE);
     } finally {
       await proc.stop();
