@@ -144,7 +144,7 @@ function applyOrderBy<T>(items: T[], entity: EntityType<T>, opts: RawOptions): T
 }
 
 /** Nulls first in ascending order (OData), strings without regard to case. */
-function compareForSort(a: unknown, b: unknown): number {
+export function compareForSort(a: unknown, b: unknown): number {
   if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
   if (b === null || b === undefined) return 1;
   const x = typeof a === 'string' ? a.toLowerCase() : (a as number);

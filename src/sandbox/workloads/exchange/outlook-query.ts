@@ -11,7 +11,7 @@ import { parseFilter, type Expr } from '../../odata/filter-parser.js';
 import { FilterSyntaxError } from '../../odata/lexer.js';
 import { readOptions, readSkip, readTop } from '../../odata/options.js';
 import { nextLink } from '../../odata/paging.js';
-import { METADATA } from '../../odata/query.js';
+import { compareForSort, METADATA } from '../../odata/query.js';
 import { parseSelect } from '../../odata/select.js';
 import { badRequest, GraphError, type GraphResponse, type RouteContext } from '../../graph/types.js';
 
@@ -118,18 +118,10 @@ function orderBy<T>(items: T[], entity: EntityType<T>, raw: string | undefined):
     .map((item, i) => ({ item, i }))
     .sort((a, b) => {
       for (const k of keys) {
-        const c = compare(propValue(entity, a.item, k.prop), propValue(entity, b.item, k.prop));
+        const c = compareForSort(propValue(entity, a.item, k.prop), propValue(entity, b.item, k.prop));
         if (c !== 0) return k.desc ? -c : c;
       }
       return a.i - b.i;
     })
     .map((x) => x.item);
-}
-
-function compare(a: unknown, b: unknown): number {
-  if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
-  if (b === null || b === undefined) return 1;
-  const x = typeof a === 'string' ? a.toLowerCase() : (a as number);
-  const y = typeof b === 'string' ? b.toLowerCase() : (b as number);
-  return x < y ? -1 : x > y ? 1 : 0;
 }
