@@ -249,4 +249,26 @@ describe('daylight saving gaps', () => {
     const saved = await ok<{ start: string }>(adele, 'calendar_create_event', { ...args, start: '2027-03-14T03:00' });
     expect(saved.start).toMatch(/^2027-03-14T03:00/);
   });
+
+  it('books a time the clocks show twice (autumn) as the second, says so, and the advised way books the first', async () => {
+    const token = await sandbox.graphAs(ADELE);
+    const startUtc = async (subject: string) => {
+      const r = await graph(sandbox, token, `/me/events?$filter=subject eq '${subject}'&$select=start`, { headers: { Prefer: 'outlook.timezone="UTC"' } });
+      return (r.body.value as { start: { dateTime: string } }[]).map((e) => e.start.dateTime.slice(0, 16));
+    };
+    const args = { subject: 'Overlap test', end: '2027-11-07T03:00', timeZone: 'America/New_York' };
+    const saved = await ok<{ start: string; note?: string }>(adele, 'calendar_create_event', { ...args, start: '2027-11-07T01:30' });
+    expect(saved.note).toBe(
+      'start 2027-11-07T01:30 occurs twice in America/New_York (the clocks go back that night): booked as the second, 01:30 UTC-05:00 (standard time). For the first, 01:30 UTC-04:00, give timeZone UTC and start 2027-11-07T05:30.',
+    );
+    // What the note says is what was booked: 01:30 EST is 06:30 UTC.
+    expect(await startUtc('Overlap test')).toEqual(['2027-11-07T06:30']);
+    // The first 01:30 given as an instant cannot be booked in the zone: refused, nothing booked, with the way that works.
+    const refused = await fails(adele, 'calendar_create_event', { ...args, subject: 'Overlap first', start: '2027-11-07T01:30-04:00' });
+    expect(refused).toMatch(/is the first of two 01:30s .*give timeZone UTC and start 2027-11-07T05:30\.$/);
+    expect(await startUtc('Overlap first')).toEqual([]);
+    const first = await ok<{ start: string; note?: string }>(adele, 'calendar_create_event', { subject: 'Overlap first', start: '2027-11-07T05:30', end: '2027-11-07T07:00', timeZone: 'UTC' });
+    expect(first.note).toBeUndefined();
+    expect(await startUtc('Overlap first')).toEqual(['2027-11-07T05:30']);
+  });
 });

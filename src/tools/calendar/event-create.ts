@@ -89,7 +89,7 @@ export const createEvent = ownerTool(CALENDAR_OWNER, {
     // Exchange answers with the event it already made instead of a second one that invites everyone again.
     const transactionId = uuidFrom(`${base}\n${JSON.stringify(body)}`);
     const created = await graph.post<GraphEvent>(`${base}/events`, { ...body, transactionId }, { headers: prefer(zone, true), signal });
-    return saved(created, zone);
+    return saved(created, zone, [s.note, e?.note]);
   },
   text: (d) => savedText('Created', d),
 });

@@ -44,6 +44,7 @@ export const updateEvent = ownerTool(CALENDAR_OWNER, {
     const path = `${cal.root}/events/${seg(id)}`;
     const cur = await graph.get<GraphEvent>(path, { query: { $select: 'id,start,end,isAllDay,attendees' }, headers: prefer(zone), signal });
     const patch: Record<string, unknown> = {};
+    const notes: (string | undefined)[] = [];
     if (a.subject) patch.subject = a.subject;
     if (a.location) patch.location = { displayName: a.location };
     if (a.body !== undefined) patch.body = { contentType: 'text', content: a.body };
@@ -53,10 +54,13 @@ export const updateEvent = ownerTool(CALENDAR_OWNER, {
       const allDay = a.allDay ?? cur.isAllDay === true;
       const curStart = readLocal(cur.start, zone);
       const curEnd = readLocal(cur.end, zone);
-      const start = a.start ? parseTime(a.start, zone, 'start').dt : curStart;
+      const startIn = a.start ? parseTime(a.start, zone, 'start') : undefined;
+      const start = startIn?.dt ?? curStart;
       // All-day events end at midnight after their last day; the inclusive last day is one day earlier.
       const keep = a.start ? start.plus(curEnd.diff(curStart)) : curEnd;
-      const end = a.end ? parseTime(a.end, zone, 'end').dt : cur.isAllDay ? keep.minus({ days: 1 }) : keep;
+      const endIn = a.end ? parseTime(a.end, zone, 'end') : undefined;
+      const end = endIn?.dt ?? (cur.isAllDay ? keep.minus({ days: 1 }) : keep);
+      notes.push(startIn?.note, endIn?.note);
       if (allDay) checkOrder(start.startOf('day'), end.startOf('day').plus({ days: 1 }), a.start ?? 'the current start', a.end ?? 'the current end');
       else checkOrder(start, end, a.start ?? 'the current start', a.end ?? 'the current end');
       Object.assign(patch, eventTimes(start, end, allDay, zone));
@@ -71,7 +75,7 @@ export const updateEvent = ownerTool(CALENDAR_OWNER, {
     if (!Object.keys(patch).length) throw new ToolError('Nothing to change: give at least one new value (subject, start, end, location, attendees...).');
     const updated = await graph.patch<GraphEvent | undefined>(path, patch, { headers: prefer(zone, true), signal });
     const e = updated?.id ? updated : await graph.get<GraphEvent>(path, { headers: prefer(zone, true), signal });
-    return saved(e, zone);
+    return saved(e, zone, notes);
   },
   text: (d) => savedText('Updated', d),
 });

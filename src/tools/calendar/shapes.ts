@@ -73,7 +73,7 @@ export const EventDetail = EventSummary.extend({
 });
 /** What create and update return: enough to confirm and to go on; calendar_get_event has the rest. */
 export const Saved = EventSummary.pick({ id: true, subject: true, start: true, end: true, allDay: true, type: true, seriesId: true, teamsJoinUrl: true })
-  .extend({ attendees: z.array(z.string()), recurrence: z.string().optional(), timeZone: z.string() });
+  .extend({ attendees: z.array(z.string()), recurrence: z.string().optional(), timeZone: z.string(), note: z.string().optional() });
 export type EventSummaryOut = z.output<typeof EventSummary>;
 export type EventDetailOut = z.output<typeof EventDetail>;
 
@@ -135,7 +135,9 @@ export function detail(e: GraphEvent, zone: Zone): z.input<typeof EventDetail> {
   };
 }
 
-export function saved(e: GraphEvent, zone: Zone): z.input<typeof Saved> {
+/** `notes`: what the answer must say about how the times given were read (a wall time that occurs twice). */
+export function saved(e: GraphEvent, zone: Zone, notes: (string | undefined)[] = []): z.input<typeof Saved> {
+  const note = notes.filter(Boolean).join(' ');
   const d = detail(e, zone);
   return {
     id: d.id, subject: d.subject, start: d.start, end: d.end,
@@ -146,6 +148,7 @@ export function saved(e: GraphEvent, zone: Zone): z.input<typeof Saved> {
     attendees: d.attendees.map((a) => `${a.address} (${a.type}, ${a.response})`),
     ...(d.recurrence ? { recurrence: d.recurrence } : {}),
     timeZone: zone.label,
+    ...(note ? { note } : {}),
   };
 }
 
@@ -154,6 +157,7 @@ export function savedText(what: string, s: z.output<typeof Saved>): string {
   if (s.recurrence) lines.push(`  repeats ${s.recurrence}`);
   if (s.teamsJoinUrl) lines.push(`  Teams: ${s.teamsJoinUrl}`);
   if (s.attendees.length) lines.push(`  attendees: ${s.attendees.join('; ')}`);
+  if (s.note) lines.push(`  note: ${s.note}`);
   return lines.join('\n');
 }
 

@@ -106,6 +106,8 @@ export interface LocalTime {
   dt: DateTime;
   /** The caller gave a date without a time. */
   dateOnly: boolean;
+  /** Said in the answer when the wall time occurs twice (the autumn overlap): which of the two was booked. */
+  note?: string;
 }
 
 /** Reads a local date-time or date in a zone; a value with Z or an offset is that instant, shown in the zone. */
@@ -135,7 +137,30 @@ export function parseTime(value: string, zone: Zone, what: string): LocalTime {
       `${what} "${value}" does not exist in ${zone.iana}: on ${dt.toISODate()} the clocks jump from ${from} to ${to} (daylight saving time). Give a time before ${from} or from ${to} on.`,
     );
   }
-  return { dt, dateOnly: h === undefined };
+  const note = h === undefined ? undefined : overlapNote(dt, value, zone, what, !!offset);
+  return { dt, dateOnly: h === undefined, ...(note ? { note } : {}) };
+}
+
+const offsetText = (dt: DateTime) => `UTC${dt.toFormat('ZZ')}`;
+
+/** A wall time the clocks show twice (they go back): Graph is sent the wall time and the zone, and Windows
+ *  time zones read such a time as the second, in standard time (as luxon does). That choice is stated; an
+ *  instant given with an offset that is the first of the two cannot be booked in the zone, so it is refused
+ *  with the way that books it (the instant in UTC). */
+function overlapNote(dt: DateTime, value: string, zone: Zone, what: string, withOffset: boolean): string | undefined {
+  const wallText = dt.toFormat('yyyy-MM-dd HH:mm:ss');
+  const twin = [30, 60, 120].flatMap((m) => [dt.minus({ minutes: m }), dt.plus({ minutes: m })]).find((o) => o.offset !== dt.offset && o.toFormat('yyyy-MM-dd HH:mm:ss') === wallText);
+  if (!twin) return undefined;
+  const [first, second] = twin < dt ? [twin, dt] : [dt, twin];
+  const hm = dt.toFormat('HH:mm');
+  const firstInUtc = first.toUTC().toFormat("yyyy-MM-dd'T'HH:mm");
+  if (withOffset && dt.equals(first)) {
+    throw new ToolError(
+      `${what} "${value}" is the first of two ${hm}s on ${dt.toISODate()} in ${zone.iana} (the clocks go back that night), and a time in this zone books the second (${offsetText(second)}). To book the first, give timeZone UTC and ${what} ${firstInUtc}.`,
+    );
+  }
+  if (withOffset) return undefined;
+  return `${what} ${value} occurs twice in ${zone.iana} (the clocks go back that night): booked as the second, ${hm} ${offsetText(second)} (standard time). For the first, ${hm} ${offsetText(first)}, give timeZone UTC and ${what} ${firstInUtc}.`;
 }
 
 export interface Range {
