@@ -1,10 +1,9 @@
 // The MCP client configurations the README gives work as written: the stdio form (with the sandbox, as the
 // README says to try it) and the HTTP form, read from the README itself, run by a real MCP client against
 // the built server. (The docker exec form is the Docker walk's: test/docker/.)
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { describe, expect, it } from 'vitest';

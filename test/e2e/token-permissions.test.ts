@@ -3,12 +3,11 @@
 // the user id and the chown that fixes it; --health reports it; --login says so before showing a code; and
 // after the advised chown everything works. The server runs as another user (uid 1000) through setpriv,
 // which needs root: elsewhere these tests are skipped.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ADELE, sandboxEnv, useSandbox } from '../fixtures.js';
 import { ENTRY } from './process.js';
-import { spawn } from 'node:child_process';
 
 const canSwitchUser = process.getuid?.() === 0 && (() => {
   try {

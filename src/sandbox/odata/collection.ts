@@ -78,6 +78,12 @@ export function collectionRoutes<S, T extends Stamp>(d: CollectionDecl<S, T>): R
     const wanted = ctx.req.headers['if-match'];
     if (wanted !== undefined && wanted.trim() !== '*' && !wanted.split(',').some((t) => t.trim() === etagOf(item))) throw d.style.stale();
   };
+  /** The addressed item of a PATCH or DELETE, its If-Match checked. */
+  const writeTarget = (ctx: RouteContext<S>) => {
+    const item = find(ctx, 'write');
+    checkIfMatch(ctx, item);
+    return item;
+  };
   const fields = (ctx: RouteContext<S>): Record<string, unknown> => {
     const body = ctx.req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw d.style.badBody('The request body must be a JSON object.');
@@ -102,7 +108,7 @@ export function collectionRoutes<S, T extends Stamp>(d: CollectionDecl<S, T>): R
       path: d.path,
       scopes: d.scopes.write,
       handler: (ctx) => {
-        d.items(ctx, 'write');
+        d.items(ctx, 'write'); // the owner and write access are checked before anything is made
         const at = now();
         const item = d.create(ctx, fields(ctx), { id: d.newId(), changeKey: newChangeKey(), createdDateTime: at, lastModifiedDateTime: at });
         d.changed?.(item);
@@ -115,8 +121,7 @@ export function collectionRoutes<S, T extends Stamp>(d: CollectionDecl<S, T>): R
       path: itemPath,
       scopes: d.scopes.write,
       handler: (ctx) => {
-        const item = find(ctx, 'write');
-        checkIfMatch(ctx, item);
+        const item = writeTarget(ctx);
         Object.assign(item, fields(ctx), { changeKey: newChangeKey(), lastModifiedDateTime: now() });
         d.changed?.(item);
         return one(ctx, item, 200);
@@ -127,9 +132,7 @@ export function collectionRoutes<S, T extends Stamp>(d: CollectionDecl<S, T>): R
       path: itemPath,
       scopes: d.scopes.write,
       handler: (ctx) => {
-        const item = find(ctx, 'write');
-        checkIfMatch(ctx, item);
-        d.remove(ctx, item);
+        d.remove(ctx, writeTarget(ctx));
         return { status: 204 };
       },
     },
