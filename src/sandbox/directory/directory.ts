@@ -47,12 +47,30 @@ export interface SharedMailbox {
   delegates: string[];
 }
 
+/** A SharePoint site and who may use it. Members edit its libraries and lists; visitors read them; others are
+ *  denied (SharePoint's 403 accessDenied). */
+export interface SiteRecord {
+  /** Graph's composite id: `{hostname},{siteCollectionId},{webId}`. */
+  id: string;
+  /** The site's URL name (`/sites/{name}`). */
+  name: string;
+  displayName: string;
+  description: string;
+  webUrl: string;
+  createdDateTime: string;
+  /** UPNs with edit rights. */
+  members: string[];
+  /** UPNs with read rights. */
+  visitors: string[];
+}
+
 /** The organization record GET /organization serves (microsoft.graph.organization's properties). */
 export type Organization = Record<string, unknown> & { id: string; displayName: string };
 
 export interface Directory {
   readonly users: DirectoryUser[];
   readonly sharedMailboxes: SharedMailbox[];
+  readonly sites: SiteRecord[];
   readonly organization: Organization;
   /** The tenant's default verified domain; sign-in accepts it in place of the tenant id. */
   readonly domain: string;
@@ -63,11 +81,16 @@ export interface Directory {
   manager(user: DirectoryUser): DirectoryUser | undefined;
   /** Derived from managerId, in seed order. */
   directReports(user: DirectoryUser): DirectoryUser[];
+  /** By composite id, by `{hostname}:/sites/{name}` or by the bare site collection id (case-insensitive). */
+  findSite(key: string): SiteRecord | undefined;
+  /** What the user may do on the site. */
+  siteRole(user: DirectoryUser, site: SiteRecord): 'write' | 'read' | 'none';
 }
 
 export interface DirectoryContents {
   users: DirectoryUser[];
   sharedMailboxes: SharedMailbox[];
+  sites: SiteRecord[];
   organization: Organization;
   domain: string;
   defaultUserUpn: string;
@@ -85,11 +108,24 @@ export function createDirectory(c: DirectoryContents): Directory {
   return {
     users: c.users,
     sharedMailboxes: c.sharedMailboxes,
+    sites: c.sites,
     organization: c.organization,
     domain: c.domain,
     defaultUser,
     findUser,
     manager: (user) => (user.managerId ? findUser(user.managerId) : undefined),
     directReports: (user) => c.users.filter((u) => u.managerId === user.id),
+    findSite: (key) => {
+      const k = key.toLowerCase();
+      return c.sites.find((s) => {
+        const [host, collection] = s.id.toLowerCase().split(',');
+        return s.id.toLowerCase() === k || collection === k || `${host}:/sites/${s.name.toLowerCase()}` === k.replace(/:$/, '');
+      });
+    },
+    siteRole: (user, site) => {
+      const upn = user.userPrincipalName.toLowerCase();
+      if (site.members.some((m) => m.toLowerCase() === upn)) return 'write';
+      return site.visitors.some((v) => v.toLowerCase() === upn) ? 'read' : 'none';
+    },
   };
 }

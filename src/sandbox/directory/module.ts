@@ -6,14 +6,19 @@ import { workload } from '../workload.js';
 import { createDirectory, type Directory } from './directory.js';
 import { organizationRoutes } from './organization-routes.js';
 import { ORGANIZATION } from './seed/organization.js';
+import { demoSites } from './seed/sites.js';
 import { DEFAULT_USER_UPN, TENANT_DOMAIN, demoUsers, sharedMailbox } from './seed/users.js';
 import { userRoutes } from './user-routes.js';
 
 /** The demo organization's directory, fresh for every tenant. */
 export function seedDirectory(): Directory {
+  const users = demoUsers();
+  const shared = sharedMailbox();
+  const people = users.filter((u) => u.id !== shared.userId).map((u) => u.userPrincipalName);
   return createDirectory({
-    users: demoUsers(),
-    sharedMailboxes: [sharedMailbox()],
+    users,
+    sharedMailboxes: [shared],
+    sites: demoSites(people),
     organization: structuredClone(ORGANIZATION),
     domain: TENANT_DOMAIN,
     defaultUserUpn: DEFAULT_USER_UPN,
