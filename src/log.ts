@@ -9,11 +9,13 @@ export interface Logger {
   error(msg: string): void;
 }
 
-// Defence in depth: a JWT or a bearer value that slips into a message is masked before it is written.
+// Defence in depth: a JWT, a bearer value or a person's address that slips into a message is masked before it is written.
 const SECRET_PATTERNS: [RegExp, string][] = [
   [/eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g, '[redacted-jwt]'],
   [/(bearer\s+)[\w\-.~+/]+=*/gi, '$1[redacted]'],
   [/((?:refresh_token|access_token|device_code|code)=)[^&\s]+/gi, '$1[redacted]'],
+  // People's addresses (plain or %40-escaped) keep only a first letter and the domain: a***@contoso.com.
+  [/\b([\w+-])[\w.+-]*(?:@|%40)([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi, '$1***@$2'],
 ];
 
 export function redact(text: string): string {
