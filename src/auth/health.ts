@@ -38,14 +38,11 @@ export async function checkHealth(tokenCachePath: string): Promise<{ healthy: bo
   return { healthy: true, reason: record ? `signed in; last token event ${record.at}` : 'signed in' };
 }
 
-/** An address as logs may show it: the first letter and the domain (`a***@contoso.com`). ASCII only: a
- *  container's TTY log (docker compose logs) mangles other characters. */
-export const maskAddress = (address: string) => address.replace(/^([^@])[^@]*@/, '$1***@');
-
 /** Entra ends a refresh token unused this long (its inactivity limit); the keep-alive refresh prevents it. */
 const REFRESH_INACTIVITY_DAYS = 90;
 
-/** One line for the start-up log: who is signed in and how long the sign-in holds, read from the files only. */
+/** One line for the start-up log: who is signed in and how long the sign-in holds, read from the files only.
+ *  The logger masks the addresses in it (log.ts). */
 export async function signInSummary(tokenCachePath: string, keepAliveMinutes: number): Promise<string> {
   const store = await tokenStoreProblem([tokenCachePath]);
   if (store) return `auth: ${store.message}`;
@@ -55,7 +52,7 @@ export async function signInSummary(tokenCachePath: string, keepAliveMinutes: nu
   } catch {
     return `auth: the token cache ${tokenCachePath} cannot be read as JSON: sign in again (--login)`;
   }
-  const accounts = Object.values(cache.Account ?? {}).map((a) => maskAddress(a.username ?? '?'));
+  const accounts = Object.values(cache.Account ?? {}).map((a) => a.username ?? '?');
   if (!accounts.length) return 'auth: no account signed in yet';
   const health = await checkHealth(tokenCachePath);
   if (!health.healthy) return `auth: ${accounts.join(', ')}: ${health.reason}`;
