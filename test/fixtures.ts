@@ -3,7 +3,7 @@
 // seed's facts (people, their ids, the shared mailbox) from the sandbox's public testing entry.
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { SandboxOptions } from '../src/sandbox/index.js';
-import { addDays, calendarAnchorWeek, DEFAULT_USER_UPN, demoUsers, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, TENANT_DOMAIN } from '../src/sandbox/testing.js';
+import { addDays, calendarAnchorWeek, mailSeedEpoch, DEFAULT_USER_UPN, demoUsers, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, TENANT_DOMAIN } from '../src/sandbox/testing.js';
 import { tokenFor, type GraphAs } from './support/graph.js';
 import { call, signInAs, startTestSandbox, textOf, type Connected, type ConnectOptions, type TestSandbox } from './support/server.js';
 
@@ -55,6 +55,10 @@ export interface SandboxFixture {
   /** Monday (yyyy-MM-dd) of the week the calendar seed is anchored on ("this week"), and of the one after. */
   readonly thisWeek: string;
   readonly nextWeek: string;
+  /** The instant the seeded mail is dated back from (a Monday, 18:00 UTC; see mailSeedEpoch). */
+  readonly mailEpoch: string;
+  /** The UTC date (yyyy-MM-dd) `days` days from the mail seed's epoch: mailDay(-1) is the Sunday before it. */
+  mailDay(days: number): string;
   /** A server signed in as `upn` (organization mode unless env says otherwise) with a connected MCP client. */
   as(upn: string, env?: Record<string, string>, opts?: ConnectOptions): Promise<Connected>;
   /** `upn`'s token for Graph with these scopes, to look at the tenant's state directly; cached per file. */
@@ -63,11 +67,11 @@ export interface SandboxFixture {
 
 /**
  * Starts a sandbox before the file's tests and closes it, and every connection `as` made, after them. The
- * sandbox is started again in the rare case the calendar week turned while it started, so `thisWeek` is the
- * week its calendar seed holds.
+ * sandbox is started again in the rare case the calendar week (or the mail seed's epoch) turned while it
+ * started, so `thisWeek` and `mailEpoch` are what its seeds hold.
  */
 export function useSandbox(opts: SandboxOptions = {}): SandboxFixture {
-  let running: { sandbox: TestSandbox; week: string } | undefined;
+  let running: { sandbox: TestSandbox; week: string; epoch: string } | undefined;
   const connections: Connected[] = [];
   const tokens = new Map<string, Promise<GraphAs>>();
   const started = () => {
@@ -77,9 +81,9 @@ export function useSandbox(opts: SandboxOptions = {}): SandboxFixture {
 
   beforeAll(async () => {
     for (;;) {
-      const week = calendarAnchorWeek(Date.now());
+      const [week, epoch] = [calendarAnchorWeek(Date.now()), mailSeedEpoch(Date.now())];
       const sandbox = await startTestSandbox(opts);
-      if (calendarAnchorWeek(Date.now()) === week) return void (running = { sandbox, week });
+      if (calendarAnchorWeek(Date.now()) === week && mailSeedEpoch(Date.now()) === epoch) return void (running = { sandbox, week, epoch });
       await sandbox.close();
     }
   });
@@ -100,6 +104,12 @@ export function useSandbox(opts: SandboxOptions = {}): SandboxFixture {
     },
     get nextWeek() {
       return addDays(started().week, 7);
+    },
+    get mailEpoch() {
+      return started().epoch;
+    },
+    mailDay(days) {
+      return addDays(started().epoch.slice(0, 10), days);
     },
     async as(upn, env, connectOpts) {
       const c = await signInAs(started().sandbox, upn, env, connectOpts);

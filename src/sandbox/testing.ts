@@ -14,8 +14,7 @@ export {
   demoUsers,
   sharedMailbox,
 } from './directory/seed/users.js';
-export { MAIL_SEED_EPOCH } from './workloads/exchange/mail/seed/types.js';
-export { calendarAnchorWeek } from './workloads/exchange/calendar/seed/index.js';
+export { calendarAnchorWeek, mailSeedEpoch } from './workloads/exchange/time/seed-clock.js';
 export { addDays } from './workloads/exchange/time/datetime.js';
 
 export { AUTHORITY_HOST, createIdentity, type IdentityOptions, type IdentityService } from './identity/index.js';

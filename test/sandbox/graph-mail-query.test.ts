@@ -32,7 +32,7 @@ describe('$filter', () => {
     expect(await subjects(`/me/messages?${q(`from/emailAddress/address eq '${upn('alex.wilber')}'`)}&$select=subject`)).toEqual(
       expect.arrayContaining(['1:1 agenda for tomorrow', 'Q4 retail forecast - please review by Friday', 'Retail planning kickoff - notes']),
     );
-    const week = await subjects(`/me/messages?${q('receivedDateTime ge 2026-11-09T00:00:00Z and receivedDateTime lt 2026-11-12T00:00:00Z')}&$select=subject`);
+    const week = await subjects(`/me/messages?${q(`receivedDateTime ge ${sb.mailDay(-7)}T00:00:00Z and receivedDateTime lt ${sb.mailDay(-4)}T00:00:00Z`)}&$select=subject`);
     expect(week).toHaveLength(8);
     const withFiles = await subjects(`/me/messages?${q('hasAttachments eq true')}&$select=subject`);
     expect(withFiles.sort()).toEqual(['Open enrollment for 2027 benefits starts today', 'PO #48213 confirmation - holiday display kits', 'Q4 retail forecast - please review by Friday', 'Store visit notes - Bellevue Square'].sort());
@@ -54,14 +54,14 @@ describe('$filter', () => {
   });
 
   it('takes $orderby only when its properties open the $filter, else 400 InefficientFilter', async () => {
-    const ok = await graph(sb, adele, `/me/messages?${q("receivedDateTime ge 2026-11-01 and from/emailAddress/address eq 'alex.wilber@contoso.sandbox'")}&$orderby=receivedDateTime desc`);
+    const ok = await graph(sb, adele, `/me/messages?${q(`receivedDateTime ge ${sb.mailDay(-15)} and from/emailAddress/address eq 'alex.wilber@contoso.sandbox'`)}&$orderby=receivedDateTime desc`);
     expect(ok.status).toBe(200);
     const dates = ok.body.value.map((m: any) => m.receivedDateTime);
     expect([...dates].sort().reverse()).toEqual(dates);
     for (const [filter, orderby] of [
       ["from/emailAddress/address eq 'alex.wilber@contoso.sandbox'", 'receivedDateTime desc'],
-      ['isRead eq false and receivedDateTime ge 2026-11-01', 'receivedDateTime desc'],
-      ['receivedDateTime ge 2026-11-01 and hasAttachments eq true', 'hasAttachments,receivedDateTime desc'],
+      [`isRead eq false and receivedDateTime ge ${sb.mailDay(-15)}`, 'receivedDateTime desc'],
+      [`receivedDateTime ge ${sb.mailDay(-15)} and hasAttachments eq true`, 'hasAttachments,receivedDateTime desc'],
     ]) {
       const r = await graph(sb, adele, `/me/messages?${q(filter)}&$orderby=${encodeURIComponent(orderby)}`);
       expect(r.status, filter).toBe(400);
@@ -95,7 +95,7 @@ describe('$search', () => {
     expect(await subjects('/me/messages?$search="subject:forecast AND hasattachments:true"&$select=subject')).toEqual(['Q4 retail forecast - please review by Friday']);
     expect(await subjects(`/me/messages?$search=${encodeURIComponent('"subject:\\"Bellevue Square\\""')}&$select=subject`)).toEqual(['Store visit notes - Bellevue Square']);
     expect(await subjects('/me/messages?$search="attachment:csv"&$select=subject')).toEqual(['PO #48213 confirmation - holiday display kits']);
-    expect((await subjects('/me/messages?$search="received>=2026-11-16"&$select=subject')).sort()).toEqual(['1:1 agenda for tomorrow', 'Congratulations! You have won a USD 500 gift card']);
+    expect((await subjects(`/me/messages?$search="received>=${sb.mailDay(0)}"&$select=subject`)).sort()).toEqual(['1:1 agenda for tomorrow', 'Congratulations! You have won a USD 500 gift card']);
   });
 
   it('searches text in other languages and scripts', async () => {

@@ -2,13 +2,29 @@
 // and folders with their counts, listing and reading messages, paging, and sendMail's delivery (once in each
 // recipient's Inbox and once in Sent Items, with one internetMessageId; Bcc hidden; outsiders only in Sent Items).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mailSeedEpoch } from '../../src/sandbox/testing.js';
 import { allPages, bySubject, graph, type GraphAs, startTestSandbox, tokenFor, upn, useSandbox } from '../fixtures.js';
-import { MAIL_SEED_EPOCH } from '../../src/sandbox/testing.js';
 
 const sb = useSandbox();
 const tokens: Record<string, GraphAs> = {};
 beforeAll(async () => {
   for (const who of ['adele.vance', 'patti.fernandez', 'alex.wilber', 'ben.walters']) tokens[who] = await sb.graphAs(upn(who), 'Mail.ReadWrite Mail.Send Mail.ReadWrite.Shared');
+});
+
+describe('the seed moves with the week', () => {
+  it('dates the newest seeded mail in the last week, never in the future, back from a Monday 18:00 UTC', async () => {
+    const newest = await graph(sb, tokens['adele.vance'], `/me/mailFolders/inbox/messages?$top=1&$select=subject,receivedDateTime&$filter=receivedDateTime le ${sb.mailEpoch}&$orderby=receivedDateTime desc`);
+    const at = Date.parse(newest.body.value[0].receivedDateTime);
+    expect(at).toBeLessThanOrEqual(Date.now());
+    expect(Date.now() - at).toBeLessThan(8 * 86_400_000);
+    expect(newest.body.value[0].subject).toBe('1:1 agenda for tomorrow');
+    expect(newest.body.value[0].receivedDateTime.slice(0, 10)).toBe(sb.mailDay(0));
+    // The epoch's rule: this week's Monday 18:00 once it has passed, the week before's until then.
+    expect(mailSeedEpoch(Date.parse('2027-03-10T12:00:00Z'))).toBe('2027-03-08T18:00:00Z');
+    expect(mailSeedEpoch(Date.parse('2027-03-08T19:00:00Z'))).toBe('2027-03-08T18:00:00Z');
+    expect(mailSeedEpoch(Date.parse('2027-03-08T09:00:00Z'))).toBe('2027-03-01T18:00:00Z');
+    expect(mailSeedEpoch(Date.parse('2027-03-14T23:59:00Z'))).toBe('2027-03-08T18:00:00Z');
+  });
 });
 
 describe('folders', () => {
@@ -42,7 +58,7 @@ describe('folders', () => {
     try {
       const t = await tokenFor(other, upn('adele.vance'), 'Mail.Read');
       const a = await graph(other, t, '/me/messages?$top=20&$select=subject');
-      const b = await graph(sb, tokens['adele.vance'], `/me/messages?$top=20&$select=subject&$filter=receivedDateTime le ${MAIL_SEED_EPOCH}`);
+      const b = await graph(sb, tokens['adele.vance'], `/me/messages?$top=20&$select=subject&$filter=receivedDateTime le ${sb.mailEpoch}`);
       expect(a.body.value.map((m: any) => m.id)).toEqual(b.body.value.map((m: any) => m.id));
       expect((await graph(other, t, '/me/mailFolders/Projects')).status).toBe(400);
     } finally {
@@ -97,9 +113,9 @@ describe('reading messages', () => {
   });
 
   it('dates every seeded message at or before the fixed epoch', async () => {
-    const list = await allPages(sb, tokens['adele.vance'], `/me/messages?$select=receivedDateTime&$top=100&$filter=receivedDateTime le ${MAIL_SEED_EPOCH}`);
+    const list = await allPages(sb, tokens['adele.vance'], `/me/messages?$select=receivedDateTime&$top=100&$filter=receivedDateTime le ${sb.mailEpoch}`);
     expect(list.length).toBeGreaterThanOrEqual(18);
-    for (const m of list) expect(Date.parse(m.receivedDateTime)).toBeLessThanOrEqual(Date.parse(MAIL_SEED_EPOCH));
+    for (const m of list) expect(Date.parse(m.receivedDateTime)).toBeLessThanOrEqual(Date.parse(sb.mailEpoch));
   });
 });
 

@@ -17,7 +17,7 @@ import { UPLOAD_PATH_PREFIX, handleAttachmentUpload } from './upload-endpoint.js
 
 export const mailWorkload = workload<MailStore>({
   name: 'mail',
-  create: (directory) => createMailStore(directory),
+  create: (directory) => createMailStore(directory, Date.now()),
   provide: (store) => ({ meetingTransport: meetingTransport(store) }),
   start: (store, ports) => {
     store.meetings = ports.meetingMail;

@@ -15,19 +15,14 @@ import { attendeeShowAs, invite } from '../meetings/invite.js';
 import { cancelOccurrence, exceptionFor } from '../meetings/occurrences.js';
 import type { CalendarMailbox, CalendarState, DayOfWeek, StoredCalendar, StoredEvent } from '../model.js';
 import { DAYS, INTERNAL_ROLES, ORGANIZATION_ROLES } from '../model.js';
-import { addDays, isoUtc, isoWeekday, wallToInstant } from '../../time/datetime.js';
+import { addDays, isoUtc, wallToInstant } from '../../time/datetime.js';
+import { calendarAnchorWeek } from '../../time/seed-clock.js';
 import { zoneOrThrow } from '../../time/zones.js';
 import { CALENDAR_SHARES, EXTRA_CALENDARS, workingHoursOf } from './people.js';
 import { SEED_MEETINGS, type SeedAttendee, type SeedMeeting } from './meetings.js';
 import type { DirectoryUser, SharedMailbox } from '../../../../directory/directory.js';
 
 export const SERIES_EPOCH = '2026-01-05';
-
-/** Monday (yyyy-MM-dd, UTC calendar) of the week containing `nowMs`. */
-export function calendarAnchorWeek(nowMs: number): string {
-  const today = new Date(nowMs).toISOString().slice(0, 10);
-  return addDays(today, 1 - isoWeekday(today));
-}
 
 /** The first day of every seeded series. */
 export function seriesStart(anchorWeek: string): string {

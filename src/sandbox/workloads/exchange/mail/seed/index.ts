@@ -3,7 +3,8 @@
 // rules), then each mailbox's own state of its copy (read, flagged, categorized, filed), then drafts. The order
 // of this walk fixes every id, so it must not change for existing seed data; append new data at the end.
 //
-// Facts tests and demos rely on (times UTC; MAIL_SEED_EPOCH = 2026-11-16T18:00:00Z):
+// Facts tests and demos rely on (times UTC, with the dates a sandbox started in the week of Monday 2026-11-16
+// gives them; every date moves with the seed's epoch, mailSeedEpoch in time/seed-clock.ts):
 // - adele.vance Inbox: 12 messages, 6 unread: Alex Wilber "1:1 agenda for tomorrow" (11-16 16:30), Jordan Mitchell
 //   <jordan.mitchell@fabrikam.example> "PO #48213 ..." (11-14 14:05, PO-48213-lines.csv), Ben Walters "Store visit
 //   notes - Bellevue Square" (11-13 22:30, .txt), Patti Fernandez "All-hands: ..." (11-12 16:00), Christie Cline's
@@ -24,17 +25,18 @@ import { COMPANY_AND_SALES_DRAFTS, COMPANY_AND_SALES_FOLDERS, COMPANY_AND_SALES_
 import { INTERNATIONAL_THREADS } from './threads-intl.js';
 import { SUPPORT_THREADS } from './threads-support.js';
 import type { Directory } from '../../../../directory/directory.js';
+import { mailSeedEpoch } from '../../time/seed-clock.js';
 
-export { MAIL_SEED_EPOCH } from './types.js';
 export { MailStore } from '../store.js';
 
 export const SEED_THREADS: readonly SeedThread[] = [...COMPANY_AND_SALES_THREADS, ...INTERNATIONAL_THREADS, ...SUPPORT_THREADS];
 export const SEED_DRAFTS: readonly SeedDraft[] = COMPANY_AND_SALES_DRAFTS;
 export const SEED_FOLDERS: SeedFolders = COMPANY_AND_SALES_FOLDERS;
 
-export function createMailStore(directory: Directory): MailStore {
+/** The organization's mail, dated back from the epoch of a sandbox started at `nowMs`. */
+export function createMailStore(directory: Directory, nowMs: number): MailStore {
   const store = new MailStore(directory.users, directory.sharedMailboxes);
-  const seeder = new Seeder(store, directory.domain);
+  const seeder = new Seeder(store, directory.domain, mailSeedEpoch(nowMs));
   for (const [owner, paths] of Object.entries(SEED_FOLDERS)) for (const p of paths) seeder.folderPath(seeder.box(owner), p);
   for (const t of SEED_THREADS) seeder.thread(t);
   for (const d of SEED_DRAFTS) seeder.draft(d);
@@ -45,6 +47,7 @@ class Seeder {
   constructor(
     private readonly store: MailStore,
     private readonly domain: string,
+    private readonly epoch: string,
   ) {}
 
   box(key: string): Mailbox {
@@ -75,7 +78,7 @@ class Seeder {
     const guid = stableBytes(`thread:${t.key}`);
     let previous: StoredMessage | null = null;
     t.messages.forEach((sm, i) => {
-      const at = seedTime(sm.at);
+      const at = seedTime(sm.at, this.epoch);
       const from = this.party(sm.from);
       const internal = !/</.test(sm.from);
       const fragment = sm.html ?? `<div>${escapeHtml(sm.text ?? '').replace(/\n/g, '<br>')}</div>`;
@@ -130,7 +133,7 @@ class Seeder {
 
   draft(d: SeedDraft): void {
     const box = this.box(d.owner);
-    const at = seedTime(d.at);
+    const at = seedTime(d.at, this.epoch);
     const guid = stableBytes(`draft:${d.owner}:${d.subject}`);
     const m = box.blankMessage(box.wellKnown('drafts').id, at, guid, rootConversationIndex(guid, at), newInternetMessageId(box.owner.mail, `draft:${d.subject}`));
     m.subject = d.subject;

@@ -1,6 +1,6 @@
 // Seeded mail, part 1: company announcements that reach everyone and the working mail of Sales (Adele Vance's
 // mailbox is the richest: unread mail from several people, a flagged thread, a draft, personal folders, Junk,
-// Archive and Deleted Items). Times are relative to MAIL_SEED_EPOCH (mail-seed-types.ts).
+// Archive and Deleted Items). Times are relative to the seed's epoch (time/seed-clock.ts).
 
 import type { SeedDraft, SeedFolders, SeedThread } from './types.js';
 

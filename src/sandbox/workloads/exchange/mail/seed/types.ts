@@ -2,16 +2,12 @@
 // first is a reply (or forward) that quotes the one before it. People are named by their seed key
 // ('adele.vance'), the shared mailbox as 'support', distribution lists by address, outsiders as 'Name <address>'.
 
-/** Every seeded date is this instant minus whole days, at a UTC time of day: '-9d 15:42'. Fixed, so tests can
- *  filter with since/until and always get the same messages; mail sent at runtime is dated "now". */
-export const MAIL_SEED_EPOCH = '2026-11-16T18:00:00Z';
-
 export interface SeedMessage {
   from: string;
   to: string[];
   cc?: string[];
   bcc?: string[];
-  /** Days before MAIL_SEED_EPOCH and UTC time of day, e.g. '-9d 15:42'. */
+  /** Days before the seed's epoch (mailSeedEpoch, a Monday 18:00 UTC) and UTC time of day, e.g. '-9d 15:42'. */
   at: string;
   /** Default for replies: "RE: " and the conversation topic. */
   subject?: string;
@@ -51,13 +47,13 @@ export interface SeedDraft {
 /** Personal folders (paths), by mailbox key; created before any mail is delivered. */
 export type SeedFolders = Record<string, string[]>;
 
-/** The instant a seed time stands for. */
-export function seedTime(at: string): string {
+/** The instant a seed time stands for, counted back from the epoch (an ISO instant: time/seed-clock.ts). */
+export function seedTime(at: string, epoch: string): string {
   const m = /^-(\d+)d (\d{2}):(\d{2})$/.exec(at);
   if (!m) throw new Error(`seed: bad time '${at}'`);
-  const day = Date.parse(MAIL_SEED_EPOCH) - Number(m[1]) * 86_400_000;
+  const day = Date.parse(epoch) - Number(m[1]) * 86_400_000;
   const d = new Date(day);
   d.setUTCHours(Number(m[2]), Number(m[3]), 0, 0);
-  if (d.getTime() > Date.parse(MAIL_SEED_EPOCH)) throw new Error(`seed: '${at}' is after the epoch`);
+  if (d.getTime() > Date.parse(epoch)) throw new Error(`seed: '${at}' is after the epoch`);
   return d.toISOString().replace('.000Z', 'Z');
 }
