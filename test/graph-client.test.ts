@@ -193,6 +193,8 @@ describe('paging when Graph returns pages shorter than asked', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['mail_list_messages', { folder: 'inbox' }, 'messages'],
     ['mail_search_messages', { query: 'the' }, 'messages'],
+    ['mail_list_folders', {}, 'folders'],
+    ['users_list', {}, 'users'],
   ];
   for (const [tool, args, key] of cases) {
     it(`${tool}: a cursor continues exactly after the last item returned`, async () => {
