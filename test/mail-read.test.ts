@@ -17,12 +17,28 @@ describe('mail_list_messages', () => {
     const r = await list();
     expect(r.messages.length).toBeGreaterThan(5);
     const times = r.messages.map((m) => m.received!);
-    expect([...times].sort().reverse()).toEqual(times);
+    expect([...times].sort((x, y) => Date.parse(y) - Date.parse(x))).toEqual(times);
     const m = r.messages.find((x) => x.subject === '1:1 agenda for tomorrow')!;
     expect(m).toMatchObject({ from: `Alex Wilber <${ALEX}>`, isRead: false, hasAttachments: false });
     expect(m.preview).toMatch(/^Hi Adele, For tomorrow/);
     // Curated: no Graph envelope or raw recipient objects.
     expect(Object.keys(m).every((k) => ['id', 'subject', 'from', 'received', 'isRead', 'hasAttachments', 'importance', 'flag', 'categories', 'preview'].includes(k))).toBe(true);
+  });
+
+  it("shows times in the user's own zone with its offset, and in UTC where no permission reads the zone", async () => {
+    // Adele works in Pacific time; her calendar permissions let the server read her working hours' zone.
+    const agenda = (await list({ since: sandbox.mailDay(0) })).messages.find((m) => m.subject === '1:1 agenda for tomorrow')!;
+    expect(agenda.received).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[78]:00$/);
+    expect(Date.parse(agenda.received!)).toBe(Date.parse(`${sandbox.mailDay(0)}T16:30:00Z`));
+    const wall = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(agenda.received!));
+    expect(agenda.received!.slice(11, 16)).toBe(wall);
+    const read = await ok<{ received: string; textBlock: string }>(s, 'mail_get_message', { id: agenda.id });
+    expect(read.received).toBe(agenda.received);
+    expect(read.textBlock).toContain(`date: ${agenda.received!.slice(0, 10)} ${wall} ${agenda.received!.slice(-6)}`);
+    // Mail alone (no calendar group, so no calendar permission in the token): UTC, marked Z.
+    const mailOnly = await sandbox.as(ADELE, { MS365_MCP_ENABLE_CALENDAR: 'false' });
+    const utc = (await ok<ListResult>(mailOnly, 'mail_list_messages', { since: sandbox.mailDay(0) })).messages.find((m) => m.subject === '1:1 agenda for tomorrow')!;
+    expect(utc.received).toBe(`${sandbox.mailDay(0)}T16:30:00Z`);
   });
 
   it('filters by intent: unread, sender, dates, attachments, importance, flag', async () => {
@@ -32,7 +48,7 @@ describe('mail_list_messages', () => {
     expect(subjects(await list({ from: ALEX, since: sandbox.mailDay(-1) }))).toEqual(['1:1 agenda for tomorrow']);
     const window = await list({ since: sandbox.mailDay(-4), until: sandbox.mailDay(-3) });
     expect(window.messages.length).toBeGreaterThan(0);
-    for (const m of window.messages) expect(m.received! >= `${sandbox.mailDay(-4)}T00:00:00Z` && m.received! < `${sandbox.mailDay(-2)}T00:00:00Z`).toBe(true);
+    for (const m of window.messages) expect(Date.parse(m.received!) >= Date.parse(`${sandbox.mailDay(-4)}T00:00:00Z`) && Date.parse(m.received!) < Date.parse(`${sandbox.mailDay(-2)}T00:00:00Z`)).toBe(true);
     const withFiles = await list({ hasAttachments: true });
     expect(withFiles.messages.length).toBeGreaterThan(0);
     expect(withFiles.messages.every((m) => m.hasAttachments)).toBe(true);

@@ -4,9 +4,9 @@
 import type { DateTime, IANAZone } from 'luxon';
 import type { findWindows } from 'windows-iana';
 import type { GraphReader } from '../../graph/client.js';
-import { GraphError } from '../../graph/errors.js';
 import type { AuthService } from '../auth-service.js';
 import { ToolError } from '../define-tool.js';
+import { userZoneName } from '../user-zone.js';
 
 export interface Zone {
   /** The name shown to the caller: canonical spelling of what they gave, or the mailbox setting. */
@@ -68,35 +68,11 @@ export function zoneOrThrow(name: string): Zone {
   return zone;
 }
 
-type ScheduleZone = { value?: { workingHours?: { timeZone?: { name?: string } | null } | null }[] };
-const ZONE_TTL_MS = 15 * 60_000;
-const userZones = new Map<string, { zone: Zone; at: number }>();
-
-/** The zone the caller named, else the signed-in user's own (their working-hours zone, read through getSchedule,
- *  which needs no permission beyond the calendar ones; mailboxSettings would), else UTC. */
+/** The zone the caller named, else the signed-in user's own (user-zone.ts), else UTC. */
 export async function zoneFor(ctx: { graph: GraphReader; signal: AbortSignal; auth: AuthService }, given: string | undefined): Promise<Zone> {
   if (given) return zoneOrThrow(given);
-  const me = (await ctx.auth.status()).account?.username;
-  if (!me) return UTC;
-  const hit = userZones.get(me.toLowerCase());
-  if (hit && Date.now() - hit.at < ZONE_TTL_MS) return hit.zone;
-  const now = time().DateTime.utc().startOf('hour');
-  try {
-    const r = await ctx.graph.readAction<ScheduleZone>('/me/calendar/getSchedule', {
-      schedules: [me],
-      startTime: { dateTime: wall(now), timeZone: 'UTC' },
-      endTime: { dateTime: wall(now.plus({ hours: 1 })), timeZone: 'UTC' },
-      availabilityViewInterval: 60,
-    }, { signal: ctx.signal });
-    const name = r?.value?.[0]?.workingHours?.timeZone?.name;
-    const zone = (name && findZone(name)) || UTC;
-    userZones.set(me.toLowerCase(), { zone, at: Date.now() });
-    return zone;
-  } catch (e) {
-    // No calendar to ask (no mailbox, a personal account): times are then in UTC, and the result says so.
-    if (e instanceof GraphError && [400, 403, 404].includes(e.status)) return UTC;
-    throw e;
-  }
+  const name = await userZoneName(ctx);
+  return (name && findZone(name)) || UTC;
 }
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;

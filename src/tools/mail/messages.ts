@@ -11,6 +11,7 @@ import { DateInput, Text } from '../shapes.js';
 import { resolveFolder } from './folders.js';
 import { MAILBOX } from './mailbox.js';
 import { FolderRef, type GraphMessage, listText, MessageId, MessageList, MessageSummary, shortTime, summarize, SUMMARY_SELECT } from './shapes.js';
+import { userIanaZone, withOffset } from '../user-zone.js';
 
 // Graph sorts filtered messages only when the $orderby property also leads the $filter, so every
 // filtered list starts with a receivedDateTime bound (the earliest possible one when none was asked).
@@ -38,7 +39,9 @@ export const listMessages = ownerTool(MAILBOX, {
     cursor: Cursor,
   },
   output: MessageList,
-  handler: async (a, { graph, signal }, mb) => {
+  handler: async (a, ctx, mb) => {
+    const { graph, signal } = ctx;
+    const zone = userIanaZone(ctx);
     const folder = await resolveFolder(graph, mb, a.folder, signal);
     const withTo = folder === 'sentitems' || folder === 'drafts';
     const filters = [
@@ -57,7 +60,8 @@ export const listMessages = ownerTool(MAILBOX, {
       cursor: a.cursor,
       signal,
     });
-    return { messages: page.items.map((m) => summarize(m, withTo)), ...nextCursor(page) };
+    const z = await zone;
+    return { messages: page.items.map((m) => summarize(m, z, withTo)), ...nextCursor(page) };
   },
   text: (r) => listText(r),
 });
@@ -76,7 +80,9 @@ export const searchMessages = ownerTool(MAILBOX, {
     cursor: Cursor,
   },
   output: SearchResult,
-  handler: async ({ query, folder, limit, cursor }, { graph, signal }, mb) => {
+  handler: async ({ query, folder, limit, cursor }, ctx, mb) => {
+    const { graph, signal } = ctx;
+    const zone = userIanaZone(ctx);
     let search: string;
     try {
       search = kqlSearch(query);
@@ -86,7 +92,8 @@ export const searchMessages = ownerTool(MAILBOX, {
     }
     const base = folder ? `${mb.root}/mailFolders/${seg(await resolveFolder(graph, mb, folder, signal))}/messages` : `${mb.root}/messages`;
     const page = await graph.list<GraphMessage>(base, { query: { $search: search, $select: SUMMARY_SELECT.join(','), $top: limit }, limit, cursor, signal });
-    return { messages: page.items.map((m) => summarize(m)), ...nextCursor(page) };
+    const z = await zone;
+    return { messages: page.items.map((m) => summarize(m, z)), ...nextCursor(page) };
   },
   text: (r) => listText(r, 'message(s) found'),
 });
@@ -138,13 +145,15 @@ export const getMessage = ownerTool(MAILBOX, {
   orgScopes: ['Mail.Read.Shared'],
   input: { id: MessageId, bodyFormat: BodyFormat, maxChars: MaxChars(20_000) },
   output: FullMessage,
-  handler: async ({ id, bodyFormat, maxChars }, { graph, signal }, mb) => {
+  handler: async ({ id, bodyFormat, maxChars }, ctx, mb) => {
+    const { graph, signal } = ctx;
+    const zone = userIanaZone(ctx);
     const path = `${mb.root}/messages/${seg(id)}`;
     const m = await graph.get<GraphMessage>(path, { query: { $select: FULL_SELECT.join(',') }, signal });
     const attachments = m.hasAttachments || /cid:/i.test(m.body?.content ?? '')
       ? (await graph.list<GraphAttachment>(`${path}/attachments`, { query: { $select: 'id,name,contentType,size,isInline' }, limit: 100, signal })).items
       : [];
-    const { preview: _, ...summary } = summarize(m);
+    const { preview: _, ...summary } = summarize(m, await zone);
     return {
       ...summary,
       to: list(m.toRecipients),
@@ -194,7 +203,9 @@ export const getThread = ownerTool(MAILBOX, {
   orgScopes: ['Mail.Read.Shared'],
   input: { id: MessageId.describe('Id of any message in the conversation'), limit: Limit(50, 25), maxChars: MaxChars(4000).describe('Longest text per message') },
   output: z.object({ subject: z.string(), messages: z.array(ThreadMessage), more: z.boolean().optional() }),
-  handler: async ({ id, limit, maxChars }, { graph, signal }, mb) => {
+  handler: async ({ id, limit, maxChars }, ctx, mb) => {
+    const { graph, signal } = ctx;
+    const zone = userIanaZone(ctx);
     const m = await graph.get<GraphMessage>(`${mb.root}/messages/${seg(id)}`, { query: { $select: 'id,subject,conversationId' }, signal });
     if (!m.conversationId) throw new ToolError('This message belongs to no conversation; mail_get_message reads it.');
     // Filtering on conversationId cannot be combined with an $orderby in Graph: sort here instead.
@@ -205,6 +216,7 @@ export const getThread = ownerTool(MAILBOX, {
     });
     const all = page.items.sort((x, y) => String(x.receivedDateTime ?? x.sentDateTime ?? '').localeCompare(String(y.receivedDateTime ?? y.sentDateTime ?? '')));
     const kept = all.slice(-limit);
+    const z = await zone;
     return {
       subject: m.subject ?? '',
       messages: await Promise.all(kept.map(async (t) => ({
@@ -212,7 +224,7 @@ export const getThread = ownerTool(MAILBOX, {
         ...(t.from ? { from: formatAddress(t.from) } : {}),
         to: list(t.toRecipients),
         ...(t.ccRecipients?.length ? { cc: list(t.ccRecipients) } : {}),
-        ...(t.receivedDateTime ? { received: t.receivedDateTime } : {}),
+        ...(t.receivedDateTime ? { received: withOffset(t.receivedDateTime, z) } : {}),
         ...(t.isRead === false ? { isRead: false } : {}),
         ...(t.isDraft ? { isDraft: true } : {}),
         ...(t.hasAttachments ? { hasAttachments: true } : {}),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { EmailAddress, formatAddress, type GraphRecipient } from '../content/addresses.js';
 import { moreLine, NextCursor } from '../content/paging.js';
 import { List, Text } from '../shapes.js';
+import { withOffset } from '../user-zone.js';
 
 export const MessageId = Text(1024)
   .refine((v) => /^[^/\\?#\s]+$/.test(v), 'must be a message id from mail_list_messages or mail_search_messages')
@@ -42,7 +43,7 @@ export const MessageSummary = z.object({
   subject: z.string(),
   from: z.string().optional(),
   to: z.array(z.string()).optional(),
-  received: z.string().optional(),
+  received: z.string().optional().describe('In your time zone, with its offset (UTC without a calendar permission)'),
   isRead: z.boolean().optional(),
   hasAttachments: z.boolean().optional(),
   importance: z.enum(['low', 'high']).optional(),
@@ -54,8 +55,9 @@ export type MessageSummaryOut = z.output<typeof MessageSummary>;
 
 const PREVIEW_CHARS = 160;
 
-/** The summary of a message; `to` only where the sender is the mailbox itself (sent items, drafts). */
-export function summarize(m: GraphMessage, withTo = false): z.input<typeof MessageSummary> {
+/** The summary of a message, its time in `zone` (IANA; UTC when undefined); `to` only where the sender is the
+ *  mailbox itself (sent items, drafts). */
+export function summarize(m: GraphMessage, zone: string | undefined, withTo = false): z.input<typeof MessageSummary> {
   const flag = m.flag?.flagStatus;
   const preview = (m.bodyPreview ?? '').replace(/\s+/g, ' ').trim();
   return {
@@ -63,7 +65,7 @@ export function summarize(m: GraphMessage, withTo = false): z.input<typeof Messa
     subject: m.subject ?? '',
     ...(m.from ? { from: formatAddress(m.from) } : {}),
     ...(withTo ? { to: (m.toRecipients ?? []).map(formatAddress) } : {}),
-    ...(m.receivedDateTime ? { received: m.receivedDateTime } : {}),
+    ...(m.receivedDateTime ? { received: withOffset(m.receivedDateTime, zone) } : {}),
     ...(m.isRead !== undefined ? { isRead: m.isRead } : {}),
     ...(m.hasAttachments !== undefined ? { hasAttachments: m.hasAttachments } : {}),
     ...(m.importance === 'low' || m.importance === 'high' ? { importance: m.importance } : {}),
@@ -73,8 +75,8 @@ export function summarize(m: GraphMessage, withTo = false): z.input<typeof Messa
   };
 }
 
-/** "2026-11-20 09:14Z" from an ISO date-time. */
-export const shortTime = (iso?: string) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : '');
+/** "2026-11-20 09:14Z" or "2026-11-20 01:14 -08:00" from an ISO date-time. */
+export const shortTime = (iso?: string) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}${/[+-]\d{2}:\d{2}$/.test(iso) ? ` ${iso.slice(-6)}` : 'Z'}` : '');
 
 export function summaryText(m: MessageSummaryOut): string {
   const marks = [m.isRead === false && 'unread', m.hasAttachments && 'attachments', m.importance, m.flag, ...(m.categories ?? [])].filter(Boolean);
