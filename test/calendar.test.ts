@@ -149,6 +149,27 @@ describe('calendar: writing', () => {
     for (const s of london.suggestions) expect(s.start.slice(11) >= '09:00' && s.end.slice(11) <= '17:30', s.start).toBe(true);
   });
 
+  it('says when a suggested time is free only because someone is tentative or working elsewhere', async () => {
+    // Adele is at the Retail Expo next Monday and Tuesday (all day, shown as working elsewhere).
+    const expo = monday;
+    const found = await ok<{ suggestions: { start: string; organizer: string; caveat?: string }[]; textBlock: string }>(adele, 'calendar_find_meeting_times', {
+      attendees: [upn('ben.walters')], durationMinutes: 60, start: `${expo}T09:00`, end: `${expo}T12:00`, timeZone: 'Pacific Standard Time', minimumAttendeePercentage: 0,
+    });
+    expect(found.suggestions.length).toBeGreaterThan(0);
+    for (const s of found.suggestions) {
+      expect(s.organizer).toBe('workingElsewhere');
+      expect(s.caveat).toMatch(/^Counted as available although you are working elsewhere \(may only join remotely\)/);
+    }
+    expect(found.textBlock).toContain('Counted as available although you are working elsewhere');
+    // A day without such entries has no caveat on a slot where everyone is plainly free.
+    const plain = await ok<{ suggestions: { free: string[]; organizer: string; caveat?: string }[] }>(adele, 'calendar_find_meeting_times', {
+      attendees: [upn('ben.walters')], durationMinutes: 30, start: addDays(monday, 2), end: addDays(monday, 2), timeZone: 'Pacific Standard Time',
+    });
+    const clear = plain.suggestions.filter((s) => s.organizer === 'free' && s.free.length === 1);
+    expect(clear.length).toBeGreaterThan(0);
+    for (const s of clear) expect(s.caveat).toBeUndefined();
+  });
+
   it('a quorum: with Christie out of office on Friday, 50% of the attendees is enough, 100% is not', async () => {
     const friday = addDays(monday, 4);
     const args = { attendees: [upn('christie.cline'), upn('lee.gu')], durationMinutes: 30, start: friday, end: friday, timeZone: 'Pacific Standard Time' };

@@ -86,6 +86,18 @@ const WHY: Record<string, string> = {
 };
 const ADVICE = 'Try a wider window, a shorter meeting, any time of day (workingHoursOnly false: people in far-apart time zones may share no working hours), some attendees as optional, or a lower minimumAttendeePercentage; calendar_get_schedule shows who is busy when.';
 
+// Graph counts a tentative meeting and working elsewhere as available when it suggests a time; say so, since the
+// slot is then free only if that meeting does not happen, or for someone who may not be in the room.
+const SOFT: Record<string, string> = { tentative: 'tentative (has a meeting not yet confirmed then)', workingelsewhere: 'working elsewhere (may only join remotely)' };
+
+function caveat(organizer: string | undefined, people: { who: string; how: string }[]): { caveat?: string } {
+  const soft = [
+    ...(organizer && SOFT[organizer.toLowerCase()] ? [`you are ${SOFT[organizer.toLowerCase()]}`] : []),
+    ...people.filter((p) => SOFT[p.how.toLowerCase()]).map((p) => `${p.who} is ${SOFT[p.how.toLowerCase()]}`),
+  ];
+  return soft.length ? { caveat: `Counted as available although ${soft.join('; ')}.` } : {};
+}
+
 export const findMeetingTimes = ownerTool(CALENDAR_OWNER, {
   name: 'calendar_find_meeting_times',
   title: 'Find meeting times',
@@ -106,7 +118,10 @@ export const findMeetingTimes = ownerTool(CALENDAR_OWNER, {
   },
   output: z.object({
     timeZone: z.string(),
-    suggestions: z.array(z.object({ start: z.string(), end: z.string(), confidence: z.number(), organizer: z.string(), free: z.array(z.string()), notFree: z.array(z.string()) })),
+    suggestions: z.array(z.object({
+      start: z.string(), end: z.string(), confidence: z.number(), organizer: z.string(), free: z.array(z.string()), notFree: z.array(z.string()),
+      caveat: z.string().optional().describe('Who counts as available only because tentative or working elsewhere'),
+    })),
     noSuggestionsReason: z.string().optional(),
   }),
   handler: async (a, ctx) => {
@@ -132,6 +147,7 @@ export const findMeetingTimes = ownerTool(CALENDAR_OWNER, {
         organizer: s.organizerAvailability ?? 'unknown',
         free: people.filter((p) => p.how === 'free').map((p) => p.who),
         notFree: people.filter((p) => p.how !== 'free').map((p) => `${p.who} (${p.how})`),
+        ...caveat(s.organizerAvailability, people),
       };
     });
     const reason = r?.emptySuggestionsReason;
@@ -142,7 +158,7 @@ export const findMeetingTimes = ownerTool(CALENDAR_OWNER, {
     };
   },
   text: (r) => r.suggestions.length
-    ? `${r.suggestions.length} suggestion(s), best first, times in ${r.timeZone}\n${r.suggestions.map((s, i) => `${i + 1}. ${s.start} to ${s.end.slice(11)} (confidence ${s.confidence}%, you ${s.organizer}) free: ${s.free.join(', ') || 'none'}${s.notFree.length ? `; not free: ${s.notFree.join(', ')}` : ''}`).join('\n')}`
+    ? `${r.suggestions.length} suggestion(s), best first, times in ${r.timeZone}\n${r.suggestions.map((s, i) => `${i + 1}. ${s.start} to ${s.end.slice(11)} (confidence ${s.confidence}%, you ${s.organizer}) free: ${s.free.join(', ') || 'none'}${s.notFree.length ? `; not free: ${s.notFree.join(', ')}` : ''}${s.caveat ? `\n   ${s.caveat}` : ''}`).join('\n')}`
     : r.noSuggestionsReason ?? 'No time found.',
 });
 
