@@ -48,8 +48,14 @@ export interface GraphReader {
 export interface GraphWriter extends GraphReader {
   post<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
   patch<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
+  /** A JSON body, or bytes (a Uint8Array, sent as they are with opts.headers' content-type: a file's /content). */
   put<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
   delete(path: string, opts?: RequestOptions): Promise<void>;
+  /** A POST Graph answers 202 Accepted with a monitor URL in Location (a drive item's copy). */
+  postAccepted(path: string, body: unknown, opts?: RequestOptions): Promise<{ location?: string }>;
+  /** A GET of a pre-authenticated URL Graph handed out (an upload session's status, a copy monitor): no token is
+   *  sent there, and outages are retried. */
+  getPreauthenticated<T = unknown>(url: string, opts?: RequestOptions): Promise<T>;
   /** One chunk of an upload session; the session URL carries its own authorization. */
   uploadChunk(uploadUrl: string, chunk: Uint8Array, start: number, total: number, opts?: RequestOptions): Promise<UploadChunkResult>;
   batch(items: BatchItem[], opts?: RequestOptions): Promise<BatchResult[]>;
@@ -114,6 +120,39 @@ export class GraphClient implements GraphWriter {
   }
   async delete(path: string, opts?: RequestOptions): Promise<void> {
     await this.call('DELETE', path, undefined, opts);
+  }
+  async postAccepted(path: string, body: unknown, opts?: RequestOptions): Promise<{ location?: string }> {
+    const res = await this.call<Response>('POST', path, body, opts, false, true);
+    await res.body?.cancel();
+    return { location: res.headers.get('location') ?? undefined };
+  }
+
+  async getPreauthenticated<T>(url: string, opts: RequestOptions = {}): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(this.o.timeoutMs);
+      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+      let res: Response;
+      try {
+        // Not followed: a finished copy's monitor may redirect to the new item, which needs a token.
+        res = await this.o.fetch(url, { headers: { accept: 'application/json' }, signal, redirect: 'manual' });
+      } catch (e) {
+        if (opts.signal?.aborted) throw new GraphError(499, 'Cancelled', 'the request was cancelled');
+        if (attempt < this.o.maxRetries) {
+          await sleep(backoff(attempt), opts.signal);
+          continue;
+        }
+        throw new GraphError(502, 'NetworkError', `could not reach Microsoft Graph (${failureReason(e)})`);
+      }
+      const text = await res.text();
+      const body = text && /json/i.test(res.headers.get('content-type') ?? 'json') ? JSON.parse(text) : undefined;
+      if (res.status >= 300 && res.status < 400) return { status: 'completed', resourceLocation: res.headers.get('location') ?? undefined } as T;
+      if (res.ok) return body as T;
+      if ((RETRYABLE.has(res.status) || res.status === 500) && attempt < this.o.maxRetries) {
+        await sleep(retryAfterMs(res.headers.get('retry-after')) ?? backoff(attempt), opts.signal);
+        continue;
+      }
+      throw graphErrorFrom(res.status, body, res.headers.get('request-id') ?? undefined);
+    }
   }
 
   async download(path: string, opts?: RequestOptions): Promise<Download> {
@@ -261,10 +300,12 @@ export class GraphClient implements GraphWriter {
       const timeout = AbortSignal.timeout(attemptMs);
       const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...opts.headers };
-      if (body !== undefined) headers['content-type'] = 'application/json';
+      const bytes = body instanceof Uint8Array;
+      if (body !== undefined && !bytes) headers['content-type'] = 'application/json';
+      if (bytes) headers['content-type'] ??= 'application/octet-stream';
       let res: Response;
       try {
-        res = await this.o.fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+        res = await this.o.fetch(url, { method, headers, body: body === undefined ? undefined : bytes ? body : JSON.stringify(body), signal });
       } catch (e) {
         if (opts.signal?.aborted) throw new GraphError(499, 'Cancelled', 'the request was cancelled');
         const timedOut = timeout.aborted;

@@ -10,4 +10,5 @@ export const GROUP_CODE: Partial<Record<Group, Loader>> = {
   users: async () => (await import('./users/users.js')).default,
   mail: async () => (await import('./mail/index.js')).default,
   calendar: async () => (await import('./calendar/index.js')).default,
+  files: async () => (await import('./files/index.js')).default,
 };

@@ -52,6 +52,9 @@ export interface OwnerParam<P extends string> {
   badId: { codes: RegExp; where: string };
   /** Work before every call of the group (e.g. loading libraries kept out of start-up). */
   prepare?: () => Promise<void>;
+  /** Where the group's paths start, when not at the person (/me, /users/{id}): a drive's root is /me/drive,
+   *  /users/{id}/drive, /sites/{id}/drive or /drives/{id}. Given the parameter as the caller wrote it. */
+  resolve?: (who: string | undefined, ctx: ToolContext<ToolKind>) => Promise<Owner>;
 }
 
 type OwnerInput<S extends z.ZodRawShape, P extends string> = z.ZodObject<S & { [K in P]: z.ZodOptional<z.ZodString> }>;
@@ -112,9 +115,13 @@ export function ownerTool<P extends string, S extends z.ZodRawShape, O extends z
 }
 
 async function resolveOwner(param: OwnerParam<string>, who: string | undefined, ctx: ToolContext<ToolKind>): Promise<Owner> {
-  const mine: Owner = { root: '/me', label: param.mine, other: false };
-  if (!who || (await isSignedInUser(ctx.auth, who))) return mine;
-  if (!ctx.orgMode) throw new ToolError(param.needsOrgMode(who));
+  return param.resolve ? param.resolve(who, ctx) : personOwner(who, ctx, param);
+}
+
+/** The person an owner parameter names: the signed-in user's own ('/me'), or someone else's (organization mode). */
+export async function personOwner(who: string | undefined, ctx: ToolContext<ToolKind>, words: Pick<OwnerParam<string>, 'mine' | 'needsOrgMode'>): Promise<Owner> {
+  if (!who || (await isSignedInUser(ctx.auth, who))) return { root: '/me', label: words.mine, other: false };
+  if (!ctx.orgMode) throw new ToolError(words.needsOrgMode(who));
   return { root: `/users/${seg(who)}`, label: who, other: true };
 }
 
