@@ -10,7 +10,7 @@ export const DOC_FILES = ['README.md', 'docs/deployment.md', '.env.example'];
 
 /**
  * @typedef {{ id: string, toggle?: string, title: string, description: string }} GroupInfo
- * @typedef {{ name: string, group: string, kind: string, scopes: readonly string[], orgScopes?: readonly string[], orgOnly?: boolean }} ToolInfo
+ * @typedef {{ name: string, group: string, kind: string, scopes: readonly string[], orgScopes?: readonly string[], siteWriteScopes?: readonly string[], needsSiteWrites?: boolean, orgOnly?: boolean }} ToolInfo
  * @typedef {{
  *   groups: readonly GroupInfo[],
  *   tools: readonly ToolInfo[],
@@ -34,8 +34,8 @@ export function docBlocks({ groups, tools, selectTools, requiredScopes, version 
   const titlesOf = (toggle) => groups.filter((g) => g.toggle === toggle).map((g) => g.title).join(', ');
   const hasTools = (toggle) => groups.some((g) => g.toggle === toggle && toolsOf(g).length);
   const everyGroup = { groups: new Set(groups.map((g) => g.id)), readOnly: false };
-  const scopes = (orgMode) => requiredScopes(selectTools(tools, { ...everyGroup, orgMode }), orgMode).map(code).join(', ');
-  const permissions = (t) => [...t.scopes, ...(t.orgScopes ?? []).map((s) => `${s} (org)`)].join(', ') || 'none (local sign-in state)';
+  const scopes = (orgMode, siteWrites = false) => requiredScopes(selectTools(tools, { ...everyGroup, orgMode, siteWrites }), orgMode, siteWrites).map(code).join(', ');
+  const permissions = (t) => [...t.scopes, ...(t.orgScopes ?? []).map((s) => `${s} (org)`), ...(t.siteWriteScopes ?? []).map((s) => `${s} (site writes)`)].join(', ') || 'none (local sign-in state)';
 
   return {
     // README: the groups, their toggles and how many tools each has in this version.
@@ -52,7 +52,7 @@ export function docBlocks({ groups, tools, selectTools, requiredScopes, version 
       '',
       '| tool | kind | permissions | organization mode only |',
       '| --- | --- | --- | --- |',
-      ...toolsOf(g).map((t) => `| ${code(t.name)} | ${t.kind} | ${permissions(t)} | ${t.orgOnly ? 'yes' : ''} |`),
+      ...toolsOf(g).map((t) => `| ${code(t.name)} | ${t.kind} | ${permissions(t)} | ${t.orgOnly ? 'yes' : ''}${t.needsSiteWrites ? ' (with site writes)' : ''} |`),
     ].join('\n')).join('\n\n'),
     // docs/deployment.md, section 3: one line per toggle.
     toggles: toggles.map((t) => `- ${code(`MS365_MCP_ENABLE_${t}`)}: ${titlesOf(t)}${hasTools(t) ? '' : ' (no tools yet)'}`).join('\n'),
@@ -63,6 +63,7 @@ export function docBlocks({ groups, tools, selectTools, requiredScopes, version 
       '',
       `- in organization mode: ${scopes(true)}`,
       `- without organization mode: ${scopes(false)}`,
+      `- in organization mode with \`MS365_MCP_SITE_WRITES=true\` (writing to SharePoint and colleagues' files; beyond the guide's list): ${scopes(true, true)}`,
     ].join('\n'),
     // .env.example: every toggle with its default.
     'env-toggles': toggles.map((t) => `MS365_MCP_ENABLE_${t}=true`).join('\n'),

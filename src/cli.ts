@@ -16,6 +16,7 @@ import { VERSION } from './version.js';
 
 const FLAG_OPTIONS = {
   'org-mode': { type: 'boolean' },
+  'site-writes': { type: 'boolean' },
   login: { type: 'boolean' },
   logout: { type: 'boolean' },
   'verify-login': { type: 'boolean' },
@@ -39,6 +40,8 @@ Usage: node dist/index.js [options]          serve MCP over stdio (the default)
 
 Options:
   --org-mode              organization mode: shared mailboxes, Teams, SharePoint, directory (MS365_MCP_ORG_MODE)
+  --site-writes           with --org-mode: also write to SharePoint libraries and lists and to colleagues' files;
+                          asks for Files.ReadWrite.All and Sites.ReadWrite.All (MS365_MCP_SITE_WRITES)
   --login                 sign in with a device code, then exit
   --logout                remove the cached sign-in
   --verify-login          prove the cached sign-in works: a forced token refresh, then Graph /me
@@ -136,7 +139,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       process.stdout.write(`${VERSION}\n`); // stdout-ok: a command's answer, not serving
       return 0;
     case 'list-permissions':
-      process.stdout.write(`${requiredScopes(selectedTools(selectionOf(config), await toolManifest()), config.orgMode).join('\n')}\n`); // stdout-ok: a command's answer, not serving
+      process.stdout.write(`${requiredScopes(selectedTools(selectionOf(config), await toolManifest()), config.orgMode, config.siteWrites).join('\n')}\n`); // stdout-ok: a command's answer, not serving
       return 0;
     case 'health': {
       // The container's HEALTHCHECK: cheap (no MSAL, no network), exit 0 when healthy.

@@ -17,6 +17,8 @@ export interface Config {
   clientId?: string;
   tenantId?: string;
   orgMode: boolean;
+  /** Organization mode also writes to SharePoint libraries and lists and to others' files (beyond the guide's permissions). */
+  siteWrites: boolean;
   logLevel: LogLevel;
   toggles: Record<Toggle, boolean>;
   tokenCachePath: string;
@@ -85,6 +87,7 @@ const SETTINGS = {
   clientId: { schema: clientId, env: 'MS365_MCP_CLIENT_ID' },
   tenantId: { schema: tenantId, env: 'MS365_MCP_TENANT_ID' },
   orgMode: { schema: bool, env: 'MS365_MCP_ORG_MODE', flag: 'org-mode', fallback: 'false' },
+  siteWrites: { schema: bool, env: 'MS365_MCP_SITE_WRITES', flag: 'site-writes', fallback: 'false' },
   logLevel: { schema: oneOf(LOG_LEVELS), env: 'LOG_LEVEL', fallback: 'info' },
   tokenCachePath: { schema: z.string().min(1), env: 'MS365_MCP_TOKEN_CACHE_PATH' },
   selectedAccountPath: { schema: z.string().min(1), env: 'MS365_MCP_SELECTED_ACCOUNT_PATH' },

@@ -26,9 +26,10 @@ export function earlyConfig(env: NodeJS.ProcessEnv): EarlyConfig | undefined {
   };
   const orgMode = bool('MS365_MCP_ORG_MODE', false);
   const readOnly = bool('READ_ONLY', false);
+  const siteWrites = bool('MS365_MCP_SITE_WRITES', false);
   const toggles = {} as Record<Toggle, boolean>;
   for (const t of TOGGLE_NAMES) toggles[t] = bool(`MS365_MCP_ENABLE_${t}`, true);
-  if (orgMode === undefined || readOnly === undefined || Object.values(toggles).includes(undefined as unknown as boolean)) return undefined;
+  if (orgMode === undefined || readOnly === undefined || siteWrites === undefined || Object.values(toggles).includes(undefined as unknown as boolean)) return undefined;
   const level = (get('LOG_LEVEL') ?? 'info').trim().toLowerCase() as LogLevel;
   if (!LOG_LEVELS.includes(level)) return undefined;
   let enabledTools: RegExp | undefined;
@@ -38,5 +39,5 @@ export function earlyConfig(env: NodeJS.ProcessEnv): EarlyConfig | undefined {
   } catch {
     return undefined;
   }
-  return { selection: { groups: enabledGroups(toggles), readOnly, orgMode, ...(enabledTools ? { enabledTools } : {}) }, logLevel: level };
+  return { selection: { groups: enabledGroups(toggles), readOnly, orgMode, siteWrites, ...(enabledTools ? { enabledTools } : {}) }, logLevel: level };
 }

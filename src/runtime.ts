@@ -36,14 +36,14 @@ export interface Runtime extends ToolRuntime {
 }
 
 export function selectionOf(config: Config): Selection {
-  return { groups: enabledGroups(config.toggles), readOnly: config.readOnly, orgMode: config.orgMode, enabledTools: config.enabledTools };
+  return { groups: enabledGroups(config.toggles), readOnly: config.readOnly, orgMode: config.orgMode, siteWrites: config.siteWrites, enabledTools: config.enabledTools };
 }
 
 /** `node dist/index.js --login` with what decides this configuration's permissions: organization mode,
  *  read-only, the tool filter and the groups turned off. */
 export function loginCommand(config: Config): string {
   const off = Object.entries(config.toggles).filter(([, on]) => !on).map(([t]) => `MS365_MCP_ENABLE_${t}=false `).join('');
-  const flags = [config.orgMode ? ' --org-mode' : '', config.readOnly ? ' --read-only' : '', config.enabledTools ? ` --enabled-tools '${config.enabledTools.source}'` : ''].join('');
+  const flags = [config.orgMode ? ' --org-mode' : '', config.orgMode && config.siteWrites ? ' --site-writes' : '', config.readOnly ? ' --read-only' : '', config.enabledTools ? ` --enabled-tools '${config.enabledTools.source}'` : ''].join('');
   return `${off}node dist/index.js --login${flags}`;
 }
 
@@ -80,7 +80,7 @@ export async function createToolRuntime(config: Config, log: Logger): Promise<To
       tenantId: config.tenantId ?? (isSandbox ? SANDBOX_TENANT_ID : config.orgMode ? 'organizations' : 'common'),
       cloud: config.cloud,
       sandboxUrl: config.sandboxUrl,
-      scopes: requiredScopes(tools, config.orgMode),
+      scopes: requiredScopes(tools, config.orgMode, config.siteWrites),
       tokenCachePath: config.tokenCachePath,
       selectedAccountPath: config.selectedAccountPath,
       loginCommand: loginCommand(config),

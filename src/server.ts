@@ -29,7 +29,7 @@ export function createServerFactory(deps: ServerDeps): () => McpServer {
   const code = deps.code ?? groupLoader(deps.log);
   return () => {
     const server = new McpServer({ name: SERVER_NAME, version: VERSION }, { capabilities: { tools: {} }, instructions: serverInstructions(deps.selection.groups) });
-    registerTools(server, tools, code, { graph: deps.graph, auth: deps.auth, orgMode: deps.selection.orgMode, transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log });
+    registerTools(server, tools, code, { graph: deps.graph, auth: deps.auth, orgMode: deps.selection.orgMode, siteWrites: !!(deps.selection.orgMode && deps.selection.siteWrites), transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log });
     return server;
   };
 }

@@ -82,6 +82,13 @@ describe('configuration', () => {
     expect(personal).not.toContain('User.Read.All');
     const org = (await runCli(['--list-permissions', '--org-mode'], env)).stdout.trim().split('\n');
     expect(org).toContain('User.Read.All');
+    expect(org).toContain('Files.ReadWrite');
+    // Writing to SharePoint and colleagues' files asks for more than the guide lists, only when chosen.
+    expect(org).not.toContain('Files.ReadWrite.All');
+    const siteWrites = (await runCli(['--list-permissions', '--org-mode', '--site-writes'], env)).stdout.trim().split('\n');
+    expect(siteWrites).toEqual([...org, 'Files.ReadWrite.All'].sort((a, b) => a.localeCompare(b)));
+    expect((await runCli(['--list-permissions', '--site-writes'], env)).stdout.trim().split('\n')).toEqual(personal); // organization mode only
+    expect(h.stdout).toContain('--site-writes');
   });
 });
 

@@ -23,12 +23,14 @@ export function isSatisfiedBy(needed: string, granted: readonly string[]): boole
   return have.has(needed.toLowerCase()) || (IMPLIED_BY[needed] ?? []).some((s) => have.has(s.toLowerCase()));
 }
 
-/** The exact delegated scopes to request for these tools: their own (plus org-mode extras), sorted. */
-export function requiredScopes(tools: readonly Pick<AnyTool, 'scopes' | 'orgScopes'>[], orgMode: boolean): string[] {
+/** The exact delegated scopes to request for these tools: their own, plus org-mode extras, plus the
+ *  site-write ones when organization mode writes to SharePoint too; sorted. */
+export function requiredScopes(tools: readonly Pick<AnyTool, 'scopes' | 'orgScopes' | 'siteWriteScopes'>[], orgMode: boolean, siteWrites = false): string[] {
   const set = new Set<string>(BASE_SCOPES);
   for (const t of tools) {
     for (const s of t.scopes) set.add(s);
     if (orgMode) for (const s of t.orgScopes ?? []) set.add(s);
+    if (orgMode && siteWrites) for (const s of t.siteWriteScopes ?? []) set.add(s);
   }
   return [...set].sort((a, b) => a.localeCompare(b));
 }

@@ -13,6 +13,8 @@ export interface ToolContext<K extends ToolKind> {
   signal: AbortSignal;
   auth: AuthService;
   orgMode: boolean;
+  /** MS365_MCP_SITE_WRITES in organization mode: writes may reach SharePoint and others' files. */
+  siteWrites: boolean;
   /** How the client reaches the server: local file paths (attachments) only make sense over stdio. */
   transport: 'stdio' | 'http';
   /** Sends an MCP progress notification when the client asked for progress. */
@@ -31,6 +33,11 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   orgScopes?: readonly string[];
   /** Only offered in organization mode (directory, Teams, SharePoint, org-wide search). */
   orgOnly?: boolean;
+  /** Permissions beyond the deployment guide's (Files.ReadWrite.All, Sites.ReadWrite.All), requested only in
+   *  organization mode with MS365_MCP_SITE_WRITES: the tool then also writes to SharePoint and others' files. */
+  siteWriteScopes?: readonly string[];
+  /** Offered only with MS365_MCP_SITE_WRITES in organization mode (it does nothing without those permissions). */
+  needsSiteWrites?: boolean;
   /** Whether the tool talks to Microsoft 365 (openWorldHint); auth tools work on local sign-in state. */
   openWorld?: boolean;
   input: I;

@@ -41,7 +41,9 @@ export async function buildManifest(tools: readonly AnyTool[], version: string):
     capabilities: answers[1].capabilities as Record<string, unknown>,
     tools: tools.map((t) => ({
       name: t.name, group: t.group, kind: t.kind, ...(t.orgOnly ? { orgOnly: true } : {}),
-      scopes: [...t.scopes], ...(t.orgScopes ? { orgScopes: [...t.orgScopes] } : {}), listed: listed.get(t.name)!,
+      scopes: [...t.scopes], ...(t.orgScopes ? { orgScopes: [...t.orgScopes] } : {}),
+      ...(t.siteWriteScopes ? { siteWriteScopes: [...t.siteWriteScopes] } : {}), ...(t.needsSiteWrites ? { needsSiteWrites: true } : {}),
+      listed: listed.get(t.name)!,
     })),
   };
 }

@@ -8,7 +8,7 @@ import type { AnyTool } from './define-tool.js';
 /** One tool as the SDK lists it (name, title, description, inputSchema, annotations, outputSchema). */
 export type ListedTool = { name: string } & Record<string, unknown>;
 
-export type ManifestTool = Pick<AnyTool, 'name' | 'group' | 'kind' | 'orgOnly' | 'scopes' | 'orgScopes'> & { listed: ListedTool };
+export type ManifestTool = Pick<AnyTool, 'name' | 'group' | 'kind' | 'orgOnly' | 'scopes' | 'orgScopes' | 'siteWriteScopes' | 'needsSiteWrites'> & { listed: ListedTool };
 
 export interface Manifest {
   /** The package version it was built for: a manifest of another build is ignored. */

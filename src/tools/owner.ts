@@ -31,7 +31,7 @@ export interface Owner {
 }
 
 /** What the error wording may look at: the tool's kind and the permissions it declared. */
-export type ToolFacts = Pick<AnyTool, 'name' | 'kind' | 'scopes' | 'orgScopes'>;
+export type ToolFacts = Pick<AnyTool, 'name' | 'kind' | 'scopes' | 'orgScopes' | 'siteWriteScopes'>;
 
 /** A group's owner parameter: its name and schema, its words, and how Graph's refusals are explained. */
 export interface OwnerParam<P extends string> {
@@ -54,7 +54,7 @@ export interface OwnerParam<P extends string> {
   prepare?: () => Promise<void>;
   /** Where the group's paths start, when not at the person (/me, /users/{id}): a drive's root is /me/drive,
    *  /users/{id}/drive, /sites/{id}/drive or /drives/{id}. Given the parameter as the caller wrote it. */
-  resolve?: (who: string | undefined, ctx: ToolContext<ToolKind>) => Promise<Owner>;
+  resolve?: (who: string | undefined, ctx: ToolContext<ToolKind>, tool: ToolFacts) => Promise<Owner>;
 }
 
 type OwnerInput<S extends z.ZodRawShape, P extends string> = z.ZodObject<S & { [K in P]: z.ZodOptional<z.ZodString> }>;
@@ -69,6 +69,8 @@ export interface OwnerToolDef<S extends z.ZodRawShape, O extends z.ZodObject, K 
   kind: K;
   scopes: readonly string[];
   orgScopes?: readonly string[];
+  siteWriteScopes?: readonly string[];
+  needsSiteWrites?: boolean;
   /** false: the tool has no owner parameter (it works across people, e.g. free/busy), but keeps the group's errors. */
   owner?: false;
   input: S;
@@ -85,12 +87,12 @@ export function ownerTool<P extends string, S extends z.ZodRawShape, O extends z
 ): AnyTool {
   const withOwner = def.owner !== false;
   const input = (withOwner ? z.object(def.input).extend({ [param.name]: param.schema }) : z.object(def.input)) as unknown as OwnerInput<S, P>;
-  const facts: ToolFacts = { name: def.name, kind: def.kind, scopes: def.scopes, orgScopes: def.orgScopes };
+  const facts: ToolFacts = { name: def.name, kind: def.kind, scopes: def.scopes, orgScopes: def.orgScopes, siteWriteScopes: def.siteWriteScopes };
   /** Runs `act` for the call's owner, with Graph's refusals worded by the group (the handler, and the
    *  confirmation's look-ups). */
   const withOwnerOf = async <R>(args: unknown, ctx: ToolContext<ToolKind>, act: (owner: Owner) => Promise<R> | R): Promise<R> => {
     await param.prepare?.();
-    const owner = await resolveOwner(param, withOwner ? (args as Record<string, string | undefined>)[param.name] : undefined, ctx);
+    const owner = await resolveOwner(param, withOwner ? (args as Record<string, string | undefined>)[param.name] : undefined, ctx, facts);
     try {
       return await act(owner);
     } catch (e) {
@@ -105,6 +107,8 @@ export function ownerTool<P extends string, S extends z.ZodRawShape, O extends z
     kind: def.kind,
     scopes: def.scopes,
     ...(def.orgScopes ? { orgScopes: def.orgScopes } : {}),
+    ...(def.siteWriteScopes ? { siteWriteScopes: def.siteWriteScopes } : {}),
+    ...(def.needsSiteWrites ? { needsSiteWrites: true } : {}),
     input,
     output: def.output,
     text: def.text,
@@ -114,8 +118,8 @@ export function ownerTool<P extends string, S extends z.ZodRawShape, O extends z
   });
 }
 
-async function resolveOwner(param: OwnerParam<string>, who: string | undefined, ctx: ToolContext<ToolKind>): Promise<Owner> {
-  return param.resolve ? param.resolve(who, ctx) : personOwner(who, ctx, param);
+async function resolveOwner(param: OwnerParam<string>, who: string | undefined, ctx: ToolContext<ToolKind>, tool: ToolFacts): Promise<Owner> {
+  return param.resolve ? param.resolve(who, ctx, tool) : personOwner(who, ctx, param);
 }
 
 /** The person an owner parameter names: the signed-in user's own ('/me'), or someone else's (organization mode). */

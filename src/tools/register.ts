@@ -15,6 +15,7 @@ export interface ToolDeps {
   graph: GraphWriter;
   auth: AuthService;
   orgMode: boolean;
+  siteWrites: boolean;
   transport: 'stdio' | 'http';
   /** Ask the user (MCP elicitation) before destructive tools act (MS365_MCP_CONFIRM_DESTRUCTIVE). */
   confirmDestructive: boolean;
@@ -57,6 +58,7 @@ export function registerTools(server: McpServer, entries: readonly ManifestTool[
           signal: extra.mcpReq.signal,
           auth: deps.auth,
           orgMode: deps.orgMode,
+          siteWrites: deps.siteWrites,
           transport: deps.transport,
           progress: async (done, total, message) => {
             if (progressToken === undefined) return;

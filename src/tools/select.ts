@@ -7,11 +7,14 @@ export interface Selection {
   groups: Set<Group>;
   readOnly: boolean;
   orgMode: boolean;
+  /** Organization mode may also write to SharePoint and others' files (MS365_MCP_SITE_WRITES): permissions
+   *  beyond the deployment guide's, asked for only then. */
+  siteWrites?: boolean;
   enabledTools?: RegExp;
 }
 
 /** What the gates look at: a definition or a manifest entry. */
-export type Selectable = Pick<AnyTool, 'name' | 'group' | 'kind' | 'orgOnly'>;
+export type Selectable = Pick<AnyTool, 'name' | 'group' | 'kind' | 'orgOnly' | 'needsSiteWrites'>;
 
 export function selectTools<T extends Selectable>(all: readonly T[], s: Selection): T[] {
   return all.filter(
@@ -20,6 +23,7 @@ export function selectTools<T extends Selectable>(all: readonly T[], s: Selectio
       // Auth tools change only the local sign-in, never the tenant, so read-only mode keeps them.
       !(s.readOnly && t.kind !== 'read' && t.group !== 'auth') &&
       !(!s.orgMode && t.orgOnly) &&
+      !(t.needsSiteWrites && !(s.orgMode && s.siteWrites)) &&
       (!s.enabledTools || s.enabledTools.test(t.name)),
   );
 }

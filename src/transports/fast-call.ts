@@ -30,7 +30,7 @@ export async function fastCall(entry: ManifestTool, args: Record<string, unknown
     const tool = await rt.code(entry);
     const parsed = await tool.input['~standard'].validate(args);
     if (parsed.issues) return undefined;
-    const ctx = { graph: rt.graph, signal: new AbortController().signal, auth: rt.auth, orgMode: rt.selection.orgMode, transport: 'stdio' as const, progress: async () => undefined };
+    const ctx = { graph: rt.graph, signal: new AbortController().signal, auth: rt.auth, orgMode: rt.selection.orgMode, siteWrites: !!(rt.selection.orgMode && rt.selection.siteWrites), transport: 'stdio' as const, progress: async () => undefined };
     return JSON.stringify(await runTool(tool, parsed.value, ctx, log));
   } finally {
     await rt.close();

@@ -22,7 +22,19 @@ const MINE = 'your OneDrive';
 const needsOrgMode = (who: string) =>
   `The files of ${who} are not yours: other people's files and SharePoint need organization mode (start the server with --org-mode or MS365_MCP_ORG_MODE=true, then sign in again). Leave out drive for your own OneDrive.`;
 
-async function resolveDrive(who: string | undefined, ctx: Parameters<NonNullable<OwnerParam<'drive'>['resolve']>>[1]): Promise<Owner> {
+type Resolve = NonNullable<OwnerParam<'drive'>['resolve']>;
+
+const resolveDrive: Resolve = async (who, ctx, tool) => {
+  const owner = await driveOf(who, ctx);
+  // Writing anywhere but your own OneDrive needs Files.ReadWrite.All, which the deployment guide does not list:
+  // only a deployment that chose it (MS365_MCP_SITE_WRITES) asks for it.
+  if (owner.other && tool.kind !== 'read' && !ctx.siteWrites) {
+    throw new ToolError(`Changing files in ${owner.label} needs organization mode with MS365_MCP_SITE_WRITES=true (--site-writes), which asks for Files.ReadWrite.All and Sites.ReadWrite.All, beyond the deployment guide's permissions: an admin grants them to the app, then sign in again with --login --org-mode --site-writes. Your own OneDrive needs none of this.`);
+  }
+  return owner;
+};
+
+async function driveOf(who: string | undefined, ctx: Parameters<Resolve>[1]): Promise<Owner> {
   if (!who || isAddress(who) || isUserId(who)) {
     const person = await personOwner(who, ctx, { mine: MINE, needsOrgMode });
     return { ...person, root: `${person.root}/drive`, label: person.other ? `the OneDrive of ${who}` : MINE };

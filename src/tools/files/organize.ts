@@ -26,6 +26,7 @@ export const moveFile = ownerTool(DRIVE, {
   description: 'Move a file or folder to another folder, rename it, or copy it (copy: true) within the drive.',
   kind: 'write',
   scopes: ['Files.ReadWrite'],
+  siteWriteScopes: ['Files.ReadWrite.All'],
   input: {
     item: ItemInput('Path like /Documents/report.docx, or id'),
     to: ItemInput('Destination folder: path or id; default: where it is').optional(),
@@ -72,6 +73,7 @@ export const deleteFile = ownerTool(DRIVE, {
   description: 'Delete a file or folder (with its contents) to the recycle bin.',
   kind: 'destructive',
   scopes: ['Files.ReadWrite'],
+  siteWriteScopes: ['Files.ReadWrite.All'],
   input: { item: ItemInput('Path like /Documents/old.docx, or id') },
   output: z.object({ deleted: z.string(), id: z.string() }),
   confirm: async ({ item }, { graph, signal }, d) => {

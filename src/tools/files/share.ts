@@ -38,6 +38,7 @@ export const shareFile = ownerTool(DRIVE, {
   description: 'Share with the organization or anyone by link, or invite people by address (they are told by mail). Sharing outside the organization asks first.',
   kind: 'destructive',
   scopes: ['Files.ReadWrite'],
+  siteWriteScopes: ['Files.ReadWrite.All'],
   input: Input,
   output: z.object({ name: z.string(), access: z.array(Access) }),
   idempotent: false,
@@ -83,6 +84,7 @@ export const unshareFile = ownerTool(DRIVE, {
   description: 'Remove one permission (a person or a link) listed by files_get with include access.',
   kind: 'destructive',
   scopes: ['Files.ReadWrite'],
+  siteWriteScopes: ['Files.ReadWrite.All'],
   input: {
     item: ItemInput('Path or id'),
     permissionId: Text(300).refine((v) => /^[^/\\?#]+$/.test(v), 'must be a permission id from files_get').describe('Permission id from files_get (include access)'),

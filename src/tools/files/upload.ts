@@ -31,6 +31,7 @@ export const uploadFile = ownerTool(DRIVE, {
   description: 'Upload a local file (path, stdio) or base64 content into a folder; large files go in resumable chunks with progress.',
   kind: 'write',
   scopes: ['Files.ReadWrite'],
+  siteWriteScopes: ['Files.ReadWrite.All'],
   input: {
     folder: ItemInput('Folder: path like /Documents or id; default: the root').optional(),
     file: FileInput.describe('The file: a local path (stdio) or contentBase64 with a name'),
@@ -67,6 +68,7 @@ export const createFolder = ownerTool(DRIVE, {
   description: 'Create a folder in a folder (default: the root).',
   kind: 'write',
   scopes: ['Files.ReadWrite'],
+  siteWriteScopes: ['Files.ReadWrite.All'],
   input: {
     parent: ItemInput('Parent folder: path or id; default: the root').optional(),
     name: NameInput('Name of the new folder'),

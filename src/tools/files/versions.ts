@@ -13,6 +13,7 @@ export const restoreVersion = ownerTool(DRIVE, {
   description: 'Make an earlier version (from files_get with include versions) the current one; the current one is kept as a version.',
   kind: 'write',
   scopes: ['Files.ReadWrite'],
+  siteWriteScopes: ['Files.ReadWrite.All'],
   input: {
     item: ItemInput('Path or id of the file'),
     versionId: Text(100).refine((v) => /^[^/\\?#]+$/.test(v) && !/^\.+$/.test(v), 'must be a version id from files_get').describe('Version id from files_get'),
