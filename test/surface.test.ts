@@ -43,10 +43,13 @@ const CONFIGS = {
   personal: {},
   org: { MS365_MCP_ORG_MODE: 'true' },
   'org-read-only': { MS365_MCP_ORG_MODE: 'true', READ_ONLY: 'true' },
+  'org-site-writes': { MS365_MCP_ORG_MODE: 'true', MS365_MCP_SITE_WRITES: 'true' },
 } as const;
 const surfaces = Object.fromEntries(await Promise.all(Object.entries(CONFIGS).map(async ([k, env]) => [k, await listTools(env)] as const))) as Record<keyof typeof CONFIGS, ListedTool[]>;
-/** Organization mode with every group on: the whole surface. */
+/** Organization mode with every group on: the surface of the deployment guide's permissions. */
 const org = surfaces.org;
+/** And writing to SharePoint too (MS365_MCP_SITE_WRITES): every tool there is. */
+const full = surfaces['org-site-writes'];
 
 const WRITE_SCOPE = /ReadWrite|\.Send|\.Create|Write/;
 const SNAPS = new URL('./__toolsnaps__/', import.meta.url);
@@ -59,7 +62,7 @@ describe('tool surface', () => {
     await expect(json(names)).toMatchFileSnapshot('./__snapshots__/tool-names.json');
   });
 
-  for (const tool of org) {
+  for (const tool of full) {
     it(`lists ${tool.name} as its snapshot says`, async () => {
       await expect(json(tool)).toMatchFileSnapshot(`./__toolsnaps__/${tool.name}.json`);
     });
@@ -67,20 +70,21 @@ describe('tool surface', () => {
 
   it('keeps a snapshot only for tools that exist', async () => {
     const files = (await fs.readdir(SNAPS)).filter((f) => f.endsWith('.json'));
-    const orphans = files.filter((f) => !org.some((t) => `${t.name}.json` === f));
+    const orphans = files.filter((f) => !full.some((t) => `${t.name}.json` === f));
     expect(orphans, 'delete these from test/__toolsnaps__/').toEqual([]);
   });
 
   it('lists a tool the same way in every configuration, so one snapshot per tool covers them all', () => {
-    for (const tools of [surfaces.personal, surfaces['org-read-only']]) {
-      for (const t of tools) expect(t, t.name).toEqual(org.find((o) => o.name === t.name));
+    expect(full.length).toBe(ALL_TOOLS.length);
+    for (const tools of [surfaces.personal, surfaces['org-read-only'], org]) {
+      for (const t of tools) expect(t, t.name).toEqual(full.find((o) => o.name === t.name));
     }
   });
 
   it('keeps the invariants for every tool of the full organization surface', () => {
-    const names = org.map((t) => t.name);
+    const names = full.map((t) => t.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const t of org) {
+    for (const t of full) {
       const group = ALL_TOOLS.find((d) => d.name === t.name)!.group;
       expect(t.name, `${t.name} starts with its group`).toMatch(new RegExp(`^${group}_[a-z]+(_[a-z]+)*$`));
       expect(t.description?.length, `${t.name} description`).toBeGreaterThan(20);
@@ -105,7 +109,7 @@ describe('tool surface', () => {
       const here = (Array.isArray(o.type) && o.type.includes('null')) || o.type === 'null' ? [at] : [];
       return [...here, ...Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? nullable(v, `${at}.${k}`) : []))];
     };
-    expect(org.flatMap((t) => [...nullable(t.inputSchema, `${t.name}.input`), ...nullable(t.outputSchema, `${t.name}.output`)])).toEqual([]);
+    expect(full.flatMap((t) => [...nullable(t.inputSchema, `${t.name}.input`), ...nullable(t.outputSchema, `${t.name}.output`)])).toEqual([]);
   });
 
   it('read tools never declare write permissions, and read-only mode offers only read tools', () => {
@@ -154,6 +158,7 @@ describe('token budgets (o200k tokens of tools/list in organization mode, from t
   it(`the whole organization surface, every group on: at most ${SURFACE_BUDGET.toLocaleString('en')}`, () => {
     expect(TOGGLE_NAMES.every((t) => buildConfig('serve', {}, CONFIGS.org).toggles[t])).toBe(true);
     expect(tokens(org)).toBeLessThanOrEqual(SURFACE_BUDGET);
+    expect(tokens(full), 'with site writes too').toBeLessThanOrEqual(SURFACE_BUDGET);
   });
 });
 

@@ -11,4 +11,5 @@ export const GROUP_CODE: Partial<Record<Group, Loader>> = {
   mail: async () => (await import('./mail/index.js')).default,
   calendar: async () => (await import('./calendar/index.js')).default,
   files: async () => (await import('./files/index.js')).default,
+  sharepoint: async () => (await import('./sharepoint/index.js')).default,
 };

@@ -25,7 +25,7 @@ const TABLE = [
   { id: 'users', toggle: 'USERS', title: 'Users', budget: 1_800, description: 'Your profile and, in organization mode, the people of the organization and their managers.' },
   { id: 'mail', toggle: 'MAIL', title: 'Mail', budget: 4_200, description: 'Read, search, send, reply to and organise mail, in your mailbox or (organization mode) a shared one.' },
   { id: 'calendar', toggle: 'CALENDAR', title: 'Calendar', budget: 3_600, description: 'Events, invitations and replies, free/busy and meeting times, in your calendar or (organization mode) a shared one.' },
-  { id: 'files', toggle: 'FILES', title: 'Files', budget: 4_000, description: 'Your OneDrive: files and folders.' },
+  { id: 'files', toggle: 'FILES', title: 'Files', budget: 4_400, description: 'Files and folders in your OneDrive, colleagues\' OneDrives and SharePoint libraries: find, read, upload, organise and share.' },
   { id: 'sharepoint', toggle: 'SHAREPOINT', title: 'SharePoint', budget: { with: 'files' }, description: 'SharePoint sites, their document libraries and lists.' },
   { id: 'excel', toggle: 'EXCEL_POWERPOINT', title: 'Excel', budget: 2_400, description: 'Excel workbooks in OneDrive and SharePoint.' },
   { id: 'powerpoint', toggle: 'EXCEL_POWERPOINT', title: 'PowerPoint', budget: { with: 'excel' }, description: 'PowerPoint presentations in OneDrive and SharePoint.' },

@@ -15,7 +15,7 @@ const siteInput = SiteInput();
 export const DriveInput = Text(1100)
   .refine((v) => isAddress(v) || isUserId(v) || (v.toLowerCase().startsWith('site:') && siteInput.safeParse(v.slice(5).trim()).success) || (DRIVE_ID.test(v) && !/^\.+$/.test(v)),
     "must be a person's address, site:<site name or address>, or a drive id")
-  .describe("Whose files: a person's address, site:<name> for a SharePoint library, or a drive id; default: your OneDrive")
+  .describe('Whose: an address, site:<name>, or a drive id; default: your OneDrive')
   .optional();
 
 const MINE = 'your OneDrive';

@@ -30,13 +30,13 @@ export const ItemSummary = z.object({
   id: z.string(),
   name: z.string(),
   folder: z.boolean().optional(),
-  items: z.number().optional().describe('Children of a folder'),
+  items: z.number().optional(),
   size: z.number().optional(),
   type: z.string().optional(),
   modified: z.string().optional(),
   modifiedBy: z.string().optional(),
-  path: z.string().optional().describe('Folder it is in'),
-  driveId: z.string().optional().describe("Its drive, when not the one asked (pass as drive)"),
+  path: z.string().optional(),
+  driveId: z.string().optional().describe('Pass as drive'),
 });
 export type ItemSummaryOut = z.output<typeof ItemSummary>;
 
