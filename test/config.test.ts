@@ -86,7 +86,7 @@ describe('configuration', () => {
     // Writing to SharePoint and colleagues' files asks for more than the guide lists, only when chosen.
     expect(org).not.toContain('Files.ReadWrite.All');
     const siteWrites = (await runCli(['--list-permissions', '--org-mode', '--site-writes'], env)).stdout.trim().split('\n');
-    expect(siteWrites).toEqual([...org, 'Files.ReadWrite.All'].sort((a, b) => a.localeCompare(b)));
+    expect(siteWrites).toEqual([...org, 'Files.ReadWrite.All', 'Sites.ReadWrite.All'].sort((a, b) => a.localeCompare(b)));
     expect((await runCli(['--list-permissions', '--site-writes'], env)).stdout.trim().split('\n')).toEqual(personal); // organization mode only
     expect(h.stdout).toContain('--site-writes');
   });
