@@ -74,17 +74,20 @@ function unauthenticated(req: GraphRequest, message: string): GraphError {
   return new GraphError(401, 'InvalidAuthenticationToken', message, { 'WWW-Authenticate': challenge });
 }
 
-/** Path segments after /v1.0, decoded; `users('id')` key syntax split; a leading `me` becomes `users/{id}`. */
+/** Path segments after /v1.0, decoded; `users('id')` key syntax split; a leading `me` becomes `users/{id}`; and
+ *  Graph's path addressing (`root:/a/b.docx:/content`, `items/{id}:/a:`, `sites/{host}:/sites/x:`) turned into
+ *  `root`, `:`, `a/b.docx`, `content`: the addressed segment, a `:` segment, then the whole path (its names
+ *  decoded once, joined by `/`), so a route declares `.../root/:/{path}` like any other placeholder. Only a raw
+ *  `:` opens or closes a path; an encoded one (%3A) is part of a name. */
 export function resolveSegments(pathname: string, principal: Principal): { segments: string[]; viaMe: boolean } {
-  const raw = pathname.replace(/^\/v1\.0/i, '').split('/').filter(Boolean);
+  const raw = colonPaths(pathname.replace(/^\/v1\.0/i, '').split('/').filter(Boolean));
   const segments: string[] = [];
   for (const s of raw) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(s);
-    } catch {
-      throw segmentNotFound(s);
+    if (typeof s !== 'string') {
+      segments.push(s.path.map(decodeOrFail).join('/'));
+      continue;
     }
+    const decoded = decodeOrFail(s);
     const key = /^([\w.$]+)\('(.*)'\)$/s.exec(decoded);
     if (key) segments.push(key[1], key[2].replace(/''/g, "'"));
     else segments.push(decoded);
@@ -92,4 +95,34 @@ export function resolveSegments(pathname: string, principal: Principal): { segme
   const viaMe = segments[0]?.toLowerCase() === 'me';
   if (viaMe) segments.splice(0, 1, 'users', principal.user.id);
   return { segments, viaMe };
+}
+
+function decodeOrFail(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw segmentNotFound(s);
+  }
+}
+
+/** Raw segments with each `x:/.../y:` run replaced by `x`, `:`, and the run's names (still encoded). */
+function colonPaths(raw: string[]): (string | { path: string[] })[] {
+  const out: (string | { path: string[] })[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i];
+    if (!s.endsWith(':') || s === ':') {
+      out.push(s);
+      continue;
+    }
+    out.push(s.slice(0, -1), ':');
+    const path: string[] = [];
+    // The path runs to the segment that ends with ':' or to the end (Graph lets a final ':' be left out).
+    for (i++; i < raw.length; i++) {
+      const closes = raw[i].endsWith(':');
+      path.push(closes ? raw[i].slice(0, -1) : raw[i]);
+      if (closes) break;
+    }
+    out.push({ path: path.filter(Boolean) });
+  }
+  return out;
 }
