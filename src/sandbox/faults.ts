@@ -21,6 +21,12 @@ export interface FaultRule {
   /** Applies to the identity platform's endpoints instead of Graph (path: the whole path, e.g.
    *  "/oauth2/v2.0/token$"), answering as Entra does when it is unavailable. */
   identity?: boolean;
+  /** Applies to the workloads' pre-authenticated URLs outside /v1.0 (upload sessions, downloads; path: the whole
+   *  path, e.g. "^/_drives/upload/"): a status, a reset after the action, or a connection broken while the
+   *  request body is still arriving (`resetDuring`). */
+  endpoint?: boolean;
+  /** With `endpoint`: break the connection once the request has started, before the body is read whole. */
+  resetDuring?: boolean;
   /** How many matching requests the rule applies to; default 1. */
   times?: number;
 }
@@ -57,8 +63,9 @@ export class Faults {
   }
 
   /** The rule that applies to this request, consuming one use of it. */
-  take(method: string, path: string, identity = false): FaultRule | undefined {
-    const i = this.rules.findIndex((r) => !!r.identity === identity && (!r.method || r.method.toUpperCase() === method) && (!r.re || r.re.test(path)));
+  take(method: string, path: string, kind: 'graph' | 'identity' | 'endpoint' = 'graph'): FaultRule | undefined {
+    const kindOf = (r: FaultRule) => (r.identity ? 'identity' : r.endpoint ? 'endpoint' : 'graph');
+    const i = this.rules.findIndex((r) => kindOf(r) === kind && (!r.method || r.method.toUpperCase() === method) && (!r.re || r.re.test(path)));
     if (i < 0) return undefined;
     const rule = this.rules[i];
     if (--rule.remaining <= 0) this.rules.splice(i, 1);

@@ -72,21 +72,27 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         return;
       }
       res.once('finish', () => faults.record(req.method ?? 'GET', graphPath, res.statusCode, false));
-      if (rule?.resetAfter) {
-        // The answer is dropped and the connection broken once the route has acted.
-        const socket = req.socket;
-        res.write = (() => true) as typeof res.write;
-        res.end = (() => {
-          faults.record(req.method ?? 'GET', graphPath, 0, true);
-          socket.destroy();
-          return res;
-        }) as typeof res.end;
-      }
+      if (rule?.resetAfter) dropAnswer(req, res, () => faults.record(req.method ?? 'GET', graphPath, 0, true));
       return graph.handle(req, res);
     }
     const endpoint = tenant.endpoints.find((e) => path.startsWith(e.prefix));
-    if (endpoint) return endpoint.handle(req, res, log);
-    const outage = faults.take(req.method ?? 'GET', path, true);
+    if (endpoint) {
+      const rule = faults.take(req.method ?? 'GET', path, 'endpoint');
+      if (rule?.resetDuring) {
+        // The connection breaks while the body is on its way: nothing of it reaches the workload.
+        faults.record(req.method ?? 'GET', path, 0, true);
+        return void req.socket.destroy();
+      }
+      if (rule?.status) {
+        req.resume();
+        faults.record(req.method ?? 'GET', path, rule.status, true);
+        return void res.writeHead(rule.status, { 'Content-Type': 'application/json', ...(rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {}) }).end(JSON.stringify({ error: { code: 'serviceNotAvailable', message: 'The service is temporarily unavailable.' } }));
+      }
+      res.once('finish', () => faults.record(req.method ?? 'GET', path, res.statusCode, false));
+      if (rule?.resetAfter) dropAnswer(req, res, () => faults.record(req.method ?? 'GET', path, 0, true));
+      return endpoint.handle(req, res, log);
+    }
+    const outage = faults.take(req.method ?? 'GET', path, 'identity');
     if (outage?.latencyMs) await sleep(outage.latencyMs);
     if (outage?.status) {
       // Entra's answer when it cannot serve: an OAuth error body, Retry-After when given.
@@ -149,4 +155,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       await identity.close();
     },
   };
+}
+
+/** Drops the answer and breaks the connection once the handler has acted (a reset after the action). */
+function dropAnswer(req: IncomingMessage, res: ServerResponse, recorded: () => void): void {
+  const socket = req.socket;
+  res.writeHead = (() => res) as unknown as typeof res.writeHead;
+  res.write = (() => true) as typeof res.write;
+  res.end = (() => {
+    recorded();
+    socket.destroy();
+    return res;
+  }) as typeof res.end;
 }

@@ -51,14 +51,16 @@ async function toGraphRequest(req: IncomingMessage): Promise<GraphRequest> {
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   // Every link a route hands back is built on this URL's origin: the one the client used (origin.ts).
   const url = new URL(req.url ?? '/', publicOrigin(req));
+  // A file's content (PUT .../content) is bytes whatever its type, up to Graph's simple-upload limit.
+  const content = req.method === 'PUT' && /\/content:?$/i.test(url.pathname);
   let raw: Buffer;
   try {
-    raw = await readBody(req);
+    raw = await readBody(req, content ? 250 * 1024 * 1024 : undefined);
   } catch (e) {
     if (e instanceof BodyTooLargeError) throw new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.');
     throw e;
   }
-  return { method: (req.method ?? 'GET').toUpperCase(), url, headers, body: parseBody(raw, headers['content-type'] ?? '') };
+  return { method: (req.method ?? 'GET').toUpperCase(), url, headers, body: content ? raw : parseBody(raw, headers['content-type'] ?? '') };
 }
 
 /** JSON (the usual case) parsed; other content (file uploads) kept as bytes; nothing as undefined. */

@@ -1,0 +1,18 @@
+// OneDrive and SharePoint document libraries as one sandbox workload: the driveItem store (model.ts) seeded for the
+// demo organization (seed.ts), served through Graph v1.0 (reading, writing, sharing) and the pre-authenticated
+// URLs for downloads, upload sessions and copy monitors.
+
+import { workload } from '../../workload.js';
+import { driveEndpoints } from './endpoints.js';
+import type { DrivesState } from './model.js';
+import { readRoutes } from './routes-read.js';
+import { shareRoutes } from './routes-share.js';
+import { writeRoutes } from './routes-write.js';
+import { seedDrives } from './seed.js';
+
+export const drivesWorkload = workload<DrivesState>({
+  name: 'drives',
+  create: (directory) => seedDrives(directory),
+  routes: [...readRoutes, ...writeRoutes, ...shareRoutes],
+  endpoints: driveEndpoints,
+});

@@ -1,0 +1,162 @@
+// Changing drives: new folders, file content (simple upload and upload sessions), rename and move, delete to the
+// recycle bin, asynchronous copy with a monitor, and restoring an earlier version. Conflicts follow
+// @microsoft.graph.conflictBehavior (in the body or the query), eTags are checked with If-Match.
+
+import { GraphError, type RouteDef } from '../../graph/types.js';
+import { getEntity, METADATA } from '../../odata/query.js';
+import { check } from './access.js';
+import { invalidRequest, itemNotFound, preconditionFailed } from './errors.js';
+import { driveItemEntity, renderItem } from './json.js';
+import { itemRoutes, locate, locateTarget, type Ctx } from './locate.js';
+import { checkName, conflictBehavior, createFolder, descendants, isoNow, newToken, placeName, touch, writeFile, type DriveItem, type DrivesState } from './model.js';
+import { COPY_PREFIX, UPLOAD_PREFIX } from './endpoints.js';
+
+/** Graph's simple upload takes up to 250 MB; larger files need an upload session. */
+const SIMPLE_MAX = 250 * 1024 * 1024;
+const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+const CB = '@microsoft.graph.conflictBehavior';
+
+const body = (ctx: Ctx) => (typeof ctx.req.body === 'object' && ctx.req.body !== null && !Buffer.isBuffer(ctx.req.body) ? (ctx.req.body as Record<string, unknown>) : {});
+const entity = (ctx: Ctx, item: DriveItem, status = 200) => ({ ...getEntity(ctx, driveItemEntity, renderItem(ctx.state, item, ctx), 'driveItems'), status });
+
+function ifMatch(ctx: Ctx, item: DriveItem): void {
+  const want = ctx.req.headers['if-match'];
+  if (!want || want === '*') return;
+  const rec = renderItem(ctx.state, item, ctx);
+  if (![rec.eTag, rec.cTag].includes(want)) throw preconditionFailed();
+}
+
+/** Deletes an item (and what is in it) to the recycle bin. */
+function recycle(s: DrivesState, item: DriveItem, by: string): void {
+  const at = isoNow(s);
+  for (const i of [item, ...descendants(s, item)]) i.deleted ??= { at, by };
+  touch(s, s.items.get(item.parentId!)!, by);
+}
+
+export const writeRoutes: RouteDef<DrivesState>[] = [
+  ...itemRoutes('POST', '/children', 'write', (ctx) => {
+    const { item: parent } = locate(ctx, 'write');
+    if (!parent.folder) throw invalidRequest('Items can only be created in a folder.');
+    const b = body(ctx);
+    const name = checkName(b.name);
+    if (typeof b.folder !== 'object' || b.folder === null) throw invalidRequest('Only folders can be created here (give "folder": {}); upload files with PUT /content.');
+    const placed = placeName(ctx.state, parent.id, name, conflictBehavior(b[CB] ?? ctx.req.url.searchParams.get(CB), 'fail'));
+    if (placed.replaces) recycle(ctx.state, placed.replaces, ctx.principal.user.id);
+    return entity(ctx, createFolder(ctx.state, parent, placed.name, ctx.principal.user.id), 201);
+  }),
+  ...itemRoutes('PUT', '/content', 'write', (ctx) => {
+    const t = locateTarget(ctx);
+    const content = Buffer.isBuffer(ctx.req.body) ? ctx.req.body : ctx.req.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(ctx.req.body));
+    if (content.length > SIMPLE_MAX) throw new GraphError(413, 'requestTooLarge', 'Simple upload takes files up to 250 MB; use an upload session.');
+    checkName(t.name);
+    const behavior = conflictBehavior(ctx.req.url.searchParams.get(CB), 'replace');
+    if (t.existing?.folder) throw invalidRequest(`${t.name} is a folder.`);
+    if (t.existing) ifMatch(ctx, t.existing);
+    const placed = t.existing && ctx.params.path === undefined ? { name: t.name, replaces: t.existing } : placeName(ctx.state, t.parent.id, t.name, behavior);
+    const by = ctx.principal.user.id;
+    const item = placed.replaces ? writeFile(ctx.state, t.parent, placed.name, content, by, { existing: placed.replaces, text: textOf(placed.name, content) }) : writeFile(ctx.state, t.parent, placed.name, content, by, { text: textOf(placed.name, content) });
+    return entity(ctx, item, placed.replaces ? 200 : 201);
+  }),
+  ...itemRoutes('POST', '/createUploadSession', 'write', (ctx) => {
+    const t = locateTarget(ctx);
+    const spec = (body(ctx).item ?? {}) as Record<string, unknown>;
+    const name = checkName(spec.name ?? t.name);
+    const behavior = conflictBehavior(spec[CB] ?? ctx.req.url.searchParams.get(CB), 'replace');
+    if (behavior === 'fail' && t.existing && ctx.params.path !== undefined) placeName(ctx.state, t.parent.id, name, 'fail');
+    const s = ctx.state;
+    const id = newToken().slice(0, 20);
+    const expires = s.now() + SESSION_TTL_MS;
+    const size = typeof spec.fileSize === 'number' ? spec.fileSize : undefined;
+    s.uploads.set(id, { id, token: newToken(), driveId: t.drive.id, parentId: t.parent.id, name, behavior, size, chunks: [], received: 0, expires, by: ctx.principal.user.id });
+    const session = s.uploads.get(id)!;
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${METADATA}#microsoft.graph.uploadSession`,
+        uploadUrl: `${new URL(ctx.serviceRoot).origin}${UPLOAD_PREFIX}${id}?token=${session.token}`,
+        expirationDateTime: new Date(expires).toISOString(),
+        nextExpectedRanges: ['0-'],
+      },
+    };
+  }),
+  ...itemRoutes('PATCH', '', 'write', (ctx) => {
+    const { item } = locate(ctx, 'write');
+    if (!item.parentId) throw invalidRequest('The root of a drive cannot be renamed or moved.');
+    ifMatch(ctx, item);
+    const b = body(ctx);
+    const s = ctx.state;
+    const ref = (b.parentReference ?? undefined) as { id?: string; driveId?: string } | undefined;
+    let parent = s.items.get(item.parentId)!;
+    if (ref?.id) {
+      const target = s.items.get(ref.id);
+      if (!target || target.deleted || !target.folder) throw itemNotFound();
+      if (target.driveId !== item.driveId || (ref.driveId && ref.driveId !== item.driveId)) throw invalidRequest('Items can only be moved within their drive; copy them to another drive.');
+      if (target.id === item.id || descendants(s, item).includes(target)) throw invalidRequest('A folder cannot be moved into itself.');
+      check(s, s.drives.get(target.driveId)!, target, ctx, 'write');
+      parent = target;
+    }
+    const name = b.name === undefined ? item.name : checkName(b.name);
+    const placed = placeName(s, parent.id, name, conflictBehavior(b[CB] ?? ctx.req.url.searchParams.get(CB), 'fail'), item.id);
+    if (placed.replaces) recycle(s, placed.replaces, ctx.principal.user.id);
+    const old = s.items.get(item.parentId)!;
+    item.name = placed.name;
+    item.parentId = parent.id;
+    touch(s, item, ctx.principal.user.id);
+    if (old !== parent) touch(s, old, ctx.principal.user.id);
+    return entity(ctx, item);
+  }),
+  ...itemRoutes('DELETE', '', 'write', (ctx) => {
+    const { item } = locate(ctx, 'write');
+    if (!item.parentId) throw invalidRequest('The root of a drive cannot be deleted.');
+    ifMatch(ctx, item);
+    recycle(ctx.state, item, ctx.principal.user.id);
+    return { status: 204 };
+  }),
+  ...itemRoutes('POST', '/copy', 'read', (ctx) => {
+    const { item } = locate(ctx, 'read');
+    const s = ctx.state;
+    const b = body(ctx);
+    const ref = (b.parentReference ?? {}) as { id?: string; driveId?: string };
+    const target = ref.id ? s.items.get(ref.id) : s.items.get(item.parentId ?? '');
+    if (!target || target.deleted || !target.folder || (ref.driveId && ref.driveId !== target.driveId)) throw invalidRequest('The destination folder (parentReference) was not found.');
+    check(s, s.drives.get(target.driveId)!, target, ctx, 'write');
+    const placed = placeName(s, target.id, b.name === undefined ? item.name : checkName(b.name), conflictBehavior(b[CB] ?? ctx.req.url.searchParams.get(CB), 'fail'));
+    const job = { id: newToken().slice(0, 16), started: s.now(), readyAt: s.now() + 300 };
+    s.copies.set(job.id, job);
+    // The copy lands a moment later, as Graph's do; the monitor reports progress until then.
+    setTimeout(() => {
+      if (placed.replaces) recycle(s, placed.replaces, ctx.principal.user.id);
+      Object.assign(job, { resourceId: copyTree(s, item, target, placed.name, ctx.principal.user.id).id });
+    }, 300).unref();
+    return { status: 202, headers: { Location: `${new URL(ctx.serviceRoot).origin}${COPY_PREFIX}${job.id}` } };
+  }),
+  ...itemRoutes('POST', '/versions/{versionId}/restoreVersion', 'write', (ctx) => {
+    const { item } = locate(ctx, 'write');
+    const v = item.versions.find((x) => x.id === ctx.params.versionId);
+    if (!v) throw itemNotFound();
+    writeFile(ctx.state, ctx.state.items.get(item.parentId!)!, item.name, v.content, ctx.principal.user.id, { existing: item, text: textOf(item.name, v.content) });
+    return { status: 204 };
+  }),
+  ...itemRoutes('GET', '/versions', 'read', (ctx) => {
+    const { item } = locate(ctx, 'read');
+    const identity = (id: string) => ({ user: { id, displayName: ctx.state.directory.findUser(id)?.displayName ?? '' } });
+    const current = { id: `${item.versions.length + 1}.0`, lastModifiedDateTime: item.modified.at, size: item.content.length, lastModifiedBy: identity(item.modified.by) };
+    const older = [...item.versions].reverse().map((v) => ({ id: v.id, lastModifiedDateTime: v.at, size: v.content.length, lastModifiedBy: identity(v.by) }));
+    return { status: 200, body: { '@odata.context': `${METADATA}#driveItemVersions`, value: item.folder ? [] : [current, ...older] } };
+  }),
+];
+
+function copyTree(s: DrivesState, item: DriveItem, into: DriveItem, name: string, by: string): DriveItem {
+  if (!item.folder) {
+    const f = writeFile(s, into, name, item.content, by, { text: item.text, mimeType: item.mimeType });
+    if (item.image) f.image = { ...item.image };
+    return f;
+  }
+  const folder = createFolder(s, into, name, by);
+  for (const c of [...s.items.values()].filter((i) => i.parentId === item.id && !i.deleted)) copyTree(s, c, folder, c.name, by);
+  return folder;
+}
+
+/** Words of uploaded text files, for search; Office files keep no text here (their bytes are opaque to search). */
+export const textOf = (name: string, content: Buffer) => (/\.(txt|csv|md|json|html?)$/i.test(name) && content.length < 1_000_000 ? content.toString('utf8') : '');
+
