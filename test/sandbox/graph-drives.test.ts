@@ -94,13 +94,13 @@ describe('drives', () => {
     // The connection breaks while the second range is on its way: nothing of it counts.
     sb.faults.add({ endpoint: true, method: 'PUT', path: '^/_drives/upload/', resetDuring: true });
     await expect(putRange(327_680, 655_359)).rejects.toThrow();
-    const state = await (await fetch(session.uploadUrl)).json();
+    const state = (await (await fetch(session.uploadUrl)).json()) as { nextExpectedRanges: string[] };
     expect(state.nextExpectedRanges).toEqual([`327680-${bytes.length - 1}`]);
     expect((await putRange(327_680, 655_359)).status).toBe(202);
     expect((await putRange(655_360, 983_039)).status).toBe(202);
     const done = await putRange(983_040, bytes.length - 1);
     expect(done.status).toBe(201);
-    const item = await done.json();
+    const item = (await done.json()) as { id: string };
     const stored = Buffer.from(await (await fetch((await graph(sb, adele, `/me/drive/items/${item.id}`)).body['@microsoft.graph.downloadUrl'])).arrayBuffer());
     expect(stored.equals(bytes)).toBe(true);
   });
