@@ -23,6 +23,9 @@ const ROOT_TYPES = [
   'microsoft.graph.calendarPermission',
   'microsoft.graph.contact',
   'microsoft.graph.contactFolder',
+  'microsoft.graph.drive',
+  'microsoft.graph.driveItem',
+  'microsoft.graph.driveItemVersion',
   'microsoft.graph.event',
   'microsoft.graph.eventMessage',
   'microsoft.graph.eventMessageRequest',
@@ -33,6 +36,7 @@ const ROOT_TYPES = [
   'microsoft.graph.meetingTimeSuggestionsResult',
   'microsoft.graph.message',
   'microsoft.graph.organization',
+  'microsoft.graph.permission',
   'microsoft.graph.scheduleInformation',
   'microsoft.graph.uploadSession',
   'microsoft.graph.user',
@@ -51,6 +55,14 @@ const SAMPLE_ROUTES = [
   'POST /me/contacts',
   'GET /me/calendarView?startdatetime=*&enddatetime=*',
   'GET /me/directReports',
+  'GET /me/drive',
+  'GET /me/drive/root/children',
+  'GET /me/drive/sharedWithMe',
+  'GET /me/drive/items/*/permissions',
+  'POST /me/drive/items/*/createLink',
+  'POST /me/drive/items/*/invite',
+  'POST /me/drive/items/*/copy',
+  'POST /me/drive/items/*/createUploadSession',
   'GET /me/mailboxSettings',
   'GET /me/mailboxSettings/workingHours',
   'GET /me/mailFolders/*',
@@ -91,7 +103,7 @@ To refresh them: put the reference data in \`../shared/\`, run \`npm run referen
 
 /** The entity types whose every property $select may name, in the sandbox's own source (src/ cannot read test
  *  fixtures): a property Graph has and the sandbox does not hold is selectable and comes back without a value. */
-const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder'];
+const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder', 'microsoft.graph.driveItem'];
 export const SELECTABLE_FILE = 'src/sandbox/odata/graph-properties.ts';
 
 /** What Graph answers for a property nobody set: [] for a collection, null when nullable, else the type's

@@ -12,7 +12,7 @@ const PRIVATE_FILES = new Set(['.token-cache.json', '.selected-account.json']);
 export const FileInput = z.object({
   path: Text(4096, { min: 1 }).optional().describe('Absolute path of a local file (stdio mode only)'),
   contentBase64: Text(40_000_000, { min: 1, trim: false }).optional().describe('Content in base64, instead of path'),
-  name: Text(255, { min: 1 }).optional().describe('File name; default: from path'),
+  name: Text(400, { min: 1 }).optional().describe('File name; default: from path'),
 });
 
 export interface LocalFile {
