@@ -11,9 +11,10 @@ import { calendarWorkload } from './workloads/exchange/calendar/module.js';
 import { contactsWorkload } from './workloads/exchange/contacts/module.js';
 import { mailWorkload } from './workloads/exchange/mail/module.js';
 import { drivesWorkload } from './workloads/drives/module.js';
+import { sitesWorkload } from './workloads/sites/module.js';
 
 /** In this order their seeds run (mail before calendar keeps every seeded id as it has always been). */
-export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, drivesWorkload];
+export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, drivesWorkload, sitesWorkload];
 
 export interface Tenant {
   readonly directory: Directory;

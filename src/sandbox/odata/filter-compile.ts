@@ -144,8 +144,10 @@ function resolveOperand(e: Expr, env: Env): Operand {
     const member = (el: unknown) => (rest.length && el && typeof el === 'object' ? (el as Record<string, unknown>)[rest[0]] : el);
     return { prop: bound.prop, spec: bound.spec, type: 'string', read: (_item, vars) => member(vars[first]) ?? null };
   }
-  if (rest.length) throw entity.dialect.unknownProperty(entity, e.segments.join('/'));
-  const prop = findProperty(entity, first);
+  // An entity may declare a path as a property of its own (a SharePoint list item's `fields/Status`).
+  const declaredPath = rest.length ? findProperty(entity, e.segments.join('/')) : undefined;
+  if (rest.length && !declaredPath) throw entity.dialect.unknownProperty(entity, e.segments.join('/'));
+  const prop = declaredPath ?? findProperty(entity, first);
   if (!prop) throw entity.dialect.unknownProperty(entity, first);
   const spec = entity.properties[prop];
   return { prop, spec, type: spec.type, read: (item) => propValue(entity, item, prop) };
