@@ -79,6 +79,30 @@ describe('confirmation of destructive tools (2025-era client)', () => {
     }
   });
 
+  it('asks before sharing outside the organization, not within it', async () => {
+    const questions: string[] = [];
+    const s = await connect(sandbox, { client: elicitingClient({ action: 'decline' }, questions) });
+    try {
+      const outside = await call(s.client, 'files_share', { item: '/Notes.txt', with: 'people', people: ['jordan.mitchell@fabrikam.example', 'ben.walters@contoso.sandbox'] });
+      expect(outside.isError).toBe(true);
+      expect(questions).toEqual(['Share Notes.txt (view) with jordan.mitchell@fabrikam.example, outside the organization? Go ahead?']);
+      await call(s.client, 'files_share', { item: '/Notes.txt', with: 'anyone', role: 'edit' });
+      expect(questions.at(-1)).toBe('Create a link with which anyone, inside or outside the organization and without signing in, can edit Notes.txt? Go ahead?');
+      // Declined: nothing was shared. Within the organization, no question.
+      const access = async () => ((await call(s.client, 'files_get', { item: '/Notes.txt', include: ['access'] })).structuredContent as { access: { who: string }[] }).access;
+      expect((await access()).map((a) => a.who)).toEqual(['Adele Vance <adele.vance@contoso.sandbox>']);
+      const inside = await call(s.client, 'files_share', { item: '/Notes.txt', with: 'people', people: ['ben.walters@contoso.sandbox'] });
+      expect(inside.isError, textOf(inside)).toBeFalsy();
+      expect(questions).toHaveLength(2);
+      expect((await access()).map((a) => a.who)).toContain('Ben Walters <ben.walters@contoso.sandbox>');
+      await call(s.client, 'files_delete', { item: '/Reports' });
+      expect(questions.at(-1)).toMatch(/^Delete the folder Reports with its \d+ item\(s\) from \/ in your OneDrive\? It goes to the recycle bin, from which it can be restored on the web for 93 days\. Go ahead\?$/);
+      expect((await call(s.client, 'files_get', { item: '/Reports' })).isError).toBeFalsy();
+    } finally {
+      await s.close();
+    }
+  });
+
   it('does not ask a client without elicitation, nor when MS365_MCP_CONFIRM_DESTRUCTIVE=false', async () => {
     const plain = await connect(sandbox);
     expect((await call(plain.client, 'auth_logout')).isError).toBeFalsy();
