@@ -65,10 +65,10 @@ for (const [label, env] of [
   const text = JSON.stringify({ tools });
   rows.push([`tools/list, ${label}`, `${tools.length} tools, ${Buffer.byteLength(text).toLocaleString('en')} bytes, ${countTokens(text).toLocaleString('en')} o200k tokens`]);
   if (label === 'organization mode') {
-    for (const group of ['mail', 'calendar']) {
-      const mine = tools.filter((t) => t.name.startsWith(`${group}_`));
+    for (const group of ['mail', 'calendar', 'files', 'sharepoint', 'files + sharepoint']) {
+      const mine = tools.filter((t) => group.split(' + ').some((g) => t.name.startsWith(`${g}_`)));
       const groupText = JSON.stringify({ tools: mine });
-      rows.push([`tools/list, ${group} group (organization mode)`, `${mine.length} tools, ${Buffer.byteLength(groupText).toLocaleString('en')} bytes, ${countTokens(groupText).toLocaleString('en')} o200k tokens`]);
+      rows.push([`tools/list, ${group} group${group.includes('+') ? 's' : ''} (organization mode)`, `${mine.length} tools, ${Buffer.byteLength(groupText).toLocaleString('en')} bytes, ${countTokens(groupText).toLocaleString('en')} o200k tokens`]);
     }
   }
 }
@@ -90,7 +90,8 @@ const sandbox = await startSandbox({ stateDir, autoApproveUser: 'default' });
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-bench-data-'));
 const env = { ...baseEnv, HOME: dataDir, MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_TOKEN_CACHE_PATH: path.join(dataDir, '.token-cache.json'), MS365_MCP_SELECTED_ACCOUNT_PATH: path.join(dataDir, '.selected-account.json'), LOG_LEVEL: 'warn' };
 const client = new Client({ name: 'bench', version: '1' });
-await client.connect(new StdioClientTransport({ command: process.execPath, args: [ENTRY], env, stderr: 'ignore' }));
+const transport = new StdioClientTransport({ command: process.execPath, args: [ENTRY], env, stderr: 'ignore' });
+await client.connect(transport);
 for (let i = 0; i < 50; i++) {
   const r = await client.callTool({ name: 'users_get_me', arguments: {} });
   if (!r.isError) break;
@@ -122,6 +123,28 @@ for (let n = await inboxCount(), i = 1; n < 25; n++, i++) {
 }
 const listed = await client.callTool({ name: 'mail_list_messages', arguments: { limit: 25 } });
 if (listed.isError || listed.structuredContent.messages.length !== 25) throw new Error(`mail_list_messages: ${JSON.stringify(listed.content)}`);
+// "List a folder of 50 items": a folder of 50 small files made through the tool, then listed.
+await client.callTool({ name: 'files_create_folder', arguments: { name: 'Bench' } });
+for (let i = 1; i <= 50; i++) {
+  const r = await client.callTool({ name: 'files_upload', arguments: { folder: '/Bench', file: { name: `Store ${String(i).padStart(3, '0')} weekly report.txt`, contentBase64: Buffer.from(`Store ${i}: revenue, returns and staffing for the week.`).toString('base64') } } });
+  if (r.isError) throw new Error(`files_upload: ${JSON.stringify(r.content)}`);
+}
+const folder = await client.callTool({ name: 'files_list', arguments: { folder: '/Bench', limit: 50 } });
+if (folder.isError || folder.structuredContent.items.length !== 50) throw new Error(`files_list: ${JSON.stringify(folder.content)}`);
+// Peak memory of the server process over a 1 GB upload from a local path: streamed a range at a time, so flat.
+const big = path.join(dataDir, 'one-gigabyte.bin');
+const handle = await fs.open(big, 'w');
+await handle.truncate(1024 ** 3);
+await handle.close();
+const pid = transport.pid;
+const hwm = async () => Number(/VmHWM:\s+(\d+)/.exec(await fs.readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+const beforeUpload = await hwm();
+const uploadStarted = performance.now();
+const uploaded = await client.callTool({ name: 'files_upload', arguments: { folder: '/Bench', file: { path: big } } }, { timeout: 600_000 });
+const uploadSeconds = (performance.now() - uploadStarted) / 1000;
+if (uploaded.isError || uploaded.structuredContent.size !== 1024 ** 3) throw new Error(`files_upload 1 GB: ${JSON.stringify(uploaded.content)}`);
+const afterUpload = await hwm();
+await fs.rm(big);
 await client.close();
 
 // The cold path, as the guide's `docker exec -i ... node /app/dist/index.js` pattern pays it on every
@@ -176,9 +199,12 @@ if (newer) {
 }
 const token = await cachedToken();
 const raw = await (await fetch(`${sandbox.url}/v1.0/me/mailFolders/inbox/messages?$top=25&$orderby=receivedDateTime%20desc`, { headers: { authorization: `Bearer ${token}` } })).text();
+const rawFolder = await (await fetch(`${sandbox.url}/v1.0/me/drive/root:/Bench:/children?$top=50`, { headers: { authorization: `Bearer ${token}` } })).text();
 await sandbox.close();
 const tok = (x) => countTokens(typeof x === 'string' ? x : JSON.stringify(x)).toLocaleString('en');
 rows.push(['answer to "list 25 inbox messages" (mail_list_messages)', `text ${tok(listed.content[0].text)} o200k tokens, structured ${tok(listed.structuredContent)}; the raw Graph JSON of the same page: ${tok(raw)}`]);
+rows.push(['answer to "list a folder of 50 items" (files_list)', `text ${tok(folder.content[0].text)} o200k tokens, structured ${tok(folder.structuredContent)}; the raw Graph JSON of the same folder: ${tok(rawFolder)}`]);
+rows.push(['peak resident memory of the server uploading 1 GB from a local path (files_upload, 10 MiB ranges)', `${afterUpload.toFixed(0)} MiB (${beforeUpload.toFixed(0)} MiB before it), ${uploadSeconds.toFixed(1)} s against the sandbox on this machine`]);
 rows.push([`tool call users_get_me over stdio (${N} calls)`, `median ${ms(quantile(viaTool, 0.5))}, p99 ${ms(quantile(viaTool, 0.99))}`]);
 rows.push([`the same Graph call made directly (${N} calls)`, `median ${ms(quantile(direct, 0.5))}, p99 ${ms(quantile(direct, 0.99))}`]);
 rows.push(['server overhead per tool call (difference of medians)', ms(quantile(viaTool, 0.5) - quantile(direct, 0.5))]);

@@ -4,6 +4,10 @@
 // conversion, search, copy with a monitor, delete to the recycle bin, versions, sharing and who may see what.
 import { describe, expect, it } from 'vitest';
 import { ADELE, allPages, graph, upn, useSandbox } from '../fixtures.js';
+import { Csdl, findSample, loadSamples } from './csdl.js';
+
+const csdl = Csdl.load();
+const samples = loadSamples();
 
 const sb = useSandbox();
 const RW = 'Files.ReadWrite.All Sites.ReadWrite.All';
@@ -167,5 +171,32 @@ describe('drives', () => {
     expect((await graph(sb, writer, `${sales}/drive/root/children`, { method: 'POST', body: { name: 'From Adele', folder: {} } })).status).toBe(201);
     const patti = await sb.graphAs(upn('patti.fernandez'), RW);
     expect((await graph(sb, patti, `${sales}/drive/root/children`, { method: 'POST', body: { name: 'From Patti', folder: {} } })).body.error.code).toBe('accessDenied');
+  });
+
+  it("matches Graph's property tables and the documented samples of drives, items and permissions", async () => {
+    const adele = await sb.graphAs(ADELE, RW);
+    const drive = await graph(sb, adele, '/me/drive');
+    expect(csdl.problems('microsoft.graph.drive', drive.body)).toEqual([]);
+    const documented = findSample(samples, 'GET', '/me/drive').response.body as Record<string, unknown>;
+    for (const k of Object.keys(documented)) expect(drive.body).toHaveProperty(k);
+    const everything = await allPages(sb, adele, '/me/drive/root/children');
+    const deep = await allPages(sb, adele, "/me/drive/root/search(q='a')");
+    for (const item of [...everything, ...deep]) expect(csdl.problems('microsoft.graph.driveItem', item, ['@microsoft.graph.downloadUrl'])).toEqual([]);
+    const ben = await sb.graphAs(upn('ben.walters'), 'Files.Read.All');
+    const shared = (await graph(sb, ben, '/me/drive/sharedWithMe')).body.value;
+    expect(shared.length).toBeGreaterThan(0);
+    for (const item of shared) {
+      expect(csdl.problems('microsoft.graph.driveItem', item)).toEqual([]);
+      expect(item.remoteItem).toMatchObject({ id: expect.any(String), name: item.name, parentReference: { driveId: expect.any(String) } });
+    }
+    const notes = (await graph(sb, adele, '/me/drive/root:/Notes.txt')).body;
+    const invited = await graph(sb, adele, `/me/drive/items/${notes.id}/invite`, { method: 'POST', body: { recipients: [{ email: upn('megan.bowen') }], roles: ['write'] } });
+    const link = await graph(sb, adele, `/me/drive/items/${notes.id}/createLink`, { method: 'POST', body: { type: 'edit', scope: 'organization' } });
+    const perms = await graph(sb, adele, `/me/drive/items/${notes.id}/permissions`);
+    for (const p of [...invited.body.value, link.body, ...perms.body.value]) expect(csdl.problems('microsoft.graph.permission', p)).toEqual([]);
+    for (const k of ['id', 'roles', 'link']) expect(link.body).toHaveProperty(k);
+    const copy = await graph(sb, adele, `/me/drive/items/${notes.id}/copy`, { method: 'POST', body: { name: 'Notes copy.txt' } });
+    expect(copy.status).toBe(findSample(samples, 'POST', '/me/drive/items/*/copy').response.statusCode);
+    expect(copy.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_drives\/monitor\//);
   });
 });

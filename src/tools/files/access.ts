@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../../graph/client.js';
 
-type Person = { user?: { displayName?: string; email?: string } | null; siteUser?: { displayName?: string; email?: string } | null; group?: { displayName?: string } | null } | null;
+type Person = { user?: { displayName?: string; email?: string } | null; siteUser?: { displayName?: string; email?: string; loginName?: string } | null; group?: { displayName?: string } | null } | null;
 export interface GraphPermission {
   id: string;
   roles?: string[];
@@ -25,10 +25,12 @@ export const Access = z.object({
 });
 export type AccessOut = z.output<typeof Access>;
 
+/** "Name <address>": the address from the identity, or from SharePoint's claims login (i:0#.f|membership|a@b). */
 const name = (p: Person | undefined) => {
   const u = p?.user ?? p?.siteUser;
-  if (u) return u.email && u.displayName ? `${u.displayName} <${u.email}>` : (u.email ?? u.displayName ?? '');
-  return p?.group?.displayName ?? '';
+  if (!u) return p?.group?.displayName ?? '';
+  const email = u.email ?? p?.siteUser?.email ?? /\|([^|]+@[^|]+)$/.exec(p?.siteUser?.loginName ?? '')?.[1];
+  return email && u.displayName ? `${u.displayName} <${email}>` : (email ?? u.displayName ?? '');
 };
 
 const REACH: Record<string, string> = { anonymous: 'anyone with the link', organization: 'people in the organization with the link', users: 'specific people with the link', existingAccess: 'people who already have access' };

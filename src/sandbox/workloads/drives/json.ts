@@ -4,7 +4,7 @@
 // rendered records through driveItemEntity, for $select, $orderby, $top and paging.
 
 import { createHash, createHmac } from 'node:crypto';
-import type { RouteContext } from '../../graph/types.js';
+import type { GraphResponse, RouteContext } from '../../graph/types.js';
 import { defaultDialect } from '../../odata/dialect.js';
 import type { EntityType, PropSpec } from '../../odata/entity.js';
 import { liveChildren, pathOf, type Drive, type DriveItem, type DrivesState } from './model.js';
@@ -37,8 +37,22 @@ export const driveItemEntity: EntityType<Rec> = {
 
 function identity(state: DrivesState, userId: string): Rec {
   const u = state.directory.findUser(userId);
-  return { user: { email: u?.mail ?? '', id: userId, displayName: u?.displayName ?? '' } };
+  return { user: { id: userId, displayName: u?.displayName ?? '' } };
 }
+
+/** OneDrive leaves out the facets an item does not have (a folder has no `file`, no download URL), where the
+ *  OData engine would write them as null: answers pass through here. */
+export function withoutAbsentFacets(r: GraphResponse): GraphResponse {
+  const trim = (rec: Rec) => {
+    for (const k of FACETS) if (rec[k] === null) delete rec[k];
+    return rec;
+  };
+  const body = r.body as Rec;
+  if (Array.isArray(body.value)) body.value = (body.value as Rec[]).map(trim);
+  else trim(body);
+  return r;
+}
+const FACETS = ['@microsoft.graph.downloadUrl', 'file', 'folder', 'image', 'shared', 'remoteItem', 'deleted'];
 
 export function renderDrive(state: DrivesState, drive: Drive): Rec {
   const ownerId = 'userId' in drive.owner ? drive.owner.userId : undefined;
@@ -108,7 +122,8 @@ export function renderItem(state: DrivesState, item: DriveItem, ctx: RouteContex
 export function renderRemote(state: DrivesState, item: DriveItem, ctx: RouteContext): Rec {
   const full = renderItem(state, item, ctx);
   const owner = state.drives.get(item.driveId)!.owner;
-  const remoteItem: Rec = { ...full, shared: { ...((full.shared as Rec) ?? {}), owner: 'userId' in owner ? identity(state, owner.userId) : {} } };
-  delete remoteItem['@microsoft.graph.downloadUrl'];
+  // remoteItem has fewer properties than driveItem (no eTag, cTag or download URL).
+  const keep = ['createdBy', 'createdDateTime', 'file', 'fileSystemInfo', 'folder', 'id', 'image', 'lastModifiedBy', 'lastModifiedDateTime', 'name', 'parentReference', 'size', 'webUrl'];
+  const remoteItem: Rec = { ...Object.fromEntries(keep.filter((k) => k in full).map((k) => [k, full[k]])), shared: { ...((full.shared as Rec) ?? {}), owner: 'userId' in owner ? identity(state, owner.userId) : {} } };
   return { id: item.id, name: item.name, size: full.size, webUrl: full.webUrl, createdDateTime: full.createdDateTime, lastModifiedDateTime: full.lastModifiedDateTime, ...(item.folder ? { folder: full.folder } : { file: full.file }), remoteItem };
 }

@@ -6,14 +6,14 @@ import type { RouteDef } from '../../graph/types.js';
 import { getEntity, listCollection, METADATA } from '../../odata/query.js';
 import { roleOn } from './access.js';
 import { invalidRequest, notSupported } from './errors.js';
-import { downloadUrl, driveItemEntity, renderDrive, renderItem, renderRemote } from './json.js';
+import { downloadUrl, driveItemEntity, renderDrive, renderItem, renderRemote, withoutAbsentFacets } from './json.js';
 import { DRIVE_ROOTS, driveOf, driveScopes, itemRoutes, locate, type Ctx } from './locate.js';
 import { descendants, liveChildren, used, type DriveItem, type DrivesState } from './model.js';
 
 /** What Graph converts to PDF (`?format=pdf`); the sandbox's PDF carries the document's text. */
 const TO_PDF = new Set(['doc', 'docx', 'dot', 'dotx', 'dotm', 'rtf', 'odt', 'ods', 'odp', 'xls', 'xlsx', 'xlsm', 'ppt', 'pptx', 'pps', 'ppsx', 'msg', 'eml', 'epub', 'htm', 'html', 'md', 'markdown', 'txt', 'csv', 'tif', 'tiff']);
 
-const list = (ctx: Ctx, items: Record<string, unknown>[], entitySet: string) => listCollection(ctx, { entity: driveItemEntity, items, entitySet });
+const list = (ctx: Ctx, items: Record<string, unknown>[], entitySet: string) => withoutAbsentFacets(listCollection(ctx, { entity: driveItemEntity, items, entitySet }));
 
 function search(ctx: Ctx, within: DriveItem | undefined): Record<string, unknown>[] {
   const m = /^search\(q='(.*)'\)$/is.exec(ctx.params.fn ?? '');
@@ -59,7 +59,7 @@ export const readRoutes: RouteDef<DrivesState>[] = [
   },
   ...itemRoutes('GET', '', 'read', (ctx) => {
     const { item } = locate(ctx, 'read');
-    return getEntity(ctx, driveItemEntity, renderItem(ctx.state, item, ctx), 'driveItems');
+    return withoutAbsentFacets(getEntity(ctx, driveItemEntity, renderItem(ctx.state, item, ctx), 'driveItems'));
   }),
   ...itemRoutes('GET', '/children', 'read', (ctx) => {
     const { item } = locate(ctx, 'read');

@@ -10,9 +10,11 @@ import { ancestry, newToken, used, type DriveItem, type DrivesState, type Permis
 
 const body = (ctx: Ctx) => (typeof ctx.req.body === 'object' && ctx.req.body !== null && !Buffer.isBuffer(ctx.req.body) ? (ctx.req.body as Record<string, unknown>) : {});
 
+/** A person in a permission as SharePoint shows them: the user, and the site user whose claims login carries the address. */
 function identity(s: DrivesState, userId: string) {
   const u = s.directory.findUser(userId);
-  return { user: { id: userId, displayName: u?.displayName ?? '', email: u?.mail ?? '' } };
+  const displayName = u?.displayName ?? '';
+  return { user: { id: userId, displayName }, siteUser: { id: userId, displayName, loginName: `i:0#.f|membership|${u?.userPrincipalName ?? ''}` } };
 }
 
 function render(s: DrivesState, p: Permission, inheritedFrom?: DriveItem) {

@@ -6,7 +6,7 @@ import { GraphError, type RouteDef } from '../../graph/types.js';
 import { getEntity, METADATA } from '../../odata/query.js';
 import { check } from './access.js';
 import { invalidRequest, itemNotFound, preconditionFailed } from './errors.js';
-import { driveItemEntity, renderItem } from './json.js';
+import { driveItemEntity, renderItem, withoutAbsentFacets } from './json.js';
 import { itemRoutes, locate, locateTarget, type Ctx } from './locate.js';
 import { checkName, conflictBehavior, createFolder, descendants, isoNow, newToken, placeName, touch, writeFile, type DriveItem, type DrivesState } from './model.js';
 import { COPY_PREFIX, UPLOAD_PREFIX } from './endpoints.js';
@@ -17,7 +17,7 @@ const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 const CB = '@microsoft.graph.conflictBehavior';
 
 const body = (ctx: Ctx) => (typeof ctx.req.body === 'object' && ctx.req.body !== null && !Buffer.isBuffer(ctx.req.body) ? (ctx.req.body as Record<string, unknown>) : {});
-const entity = (ctx: Ctx, item: DriveItem, status = 200) => ({ ...getEntity(ctx, driveItemEntity, renderItem(ctx.state, item, ctx), 'driveItems'), status });
+const entity = (ctx: Ctx, item: DriveItem, status = 200) => ({ ...withoutAbsentFacets(getEntity(ctx, driveItemEntity, renderItem(ctx.state, item, ctx), 'driveItems')), status });
 
 function ifMatch(ctx: Ctx, item: DriveItem): void {
   const want = ctx.req.headers['if-match'];

@@ -63,7 +63,7 @@ export function renderColumn(list: SpList, c: Column): Rec {
 
 function identity(directory: Directory, userId: string): Rec {
   const u = directory.findUser(userId);
-  return { user: { email: u?.mail ?? '', id: userId, displayName: u?.displayName ?? '' } };
+  return { user: { id: userId, displayName: u?.displayName ?? '' } };
 }
 
 export function renderItem(directory: Directory, list: SpList, item: ListItem): Rec {
