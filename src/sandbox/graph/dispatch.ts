@@ -74,11 +74,11 @@ function unauthenticated(req: GraphRequest, message: string): GraphError {
   return new GraphError(401, 'InvalidAuthenticationToken', message, { 'WWW-Authenticate': challenge });
 }
 
-/** Path segments after /v1.0, decoded; `users('id')` key syntax split; a leading `me` becomes `users/{id}`; and
- *  Graph's path addressing (`root:/a/b.docx:/content`, `items/{id}:/a:`, `sites/{host}:/sites/x:`) turned into
- *  `root`, `:`, `a/b.docx`, `content`: the addressed segment, a `:` segment, then the whole path (its names
- *  decoded once, joined by `/`), so a route declares `.../root/:/{path}` like any other placeholder. Only a raw
- *  `:` opens or closes a path; an encoded one (%3A) is part of a name. */
+/** Path segments after /v1.0, decoded; `users('id')` key syntax split; `delta()` as `delta`; a leading `me`
+ *  becomes `users/{id}`; and Graph's path addressing (`root:/a/b.docx:/content`, `items/{id}:/a:`,
+ *  `sites/{host}:/sites/x:`) turned into `root`, `:`, `a/b.docx`, `content`: the addressed segment, a `:` segment,
+ *  then the whole path (its names decoded once, joined by `/`), so a route declares `.../root/:/{path}` like any
+ *  other placeholder. Only a raw `:` opens or closes a path; an encoded one (%3A) is part of a name. */
 export function resolveSegments(pathname: string, principal: Principal): { segments: string[]; viaMe: boolean } {
   const raw = colonPaths(pathname.replace(/^\/v1\.0/i, '').split('/').filter(Boolean));
   const segments: string[] = [];
@@ -89,7 +89,11 @@ export function resolveSegments(pathname: string, principal: Principal): { segme
     }
     const decoded = decodeOrFail(s);
     const key = /^([\w.$]+)\('(.*)'\)$/s.exec(decoded);
+    // A bound function called without parameters, as the SDKs write it (`delta()`, `microsoft.graph.delta()`),
+    // is the function's plain segment.
+    const call = /^(?:microsoft\.graph\.)?([A-Za-z]\w*)\(\)$/.exec(decoded);
     if (key) segments.push(key[1], key[2].replace(/''/g, "'"));
+    else if (call) segments.push(call[1]);
     else segments.push(decoded);
   }
   const viaMe = segments[0]?.toLowerCase() === 'me';

@@ -5,6 +5,7 @@
 
 import type { DirectoryUser } from '../../../directory/directory.js';
 import type { DateTimeTimeZone, EmailAddress } from '../items.js';
+import type { SyncStates } from '../delta/sync-states.js';
 import type { MeetingTransport } from '../meeting-mail.js';
 
 export type { EmailAddress } from '../items.js';
@@ -211,4 +212,6 @@ export interface CalendarState {
   /** Mail's MeetingTransport port, wired by tenant.ts (see meetings/ports.ts). */
   transport?: MeetingTransport;
   now: () => number;
+  /** The sync states of calendarView delta queries (see ../delta/sync-states.ts). */
+  syncStates: SyncStates;
 }

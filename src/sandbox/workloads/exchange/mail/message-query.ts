@@ -16,7 +16,8 @@ import { compileMessageSearch } from './message-search.js';
 import type { MailContext } from './route-types.js';
 import { readPreferences } from '../time/prefer.js';
 
-const PAGE = { default: 10, max: 1000 };
+/** Exchange's page of messages: 10 unless $top or `Prefer: odata.maxpagesize` says otherwise. */
+export const PAGE = { default: 10, max: 1000 };
 /** Exchange answers a search with at most this many messages. */
 const SEARCH_LIMIT = 1000;
 
@@ -50,7 +51,8 @@ export function mailPreferences(ctx: MailContext): MailPreferences {
 export const eventContextOf = (ctx: MailContext, m: StoredMessage) =>
   `${METADATA}#users('${ctx.params.id}')/messages('${encodeURIComponent(m.id)}')/microsoft.graph.eventMessage/event/$entity`;
 
-function viewOf(ctx: MailContext, opts: RawOptions, basicOnly: boolean): { view: MessageView; headers: Record<string, string> } {
+/** How a request wants messages written: $select, $expand and the Prefer header's body type and zone. */
+export function viewOf(ctx: MailContext, opts: RawOptions, basicOnly: boolean): { view: MessageView; headers: Record<string, string> } {
   const pref = mailPreferences(ctx);
   const select = parseMessageSelect(opts.get('$select'), basicOnly);
   const expand = parseMessageExpand(opts.get('$expand'));

@@ -1,6 +1,6 @@
 // Exchange mail as a sandbox workload: mail folders, messages (meeting messages as eventMessages, with their
 // event), the send/reply/forward/move/copy actions, attachments and attachment upload sessions, for the signed-in
-// user's mailbox (/me) and for mailboxes shared with them (/users/{id | upn}). State is the MailStore (store.ts)
+// user's mailbox (/me) and for mailboxes shared with them (/users/{id | upn}), and delta queries over a folder's messages. State is the MailStore (store.ts)
 // seeded from seed/; Outlook's pre-authenticated upload URLs are its endpoint outside Graph. It offers the
 // calendar the MeetingTransport port and learns from the calendar's MeetingMail port what a meeting message is.
 
@@ -10,6 +10,7 @@ import { attachmentRoutes } from './attachment-routes.js';
 import { eventRoutes } from './event-routes.js';
 import { folderRoutes } from './folder-routes.js';
 import { meetingTransport } from './meeting-transport.js';
+import { messageDeltaRoutes } from './message-delta.js';
 import { messageRoutes } from './message-routes.js';
 import { createMailStore } from './seed/index.js';
 import type { MailStore } from './store.js';
@@ -22,6 +23,6 @@ export const mailWorkload = workload<MailStore>({
   start: (store, ports) => {
     store.meetings = ports.meetingMail;
   },
-  routes: [...folderRoutes, ...messageRoutes, ...actionRoutes, ...attachmentRoutes, ...eventRoutes],
+  routes: [...folderRoutes, ...messageRoutes, ...messageDeltaRoutes, ...actionRoutes, ...attachmentRoutes, ...eventRoutes],
   endpoints: [{ prefix: UPLOAD_PATH_PREFIX, handle: handleAttachmentUpload }],
 });

@@ -4,6 +4,7 @@
 // all with the same internetMessageId, as Exchange does. The seed and Graph's send actions both go through here.
 
 import { createHash, randomBytes } from 'node:crypto';
+import { SyncStates } from '../delta/sync-states.js';
 import { NO_MEETINGS, type MeetingMail } from '../meeting-mail.js';
 import { Mailbox, type EmailAddress, type Recipient, type StoredAttachment, type StoredMessage } from './model.js';
 import type { DirectoryUser, SharedMailbox } from '../../../directory/directory.js';
@@ -69,6 +70,8 @@ export class MailStore {
   private readonly byAddress = new Map<string, Mailbox>();
   /** What the calendar says about meeting messages: its MeetingMail port, wired by tenant.ts (see ../meeting-mail.ts). */
   meetings: MeetingMail = NO_MEETINGS;
+  /** The sync states of delta queries over folders' messages (see ../delta/sync-states.ts). */
+  readonly syncStates = new SyncStates();
 
   constructor(
     private readonly users: DirectoryUser[],

@@ -8,6 +8,7 @@
 // so any week a client or test asks about, including both 2026 DST switches (US 8 March, EU 29 March), has
 // them. Tests compute the same dates with calendarAnchorWeek(Date.now()).
 
+import { SyncStates } from '../../delta/sync-states.js';
 import { newChangeKey, newKey } from '../../ids/calendar.js';
 import { findInstance } from '../instances.js';
 import { buildEvent } from '../meetings/create.js';
@@ -38,6 +39,7 @@ export function createCalendarState(users: DirectoryUser[], shared: SharedMailbo
     deliver: (m) => state.undelivered.push(m),
     undelivered: [],
     now: () => Date.now(),
+    syncStates: new SyncStates(),
   };
   for (const u of users) state.mailboxes.set(u.id, newMailbox(u, shared));
   const byNick = new Map([...state.mailboxes.values()].map((mb) => [mb.owner.mailNickname, mb]));
