@@ -143,3 +143,106 @@ describe('messages/delta of a mail folder', () => {
     for (const key of Object.keys((doc.response.body as any).value[0])) expect(r.body.value[0], key).toHaveProperty(key);
   });
 });
+
+describe('calendarView/delta', () => {
+  // A window of the test's own, years ahead: the only items in it besides the test's events are seeded series.
+  const FROM = '2031-03-03T00:00:00Z';
+  const TO = '2031-03-08T00:00:00Z';
+  const window = `startDateTime=${FROM}&endDateTime=${TO}`;
+  const utc = (date: string, time: string) => ({ dateTime: `${date}T${time}:00`, timeZone: 'UTC' });
+  const create = (who: GraphAs, body: Record<string, unknown>) => post(who, '/me/events', body);
+  const at = (subject: string, date: string, time = '10:00', end = '11:00') => ({ subject, start: utc(date, time), end: utc(date, end) });
+  let single: any;
+  let doomed: any;
+  let leaving: any;
+  let series: any;
+  let meeting: any;
+  let deltaLink: string;
+  let megansLink: string;
+
+  beforeAll(async () => {
+    single = await create(T.alex, at('Delta stand-up', '2031-03-04'));
+    doomed = await create(T.alex, at('Delta to delete', '2031-03-05'));
+    leaving = await create(T.alex, at('Delta to move out', '2031-03-06'));
+    series = await create(T.alex, {
+      ...at('Delta daily', '2031-03-04', '08:00', '08:30'),
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', startDate: '2031-03-04', numberOfOccurrences: 3 } },
+    });
+    meeting = await create(T.alex, { ...at('Delta review', '2031-03-05', '14:00', '15:00'), attendees: [{ type: 'required', emailAddress: { address: upn('megan.bowen') } }] });
+  });
+
+  it('the first round returns what calendarView shows in the window (occurrences included), the window carried by the tokens', async () => {
+    const r = await round(T.alex, `/me/calendarView/delta?${window}`, { Prefer: 'odata.maxpagesize=3' });
+    expect(r.sizes.slice(0, -1).every((n) => n === 3)).toBe(true);
+    const plain = await graph(sb, T.alex, `/me/calendarView?${window}&$top=100`);
+    expect(r.items.map((e) => e.id).sort()).toEqual(plain.body.value.map((e: any) => e.id).sort());
+    const mine = r.items.filter((e) => e.subject.startsWith('Delta '));
+    expect(mine.map((e) => e.subject).sort()).toEqual(['Delta daily', 'Delta daily', 'Delta daily', 'Delta review', 'Delta stand-up', 'Delta to delete', 'Delta to move out']);
+    expect(mine.filter((e) => e.subject === 'Delta daily').map((e) => e.type)).toEqual(['occurrence', 'occurrence', 'occurrence']);
+    const { '@odata.context': _c, ...asGet } = (await graph(sb, T.alex, `/me/events/${single.id}`)).body;
+    expect(r.items.find((e) => e.id === single.id)).toEqual({ '@odata.type': '#microsoft.graph.event', ...asGet });
+    expect(r.last.body['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#Collection(event)');
+    expect(r.deltaLink).toMatch(/\/me\/calendarView\/delta\?\$deltatoken=[\w-]+$/);
+    deltaLink = r.deltaLink;
+    megansLink = (await round(T.megan, `/me/calendarView/delta?${window}`)).deltaLink;
+  });
+
+  it('the deltaLink reports what was created, updated, deleted, moved out, cancelled or taken out of a series in the window; nothing outside it', async () => {
+    const created = await create(T.alex, at('Delta new', '2031-03-07'));
+    const outside = await create(T.alex, at('Delta far away', '2031-04-07'));
+    const patch = (id: string, body: unknown) => graph(sb, T.alex, `/me/events/${id}`, { method: 'PATCH', body });
+    expect((await patch(single.id, { subject: 'Delta stand-up (moved room)' })).status).toBe(200);
+    expect((await patch(leaving.id, at('Delta to move out', '2031-03-20'))).status).toBe(200);
+    expect((await patch(outside.id, { subject: 'Delta far away, renamed' })).status).toBe(200);
+    expect((await graph(sb, T.alex, `/me/events/${doomed.id}`, { method: 'DELETE' })).status).toBe(204);
+    const occurrences = (await graph(sb, T.alex, `/me/events/${series.id}/instances?${window}`)).body.value;
+    expect((await graph(sb, T.alex, `/me/events/${occurrences[1].id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await graph(sb, T.alex, `/me/events/${meeting.id}/cancel`, { method: 'POST', body: { comment: 'No longer needed.' } })).status).toBe(202);
+
+    const r = await round(T.alex, deltaLink);
+    const byId = new Map(r.items.map((e) => [e.id, e]));
+    expect(byId.get(doomed.id)).toEqual(removed(doomed.id, 'event'));
+    expect(byId.get(leaving.id)).toEqual(removed(leaving.id, 'event'));
+    expect(byId.get(meeting.id)).toEqual(removed(meeting.id, 'event'));
+    expect(byId.get(occurrences[1].id)).toEqual(removed(occurrences[1].id, 'event'));
+    expect(byId.get(single.id)).toMatchObject({ '@odata.type': '#microsoft.graph.event', subject: 'Delta stand-up (moved room)' });
+    expect(byId.get(created.id)).toMatchObject({ subject: 'Delta new', type: 'singleInstance' });
+    expect(byId.has(outside.id)).toBe(false);
+    // The series' other occurrences did not change (the master's change key did: they may be replayed, as
+    // Graph allows, but never as removed).
+    expect(r.items.filter((e) => e['@removed']).map((e) => e.id).sort()).toEqual([doomed.id, leaving.id, meeting.id, occurrences[1].id].sort());
+
+    const quiet = await round(T.alex, r.deltaLink);
+    expect(quiet.items).toEqual([]);
+    expect(quiet.deltaLink).not.toBe(r.deltaLink);
+  });
+
+  it("an attendee's copy of the cancelled meeting stays, marked cancelled: their deltaLink reports it updated", async () => {
+    const r = await round(T.megan, megansLink);
+    const copy = r.items.find((e) => e.subject?.includes('Delta review'));
+    expect(copy).toMatchObject({ isCancelled: true, subject: 'Canceled: Delta review' });
+    expect(copy['@removed']).toBeUndefined();
+  });
+
+  it('the window is required on the first call only; $select is not taken; an unknown token is 410', async () => {
+    const none = await graph(sb, T.alex, '/me/calendarView/delta');
+    expect(none.status).toBe(400);
+    expect(none.body.error.code).toBe('ErrorInvalidParameter');
+    expect((await graph(sb, T.alex, `/me/calendarView/delta?${window}&$select=subject`)).status).toBe(400);
+    const gone = await graph(sb, T.alex, '/me/calendarView/delta?$deltatoken=R0usmcMDNGg0J1E');
+    expect(gone.status).toBe(410);
+    expect(gone.body.error.code).toBe('SyncStateNotFound');
+    // Another person's calendar view, with the shared-calendar permission: /users/{upn}/calendarView/delta.
+    const megansView = await round(T.megan, `/users/${upn('megan.bowen')}/calendarView/delta?${window}`);
+    expect(megansView.items.some((e) => e.subject === 'Canceled: Delta review')).toBe(true);
+  });
+
+  it('the documented request answers as documented: 200, the documented keys', async () => {
+    const doc = findSample(samples, 'GET', '/me/calendarView/delta?startdatetime=*&enddatetime=*');
+    // The documented example asks for pages of two.
+    const r = await graph(sb, T.alex, `/me/calendarView/delta?startdatetime=${FROM}&enddatetime=${TO}`, { headers: { Prefer: 'odata.maxpagesize=2' } });
+    expect(r.status).toBe(doc.response.statusCode);
+    expect(Object.keys(r.body)).toEqual(expect.arrayContaining(Object.keys(doc.response.body as object)));
+    for (const key of Object.keys((doc.response.body as any).value[0])) expect(r.body.value[0], key).toHaveProperty(key);
+  });
+});

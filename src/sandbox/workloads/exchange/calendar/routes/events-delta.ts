@@ -8,13 +8,14 @@
 
 import { badRequest, type GraphResponse } from '../../../../graph/types.js';
 import { readOptions } from '../../../../odata/options.js';
+import { projectOutlook } from '../../outlook-query.js';
 import { deltaResponse } from '../../delta/delta-response.js';
 import { authorize, calendarScopes } from '../access.js';
 import { itemEnd, itemStart, viewItems } from '../instances.js';
 import { renderViewItem } from '../render/event.js';
 import { defaultCalendar, eventsOf } from '../store.js';
 import { preferenceApplied } from '../../time/prefer.js';
-import { readWindow } from './events-read.js';
+import { eventSource, readWindow } from './events-read.js';
 import { renderSettings, routeTarget, visible } from './common.js';
 import type { CalendarContext, CalendarRoute } from '../route-types.js';
 
@@ -36,14 +37,14 @@ function calendarViewDelta(ctx: CalendarContext): GraphResponse {
   const { rc, prefs } = renderSettings(ctx, access);
   const items = toMs <= fromMs ? [] : viewItems(eventsOf(mb, calendar), fromMs, toMs).filter(visible(access));
   const tracked = items.map((i) => {
-    const rendered = renderViewItem(i, rc).json;
+    const rendered = renderViewItem(i, rc);
     // The change key covers the item's own changes, the times an occurrence's move within its series.
-    return { id: String(rendered.id), stamp: `${String(rendered.changeKey)}|${itemStart(i)}|${itemEnd(i)}`, item: rendered };
+    return { id: eventSource.id(rendered), stamp: `${eventSource.etag(rendered)}|${itemStart(i)}|${itemEnd(i)}`, item: rendered };
   });
   const pageSize = prefs.maxPageSize ?? PAGE_SIZE;
   return deltaResponse(ctx, round.page(tracked, pageSize), {
     type: 'event',
-    render: (json) => json,
+    render: (rendered) => projectOutlook(eventSource, rendered, undefined),
     headers: preferenceApplied(prefs, { zone: true, body: true, pageSize: true }),
   });
 }

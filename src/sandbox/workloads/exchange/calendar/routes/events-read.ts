@@ -19,7 +19,8 @@ import { preferenceApplied } from '../../time/prefer.js';
 import { assertVisible, renderSettings, routeTarget, underEveryCalendar, usersContext, visible } from './common.js';
 import type { CalendarContext, CalendarRoute } from '../route-types.js';
 
-const eventSource = { entity: eventEntity, paths: eventPaths, etag: (e: RenderedEvent) => String(e.json['@odata.etag']), id: (e: RenderedEvent) => String(e.json.id) };
+/** Events as an Outlook collection: what $select, $filter and the default property set read. */
+export const eventSource = { entity: eventEntity, paths: eventPaths, etag: (e: RenderedEvent) => String(e.json['@odata.etag']), id: (e: RenderedEvent) => String(e.json.id) };
 
 /** startDateTime and endDateTime (any case) as instants, or Exchange's 400. */
 export function readWindow(ctx: CalendarContext): { fromMs: number; toMs: number } {
