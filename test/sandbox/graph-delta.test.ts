@@ -26,14 +26,14 @@ const call = async (who: GraphAs, url: string, headers: Record<string, string> =
 async function round(who: GraphAs, url: string, headers: Record<string, string> = {}) {
   const items: any[] = [];
   const sizes: number[] = [];
-  for (let next: string | undefined = url; ; ) {
+  for (let next = url; ; ) {
     const page = await call(who, next, headers);
     expect(page.status, JSON.stringify(page.body)).toBe(200);
     items.push(...page.items);
     sizes.push(page.items.length);
     if (page.delta) return { items, sizes, deltaLink: page.delta, last: page };
     expect(page.next).toMatch(/\?\$skiptoken=[\w-]+$/);
-    next = page.next;
+    next = page.next!;
   }
 }
 const post = async (who: GraphAs, path: string, body: unknown) => (await graph(sb, who, path, { method: 'POST', body })).body;
