@@ -127,11 +127,14 @@ describe('messages/delta of a mail folder', () => {
     await gone(page.next!.replace('$skiptoken', '$deltatoken'));
   });
 
-  it('Mail.ReadBasic may track changes (no bodies); $search is refused', async () => {
+  it('Mail.ReadBasic may track changes (no bodies); $search is refused, $filter taken on receivedDateTime only', async () => {
     const basic = await round(T.basic, `/me/mailFolders/${folder}/messages/delta`);
     expect(basic.items.length).toBeGreaterThan(0);
     for (const m of basic.items) expect(m.body).toBeUndefined();
     expect((await graph(sb, T.alex, `/me/mailFolders/${folder}/messages/delta?$search=%22delta%22`)).status).toBe(400);
+    // $filter only on receivedDateTime ge/gt, as documented.
+    expect((await round(T.alex, `/me/mailFolders/${folder}/messages/delta?$filter=receivedDateTime ge 2000-01-01T00:00:00Z`)).items.length).toBe(basic.items.length);
+    expect((await graph(sb, T.alex, `/me/mailFolders/${folder}/messages/delta?$filter=${encodeURIComponent("subject eq 'Delta 1'")}`)).body.error.code).toBe('ErrorInvalidUrlQueryFilter');
   });
 
   it('the documented request answers as documented: 200, the documented keys', async () => {
