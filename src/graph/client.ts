@@ -3,6 +3,8 @@
 import type { Logger } from '../log.js';
 import { graphErrorFrom, GraphError } from './errors.js';
 import { failureReason, neverSent } from '../net.js';
+import { getPreauthenticated, uploadChunk, type UploadChunkResult } from './preauthenticated.js';
+import { backoff, RETRYABLE, retryAfterMs, sleep } from './retry.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -68,12 +70,7 @@ export interface Download {
   size?: number;
 }
 
-export interface UploadChunkResult {
-  /** The session finished with this chunk (201/200); `body` is what Graph returned then, if anything. */
-  done: boolean;
-  nextExpectedRanges?: string[];
-  body?: unknown;
-}
+export type { UploadChunkResult } from './preauthenticated.js';
 
 export interface GraphClientOptions {
   /** Graph origin, e.g. https://graph.microsoft.com; requests go to `${baseUrl}/v1.0`. */
@@ -95,7 +92,6 @@ export interface GraphClientOptions {
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-const RETRYABLE = new Set([429, 503, 504]);
 
 export class GraphClient implements GraphWriter {
   readonly root: string;
@@ -127,34 +123,6 @@ export class GraphClient implements GraphWriter {
     return { location: res.headers.get('location') ?? undefined };
   }
 
-  async getPreauthenticated<T>(url: string, opts: RequestOptions = {}): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      const timeout = AbortSignal.timeout(this.o.timeoutMs);
-      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-      let res: Response;
-      try {
-        // Not followed: a finished copy's monitor may redirect to the new item, which needs a token.
-        res = await this.o.fetch(url, { headers: { accept: 'application/json' }, signal, redirect: 'manual' });
-      } catch (e) {
-        if (opts.signal?.aborted) throw new GraphError(499, 'Cancelled', 'the request was cancelled');
-        if (attempt < this.o.maxRetries) {
-          await sleep(backoff(attempt), opts.signal);
-          continue;
-        }
-        throw new GraphError(502, 'NetworkError', `could not reach Microsoft Graph (${failureReason(e)})`);
-      }
-      const text = await res.text();
-      const body = text && /json/i.test(res.headers.get('content-type') ?? 'json') ? JSON.parse(text) : undefined;
-      if (res.status >= 300 && res.status < 400) return { status: 'completed', resourceLocation: res.headers.get('location') ?? undefined } as T;
-      if (res.ok) return body as T;
-      if ((RETRYABLE.has(res.status) || res.status === 500) && attempt < this.o.maxRetries) {
-        await sleep(retryAfterMs(res.headers.get('retry-after')) ?? backoff(attempt), opts.signal);
-        continue;
-      }
-      throw graphErrorFrom(res.status, body, res.headers.get('request-id') ?? undefined);
-    }
-  }
-
   async download(path: string, opts?: RequestOptions): Promise<Download> {
     const res = await this.call<Response>('GET', path, undefined, { ...opts, headers: { accept: '*/*', ...opts?.headers } }, true, true);
     const length = Number(res.headers.get('content-length') ?? NaN);
@@ -165,47 +133,12 @@ export class GraphClient implements GraphWriter {
     };
   }
 
-  /** PUT of one byte range: idempotent (the same range again is harmless), so outages are retried. */
-  async uploadChunk(uploadUrl: string, chunk: Uint8Array, start: number, total: number, opts: RequestOptions = {}): Promise<UploadChunkResult> {
-    const end = start + chunk.byteLength - 1;
-    for (let attempt = 0; ; attempt++) {
-      const timeout = AbortSignal.timeout(this.o.timeoutMs);
-      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-      let res: Response;
-      try {
-        // No Authorization header: the session URL is pre-authenticated, and Graph refuses a token there.
-        res = await this.o.fetch(uploadUrl, {
-          method: 'PUT',
-          headers: { 'content-range': `bytes ${start}-${end}/${total}`, 'content-type': 'application/octet-stream' },
-          body: chunk,
-          signal,
-        });
-      } catch (e) {
-        if (opts.signal?.aborted) throw new GraphError(499, 'Cancelled', 'the request was cancelled');
-        if (attempt < this.o.maxRetries) {
-          this.o.log.warn(`graph: PUT upload chunk ${start}-${end} network error, retrying`);
-          await sleep(backoff(attempt), opts.signal);
-          continue;
-        }
-        throw new GraphError(502, 'NetworkError', `could not reach the upload session (${(e as Error).message})`);
-      }
-      const text = await res.text();
-      const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-      if (res.ok) {
-        this.o.log.debug(`graph: PUT upload chunk ${start}-${end}/${total} -> ${res.status}`);
-        // Outlook's attachment sessions answer in v2.0 casing (NextExpectedRanges), OneDrive's in Graph's.
-        const ranges = body?.nextExpectedRanges ?? body?.NextExpectedRanges;
-        const done = res.status === 201 || (!(Array.isArray(ranges) && ranges.length) && end + 1 >= total);
-        return { done, ...(Array.isArray(ranges) ? { nextExpectedRanges: ranges as string[] } : {}), ...(body !== undefined ? { body } : {}) };
-      }
-      const waitMs = retryAfterMs(res.headers.get('retry-after')) ?? backoff(attempt);
-      if ((RETRYABLE.has(res.status) || res.status === 500) && attempt < this.o.maxRetries && waitMs <= this.o.maxRetryAfterMs) {
-        this.o.log.info(`graph: PUT upload chunk -> ${res.status}, retrying in ${Math.round(waitMs)} ms`);
-        await sleep(waitMs, opts.signal);
-        continue;
-      }
-      throw graphErrorFrom(res.status, body, res.headers.get('request-id') ?? undefined);
-    }
+  getPreauthenticated<T>(url: string, opts?: RequestOptions): Promise<T> {
+    return getPreauthenticated<T>(this.o, url, opts);
+  }
+
+  uploadChunk(uploadUrl: string, chunk: Uint8Array, start: number, total: number, opts?: RequestOptions): Promise<UploadChunkResult> {
+    return uploadChunk(this.o, uploadUrl, chunk, start, total, opts);
   }
 
   async list<T>(path: string, opts: RequestOptions & { limit?: number; cursor?: string } = {}): Promise<Page<T>> {
@@ -360,25 +293,6 @@ export class GraphClient implements GraphWriter {
       throw err;
     }
   }
-}
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const secs = Number(header);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-const backoff = (attempt: number) => Math.min(8000, 250 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new GraphError(499, 'Cancelled', 'the request was cancelled'));
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(new GraphError(499, 'Cancelled', 'the request was cancelled')); };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Paths name people (UPNs, addresses); logs keep only the route shape and drop the query. A path segment
