@@ -13,7 +13,7 @@ beforeAll(async () => {
   tools = (await s.client.listTools()).tools as typeof tools;
 });
 
-const wrongValue = (schema: Schema): unknown => (schema.type === 'string' ? 42 : schema.type === 'array' ? 'not-a-list' : { nested: true });
+const wrongValue = (schema: Schema): unknown => (schema.type === 'string' ? 42 : schema.type === 'array' ? 'not-a-list' : schema.type === 'object' ? 'not-an-object' : { nested: true });
 
 describe('bad input', () => {
   it('wrong types name the parameter', async () => {
