@@ -70,9 +70,14 @@ export interface UploadSession {
   name: string;
   behavior: ConflictBehavior;
   size?: number;
-  /** Chunks received so far (kept apart, joined once at the end). */
-  chunks: Buffer[];
+  /** The file's bytes: one buffer of its size, allocated at the first range and filled in place. */
+  content?: Buffer;
   received: number;
+  /** A range is on its way (another must wait for it). */
+  receiving: boolean;
+  /** Every byte is in; the file waits to be committed (deferCommit, or a conflict at the last range). */
+  complete: boolean;
+  deferCommit: boolean;
   expires: number;
   by: string;
 }

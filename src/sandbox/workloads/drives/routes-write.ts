@@ -5,11 +5,12 @@
 import { GraphError, type RouteDef } from '../../graph/types.js';
 import { getEntity, METADATA } from '../../odata/query.js';
 import { check } from './access.js';
-import { invalidRequest, itemNotFound, preconditionFailed } from './errors.js';
-import { driveItemEntity, renderItem, withoutAbsentFacets } from './json.js';
-import { itemRoutes, locate, locateTarget, type Ctx } from './locate.js';
-import { checkName, conflictBehavior, createFolder, descendants, isoNow, newToken, placeName, touch, writeFile, type DriveItem, type DrivesState } from './model.js';
-import { COPY_PREFIX, UPLOAD_PREFIX } from './endpoints.js';
+import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported501, preconditionFailed } from './errors.js';
+import { driveItemEntity, renderDrive, renderItem, withoutAbsentFacets } from './json.js';
+import { driveOf, itemRoutes, locate, locateTarget, type Ctx } from './locate.js';
+import { checkName, childNamed, conflictBehavior, createFolder, descendants, isoNow, newToken, placeName, touch, writeFile, type DriveItem, type DrivesState } from './model.js';
+import { COPY_PREFIX } from './endpoints.js';
+import { commitUpload, forgetExpired, SANDBOX_FILE_MAX, sessionAt, UPLOAD_PREFIX } from './upload-session.js';
 
 /** Graph's simple upload takes up to 250 MB; larger files need an upload session. */
 const SIMPLE_MAX = 250 * 1024 * 1024;
@@ -59,16 +60,24 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
   }),
   ...itemRoutes('POST', '/createUploadSession', 'write', (ctx) => {
     const t = locateTarget(ctx);
-    const spec = (body(ctx).item ?? {}) as Record<string, unknown>;
+    const b = body(ctx);
+    const spec = (b.item ?? {}) as Record<string, unknown>;
     const name = checkName(spec.name ?? t.name);
-    const behavior = conflictBehavior(spec[CB] ?? ctx.req.url.searchParams.get(CB), 'replace');
-    if (behavior === 'fail' && t.existing && ctx.params.path !== undefined) placeName(ctx.state, t.parent.id, name, 'fail');
+    if (t.existing) ifMatch(ctx, t.existing);
+    // By id, the session brings the addressed file's new content; by path, the file may exist: fail by default.
+    const behavior = t.existing && ctx.params.path === undefined ? 'replace' : conflictBehavior(spec[CB] ?? ctx.req.url.searchParams.get(CB), 'fail');
     const s = ctx.state;
+    if (behavior === 'fail' && childNamed(s, t.parent.id, name)) throw nameAlreadyExists(name);
+    const size = typeof spec.fileSize === 'number' ? spec.fileSize : undefined;
+    const remaining = (renderDrive(s, t.drive).quota as { remaining: number }).remaining;
+    if (size !== undefined && size > Math.min(SANDBOX_FILE_MAX, remaining)) {
+      throw new GraphError(507, 'quotaLimitReached', `The file of ${size} bytes does not fit: the sandbox stores files of up to ${SANDBOX_FILE_MAX} bytes within the drive's quota.`);
+    }
+    forgetExpired(s);
     const id = newToken().slice(0, 20);
     const expires = s.now() + SESSION_TTL_MS;
-    const size = typeof spec.fileSize === 'number' ? spec.fileSize : undefined;
-    s.uploads.set(id, { id, token: newToken(), driveId: t.drive.id, parentId: t.parent.id, name, behavior, size, chunks: [], received: 0, expires, by: ctx.principal.user.id });
-    const session = s.uploads.get(id)!;
+    const session = { id, token: newToken(), driveId: t.drive.id, parentId: t.parent.id, name, behavior, size, received: 0, receiving: false, complete: false, deferCommit: b.deferCommit === true, expires, by: ctx.principal.user.id };
+    s.uploads.set(id, session);
     return {
       status: 200,
       body: {
@@ -78,6 +87,21 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
         nextExpectedRanges: ['0-'],
       },
     };
+  }, { params: ['item', 'deferCommit'] }),
+  // An upload whose last range met a name conflict, committed again into the addressed folder under a new name or
+  // behavior: a PUT with the session's URL as @microsoft.graph.sourceUrl.
+  ...itemRoutes('PUT', '', 'write', (ctx) => {
+    const { item: folder } = locate(ctx, 'write');
+    const b = body(ctx);
+    const source = typeof b['@microsoft.graph.sourceUrl'] === 'string' ? b['@microsoft.graph.sourceUrl'] : '';
+    if (!source) throw invalidRequest('Give @microsoft.graph.sourceUrl (the upload session URL) to commit an upload; upload content with PUT .../content.');
+    const session = URL.canParse(source) ? sessionAt(ctx.state, new URL(source)) : undefined;
+    if (!session || session.by !== ctx.principal.user.id) throw itemNotFound();
+    if (!session.complete) throw invalidRequest(`The upload is not complete: bytes from ${session.received} are missing.`);
+    if (!folder.folder) throw invalidRequest('Commit an upload into a folder.');
+    session.parentId = folder.id;
+    const { item, created } = commitUpload(ctx.state, session, checkName(b.name ?? session.name), conflictBehavior(b[CB], session.behavior));
+    return entity(ctx, item, created ? 201 : 200);
   }),
   ...itemRoutes('PATCH', '', 'write', (ctx) => {
     const { item } = locate(ctx, 'write');
@@ -112,6 +136,15 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
     recycle(ctx.state, item, ctx.principal.user.id);
     return { status: 204 };
   }),
+  // v1.0's restore (from the recycle bin) serves OneDrive Personal only; for work and school accounts Graph lists
+  // it as not supported, so every drive here refuses it, after the same checks as any write to the item.
+  ...itemRoutes('POST', '/restore', 'write', (ctx) => {
+    const drive = driveOf(ctx);
+    const item = ctx.state.items.get(ctx.params.itemId);
+    if (!item || item.driveId !== drive.id) throw itemNotFound();
+    check(ctx.state, drive, item, ctx, 'write');
+    throw notSupported501('Restoring a deleted item is available for OneDrive Personal only; in OneDrive for Business and SharePoint, restore it from the recycle bin on the web.');
+  }, { forms: ['/items/{itemId}'], params: ['parentReference', 'name'] }),
   ...itemRoutes('POST', '/copy', 'read', (ctx) => {
     const { item } = locate(ctx, 'read');
     const s = ctx.state;
