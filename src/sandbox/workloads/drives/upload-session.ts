@@ -71,6 +71,10 @@ async function receive(req: IncomingMessage, session: UploadSession, start: numb
       bytes.copy(session.content!, at);
       at += bytes.length;
     }
+  } catch (e) {
+    if (e instanceof Refusal) throw e;
+    // The connection broke mid-range: what arrived of it stays uncounted, to be sent again.
+    throw new Refusal(400, 'invalidRequest', 'The connection broke before the range arrived whole; nothing of it counts.');
   } finally {
     session.receiving = false;
   }
