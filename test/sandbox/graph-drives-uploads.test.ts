@@ -7,6 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ADELE, graph, useSandbox } from '../fixtures.js';
+import { Csdl } from './csdl.js';
+
+const csdl = Csdl.load();
 
 const sb = useSandbox();
 const RW = 'Files.ReadWrite';
@@ -53,6 +56,7 @@ describe('upload sessions', () => {
     const s = await session('root:/Big uploads/survey.bin:', { '@microsoft.graph.conflictBehavior': 'fail' }, {});
     expect(s.status).toBe(200);
     expect(s.body.nextExpectedRanges).toEqual(['0-']);
+    expect(csdl.problems('microsoft.graph.uploadSession', s.body)).toEqual([]);
     const url = s.body.uploadUrl as string;
     const step = 10 * MiB;
     let broken = false;
@@ -62,6 +66,7 @@ describe('upload sessions', () => {
         broken = true;
         await breakMidRange(url, bytes, start, end);
         const after = await statusOf(url);
+        expect(csdl.problems('microsoft.graph.uploadSession', after.body)).toEqual([]);
         expect(after.body.nextExpectedRanges).toEqual([`${2 * step}-${bytes.length - 1}`]);
         start = Number(after.body.nextExpectedRanges[0].split('-')[0]);
         continue;
@@ -163,5 +168,6 @@ describe('upload sessions', () => {
     expect((await stored(item.id)).equals(next)).toBe(true);
     const versions = await graph(sb, adele, `/me/drive/items/${item.id}/versions`);
     expect(versions.body.value.map((v: any) => [v.id, v.size])).toEqual([['2.0', 700], ['1.0', 5000]]);
+    for (const v of versions.body.value) expect(csdl.problems('microsoft.graph.driveItemVersion', v)).toEqual([]);
   });
 });

@@ -56,7 +56,6 @@ const FACETS = ['@microsoft.graph.downloadUrl', 'file', 'folder', 'image', 'shar
 
 export function renderDrive(state: DrivesState, drive: Drive): Rec {
   const ownerId = 'userId' in drive.owner ? drive.owner.userId : undefined;
-  const site = 'siteId' in drive.owner ? state.directory.findSite(drive.owner.siteId) : undefined;
   const used = [...state.items.values()].filter((i) => i.driveId === drive.id && !i.folder).reduce((n, i) => n + i.content.length, 0);
   return {
     id: drive.id,
@@ -66,7 +65,8 @@ export function renderDrive(state: DrivesState, drive: Drive): Rec {
     createdDateTime: drive.created,
     lastModifiedDateTime: drive.created,
     webUrl: drive.webUrl,
-    owner: ownerId ? identity(state, ownerId) : { group: { id: site?.id ?? '', displayName: site?.displayName ?? '' } },
+    // A library of a site without a Microsoft 365 group belongs to SharePoint's System Account.
+    owner: ownerId ? identity(state, ownerId) : { user: { displayName: 'System Account' } },
     quota: { deleted: 0, remaining: 1_099_511_627_776 - used, state: 'normal', total: 1_099_511_627_776, used },
   };
 }
