@@ -1,7 +1,6 @@
 // The sandbox's one public entry for tests, beside index.ts: the seed facts they assert against (the demo
-// organization's people and domain, the shared mailbox, the SharePoint host, the mail and calendar seed's anchors, the
-// largest file a drive keeps), the identity
-// service on its own, and the OData parsers for unit tests. Tests import nothing else under src/sandbox/.
+// organization's people and domain, the shared mailbox, the SharePoint host, the mail and calendar seed's anchors,
+// the largest file a drive keeps), the identity service on its own, and the OData parsers for unit tests. Tests import nothing else under src/sandbox/.
 
 export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
 export type { DirectoryUser, SharedMailbox } from './directory/directory.js';

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Directory } from '../../directory/directory.js';
 import { invalidRequest, nameAlreadyExists } from './errors.js';
+import { mimeOf } from './names.js';
 
 export type Role = 'read' | 'write' | 'owner';
 
@@ -106,8 +107,6 @@ export interface DrivesState {
   now: () => number;
 }
 
-const BAD_NAME = /["*:<>?/\\|\u0000-\u001f]/;
-
 export function createState(directory: Directory): DrivesState {
   return { directory, uploads: new Map(), copies: new Map(), drives: new Map(), items: new Map(), recent: new Map(), anonymousLinks: false, sequence: 0, now: () => Date.now() };
 }
@@ -155,15 +154,6 @@ function blankItem(state: DrivesState, driveId: string, name: string, parentId: 
     id: newItemId(state), driveId, name, parentId, folder, content: Buffer.alloc(0), mimeType: '', text: '',
     created: { at, by }, modified: { at, by }, version: 1, contentVersion: 1, versions: [], permissions: [],
   };
-}
-
-/** OneDrive's naming rules: no reserved characters, not only dots, no trailing dot or space, at most 400. */
-export function checkName(name: unknown): string {
-  if (typeof name !== 'string' || !name.trim()) throw invalidRequest('The name of the item is missing.');
-  if (BAD_NAME.test(name) || /^\.+$/.test(name) || /[. ]$/.test(name) || name.length > 400) {
-    throw invalidRequest(`The provided name cannot contain any illegal characters ("*:<>?/\\|), end in a dot or a space, or be longer than 400 characters: ${name}`);
-  }
-  return name;
 }
 
 export const liveChildren = (state: DrivesState, folderId: string) => [...state.items.values()].filter((i) => i.parentId === folderId && !i.deleted);
@@ -261,14 +251,3 @@ export function descendants(state: DrivesState, item: DriveItem): DriveItem[] {
   walk(item.id);
   return out;
 }
-
-const TYPES: Record<string, string> = {
-  txt: 'text/plain', csv: 'text/csv', md: 'text/markdown', html: 'text/html', htm: 'text/html', json: 'application/json', pdf: 'application/pdf',
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', zip: 'application/zip',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint', rtf: 'application/rtf',
-};
-/** The MIME type OneDrive gives a file, by its extension. */
-export const mimeOf = (name: string) => TYPES[name.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';

@@ -7,8 +7,9 @@ import { getEntity, METADATA } from '../../odata/query.js';
 import { check } from './access.js';
 import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported501, preconditionFailed } from './errors.js';
 import { driveItemEntity, renderDrive, renderItem, withoutAbsentFacets } from './json.js';
+import { checkName } from './names.js';
 import { driveOf, itemRoutes, locate, locateTarget, type Ctx } from './locate.js';
-import { checkName, childNamed, conflictBehavior, createFolder, descendants, isoNow, newToken, placeName, touch, writeFile, type DriveItem, type DrivesState } from './model.js';
+import { childNamed, conflictBehavior, createFolder, descendants, isoNow, newToken, placeName, touch, writeFile, type DriveItem, type DrivesState } from './model.js';
 import { COPY_PREFIX } from './endpoints.js';
 import { commitUpload, forgetExpired, SANDBOX_FILE_MAX, sessionAt, UPLOAD_PREFIX } from './upload-session.js';
 

@@ -1,0 +1,26 @@
+// OneDrive's rules for names (the characters, dots and length it refuses) and the MIME type it gives a file by its
+// extension: what every route that names or creates an item checks and shows.
+
+import { invalidRequest } from './errors.js';
+
+const BAD_NAME = /["*:<>?/\\|\u0000-\u001f]/;
+
+/** OneDrive's naming rules: no reserved characters, not only dots, no trailing dot or space, at most 400. */
+export function checkName(name: unknown): string {
+  if (typeof name !== 'string' || !name.trim()) throw invalidRequest('The name of the item is missing.');
+  if (BAD_NAME.test(name) || /^\.+$/.test(name) || /[. ]$/.test(name) || name.length > 400) {
+    throw invalidRequest(`The provided name cannot contain any illegal characters ("*:<>?/\\|), end in a dot or a space, or be longer than 400 characters: ${name}`);
+  }
+  return name;
+}
+
+const TYPES: Record<string, string> = {
+  txt: 'text/plain', csv: 'text/csv', md: 'text/markdown', html: 'text/html', htm: 'text/html', json: 'application/json', pdf: 'application/pdf',
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', zip: 'application/zip',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint', rtf: 'application/rtf',
+};
+/** The MIME type OneDrive gives a file, by its extension. */
+export const mimeOf = (name: string) => TYPES[name.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
