@@ -1,4 +1,4 @@
-// Upload sessions in the sandbox's drives over real HTTP: a 50 MB file in 10 MiB ranges, one of them broken off
+// Uploads to the sandbox's drives over real HTTP: a simple upload over 250 MB refused (413); upload sessions: a 50 MB file in 10 MiB ranges, one of them broken off
 // mid-body and resumed from nextExpectedRanges, byte-identical in the store; ranges out of place (416), too large
 // (413) or with another total (400); cancel and expiry (404); conflicts at creation and at the last range (the
 // session kept and committed again through @microsoft.graph.sourceUrl), deferCommit, If-Match, and a session by id
@@ -47,6 +47,32 @@ async function stored(itemId: string): Promise<Buffer> {
 }
 
 afterEach(() => vi.useRealTimers());
+
+/** Announces a body of `length` bytes and sends none of it: the answer comes from the announcement alone. */
+function announce(url: string, token: string, length: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream', 'Content-Length': length } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+  });
+}
+
+describe('simple upload', () => {
+  it('refuses a body over 250 MB before reading it, pointing to upload sessions', async () => {
+    const adele = await sb.graphAs(ADELE, RW);
+    const r = await announce(`${sb.url}/v1.0/me/drive/root:/huge.bin:/content`, adele.token, 250 * 1024 * 1024 + 1);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error.message).toMatch(/upload session/);
+    expect((await graph(sb, adele, '/me/drive/root:/huge.bin')).status).toBe(404);
+  });
+});
 
 describe('upload sessions', () => {
   it('takes 50 MB in 10 MiB ranges, resumes after a range broken mid-body, and stores the bytes unchanged', async () => {

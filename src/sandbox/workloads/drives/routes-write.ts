@@ -13,8 +13,6 @@ import { childNamed, conflictBehavior, createFolder, descendants, isoNow, newTok
 import { COPY_PREFIX } from './endpoints.js';
 import { commitUpload, forgetExpired, SANDBOX_FILE_MAX, sessionAt, UPLOAD_PREFIX } from './upload-session.js';
 
-/** Graph's simple upload takes up to 250 MB; larger files need an upload session. */
-const SIMPLE_MAX = 250 * 1024 * 1024;
 const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 const CB = '@microsoft.graph.conflictBehavior';
 
@@ -49,7 +47,6 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
   ...itemRoutes('PUT', '/content', 'write', (ctx) => {
     const t = locateTarget(ctx);
     const content = Buffer.isBuffer(ctx.req.body) ? ctx.req.body : ctx.req.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(ctx.req.body));
-    if (content.length > SIMPLE_MAX) throw new GraphError(413, 'requestTooLarge', 'Simple upload takes files up to 250 MB; use an upload session.');
     checkName(t.name);
     const behavior = conflictBehavior(ctx.req.url.searchParams.get(CB), 'replace');
     if (t.existing?.folder) throw invalidRequest(`${t.name} is a folder.`);
