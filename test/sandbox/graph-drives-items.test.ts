@@ -126,4 +126,35 @@ describe('driveItems by path and by id', () => {
       expect(denied.body.error.message, path).not.toMatch(/Finance|Budget|No such/);
     }
   });
+
+  it('indexes the words of uploaded Office, RTF and HTML files for search and PDF conversion, and serves earlier versions', async () => {
+    const adele = await sb.graphAs(ADELE, RW);
+    const folder = (await graph(sb, adele, '/me/drive/root/children', { method: 'POST', body: { name: 'Indexed', folder: {} } })).body;
+    const bytesOf = async (path: string) => Buffer.from(await (await fetch((await graph(sb, adele, `/me/drive/root:/${path}`)).body['@microsoft.graph.downloadUrl'])).arrayBuffer());
+    const upload = (name: string, body: Buffer | string) => fetch(`${sb.url}/v1.0/me/drive/items/${folder.id}:/${encodeURIComponent(name)}:/content`, { method: 'PUT', headers: { Authorization: `Bearer ${adele.token}`, 'Content-Type': 'application/octet-stream' }, body });
+    for (const [name, path] of [['plan.docx', 'Holiday 2026/Display kit plan.docx'], ['deck.pptx', 'Sales/Q4 pipeline review.pptx'], ['budget.xlsx', 'Holiday 2026/Display kit budget.xlsx']]) {
+      expect((await upload(name, await bytesOf(path))).status).toBe(201);
+    }
+    expect((await upload('memo.rtf', '{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\f0 Quarterly \\b kiosk\\b0  rollout\\par Second line}')).status).toBe(201);
+    expect((await upload('page.html', '<html><head><style>p{}</style></head><body><p>Lantern &amp; garland order</p></body></html>')).status).toBe(201);
+    const search = async (q: string) => (await graph(sb, adele, `/me/drive/items/${folder.id}/search(q='${q}')`)).body.value.map((i: any) => i.name);
+    expect(await search('Fabrikam delivers')).toEqual(['plan.docx']);
+    expect(await search('Wingtip')).toEqual(['deck.pptx']);
+    expect(await search('Installation')).toEqual(['budget.xlsx']);
+    expect(await search('kiosk rollout')).toEqual(['memo.rtf']);
+    expect(await search('lantern & garland')).toEqual(['page.html']);
+    expect(await search('fonttbl')).toEqual([]);
+    const pdf = await fetch(`${sb.url}/v1.0/me/drive/items/${folder.id}:/memo.rtf:/content?format=pdf`, { headers: { Authorization: `Bearer ${adele.token}` } });
+    expect(Buffer.from(await pdf.arrayBuffer()).toString('latin1')).toMatch(/Quarterly kiosk rollout/);
+    // A second content: version 1.0 keeps the first, by its own URL.
+    expect((await upload('page.html', 'new')).status).toBe(200);
+    const page = (await graph(sb, adele, `/me/drive/items/${folder.id}:/page.html`)).body;
+    const v1 = await graph(sb, adele, `/me/drive/items/${page.id}/versions/1.0`);
+    expect(v1.body).toMatchObject({ id: '1.0', size: expect.any(Number) });
+    const old = await fetch(`${sb.url}/v1.0/me/drive/items/${page.id}/versions/1.0/content`, { headers: { Authorization: `Bearer ${adele.token}` } });
+    expect(await old.text()).toMatch(/Lantern &amp; garland/);
+    expect((await graph(sb, adele, `/me/drive/items/${page.id}/versions/9.0`)).status).toBe(404);
+    expect((await graph(sb, adele, `/me/drive/items/${page.id}/versions/1.0/restoreVersion`, { method: 'POST' })).status).toBe(204);
+    expect(await search('garland')).toEqual(['page.html']);
+  });
 });

@@ -73,9 +73,9 @@ export function renderDrive(state: DrivesState, drive: Drive): Rec {
 
 const signed = (payload: string) => createHmac('sha256', SIGNING_KEY).update(payload).digest('base64url').slice(0, 32);
 
-/** A pre-authenticated URL that serves the file's current bytes (or a conversion) for an hour. */
-export function downloadUrl(ctx: RouteContext, item: DriveItem, format?: string): string {
-  const payload = Buffer.from(JSON.stringify({ i: item.id, v: item.contentVersion, e: Date.now() + DOWNLOAD_TTL_MS, ...(format ? { f: format } : {}) })).toString('base64url');
+/** A pre-authenticated URL that serves the file's current bytes (or an earlier version's, or a conversion) for an hour. */
+export function downloadUrl(ctx: RouteContext, item: DriveItem, format?: string, contentVersion = item.contentVersion): string {
+  const payload = Buffer.from(JSON.stringify({ i: item.id, v: contentVersion, e: Date.now() + DOWNLOAD_TTL_MS, ...(format ? { f: format } : {}) })).toString('base64url');
   return `${new URL(ctx.serviceRoot).origin}${DOWNLOAD_PREFIX}${payload}.${signed(payload)}`;
 }
 

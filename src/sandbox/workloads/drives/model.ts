@@ -24,6 +24,8 @@ export interface Permission {
 export interface Version {
   id: string;
   content: Buffer;
+  /** The words of that content (for a restore). */
+  text: string;
   at: string;
   by: string;
 }
@@ -195,7 +197,7 @@ export function writeFile(state: DrivesState, parent: DriveItem, name: string, c
   const at = opts.at ?? isoNow(state);
   const existing = opts.existing;
   if (existing) {
-    existing.versions.push({ id: `${existing.versions.length + 1}.0`, content: existing.content, at: existing.modified.at, by: existing.modified.by });
+    existing.versions.push({ id: `${existing.versions.length + 1}.0`, content: existing.content, text: existing.text, at: existing.modified.at, by: existing.modified.by });
     existing.content = content;
     existing.text = opts.text ?? '';
     existing.modified = { at, by };

@@ -8,6 +8,7 @@ import { check } from './access.js';
 import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported501, preconditionFailed } from './errors.js';
 import { driveItemEntity, renderDrive, renderItem, withoutAbsentFacets } from './json.js';
 import { checkName } from './names.js';
+import { textOf } from './text.js';
 import { driveOf, itemRoutes, locate, locateTarget, type Ctx } from './locate.js';
 import { childNamed, conflictBehavior, createFolder, descendants, isoNow, newToken, placeName, touch, writeFile, type DriveItem, type DrivesState } from './model.js';
 import { COPY_PREFIX } from './endpoints.js';
@@ -161,20 +162,6 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
     }, 300).unref();
     return { status: 202, headers: { Location: `${new URL(ctx.serviceRoot).origin}${COPY_PREFIX}${job.id}` } };
   }),
-  ...itemRoutes('POST', '/versions/{versionId}/restoreVersion', 'write', (ctx) => {
-    const { item } = locate(ctx, 'write');
-    const v = item.versions.find((x) => x.id === ctx.params.versionId);
-    if (!v) throw itemNotFound();
-    writeFile(ctx.state, ctx.state.items.get(item.parentId!)!, item.name, v.content, ctx.principal.user.id, { existing: item, text: textOf(item.name, v.content) });
-    return { status: 204 };
-  }),
-  ...itemRoutes('GET', '/versions', 'read', (ctx) => {
-    const { item } = locate(ctx, 'read');
-    const identity = (id: string) => ({ user: { id, displayName: ctx.state.directory.findUser(id)?.displayName ?? '' } });
-    const current = { id: `${item.versions.length + 1}.0`, lastModifiedDateTime: item.modified.at, size: item.content.length, lastModifiedBy: identity(item.modified.by) };
-    const older = [...item.versions].reverse().map((v) => ({ id: v.id, lastModifiedDateTime: v.at, size: v.content.length, lastModifiedBy: identity(v.by) }));
-    return { status: 200, body: { '@odata.context': `${METADATA}#driveItemVersions`, value: item.folder ? [] : [current, ...older] } };
-  }),
 ];
 
 function copyTree(s: DrivesState, item: DriveItem, into: DriveItem, name: string, by: string): DriveItem {
@@ -187,7 +174,3 @@ function copyTree(s: DrivesState, item: DriveItem, into: DriveItem, name: string
   for (const c of [...s.items.values()].filter((i) => i.parentId === item.id && !i.deleted)) copyTree(s, c, folder, c.name, by);
   return folder;
 }
-
-/** Words of uploaded text files, for search; Office files keep no text here (their bytes are opaque to search). */
-export const textOf = (name: string, content: Buffer) => (/\.(txt|csv|md|json|html?)$/i.test(name) && content.length < 1_000_000 ? content.toString('utf8') : '');
-

@@ -11,6 +11,7 @@ import { sendJson } from '../../http.js';
 import { publicOrigin } from '../../origin.js';
 import { GraphError, type RouteContext } from '../../graph/types.js';
 import { renderItem } from './json.js';
+import { textOf } from './text.js';
 import { childNamed, placeName, writeFile, type ConflictBehavior, type DriveItem, type DrivesState, type UploadSession } from './model.js';
 
 export const UPLOAD_PREFIX = '/_drives/upload/';
@@ -56,7 +57,7 @@ export function commitUpload(s: DrivesState, session: UploadSession, name: strin
   const placed = existing && behavior === 'replace' && !existing.folder ? { name, replaces: existing } : placeName(s, parent.id, name, behavior === 'replace' ? 'rename' : behavior);
   const content = session.content ?? Buffer.alloc(0);
   s.uploads.delete(session.id);
-  const item = writeFile(s, parent, placed.name, content, session.by, placed.replaces ? { existing: placed.replaces } : {});
+  const item = writeFile(s, parent, placed.name, content, session.by, { text: textOf(placed.name, content), ...(placed.replaces ? { existing: placed.replaces } : {}) });
   return { item, created: !placed.replaces };
 }
 
