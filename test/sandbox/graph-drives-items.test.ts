@@ -31,6 +31,7 @@ describe('driveItems by path and by id', () => {
     const dates = byDate.body.value.map((i: any) => i.lastModifiedDateTime);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(sales.parentReference).toMatchObject({ driveId: expect.any(String), path: `/drives/${sales.parentReference.driveId}/root:` });
+    expect((await graph(sb, adele, '/me/drives')).body.value.map((d: any) => [d.id, d.name])).toEqual([[sales.parentReference.driveId, 'OneDrive']]);
   });
 
   it('keeps odd names in their folder and never walks out of the drive', async () => {

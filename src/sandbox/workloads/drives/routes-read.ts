@@ -49,6 +49,15 @@ export const readRoutes: RouteDef<DrivesState>[] = [
     },
   })),
   {
+    // A person's drives: their OneDrive (OneDrive for Business has one per person).
+    method: 'GET', path: '/users/{id}/drives', scopes: driveScopes('read'),
+    handler: (ctx) => {
+      const drive = driveOf(ctx);
+      locate({ ...ctx, params: { ...ctx.params, itemId: drive.rootId } }, 'read');
+      return { status: 200, body: { '@odata.context': `${METADATA}#drives`, value: [renderDrive(ctx.state, drive)] } };
+    },
+  },
+  {
     method: 'GET', path: '/sites/{siteId}/drives', scopes: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'],
     handler: (ctx) => {
       driveOf(ctx);
