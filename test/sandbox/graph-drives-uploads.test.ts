@@ -72,6 +72,16 @@ describe('simple upload', () => {
     expect(JSON.parse(r.body).error.message).toMatch(/upload session/);
     expect((await graph(sb, adele, '/me/drive/root:/huge.bin')).status).toBe(404);
   });
+
+  it("gives the file OneDrive's quickXorHash and sha256Hash", async () => {
+    const adele = await sb.graphAs(ADELE, RW);
+    // Published QuickXorHash vectors (base64 content, hash), as rclone checks its implementation.
+    for (const [content, quickXorHash] of [['Sg==', 'SgAAAAAAAAAAAAAAAQAAAAAAAAA='], ['/aNzzCFPS/A=', '/RjFHJgRgicsAR4ACAAAAAAAAAA=']]) {
+      const bytes = Buffer.from(content, 'base64');
+      const r = await fetch(`${sb.url}/v1.0/me/drive/root:/hash-${bytes.length}.bin:/content`, { method: 'PUT', headers: { Authorization: `Bearer ${adele.token}`, 'Content-Type': 'application/octet-stream' }, body: bytes });
+      expect(((await r.json()) as { file: { hashes: unknown } }).file.hashes).toEqual({ quickXorHash, sha256Hash: sha256(bytes) });
+    }
+  });
 });
 
 describe('upload sessions', () => {

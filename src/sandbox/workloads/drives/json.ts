@@ -7,6 +7,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { GraphResponse, RouteContext } from '../../graph/types.js';
 import { defaultDialect } from '../../odata/dialect.js';
 import type { EntityType, PropSpec } from '../../odata/entity.js';
+import { hashesOf } from './hashes.js';
 import { liveChildren, pathOf, type Drive, type DriveItem, type DrivesState } from './model.js';
 
 export const DOWNLOAD_PREFIX = '/_drives/download/';
@@ -111,7 +112,7 @@ export function renderItem(state: DrivesState, item: DriveItem, ctx: RouteContex
     fileSystemInfo: { createdDateTime: item.created.at, lastModifiedDateTime: item.modified.at },
   };
   if (item.folder) rec.folder = { childCount: liveChildren(state, item.id).length };
-  else rec.file = { mimeType: item.mimeType, hashes: { quickXorHash: createHash('sha1').update(item.content).digest('base64').slice(0, 28), sha256Hash: createHash('sha256').update(item.content).digest('hex').toUpperCase() } };
+  else rec.file = { mimeType: item.mimeType, hashes: { ...hashesOf(item.content) } };
   if (item.image) rec.image = { ...item.image };
   if (item.permissions.length) rec.shared = { scope: item.permissions.some((p) => p.link?.scope === 'anonymous') ? 'anonymous' : item.permissions.some((p) => p.link?.scope === 'organization') ? 'organization' : 'users' };
   if (item.deleted) rec.deleted = { state: 'deleted' };
