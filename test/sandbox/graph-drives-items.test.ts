@@ -158,4 +158,28 @@ describe('driveItems by path and by id', () => {
     expect((await graph(sb, adele, `/me/drive/items/${page.id}/versions/1.0/restoreVersion`, { method: 'POST' })).status).toBe(204);
     expect(await search('garland')).toEqual(['page.html']);
   });
+
+  it("copies a folder's tree into a site library through the monitor, with the permissions both drives need", async () => {
+    const sales = siteOf('Sales');
+    const narrow = await sb.graphAs(ADELE, RW);
+    const holiday = (await graph(sb, narrow, '/me/drive/root:/Holiday 2026')).body;
+    const library = (await graph(sb, await sb.graphAs(ADELE, 'Files.Read.All'), `/sites/${sales.id}/drive/root`)).body;
+    const body = { parentReference: { driveId: library.parentReference.driveId, id: library.id }, name: 'Holiday kit (copy)' };
+    expect((await graph(sb, narrow, `/me/drive/items/${holiday.id}/copy`, { method: 'POST', body })).status).toBe(403);
+    expect((await graph(sb, await sb.graphAs(ADELE, 'Files.Read'), `/me/drive/items/${holiday.id}/copy`, { method: 'POST', body: { name: 'x' } })).status).toBe(403);
+    const adele = await sb.graphAs(ADELE, 'Files.ReadWrite.All');
+    const copy = await graph(sb, adele, `/me/drive/items/${holiday.id}/copy`, { method: 'POST', body });
+    expect(copy.status).toBe(202);
+    let status: { status: string; resourceId?: string } = { status: '' };
+    for (let i = 0; i < 100 && status.status !== 'completed'; i++) {
+      status = (await (await fetch(copy.headers.get('location')!)).json()) as typeof status;
+      if (status.status !== 'completed') await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(status.status).toBe('completed');
+    const copied = await allPages(sb, adele, `/drives/${library.parentReference.driveId}/items/${status.resourceId}/children`);
+    const original = await allPages(sb, adele, `/me/drive/items/${holiday.id}/children`);
+    expect(copied.map((i) => [i.name, i.size, i.file.hashes.quickXorHash])).toEqual(original.map((i) => [i.name, i.size, i.file.hashes.quickXorHash]));
+    expect(copied[0].parentReference).toMatchObject({ siteId: sales.id, path: `/drives/${library.parentReference.driveId}/root:/Holiday kit (copy)` });
+    expect((await graph(sb, adele, `/me/drive/items/${holiday.id}/copy`, { method: 'POST', body })).body.error.code).toBe('nameAlreadyExists');
+  });
 });

@@ -2,9 +2,9 @@
 // recycle bin, asynchronous copy with a monitor, and restoring an earlier version. Conflicts follow
 // @microsoft.graph.conflictBehavior (in the body or the query), eTags are checked with If-Match.
 
-import { GraphError, type RouteDef } from '../../graph/types.js';
+import { GraphError, insufficientPrivileges, type RouteDef } from '../../graph/types.js';
 import { getEntity, METADATA } from '../../odata/query.js';
-import { check } from './access.js';
+import { check, scopesFor } from './access.js';
 import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported501, preconditionFailed } from './errors.js';
 import { driveItemEntity, renderDrive, renderItem, withoutAbsentFacets } from './json.js';
 import { checkName } from './names.js';
@@ -144,14 +144,19 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
     check(ctx.state, drive, item, ctx, 'write');
     throw notSupported501('Restoring a deleted item is available for OneDrive Personal only; in OneDrive for Business and SharePoint, restore it from the recycle bin on the web.');
   }, { forms: ['/items/{itemId}'], params: ['parentReference', 'name'] }),
-  ...itemRoutes('POST', '/copy', 'read', (ctx) => {
+  // Copy reads the source and writes the destination: the route takes the write permissions of the source's drive
+  // (Files.ReadWrite for one's own), and a destination in someone else's drive or a library needs theirs too.
+  ...itemRoutes('POST', '/copy', 'write', (ctx) => {
     const { item } = locate(ctx, 'read');
     const s = ctx.state;
     const b = body(ctx);
     const ref = (b.parentReference ?? {}) as { id?: string; driveId?: string };
     const target = ref.id ? s.items.get(ref.id) : s.items.get(item.parentId ?? '');
     if (!target || target.deleted || !target.folder || (ref.driveId && ref.driveId !== target.driveId)) throw invalidRequest('The destination folder (parentReference) was not found.');
-    check(s, s.drives.get(target.driveId)!, target, ctx, 'write');
+    const targetDrive = s.drives.get(target.driveId)!;
+    const granted = (scope: string) => ctx.principal.scopes.some((p) => p.toLowerCase() === scope.toLowerCase());
+    if (!scopesFor(s, targetDrive, ctx.principal.user, 'write').some(granted)) throw insufficientPrivileges();
+    check(s, targetDrive, target, ctx, 'write');
     const placed = placeName(s, target.id, b.name === undefined ? item.name : checkName(b.name), conflictBehavior(b[CB] ?? ctx.req.url.searchParams.get(CB), 'fail'));
     const job = { id: newToken().slice(0, 16), started: s.now(), readyAt: s.now() + 300 };
     s.copies.set(job.id, job);
