@@ -1,6 +1,7 @@
-// Uploads to the sandbox's drives over real HTTP: a simple upload over 250 MB refused (413); upload sessions: a 50 MB file in 10 MiB ranges, one of them broken off
-// mid-body and resumed from nextExpectedRanges, byte-identical in the store; ranges out of place (416), too large
-// (413) or with another total (400); cancel and expiry (404); conflicts at creation and at the last range (the
+// Uploads to the sandbox's drives over real HTTP. Simple upload: over 250 MB refused before a byte is read (413),
+// quickXorHash and sha256Hash. Upload sessions: 50 MB in 10 MiB ranges, one broken off mid-body and resumed from
+// nextExpectedRanges, byte-identical in the store; ranges out of place (416), too large (413) or with another total
+// (400); cancel and expiry (404), and a download link's hour; conflicts at creation and at the last range (the
 // session kept and committed again through @microsoft.graph.sourceUrl), deferCommit, If-Match, and a session by id
 // adding a version.
 import { createHash, randomBytes } from 'node:crypto';
@@ -141,9 +142,10 @@ describe('upload sessions', () => {
     expect((await statusOf(url)).body.nextExpectedRanges).toEqual([`327680-${bytes.length - 1}`]);
   });
 
-  it('forgets a cancelled session and one past its expiry', async () => {
+  it('forgets a cancelled session and one past its expiry; a download link lasts an hour', async () => {
     const adele = await sb.graphAs(ADELE, RW);
     const bytes = randomBytes(1000);
+    const download = (await graph(sb, adele, '/me/drive/root:/Notes.txt')).body['@microsoft.graph.downloadUrl'] as string;
     const cancelled = (await session('root:/Cancelled.bin:')).body as Session;
     expect((await fetch(cancelled.uploadUrl, { method: 'DELETE' })).status).toBe(204);
     expect((await statusOf(cancelled.uploadUrl)).body.error?.code).toBe('itemNotFound');
@@ -151,6 +153,10 @@ describe('upload sessions', () => {
     const expiring = (await session('root:/Expired.bin:')).body as Session;
     expect(Date.parse(expiring.expirationDateTime)).toBeGreaterThan(Date.now());
     vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 59 * 60_000);
+    expect((await fetch(download)).status).toBe(200);
+    vi.setSystemTime(Date.now() + 2 * 60_000);
+    expect((await fetch(download)).status).toBe(404);
     vi.setSystemTime(Date.parse(expiring.expirationDateTime) + 1000);
     expect((await putRange(expiring.uploadUrl, bytes, 0, 999)).status).toBe(404);
     vi.useRealTimers();
