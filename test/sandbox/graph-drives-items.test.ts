@@ -46,7 +46,7 @@ describe('driveItems by path and by id', () => {
     }
     const listed = await allPages(sb, adele, `/me/drive/items/${parent.id}/children`);
     expect(listed.map((i) => i.name).sort()).toEqual([...names].sort());
-    for (const bad of ['..', '.', 'a:b', 'a/b', 'a\\b', 'trailing.', 'b'.repeat(401), 'q?', '<x>']) {
+    for (const bad of ['..', '.', 'a:b', 'a/b', 'a\\b', 'trailing.', 'b'.repeat(401), 'q?', '<x>', 'CON', 'desktop.ini', '~$plan.docx', 'my_vti_cnf', '.lock']) {
       const refused = await graph(sb, adele, `/me/drive/items/${parent.id}/children`, { method: 'POST', body: { name: bad, folder: {} } });
       expect(refused.body.error?.code, bad).toBe('invalidRequest');
     }
@@ -71,6 +71,7 @@ describe('driveItems by path and by id', () => {
     expect(renamed.body.name).toBe('a 1.txt');
     const stale = await graph(sb, adele, `/me/drive/items/${a.id}`, { method: 'PATCH', body: { name: 'stale.txt' }, headers: { 'If-Match': a.eTag.replace(/,\d+"$/, ',99"') } });
     expect(stale.status).toBe(412);
+    expect((await graph(sb, adele, `/me/drive/items/${a.id}`, { method: 'DELETE', headers: { 'If-Match': a.eTag.replace(/,\d+"$/, ',99"') } })).status).toBe(412);
     expect((await graph(sb, adele, `/me/drive/items/${a.id}`)).body.name).toBe('a.txt');
     const sub = (await graph(sb, adele, `/me/drive/items/${folder.id}/children`, { method: 'POST', body: { name: 'Sub', folder: {} } })).body;
     expect((await graph(sb, adele, `/me/drive/items/${folder.id}`, { method: 'PATCH', body: { parentReference: { id: sub.id } } })).status).toBe(400);

@@ -5,12 +5,17 @@ import { invalidRequest } from './errors.js';
 
 const BAD_NAME = /["*:<>?/\\|\u0000-\u001f]/;
 
-/** OneDrive's naming rules: no reserved characters, not only dots, no trailing dot or space, at most 400. */
+/** Names OneDrive and SharePoint keep for themselves: Windows' device names, lock and settings files, Office's owner
+ *  files (~$...), and anything with _vti_ (FrontPage's folders) in it. */
+const RESERVED_NAME = /^(\.lock|CON|PRN|AUX|NUL|COM\d|LPT\d|desktop\.ini)$|^~\$|_vti_/i;
+
+/** OneDrive's naming rules: no reserved characters or names, not only dots, no trailing dot or space, at most 400. */
 export function checkName(name: unknown): string {
   if (typeof name !== 'string' || !name.trim()) throw invalidRequest('The name of the item is missing.');
   if (BAD_NAME.test(name) || /^\.+$/.test(name) || /[. ]$/.test(name) || name.length > 400) {
     throw invalidRequest(`The provided name cannot contain any illegal characters ("*:<>?/\\|), end in a dot or a space, or be longer than 400 characters: ${name}`);
   }
+  if (RESERVED_NAME.test(name)) throw invalidRequest(`The name ${name} is reserved: .lock, CON, PRN, AUX, NUL, COM0-9, LPT0-9, desktop.ini, names starting with ~$ and names containing _vti_ are not allowed.`);
   return name;
 }
 
