@@ -69,6 +69,10 @@ describe('driveItems by path and by id', () => {
     expect((await graph(sb, adele, `/me/drive/items/${b.id}`, { method: 'PATCH', body: { name: 'A.TXT' } })).body.error.code).toBe('nameAlreadyExists');
     const renamed = await graph(sb, adele, `/me/drive/items/${b.id}`, { method: 'PATCH', body: { name: 'a.txt', '@microsoft.graph.conflictBehavior': 'rename' } });
     expect(renamed.body.name).toBe('a 1.txt');
+    // A rename changes the eTag only; new content changes the cTag too.
+    expect([renamed.body.eTag === b.eTag, renamed.body.cTag === b.cTag]).toEqual([false, true]);
+    const rewritten = (await graph(sb, adele, `/me/drive/items/${b.id}/content`, { method: 'PUT', body: 'b2', headers: { 'Content-Type': 'text/plain' } })).body;
+    expect([rewritten.eTag === renamed.body.eTag, rewritten.cTag === renamed.body.cTag, rewritten.name]).toEqual([false, false, 'a 1.txt']);
     const stale = await graph(sb, adele, `/me/drive/items/${a.id}`, { method: 'PATCH', body: { name: 'stale.txt' }, headers: { 'If-Match': a.eTag.replace(/,\d+"$/, ',99"') } });
     expect(stale.status).toBe(412);
     expect((await graph(sb, adele, `/me/drive/items/${a.id}`, { method: 'DELETE', headers: { 'If-Match': a.eTag.replace(/,\d+"$/, ',99"') } })).status).toBe(412);
