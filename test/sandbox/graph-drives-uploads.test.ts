@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SANDBOX_FILE_MAX } from '../../src/sandbox/testing.js';
 import { ADELE, graph, useSandbox } from '../fixtures.js';
 import { Csdl } from './csdl.js';
 
@@ -135,6 +136,8 @@ describe('upload sessions', () => {
     expect(again.status).toBe(416);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('invalidRange');
     expect((await putRange(url, bytes, 327_680, 655_359, bytes.length + 1)).status).toBe(400);
+    const tooLarge = await session('root:/Too large.bin:', { fileSize: SANDBOX_FILE_MAX + 1 });
+    expect([tooLarge.status, tooLarge.body.error?.code]).toEqual([507, 'quotaLimitReached']);
     const fresh = (await session('root:/Too big a range.bin:')).body.uploadUrl as string;
     const tooBig = await fetch(fresh, { method: 'PUT', headers: { 'Content-Range': `bytes 0-${61 * MiB}/${100 * MiB}` }, body: 'x' });
     expect(tooBig.status).toBe(413);
