@@ -1,6 +1,6 @@
-// Changing drives: new folders, file content (simple upload and upload sessions), rename and move, delete to the
-// recycle bin, asynchronous copy with a monitor, and restoring an earlier version. Conflicts follow
-// @microsoft.graph.conflictBehavior (in the body or the query), eTags are checked with If-Match.
+// Changing drives: new folders, file content (simple upload, upload sessions and their commit), rename and move,
+// delete to the recycle bin (v1.0's restore refused, as for every work account), and asynchronous copy with a
+// monitor. Conflicts follow @microsoft.graph.conflictBehavior (in the body or the query), eTags are checked with If-Match.
 
 import { GraphError, insufficientPrivileges, type RouteDef } from '../../graph/types.js';
 import { getEntity, METADATA } from '../../odata/query.js';
@@ -97,7 +97,7 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
     const session = URL.canParse(source) ? sessionAt(ctx.state, new URL(source)) : undefined;
     if (!session || session.by !== ctx.principal.user.id) throw itemNotFound();
     if (!session.complete) throw invalidRequest(`The upload is not complete: bytes from ${session.received} are missing.`);
-    if (!folder.folder) throw invalidRequest('Commit an upload into a folder.');
+    if (!folder.folder || folder.driveId !== session.driveId) throw invalidRequest('Commit an upload into a folder of the drive it was started in.');
     session.parentId = folder.id;
     const { item, created } = commitUpload(ctx.state, session, checkName(b.name ?? session.name), conflictBehavior(b[CB], session.behavior));
     return entity(ctx, item, created ? 201 : 200);
