@@ -1,8 +1,9 @@
 // Addressing and changing driveItems in the sandbox over real HTTP: paths below the root and below an item with
-// /children and /content, children paged with $top, $select and $orderby; names that must never leave their folder
-// or drive (.., :, #, %, unicode, 400 characters); rename and move with conflicts and If-Match; delete to the
-// recycle bin and v1.0's restore (refused for work accounts); the seeded deck and newsletter found and converted;
-// and a site's several libraries, closed to those without a role on the site.
+// /children and /content, children paged with $top, $select and $orderby, and $expand=children; names that must
+// never leave their folder or drive (.., :, #, %, unicode, 400 characters, reserved names); rename and move with
+// conflicts and If-Match, eTag and cTag; delete to the recycle bin and v1.0's restore (refused for work accounts);
+// the seeded deck and newsletter found and converted; uploaded files' words indexed; versions; copy into a site
+// library; and a site's several libraries, closed to those without a role on the site.
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ADELE, allPages, graph, siteOf, upn, useSandbox } from '../fixtures.js';
@@ -31,6 +32,8 @@ describe('driveItems by path and by id', () => {
     const dates = byDate.body.value.map((i: any) => i.lastModifiedDateTime);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(sales.parentReference).toMatchObject({ driveId: expect.any(String), path: `/drives/${sales.parentReference.driveId}/root:` });
+    const expanded = await graph(sb, adele, '/me/drive/root:/Sales?$expand=children($select=name,file)');
+    expect(expanded.body.children.map((c: any) => [c.name, Object.keys(c).sort()])).toEqual([['Q4 pipeline review.pptx', ['file', 'name']], ['Q4 retail forecast.xlsx', ['file', 'name']], ['Store visits', ['name']]]);
     expect((await graph(sb, adele, '/me/drives')).body.value.map((d: any) => [d.id, d.name])).toEqual([[sales.parentReference.driveId, 'OneDrive']]);
   });
 

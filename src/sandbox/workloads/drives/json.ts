@@ -35,6 +35,16 @@ export const driveItemEntity: EntityType<Rec> = {
   pageSize: { default: 200, max: 1000 },
   dialect: drivesDialect,
 };
+// $expand=children: a folder's items by name, as its /children lists them (the route's state is on the context).
+driveItemEntity.navigation = {
+  children: {
+    target: driveItemEntity, many: true,
+    resolve: (rec, ctx) => {
+      const state = (ctx as RouteContext<DrivesState>).state;
+      return liveChildren(state, String(rec.id)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })).map((c) => renderItem(state, c, ctx));
+    },
+  },
+};
 
 function identity(state: DrivesState, userId: string): Rec {
   const u = state.directory.findUser(userId);
@@ -44,8 +54,9 @@ function identity(state: DrivesState, userId: string): Rec {
 /** OneDrive leaves out the facets an item does not have (a folder has no `file`, no download URL), where the
  *  OData engine would write them as null: answers pass through here. */
 export function withoutAbsentFacets(r: GraphResponse): GraphResponse {
-  const trim = (rec: Rec) => {
+  const trim = (rec: Rec): Rec => {
     for (const k of FACETS) if (rec[k] === null) delete rec[k];
+    if (Array.isArray(rec.children)) rec.children = (rec.children as Rec[]).map(trim);
     return rec;
   };
   const body = r.body as Rec;
