@@ -1,6 +1,6 @@
 // The demo sites' lists: Engineering's project tracker, Sales's customer contacts, the intranet's announcements,
 // Marketing's campaign calendar and Finance's budget lines, each with typed columns (one indexed) and 10 to 30
-// items; every site's "Documents" library and the others its directory record names are listed too. Deterministic: fixed ids and dates.
+// items; every site's "Documents" library is listed too. Deterministic: fixed ids and dates.
 
 import { createHash } from 'node:crypto';
 import type { Directory } from '../../directory/directory.js';
@@ -54,9 +54,6 @@ export function seedSites(directory: Directory): SitesState {
   for (const site of directory.sites) {
     const by = directory.findUser(site.members[0])!.id;
     lists.push({ id: guid(`${site.id}:Documents`), siteId: site.id, name: 'Shared Documents', displayName: 'Documents', description: `Documents of ${site.displayName}`, template: 'documentLibrary', columns: [TITLE], items: [], nextItemId: 1, created: AT });
-    for (const library of site.libraries) {
-      lists.push({ id: guid(`${site.id}:${library}`), siteId: site.id, name: library.replace(/\s+/g, ''), displayName: library, description: `${library} of ${site.displayName}`, template: 'documentLibrary', columns: [TITLE], items: [], nextItemId: 1, created: AT });
-    }
     for (const spec of SPECS.filter((s) => s.site === site.name)) {
       lists.push({
         id: guid(`${site.id}:${spec.name}`), siteId: site.id, name: spec.name.replace(/\s+/g, ''), displayName: spec.name, description: spec.description, template: 'genericList', columns: spec.columns, created: AT,
