@@ -1,9 +1,9 @@
 // The tests' one fixtures module: a sandbox per test file, `as(upn)` for a server signed in as that person with an
 // MCP client, `graphAs(upn)` for looking at the tenant's state directly, `ok`/`fails` for tool calls, and the
-// seed's facts (people, their ids, the shared mailbox) from the sandbox's public testing entry.
+// seed's facts (people, their ids, the shared mailbox, the SharePoint sites) from the sandbox's public testing entry.
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { SandboxOptions } from '../src/sandbox/index.js';
-import { addDays, calendarAnchorWeek, mailSeedEpoch, DEFAULT_USER_UPN, demoUsers, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, TENANT_DOMAIN } from '../src/sandbox/testing.js';
+import { addDays, calendarAnchorWeek, mailSeedEpoch, DEFAULT_USER_UPN, demoDirectory, demoUsers, NO_SHARED_ACCESS_UPN, SHARED_MAILBOX_UPN, SHAREPOINT_HOST, TENANT_DOMAIN } from '../src/sandbox/testing.js';
 import { tokenFor, type GraphAs } from './support/graph.js';
 import { call, signInAs, startTestSandbox, textOf, type Connected, type ConnectOptions, type TestSandbox } from './support/server.js';
 
@@ -26,6 +26,14 @@ function seedUser(userPrincipalName: string) {
   const user = SEED_USERS.find((u) => u.userPrincipalName === userPrincipalName);
   if (!user) throw new Error(`the seed has no user ${userPrincipalName}`);
   return user;
+}
+
+const SEED_DIRECTORY = demoDirectory();
+/** The seed's SharePoint site by its URL name ('Sales'): id, webUrl, members, visitors, libraries. */
+export function siteOf(name: string) {
+  const site = SEED_DIRECTORY.findSite(`${SHAREPOINT_HOST}:/sites/${name}`);
+  if (!site) throw new Error(`the seed has no site ${name}`);
+  return site;
 }
 
 /** The directory object id of a seed person or mailbox, by UPN. */

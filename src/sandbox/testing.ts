@@ -1,6 +1,7 @@
 // The sandbox's one public entry for tests, beside index.ts: the seed facts they assert against (the demo
-// organization's people and domain, the shared mailbox, the mail and calendar seed's anchors), the identity
-// service on its own, and the OData parsers for unit tests. Tests import nothing else under src/sandbox/.
+// organization's people and domain, the shared mailbox, the SharePoint host, the mail and calendar seed's anchors,
+// the largest file a drive keeps), the identity service on its own, and the OData parsers for unit tests. Tests
+// import nothing else under src/sandbox/.
 
 export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
 export type { DirectoryUser, SharedMailbox } from './directory/directory.js';
@@ -14,8 +15,12 @@ export {
   demoUsers,
   sharedMailbox,
 } from './directory/seed/users.js';
+export { SHAREPOINT_HOST } from './directory/seed/sites.js';
 export { calendarAnchorWeek, mailSeedEpoch } from './workloads/exchange/time/seed-clock.js';
 export { addDays } from './workloads/exchange/time/datetime.js';
+
+// Drives: the largest file the sandbox keeps (an upload session for more is refused).
+export { SANDBOX_FILE_MAX } from './workloads/drives/upload-session.js';
 
 export { AUTHORITY_HOST, createIdentity, type IdentityOptions, type IdentityService } from './identity/index.js';
 

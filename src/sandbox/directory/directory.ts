@@ -62,6 +62,8 @@ export interface SiteRecord {
   members: string[];
   /** UPNs with read rights. */
   visitors: string[];
+  /** Document libraries besides the default "Documents" every site has (the drives and sites workloads both list them). */
+  libraries: string[];
 }
 
 /** The organization record GET /organization serves (microsoft.graph.organization's properties). */

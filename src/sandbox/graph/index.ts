@@ -4,7 +4,7 @@
 
 import { publicOrigin } from '../origin.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody, requestIds, sendJson, setIdHeaders, type RequestIds } from '../http.js';
+import { BodyTooLargeError, MAX_BODY_BYTES, readBody, requestIds, sendJson, setIdHeaders, type RequestIds } from '../http.js';
 import { serveBatch } from './batch.js';
 import { Dispatcher, errorResponse } from './dispatch.js';
 import { methodNotAllowed, Router } from './router.js';
@@ -12,6 +12,9 @@ import type { GraphOptions, GraphService } from './service.js';
 import { GraphError, badRequest, type GraphRequest, type GraphResponse } from './types.js';
 
 export type { GraphOptions, GraphService } from './service.js';
+
+/** Graph's simple upload (PUT .../content) takes files up to 250 MB; larger ones need an upload session. */
+const SIMPLE_UPLOAD_MAX = 250 * 1024 * 1024;
 
 export function createGraph(opts: GraphOptions): GraphService {
   const router = new Router();
@@ -53,11 +56,14 @@ async function toGraphRequest(req: IncomingMessage): Promise<GraphRequest> {
   const url = new URL(req.url ?? '/', publicOrigin(req));
   // A file's content (PUT .../content) is bytes whatever its type, up to Graph's simple-upload limit.
   const content = req.method === 'PUT' && /\/content:?$/i.test(url.pathname);
+  const limit = content ? SIMPLE_UPLOAD_MAX : undefined;
   let raw: Buffer;
   try {
-    raw = await readBody(req, content ? 250 * 1024 * 1024 : undefined);
+    // A body announced larger than the limit is refused before a byte of it is read.
+    if (Number(req.headers['content-length']) > (limit ?? MAX_BODY_BYTES)) throw new BodyTooLargeError('announced too large');
+    raw = await readBody(req, limit);
   } catch (e) {
-    if (e instanceof BodyTooLargeError) throw new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.');
+    if (e instanceof BodyTooLargeError) throw new GraphError(413, 'RequestEntityTooLarge', content ? 'A simple upload takes files up to 250 MB; upload larger ones through an upload session (createUploadSession).' : 'The request body is too large.');
     throw e;
   }
   return { method: (req.method ?? 'GET').toUpperCase(), url, headers, body: content ? raw : parseBody(raw, headers['content-type'] ?? '') };

@@ -7,6 +7,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { GraphResponse, RouteContext } from '../../graph/types.js';
 import { defaultDialect } from '../../odata/dialect.js';
 import type { EntityType, PropSpec } from '../../odata/entity.js';
+import { hashesOf } from './hashes.js';
 import { liveChildren, pathOf, type Drive, type DriveItem, type DrivesState } from './model.js';
 
 export const DOWNLOAD_PREFIX = '/_drives/download/';
@@ -34,6 +35,16 @@ export const driveItemEntity: EntityType<Rec> = {
   pageSize: { default: 200, max: 1000 },
   dialect: drivesDialect,
 };
+// $expand=children: a folder's items by name, as its /children lists them (the route's state is on the context).
+driveItemEntity.navigation = {
+  children: {
+    target: driveItemEntity, many: true,
+    resolve: (rec, ctx) => {
+      const state = (ctx as RouteContext<DrivesState>).state;
+      return liveChildren(state, String(rec.id)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })).map((c) => renderItem(state, c, ctx));
+    },
+  },
+};
 
 function identity(state: DrivesState, userId: string): Rec {
   const u = state.directory.findUser(userId);
@@ -43,8 +54,9 @@ function identity(state: DrivesState, userId: string): Rec {
 /** OneDrive leaves out the facets an item does not have (a folder has no `file`, no download URL), where the
  *  OData engine would write them as null: answers pass through here. */
 export function withoutAbsentFacets(r: GraphResponse): GraphResponse {
-  const trim = (rec: Rec) => {
+  const trim = (rec: Rec): Rec => {
     for (const k of FACETS) if (rec[k] === null) delete rec[k];
+    if (Array.isArray(rec.children)) rec.children = (rec.children as Rec[]).map(trim);
     return rec;
   };
   const body = r.body as Rec;
@@ -56,7 +68,6 @@ const FACETS = ['@microsoft.graph.downloadUrl', 'file', 'folder', 'image', 'shar
 
 export function renderDrive(state: DrivesState, drive: Drive): Rec {
   const ownerId = 'userId' in drive.owner ? drive.owner.userId : undefined;
-  const site = 'siteId' in drive.owner ? state.directory.findSite(drive.owner.siteId) : undefined;
   const used = [...state.items.values()].filter((i) => i.driveId === drive.id && !i.folder).reduce((n, i) => n + i.content.length, 0);
   return {
     id: drive.id,
@@ -66,16 +77,17 @@ export function renderDrive(state: DrivesState, drive: Drive): Rec {
     createdDateTime: drive.created,
     lastModifiedDateTime: drive.created,
     webUrl: drive.webUrl,
-    owner: ownerId ? identity(state, ownerId) : { group: { id: site?.id ?? '', displayName: site?.displayName ?? '' } },
+    // A library of a site without a Microsoft 365 group belongs to SharePoint's System Account.
+    owner: ownerId ? identity(state, ownerId) : { user: { displayName: 'System Account' } },
     quota: { deleted: 0, remaining: 1_099_511_627_776 - used, state: 'normal', total: 1_099_511_627_776, used },
   };
 }
 
 const signed = (payload: string) => createHmac('sha256', SIGNING_KEY).update(payload).digest('base64url').slice(0, 32);
 
-/** A pre-authenticated URL that serves the file's current bytes (or a conversion) for an hour. */
-export function downloadUrl(ctx: RouteContext, item: DriveItem, format?: string): string {
-  const payload = Buffer.from(JSON.stringify({ i: item.id, v: item.contentVersion, e: Date.now() + DOWNLOAD_TTL_MS, ...(format ? { f: format } : {}) })).toString('base64url');
+/** A pre-authenticated URL that serves the file's current bytes (or an earlier version's, or a conversion) for an hour. */
+export function downloadUrl(ctx: RouteContext, item: DriveItem, format?: string, contentVersion = item.contentVersion): string {
+  const payload = Buffer.from(JSON.stringify({ i: item.id, v: contentVersion, e: Date.now() + DOWNLOAD_TTL_MS, ...(format ? { f: format } : {}) })).toString('base64url');
   return `${new URL(ctx.serviceRoot).origin}${DOWNLOAD_PREFIX}${payload}.${signed(payload)}`;
 }
 
@@ -111,7 +123,7 @@ export function renderItem(state: DrivesState, item: DriveItem, ctx: RouteContex
     fileSystemInfo: { createdDateTime: item.created.at, lastModifiedDateTime: item.modified.at },
   };
   if (item.folder) rec.folder = { childCount: liveChildren(state, item.id).length };
-  else rec.file = { mimeType: item.mimeType, hashes: { quickXorHash: createHash('sha1').update(item.content).digest('base64').slice(0, 28), sha256Hash: createHash('sha256').update(item.content).digest('hex').toUpperCase() } };
+  else rec.file = { mimeType: item.mimeType, hashes: { ...hashesOf(item.content) } };
   if (item.image) rec.image = { ...item.image };
   if (item.permissions.length) rec.shared = { scope: item.permissions.some((p) => p.link?.scope === 'anonymous') ? 'anonymous' : item.permissions.some((p) => p.link?.scope === 'organization') ? 'organization' : 'users' };
   if (item.deleted) rec.deleted = { state: 'deleted' };

@@ -9,7 +9,7 @@ import { childNamed, type Drive, type DriveItem, type DrivesState } from './mode
 
 export type Ctx = RouteContext<DrivesState>;
 
-export const DRIVE_ROOTS = ['/users/{id}/drive', '/drives/{driveId}', '/sites/{siteId}/drive'] as const;
+export const DRIVE_ROOTS = ['/users/{id}/drive', '/drives/{driveId}', '/sites/{siteId}/drive', '/sites/{siteId}/drives/{driveId}'] as const;
 const ITEM_FORMS = ['/root', '/items/{itemId}', '/root/:/{path}', '/items/{itemId}/:/{path}'] as const;
 
 /** The drive the route names, or Graph's 404 (an unknown person, drive or site). */
@@ -17,19 +17,24 @@ export function driveOf(ctx: Ctx): Drive {
   const s = ctx.state;
   const p = ctx.params;
   let drive: Drive | undefined;
-  if (p.driveId !== undefined) drive = s.drives.get(p.driveId);
-  else if (p.siteId !== undefined) {
+  if (p.siteId !== undefined) {
     const site = s.directory.findSite(p.siteId);
     if (!site) throw itemNotFound();
-    drive = [...s.drives.values()].find((d) => 'siteId' in d.owner && d.owner.siteId === site.id);
-    if (drive && s.directory.siteRole(ctx.principal.user, site) === 'none') throw accessDenied();
-  } else {
+    // A person without a role on the site learns only that they may not open it (SharePoint's 403).
+    if (s.directory.siteRole(ctx.principal.user, site) === 'none') throw accessDenied();
+    const libraries = siteDrives(s, site.id);
+    drive = p.driveId !== undefined ? libraries.find((d) => d.id === p.driveId) : libraries.find((d) => d.name === 'Documents');
+  } else if (p.driveId !== undefined) drive = s.drives.get(p.driveId);
+  else {
     const user = s.directory.findUser(p.id);
     drive = user && [...s.drives.values()].find((d) => 'userId' in d.owner && d.owner.userId === user.id);
   }
   if (!drive) throw itemNotFound();
   return drive;
 }
+
+/** A site's document libraries, "Documents" first. */
+export const siteDrives = (s: DrivesState, siteId: string) => [...s.drives.values()].filter((d) => 'siteId' in d.owner && d.owner.siteId === siteId);
 
 /** Follows a path of names down from `from`; undefined where a name is missing. */
 function walk(state: DrivesState, from: DriveItem, path: string): DriveItem | undefined {

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Directory } from '../../directory/directory.js';
 import { invalidRequest, nameAlreadyExists } from './errors.js';
+import { mimeOf } from './names.js';
 
 export type Role = 'read' | 'write' | 'owner';
 
@@ -23,6 +24,8 @@ export interface Permission {
 export interface Version {
   id: string;
   content: Buffer;
+  /** The words of that content (for a restore). */
+  text: string;
   at: string;
   by: string;
 }
@@ -70,9 +73,14 @@ export interface UploadSession {
   name: string;
   behavior: ConflictBehavior;
   size?: number;
-  /** Chunks received so far (kept apart, joined once at the end). */
-  chunks: Buffer[];
+  /** The file's bytes: one buffer of its size, allocated at the first range and filled in place. */
+  content?: Buffer;
   received: number;
+  /** A range is on its way (another must wait for it). */
+  receiving: boolean;
+  /** Every byte is in; the file waits to be committed (deferCommit, or a conflict at the last range). */
+  complete: boolean;
+  deferCommit: boolean;
   expires: number;
   by: string;
 }
@@ -100,8 +108,6 @@ export interface DrivesState {
   sequence: number;
   now: () => number;
 }
-
-const BAD_NAME = /["*:<>?/\\|\u0000-\u001f]/;
 
 export function createState(directory: Directory): DrivesState {
   return { directory, uploads: new Map(), copies: new Map(), drives: new Map(), items: new Map(), recent: new Map(), anonymousLinks: false, sequence: 0, now: () => Date.now() };
@@ -152,15 +158,6 @@ function blankItem(state: DrivesState, driveId: string, name: string, parentId: 
   };
 }
 
-/** OneDrive's naming rules: no reserved characters, not only dots, no trailing dot or space, at most 400. */
-export function checkName(name: unknown): string {
-  if (typeof name !== 'string' || !name.trim()) throw invalidRequest('The name of the item is missing.');
-  if (BAD_NAME.test(name) || /^\.+$/.test(name) || /[. ]$/.test(name) || name.length > 400) {
-    throw invalidRequest(`The provided name cannot contain any illegal characters ("*:<>?/\\|), end in a dot or a space, or be longer than 400 characters: ${name}`);
-  }
-  return name;
-}
-
 export const liveChildren = (state: DrivesState, folderId: string) => [...state.items.values()].filter((i) => i.parentId === folderId && !i.deleted);
 
 export function childNamed(state: DrivesState, folderId: string, name: string): DriveItem | undefined {
@@ -200,7 +197,7 @@ export function writeFile(state: DrivesState, parent: DriveItem, name: string, c
   const at = opts.at ?? isoNow(state);
   const existing = opts.existing;
   if (existing) {
-    existing.versions.push({ id: `${existing.versions.length + 1}.0`, content: existing.content, at: existing.modified.at, by: existing.modified.by });
+    existing.versions.push({ id: `${existing.versions.length + 1}.0`, content: existing.content, text: existing.text, at: existing.modified.at, by: existing.modified.by });
     existing.content = content;
     existing.text = opts.text ?? '';
     existing.modified = { at, by };
@@ -256,14 +253,3 @@ export function descendants(state: DrivesState, item: DriveItem): DriveItem[] {
   walk(item.id);
   return out;
 }
-
-const TYPES: Record<string, string> = {
-  txt: 'text/plain', csv: 'text/csv', md: 'text/markdown', html: 'text/html', htm: 'text/html', json: 'application/json', pdf: 'application/pdf',
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', zip: 'application/zip',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint', rtf: 'application/rtf',
-};
-/** The MIME type OneDrive gives a file, by its extension. */
-export const mimeOf = (name: string) => TYPES[name.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';

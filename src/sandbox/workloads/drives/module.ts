@@ -7,12 +7,13 @@ import { driveEndpoints } from './endpoints.js';
 import type { DrivesState } from './model.js';
 import { readRoutes } from './routes-read.js';
 import { shareRoutes } from './routes-share.js';
+import { versionRoutes } from './routes-versions.js';
 import { writeRoutes } from './routes-write.js';
 import { seedDrives } from './seed.js';
 
 export const drivesWorkload = workload<DrivesState>({
   name: 'drives',
   create: (directory) => seedDrives(directory),
-  routes: [...readRoutes, ...writeRoutes, ...shareRoutes],
+  routes: [...readRoutes, ...writeRoutes, ...versionRoutes, ...shareRoutes],
   endpoints: driveEndpoints,
 });

@@ -7,7 +7,7 @@ import { getEntity, listCollection, METADATA } from '../../odata/query.js';
 import { roleOn } from './access.js';
 import { invalidRequest, notSupported } from './errors.js';
 import { downloadUrl, driveItemEntity, renderDrive, renderItem, renderRemote, withoutAbsentFacets } from './json.js';
-import { DRIVE_ROOTS, driveOf, driveScopes, itemRoutes, locate, type Ctx } from './locate.js';
+import { DRIVE_ROOTS, driveOf, driveScopes, itemRoutes, locate, siteDrives, type Ctx } from './locate.js';
 import { descendants, liveChildren, used, type DriveItem, type DrivesState } from './model.js';
 
 /** What Graph converts to PDF (`?format=pdf`); the sandbox's PDF carries the document's text. */
@@ -49,11 +49,19 @@ export const readRoutes: RouteDef<DrivesState>[] = [
     },
   })),
   {
+    // A person's drives: their OneDrive (OneDrive for Business has one per person).
+    method: 'GET', path: '/users/{id}/drives', scopes: driveScopes('read'),
+    handler: (ctx) => {
+      const drive = driveOf(ctx);
+      locate({ ...ctx, params: { ...ctx.params, itemId: drive.rootId } }, 'read');
+      return { status: 200, body: { '@odata.context': `${METADATA}#drives`, value: [renderDrive(ctx.state, drive)] } };
+    },
+  },
+  {
     method: 'GET', path: '/sites/{siteId}/drives', scopes: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All'],
     handler: (ctx) => {
       driveOf(ctx);
-      const site = ctx.state.directory.findSite(ctx.params.siteId)!;
-      const drives = [...ctx.state.drives.values()].filter((d) => 'siteId' in d.owner && d.owner.siteId === site.id);
+      const drives = siteDrives(ctx.state, ctx.state.directory.findSite(ctx.params.siteId)!.id);
       return { status: 200, body: { '@odata.context': `${METADATA}#drives`, value: drives.map((d) => renderDrive(ctx.state, d)) } };
     },
   },

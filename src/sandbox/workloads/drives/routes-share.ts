@@ -38,6 +38,18 @@ function permissionsOf(s: DrivesState, item: DriveItem) {
   return [...owner, ...own.permissions.map((p) => render(s, p)), ...above.flatMap((a) => a.permissions.map((p) => render(s, p, a)))];
 }
 
+/** The people driveRecipients name (by email or object id), each in the organization: this tenant invites no guests. */
+function recipientsOf(s: DrivesState, raw: unknown, required: boolean) {
+  const recipients = Array.isArray(raw) ? (raw as { email?: string; objectId?: string; alias?: string }[]) : [];
+  if (required && !recipients.length) throw invalidRequest('recipients is required.');
+  return recipients.map((r) => {
+    const key = r.objectId ?? r.email ?? r.alias ?? '';
+    const user = s.directory.findUser(key);
+    if (!user) throw invalidRequest(`The recipient ${key} is not in the organization, and this tenant does not invite guests.`);
+    return user;
+  });
+}
+
 const expiry = (raw: unknown) => {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || Number.isNaN(Date.parse(raw))) throw invalidRequest('expirationDateTime must be a date-time.');
@@ -77,26 +89,25 @@ export const shareRoutes: RouteDef<DrivesState>[] = [
     const existing = item.permissions.find((p) => p.link?.type === type && p.link.scope === scope && scope !== 'users');
     if (existing) return { status: 200, body: { '@odata.context': `${METADATA}#permission`, ...render(ctx.state, existing) } };
     const drive = ctx.state.drives.get(item.driveId)!;
+    // A link for specific people opens the item to the recipients it names (and to those who had access already).
+    const grantees = scope === 'users' ? recipientsOf(ctx.state, b.recipients, false).map((u) => u.id) : [];
     const p: Permission = {
-      id: newToken().slice(0, 16), roles: [type === 'edit' ? 'write' : 'read'], grantees: [], grantedBy: ctx.principal.user.id,
+      id: newToken().slice(0, 16), roles: [type === 'edit' ? 'write' : 'read'], grantees, grantedBy: ctx.principal.user.id,
       link: { type, scope: scope as 'organization' | 'users' | 'anonymous', webUrl: `${new URL(drive.webUrl).origin}/:${item.folder ? 'f' : 'w'}:/g/${newToken().slice(0, 22)}` },
       ...(expiry(b.expirationDateTime) ? { expires: expiry(b.expirationDateTime) } : {}),
     };
     item.permissions.push(p);
+    for (const id of grantees) used(ctx.state, id, item.id);
     return { status: 201, body: { '@odata.context': `${METADATA}#permission`, ...render(ctx.state, p) } };
-  }),
+  }, { params: ['type', 'scope', 'expirationDateTime', 'password', 'message', 'recipients', 'retainInheritedPermissions', 'sendNotification'] }),
   ...itemRoutes('POST', '/invite', 'write', (ctx) => {
     const { item } = locate(ctx, 'write');
     const b = body(ctx);
-    const recipients = Array.isArray(b.recipients) ? (b.recipients as { email?: string; objectId?: string }[]) : [];
-    if (!recipients.length) throw invalidRequest('recipients is required.');
+    const people = recipientsOf(ctx.state, b.recipients, true);
     const roles = (Array.isArray(b.roles) ? b.roles : []) as Role[];
     if (!roles.length || roles.some((r) => r !== 'read' && r !== 'write')) throw invalidRequest("roles must be ['read'] or ['write'].");
     const s = ctx.state;
-    const created = recipients.map((r) => {
-      const user = s.directory.findUser(r.objectId ?? r.email ?? '');
-      // Guests (addresses outside the tenant) are invited by a link for them; the sandbox records the grant only.
-      if (!user) throw invalidRequest(`The recipient ${r.email ?? r.objectId ?? ''} is not in the organization, and this tenant does not invite guests.`);
+    const created = people.map((user) => {
       const p: Permission = { id: newToken().slice(0, 16), roles, grantees: [user.id], grantedBy: ctx.principal.user.id, ...(expiry(b.expirationDateTime) ? { expires: expiry(b.expirationDateTime) } : {}) };
       item.permissions.push(p);
       used(s, user.id, item.id);

@@ -1,18 +1,19 @@
-// Changing drives: new folders, file content (simple upload and upload sessions), rename and move, delete to the
-// recycle bin, asynchronous copy with a monitor, and restoring an earlier version. Conflicts follow
-// @microsoft.graph.conflictBehavior (in the body or the query), eTags are checked with If-Match.
+// Changing drives: new folders, file content (simple upload, upload sessions and their commit), rename and move,
+// delete to the recycle bin (v1.0's restore refused, as for every work account), and asynchronous copy with a
+// monitor. Conflicts follow @microsoft.graph.conflictBehavior (in the body or the query), eTags are checked with If-Match.
 
-import { GraphError, type RouteDef } from '../../graph/types.js';
+import { GraphError, insufficientPrivileges, type RouteDef } from '../../graph/types.js';
 import { getEntity, METADATA } from '../../odata/query.js';
-import { check } from './access.js';
-import { invalidRequest, itemNotFound, preconditionFailed } from './errors.js';
-import { driveItemEntity, renderItem, withoutAbsentFacets } from './json.js';
-import { itemRoutes, locate, locateTarget, type Ctx } from './locate.js';
-import { checkName, conflictBehavior, createFolder, descendants, isoNow, newToken, placeName, touch, writeFile, type DriveItem, type DrivesState } from './model.js';
-import { COPY_PREFIX, UPLOAD_PREFIX } from './endpoints.js';
+import { check, scopesFor } from './access.js';
+import { invalidRequest, itemNotFound, nameAlreadyExists, notSupported501, preconditionFailed } from './errors.js';
+import { driveItemEntity, renderDrive, renderItem, withoutAbsentFacets } from './json.js';
+import { checkName } from './names.js';
+import { textOf } from './text.js';
+import { driveOf, itemRoutes, locate, locateTarget, type Ctx } from './locate.js';
+import { childNamed, conflictBehavior, createFolder, descendants, isoNow, newToken, placeName, touch, writeFile, type DriveItem, type DrivesState } from './model.js';
+import { COPY_PREFIX } from './endpoints.js';
+import { commitUpload, forgetExpired, SANDBOX_FILE_MAX, sessionAt, UPLOAD_PREFIX } from './upload-session.js';
 
-/** Graph's simple upload takes up to 250 MB; larger files need an upload session. */
-const SIMPLE_MAX = 250 * 1024 * 1024;
 const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 const CB = '@microsoft.graph.conflictBehavior';
 
@@ -47,7 +48,6 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
   ...itemRoutes('PUT', '/content', 'write', (ctx) => {
     const t = locateTarget(ctx);
     const content = Buffer.isBuffer(ctx.req.body) ? ctx.req.body : ctx.req.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(ctx.req.body));
-    if (content.length > SIMPLE_MAX) throw new GraphError(413, 'requestTooLarge', 'Simple upload takes files up to 250 MB; use an upload session.');
     checkName(t.name);
     const behavior = conflictBehavior(ctx.req.url.searchParams.get(CB), 'replace');
     if (t.existing?.folder) throw invalidRequest(`${t.name} is a folder.`);
@@ -59,16 +59,24 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
   }),
   ...itemRoutes('POST', '/createUploadSession', 'write', (ctx) => {
     const t = locateTarget(ctx);
-    const spec = (body(ctx).item ?? {}) as Record<string, unknown>;
+    const b = body(ctx);
+    const spec = (b.item ?? {}) as Record<string, unknown>;
     const name = checkName(spec.name ?? t.name);
-    const behavior = conflictBehavior(spec[CB] ?? ctx.req.url.searchParams.get(CB), 'replace');
-    if (behavior === 'fail' && t.existing && ctx.params.path !== undefined) placeName(ctx.state, t.parent.id, name, 'fail');
+    if (t.existing) ifMatch(ctx, t.existing);
+    // By id, the session brings the addressed file's new content; by path, the file may exist: fail by default.
+    const behavior = t.existing && ctx.params.path === undefined ? 'replace' : conflictBehavior(spec[CB] ?? ctx.req.url.searchParams.get(CB), 'fail');
     const s = ctx.state;
+    if (behavior === 'fail' && childNamed(s, t.parent.id, name)) throw nameAlreadyExists(name);
+    const size = typeof spec.fileSize === 'number' ? spec.fileSize : undefined;
+    const remaining = (renderDrive(s, t.drive).quota as { remaining: number }).remaining;
+    if (size !== undefined && size > Math.min(SANDBOX_FILE_MAX, remaining)) {
+      throw new GraphError(507, 'quotaLimitReached', `The file of ${size} bytes does not fit: the sandbox stores files of up to ${SANDBOX_FILE_MAX} bytes within the drive's quota.`);
+    }
+    forgetExpired(s);
     const id = newToken().slice(0, 20);
     const expires = s.now() + SESSION_TTL_MS;
-    const size = typeof spec.fileSize === 'number' ? spec.fileSize : undefined;
-    s.uploads.set(id, { id, token: newToken(), driveId: t.drive.id, parentId: t.parent.id, name, behavior, size, chunks: [], received: 0, expires, by: ctx.principal.user.id });
-    const session = s.uploads.get(id)!;
+    const session = { id, token: newToken(), driveId: t.drive.id, parentId: t.parent.id, name, behavior, size, received: 0, receiving: false, complete: false, deferCommit: b.deferCommit === true, expires, by: ctx.principal.user.id };
+    s.uploads.set(id, session);
     return {
       status: 200,
       body: {
@@ -78,6 +86,21 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
         nextExpectedRanges: ['0-'],
       },
     };
+  }, { params: ['item', 'deferCommit'] }),
+  // An upload whose last range met a name conflict, committed again into the addressed folder under a new name or
+  // behavior: a PUT with the session's URL as @microsoft.graph.sourceUrl.
+  ...itemRoutes('PUT', '', 'write', (ctx) => {
+    const { item: folder } = locate(ctx, 'write');
+    const b = body(ctx);
+    const source = typeof b['@microsoft.graph.sourceUrl'] === 'string' ? b['@microsoft.graph.sourceUrl'] : '';
+    if (!source) throw invalidRequest('Give @microsoft.graph.sourceUrl (the upload session URL) to commit an upload; upload content with PUT .../content.');
+    const session = URL.canParse(source) ? sessionAt(ctx.state, new URL(source)) : undefined;
+    if (!session || session.by !== ctx.principal.user.id) throw itemNotFound();
+    if (!session.complete) throw invalidRequest(`The upload is not complete: bytes from ${session.received} are missing.`);
+    if (!folder.folder || folder.driveId !== session.driveId) throw invalidRequest('Commit an upload into a folder of the drive it was started in.');
+    session.parentId = folder.id;
+    const { item, created } = commitUpload(ctx.state, session, checkName(b.name ?? session.name), conflictBehavior(b[CB], session.behavior));
+    return entity(ctx, item, created ? 201 : 200);
   }),
   ...itemRoutes('PATCH', '', 'write', (ctx) => {
     const { item } = locate(ctx, 'write');
@@ -112,14 +135,28 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
     recycle(ctx.state, item, ctx.principal.user.id);
     return { status: 204 };
   }),
-  ...itemRoutes('POST', '/copy', 'read', (ctx) => {
+  // v1.0's restore (from the recycle bin) serves OneDrive Personal only; for work and school accounts Graph lists
+  // it as not supported, so every drive here refuses it, after the same checks as any write to the item.
+  ...itemRoutes('POST', '/restore', 'write', (ctx) => {
+    const drive = driveOf(ctx);
+    const item = ctx.state.items.get(ctx.params.itemId);
+    if (!item || item.driveId !== drive.id) throw itemNotFound();
+    check(ctx.state, drive, item, ctx, 'write');
+    throw notSupported501('Restoring a deleted item is available for OneDrive Personal only; in OneDrive for Business and SharePoint, restore it from the recycle bin on the web.');
+  }, { forms: ['/items/{itemId}'], params: ['parentReference', 'name'] }),
+  // Copy reads the source and writes the destination: the route takes the write permissions of the source's drive
+  // (Files.ReadWrite for one's own), and a destination in someone else's drive or a library needs theirs too.
+  ...itemRoutes('POST', '/copy', 'write', (ctx) => {
     const { item } = locate(ctx, 'read');
     const s = ctx.state;
     const b = body(ctx);
     const ref = (b.parentReference ?? {}) as { id?: string; driveId?: string };
     const target = ref.id ? s.items.get(ref.id) : s.items.get(item.parentId ?? '');
     if (!target || target.deleted || !target.folder || (ref.driveId && ref.driveId !== target.driveId)) throw invalidRequest('The destination folder (parentReference) was not found.');
-    check(s, s.drives.get(target.driveId)!, target, ctx, 'write');
+    const targetDrive = s.drives.get(target.driveId)!;
+    const granted = (scope: string) => ctx.principal.scopes.some((p) => p.toLowerCase() === scope.toLowerCase());
+    if (!scopesFor(s, targetDrive, ctx.principal.user, 'write').some(granted)) throw insufficientPrivileges();
+    check(s, targetDrive, target, ctx, 'write');
     const placed = placeName(s, target.id, b.name === undefined ? item.name : checkName(b.name), conflictBehavior(b[CB] ?? ctx.req.url.searchParams.get(CB), 'fail'));
     const job = { id: newToken().slice(0, 16), started: s.now(), readyAt: s.now() + 300 };
     s.copies.set(job.id, job);
@@ -129,20 +166,6 @@ export const writeRoutes: RouteDef<DrivesState>[] = [
       Object.assign(job, { resourceId: copyTree(s, item, target, placed.name, ctx.principal.user.id).id });
     }, 300).unref();
     return { status: 202, headers: { Location: `${new URL(ctx.serviceRoot).origin}${COPY_PREFIX}${job.id}` } };
-  }),
-  ...itemRoutes('POST', '/versions/{versionId}/restoreVersion', 'write', (ctx) => {
-    const { item } = locate(ctx, 'write');
-    const v = item.versions.find((x) => x.id === ctx.params.versionId);
-    if (!v) throw itemNotFound();
-    writeFile(ctx.state, ctx.state.items.get(item.parentId!)!, item.name, v.content, ctx.principal.user.id, { existing: item, text: textOf(item.name, v.content) });
-    return { status: 204 };
-  }),
-  ...itemRoutes('GET', '/versions', 'read', (ctx) => {
-    const { item } = locate(ctx, 'read');
-    const identity = (id: string) => ({ user: { id, displayName: ctx.state.directory.findUser(id)?.displayName ?? '' } });
-    const current = { id: `${item.versions.length + 1}.0`, lastModifiedDateTime: item.modified.at, size: item.content.length, lastModifiedBy: identity(item.modified.by) };
-    const older = [...item.versions].reverse().map((v) => ({ id: v.id, lastModifiedDateTime: v.at, size: v.content.length, lastModifiedBy: identity(v.by) }));
-    return { status: 200, body: { '@odata.context': `${METADATA}#driveItemVersions`, value: item.folder ? [] : [current, ...older] } };
   }),
 ];
 
@@ -156,7 +179,3 @@ function copyTree(s: DrivesState, item: DriveItem, into: DriveItem, name: string
   for (const c of [...s.items.values()].filter((i) => i.parentId === item.id && !i.deleted)) copyTree(s, c, folder, c.name, by);
   return folder;
 }
-
-/** Words of uploaded text files, for search; Office files keep no text here (their bytes are opaque to search). */
-export const textOf = (name: string, content: Buffer) => (/\.(txt|csv|md|json|html?)$/i.test(name) && content.length < 1_000_000 ? content.toString('utf8') : '');
-

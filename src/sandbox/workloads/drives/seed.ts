@@ -1,15 +1,15 @@
 // The demo organization's files: every person's OneDrive with a small realistic tree (Adele's fuller, for demos
 // and tests), each SharePoint site's "Documents" library with its department's documents, and files shared
-// between people. Real DOCX, XLSX, PDF and PNG bytes; the words of each document are also kept for search and
+// between people. Real DOCX, XLSX, PPTX, PDF and PNG bytes, HTML and text; the words of each document are also kept for search and
 // for conversion to PDF. The order of this walk fixes every id, so append, never reorder.
 
-import { docx, pdf, png, xlsx } from '../../content/office-files.js';
+import { docx, pdf, png, pptx, xlsx } from '../../content/office-files.js';
 import type { Directory } from '../../directory/directory.js';
 import { addDrive, createFolder, createState, newDriveId, newItemId, writeFile, type DriveItem, type DrivesState } from './model.js';
 
 const AT = '2026-10-05T09:00:00Z';
 
-type Doc = [path: string, kind: 'docx' | 'xlsx' | 'pdf' | 'txt' | 'csv' | 'rtf' | 'png', title: string, lines: string[]];
+type Doc = [path: string, kind: 'docx' | 'xlsx' | 'pptx' | 'pdf' | 'txt' | 'csv' | 'rtf' | 'html' | 'png', title: string, lines: string[]];
 
 const ADELE: Doc[] = [
   ['/Sales/Q4 retail forecast.xlsx', 'xlsx', 'Forecast', ['Store,October,November,December', 'Bellevue Square,182000,214000,298000', 'Redmond Town Center,121000,139000,201000', 'Southcenter,97000,118000,176000']],
@@ -29,11 +29,16 @@ function bytesOf(kind: Doc[1], title: string, lines: string[]): { content: Buffe
     case 'docx': return { content: docx(title, lines), text };
     case 'xlsx': return { content: xlsx(title, lines.map((l) => l.split(',').map((c) => (/^\d+$/.test(c) ? Number(c) : c)))), text };
     case 'pdf': return { content: pdf(title, lines), text };
+    // A deck's slides are "Heading: line; line" entries, the title slide first.
+    case 'pptx': return { content: pptx([{ title, lines: [] }, ...lines.map((l) => ({ title: l.split(': ')[0], lines: l.split(': ').slice(1).join(': ').split('; ') }))]), text };
+    case 'html': return { content: Buffer.from(`<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>\n`, 'utf8'), text };
     case 'png': return { content: png(64, 48, [[200, 40, 40], [240, 240, 240], [40, 90, 200]]), text: '', image: { width: 64, height: 48 } };
     case 'rtf': return { content: Buffer.from(`{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}}\\f0 ${[title, ...lines].join('\\par ')}}`, 'latin1'), text };
     default: return { content: Buffer.from(`${lines.join('\n')}\n`, 'utf8'), text };
   }
 }
+
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Creates the folders on the way and the file, as `by`. */
 function place(state: DrivesState, root: DriveItem, doc: Doc, by: string): DriveItem {
@@ -48,6 +53,22 @@ function place(state: DrivesState, root: DriveItem, doc: Doc, by: string): Drive
   if (image) f.image = image;
   return f;
 }
+
+const ADELE_LATER: Doc[] = [
+  ['/Sales/Q4 pipeline review.pptx', 'pptx', 'Q4 pipeline review', ['Pipeline: 38 open opportunities worth 2.1 million USD; 12 expected to close in December', 'Risks: Tailspin Toys paused its store refit; Wingtip Toys wants a second quote', 'Next steps: executive sponsor calls in the first week of December']],
+  ['/Reports/Store newsletter.html', 'html', 'Store newsletter: December', ['The Bellevue Square team won the window contest with its snow globe display.', 'Reminder: inventory count on Sunday, January 3, before opening.']],
+];
+
+/** What the sites' libraries besides "Documents" hold, by library name. */
+const LIBRARY_DOCS: Record<string, Doc[]> = {
+  'Brand Assets': [
+    ['/Logos/Contoso logo.png', 'png', 'Contoso logo', []],
+    ['/Templates/Campaign deck template.pptx', 'pptx', 'Campaign deck template', ['Audience: who the campaign speaks to; what they need', 'Message: one sentence; three proof points']],
+  ],
+  'Design Reviews': [
+    ['/2026/Inventory sync review.docx', 'docx', 'Design review: inventory sync', ['Stores push stock changes every five minutes; the warehouse reconciles nightly.', 'Decision: keep the queue, drop the polling job.']],
+  ],
+};
 
 const personalDocs = (department: string, given: string): Doc[] => [
   [`/${department}/${department} plan 2027.docx`, 'docx', `${department} plan 2027`, [`Goals of ${department} for 2027, drafted by ${given}.`, 'Hiring, budget and the three priorities for the year.']],
@@ -109,5 +130,14 @@ export function seedDrives(directory: Directory): DrivesState {
   share('alex.wilber', ['/Sales/Q4 targets.xlsx', 'xlsx', 'Targets', ['Store,Target', 'Bellevue Square,700000', 'Redmond Town Center,460000']], ['write'], ['adele.vance']);
   share('megan.bowen', ['/Marketing/Holiday campaign brief.docx', 'docx', 'Holiday campaign brief', ['The holiday campaign runs from November 24 to December 31.', 'Stores get window posters and a playlist.']], ['read'], ['adele.vance', 'ben.walters']);
   share('lee.gu', ['/Architecture review.docx', 'docx', 'Architecture review 2026', ['Engineering reviewed the payment and inventory services.']], ['read'], 'organization');
+  // Added later, after everything above so no earlier id moves: Adele's deck and newsletter, the sites' other libraries.
+  for (const d of ADELE_LATER) place(state, roots.get('adele.vance')!, d, directory.findUser(`adele.vance@${directory.domain}`)!.id);
+  for (const site of directory.sites) {
+    const owner = directory.findUser(site.members[0])!;
+    for (const library of site.libraries) {
+      const drive = addDrive(state, { id: newDriveId(`site:${site.id}:${library}`), driveType: 'documentLibrary', name: library, description: `${library} of ${site.displayName}`, owner: { siteId: site.id }, webUrl: `${site.webUrl}/${encodeURIComponent(library)}`, created: AT }, owner.id);
+      for (const d of LIBRARY_DOCS[library] ?? []) place(state, state.items.get(drive.rootId)!, d, owner.id);
+    }
+  }
   return state;
 }
