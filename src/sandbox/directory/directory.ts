@@ -62,6 +62,9 @@ export interface SiteRecord {
   members: string[];
   /** UPNs with read rights. */
   visitors: string[];
+  /** Display names of its document libraries, the default ("Documents") first: the drives workload serves their
+   *  files, the sites workload lists them among the site's lists; both read the names here. */
+  libraries: string[];
 }
 
 /** The organization record GET /organization serves (microsoft.graph.organization's properties). */
