@@ -1,6 +1,6 @@
 // The sandbox's one public entry for tests, beside index.ts: the seed facts they assert against (the demo
-// organization's people and domain, the shared mailbox, the mail and calendar seed's anchors), the identity
-// service on its own, and the OData parsers for unit tests. Tests import nothing else under src/sandbox/.
+// organization's people and domain, the shared mailbox, the mail and calendar seed's anchors, the SharePoint host
+// and the seeded lists), the identity service on its own, and the OData parsers for unit tests. Tests import nothing else under src/sandbox/.
 
 export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
 export type { DirectoryUser, SharedMailbox } from './directory/directory.js';
@@ -14,6 +14,9 @@ export {
   demoUsers,
   sharedMailbox,
 } from './directory/seed/users.js';
+export { SHAREPOINT_HOST } from './directory/seed/sites.js';
+export type { SiteRecord } from './directory/directory.js';
+export { SEEDED_LISTS } from './workloads/sites/seed.js';
 export { calendarAnchorWeek, mailSeedEpoch } from './workloads/exchange/time/seed-clock.js';
 export { addDays } from './workloads/exchange/time/datetime.js';
 
