@@ -76,6 +76,12 @@ describe('reading items', () => {
     const lookup = (await graph(sb, patti, `/sites/${siteId('Engineering')}/lists/Project Tracker/items/1/fields`)).body.OwnerLookupId;
     const graded = await items('Engineering', 'Project Tracker', `$filter=fields/OwnerLookupId eq '${lookup}'`);
     expect(graded.map((i) => i.id)).toEqual(['1', '6', '11']);
+    // SharePoint's own columns filter and select too: who made an item, by lookup id and by name.
+    const author = await graph(sb, patti, `/sites/${siteId('Engineering')}/lists/Project Tracker/items/2?$expand=fields($select=Author,AuthorLookupId,Created)`);
+    expect(author.body.fields).toEqual({ Author: expect.any(String), AuthorLookupId: expect.stringMatching(/^\d+$/), Created: author.body.createdDateTime });
+    const byAuthor = await items('Engineering', 'Project Tracker', `$filter=fields/AuthorLookupId eq '${author.body.fields.AuthorLookupId}'&$orderby=fields/Created`);
+    expect(byAuthor.map((i) => i.createdBy.user.displayName).every((n) => n === author.body.fields.Author)).toBe(true);
+    expect(byAuthor.map((i) => i.id)).toContain('2');
   });
 
   it('pages with $top and an opaque nextLink that keeps the query', async () => {

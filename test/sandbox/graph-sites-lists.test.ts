@@ -46,7 +46,10 @@ describe('lists', () => {
     const cols = await graph(sb, patti, `${tracker}/columns`);
     expect(cols.status).toBe(200);
     const byName = Object.fromEntries(cols.body.value.map((c: any) => [c.name, c]));
-    expect(Object.keys(byName)).toEqual(['Title', 'Status', 'Owner', 'DueDate', 'Priority']);
+    expect(Object.keys(byName)).toEqual(['Title', 'Status', 'Owner', 'DueDate', 'Priority', 'Modified', 'Created', 'Author', 'Editor']);
+    // SharePoint's own columns follow the list's, read-only.
+    expect(cols.body.value.filter((c: any) => c.readOnly).map((c: any) => c.displayName)).toEqual(['Modified', 'Created', 'Created By', 'Modified By']);
+    expect(byName.Author).toMatchObject({ columnGroup: '_Hidden', personOrGroup: expect.any(Object) });
     expect(byName.Title).toMatchObject({ displayName: 'Title', required: true, indexed: false, text: { maxLength: 255 } });
     expect(byName.Status).toMatchObject({ indexed: true, choice: { choices: ['Not started', 'Active', 'Blocked', 'Done'] } });
     expect(byName.Owner.personOrGroup).toMatchObject({ allowMultipleSelection: false });

@@ -86,6 +86,8 @@ describe('what a write may put in fields', () => {
     expect(await refused({ Title: 'X', OwnerLookupId: 9 })).toMatch(/'Owner'/); // SharePoint takes the id as a string
     expect(await refused({ Title: 'X', OwnerLookupId: '99999' })).toMatch(/'Owner'/);
     expect(await refused({ Status: 'Active' })).toBe("Field 'Title' is required.");
+    expect(await refused({ Title: 'X', Created: '2020-01-01T00:00:00Z' })).toMatch(/'Created' is kept by SharePoint/);
+    expect(await refused({ Title: 'X', AuthorLookupId: '7' })).toMatch(/'Author' is kept by SharePoint/);
     expect(await count()).toBe(before);
     const made = (await graph(sb, lee, TRACKER(), { method: 'POST', body: { fields: { Title: 'Typed' } } })).body;
     const patch = await graph(sb, lee, `${TRACKER()}/${made.id}/fields`, { method: 'PATCH', body: { Title: 'Renamed', Colour: 'red' } });

@@ -7,7 +7,7 @@ import type { Directory } from '../../directory/directory.js';
 import { defaultDialect } from '../../odata/dialect.js';
 import type { EntityType, PropSpec, PropType } from '../../odata/entity.js';
 import { invalidRequest, unknownField } from './errors.js';
-import type { Column, ListItem, SpList } from './model.js';
+import { columnsOf, type Column, type ListItem, type SpList } from './model.js';
 
 type Rec = Record<string, unknown>;
 
@@ -21,6 +21,8 @@ export const itemETag = (item: ListItem) => `"${item.uniqueId},${item.version}"`
 const lookupName = (c: Column) => `${c.name}LookupId`;
 
 /** SharePoint's own fields after the columns, in its order. */
+const SYSTEM_FIELDS = ['id', 'ContentType', 'Modified', 'Created', 'AuthorLookupId', 'EditorLookupId', '_UIVersionString', 'Attachments', 'LinkTitleNoMenu', 'LinkTitle', 'ItemChildCount', 'FolderChildCount'];
+
 function systemFields(directory: Directory, item: ListItem): Rec {
   return {
     id: item.id,
@@ -56,11 +58,11 @@ const OPS: Record<PropType, string> = { string: 'eq ne startsWith', int: 'eq ne 
  *  as `{name}LookupId`), SharePoint's own fields too. Expanded without $select, tidyFields trims it to the default. */
 export function fieldsEntity(directory: Directory, list: SpList): EntityType<ListItem> {
   const props: Record<string, PropSpec> = { '@odata.etag': { type: 'string' } };
-  for (const c of list.columns) {
+  for (const c of columnsOf(list)) {
     props[c.name] = { type: TYPE[c.type] };
     if (c.type === 'personOrGroup') props[lookupName(c)] = { type: 'string' };
   }
-  for (const k of Object.keys(systemFields(directory, { id: '', uniqueId: '', fields: {}, created: { at: '', by: '' }, modified: { at: '', by: '' }, version: 1 }))) props[k] = { type: 'string' };
+  for (const k of SYSTEM_FIELDS) props[k] ??= { type: 'string' };
   return {
     name: 'microsoft.graph.fieldValueSet',
     properties: props,
@@ -71,27 +73,30 @@ export function fieldsEntity(directory: Directory, list: SpList): EntityType<Lis
   };
 }
 
-/** One field of an item by name: a column's value (a person column's by name is the person's display name). */
+/** One field of an item by name: a column's value (a person column's by name is the person's display name, by
+ *  `{name}LookupId` their site user id), or one of SharePoint's own fields. */
 export function fieldValue(directory: Directory, list: SpList, item: ListItem, name: string): unknown {
   if (name === '@odata.etag') return itemETag(item);
-  const column = list.columns.find((c) => c.name === name);
-  if (column) return column.type === 'personOrGroup' ? userOfLookupId(directory, String(item.fields[name] ?? ''))?.displayName : item.fields[name];
-  const person = list.columns.find((c) => c.type === 'personOrGroup' && lookupName(c) === name);
-  if (person) return item.fields[person.name];
-  return systemFields(directory, item)[name];
+  const own = systemFields(directory, item);
+  const person = columnsOf(list).find((c) => c.type === 'personOrGroup' && (c.name === name || lookupName(c) === name));
+  if (person) {
+    const id = item.fields[person.name] ?? own[lookupName(person)];
+    return name === person.name ? userOfLookupId(directory, String(id ?? ''))?.displayName : id;
+  }
+  return item.fields[name] ?? own[name];
 }
 
 /** The filterable and sortable paths of a list's items: `fields/{column}` (a person column by its lookup id). */
 export function fieldPaths(list: SpList): Record<string, PropSpec> {
   const out: Record<string, PropSpec> = {};
-  for (const c of list.columns) out[`fields/${c.type === 'personOrGroup' ? lookupName(c) : c.name}`] = { type: TYPE[c.type], filter: OPS[TYPE[c.type]], orderby: 'default' };
+  for (const c of columnsOf(list)) out[`fields/${c.type === 'personOrGroup' ? lookupName(c) : c.name}`] = { type: TYPE[c.type], filter: OPS[TYPE[c.type]], orderby: 'default' };
   return out;
 }
 
 /** An expanded `fields` as SharePoint sends it: empty columns left out, and without $select a person column only
  *  as its lookup id. */
 export function tidyFields(list: SpList, fields: Rec, selected: boolean): Rec {
-  const people = new Set(list.columns.filter((c) => c.type === 'personOrGroup').map((c) => c.name));
+  const people = new Set(columnsOf(list).filter((c) => c.type === 'personOrGroup').map((c) => c.name));
   return Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== null && v !== undefined && (selected || !people.has(k))));
 }
 
@@ -101,9 +106,10 @@ export function checkFields(directory: Directory, list: SpList, raw: unknown, cr
   const out: Rec = {};
   for (const [key, value] of Object.entries(raw as Rec)) {
     if (key.startsWith('@odata')) continue;
-    const person = list.columns.find((c) => c.type === 'personOrGroup' && lookupName(c) === key);
-    const column = person ?? list.columns.find((c) => c.name === key);
+    const person = columnsOf(list).find((c) => c.type === 'personOrGroup' && lookupName(c) === key);
+    const column = person ?? columnsOf(list).find((c) => c.name === key);
     if (!column) throw unknownField(key);
+    if (column.readOnly) throw invalidRequest(`Invalid request: the field '${column.name}' is kept by SharePoint and cannot be set.`);
     if (column.type === 'personOrGroup' && !person) throw invalidRequest(`Invalid request: set the person column '${key}' as '${lookupName(column)}', the person's site user id.`);
     out[column.name] = value === null ? null : checkValue(directory, column, value);
   }

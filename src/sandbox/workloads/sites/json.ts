@@ -4,7 +4,7 @@
 import type { SiteRecord } from '../../directory/directory.js';
 import { defaultDialect } from '../../odata/dialect.js';
 import type { EntityType, PropSpec } from '../../odata/entity.js';
-import { listModified, type Column, type SitesState, type SpList } from './model.js';
+import { columnsOf, listModified, type Column, type SitesState, type SpList } from './model.js';
 
 type Rec = Record<string, unknown>;
 const props = (names: string[], objects: string[] = []): Record<string, PropSpec> =>
@@ -64,7 +64,7 @@ export function listEntity(state: SitesState): EntityType<Rec> {
     properties: props(LIST_PROPS, ['parentReference', 'list']),
     defaultSelect: LIST_PROPS,
     navigation: {
-      columns: { target: columnEntity, many: true, resolve: (r) => { const l = state.lists.find((x) => x.id === r.id)!; return l.columns.map((c) => renderColumn(l, c)); } },
+      columns: { target: columnEntity, many: true, resolve: (r) => { const l = state.lists.find((x) => x.id === r.id)!; return columnsOf(l).map((c) => renderColumn(l, c)); } },
     },
     pageSize: { default: 200, max: 500 },
     dialect: defaultDialect,
@@ -86,8 +86,8 @@ const columnId = (list: SpList, c: Column) => `${list.id.slice(0, 24)}${Buffer.f
 
 export function renderColumn(list: SpList, c: Column): Rec {
   return {
-    columnGroup: 'Custom Columns', description: '', displayName: c.displayName, enforceUniqueValues: false, hidden: false,
-    id: columnId(list, c), indexed: !!c.indexed, name: c.name, readOnly: false, required: !!c.required, ...FACET[c.type](c),
+    columnGroup: c.group ?? 'Custom Columns', description: '', displayName: c.displayName, enforceUniqueValues: false, hidden: false,
+    id: columnId(list, c), indexed: !!c.indexed, name: c.name, readOnly: !!c.readOnly, required: !!c.required, ...FACET[c.type](c),
   };
 }
 

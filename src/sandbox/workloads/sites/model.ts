@@ -16,7 +16,23 @@ export interface Column {
   indexed?: boolean;
   required?: boolean;
   choices?: string[];
+  /** SharePoint keeps it (who made or changed an item, and when); no write sets it. */
+  readOnly?: boolean;
+  /** SharePoint's column group; 'Custom Columns' unless said. */
+  group?: string;
 }
+
+/** The columns SharePoint adds to every list, after the list's own: when an item was made and changed, and by whom.
+ *  Their values are the item's own record, not stored fields. */
+export const SYSTEM_COLUMNS: readonly Column[] = [
+  { name: 'Modified', displayName: 'Modified', type: 'dateTime', readOnly: true, group: '_Hidden' },
+  { name: 'Created', displayName: 'Created', type: 'dateTime', readOnly: true, group: '_Hidden' },
+  { name: 'Author', displayName: 'Created By', type: 'personOrGroup', readOnly: true, group: '_Hidden' },
+  { name: 'Editor', displayName: 'Modified By', type: 'personOrGroup', readOnly: true, group: '_Hidden' },
+];
+
+/** Every column of a list as /columns shows them: its own, then SharePoint's. */
+export const columnsOf = (list: SpList): Column[] => [...list.columns, ...SYSTEM_COLUMNS];
 
 export interface ListItem {
   /** SharePoint's item id: a counter per list, as a string. */

@@ -10,7 +10,7 @@ import { libraryItem, notIndexed, preconditionFailed } from './errors.js';
 import { checkFields, itemETag, renderFields } from './fields.js';
 import { itemEntity, renderItem, tidyItems } from './items.js';
 import { iso, item, list, perSite, READ, WRITE, type Ctx } from './locate.js';
-import { stableGuid, type ListItem, type SpList } from './model.js';
+import { columnsOf, stableGuid, type ListItem, type SpList } from './model.js';
 
 type Rec = Record<string, unknown>;
 const HONOR = /\bHonorNonIndexedQueriesWarningMayFailRandomly\b/i;
@@ -21,7 +21,7 @@ function checkIndexed(ctx: Ctx, l: SpList): void {
   const params = ctx.req.url.searchParams;
   const used = `${params.get('$filter') ?? ''} ${params.get('$orderby') ?? ''}`;
   for (const m of used.matchAll(/fields\/(\w+)/gi)) {
-    const c = l.columns.find((x) => x.name.toLowerCase() === m[1].toLowerCase() || `${x.name}LookupId`.toLowerCase() === m[1].toLowerCase());
+    const c = columnsOf(l).find((x) => x.name.toLowerCase() === m[1].toLowerCase() || `${x.name}LookupId`.toLowerCase() === m[1].toLowerCase());
     if (c && !c.indexed) throw notIndexed(m[1]);
   }
 }

@@ -6,7 +6,7 @@ import { getEntity, listCollection } from '../../odata/query.js';
 import { columnEntity, listEntity, renderColumn, renderList } from './json.js';
 import { itemNotFound } from './errors.js';
 import { list, perSite, READ, site } from './locate.js';
-import type { SitesState } from './model.js';
+import { columnsOf, type SitesState } from './model.js';
 
 type Rec = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ export const listRoutes: RouteDef<SitesState>[] = [
     method: 'GET', scopes: READ,
     handler: (ctx) => {
       const l = list(ctx);
-      const r = listCollection(ctx, { entity: columnEntity, items: l.columns.map((c) => renderColumn(l, c)), entitySet: `sites('${l.siteId}')/lists('${l.id}')/columns` });
+      const r = listCollection(ctx, { entity: columnEntity, items: columnsOf(l).map((c) => renderColumn(l, c)), entitySet: `sites('${l.siteId}')/lists('${l.id}')/columns` });
       return { ...r, body: tidyBody(r.body as Rec, tidyColumn) };
     },
   }),
@@ -45,7 +45,7 @@ export const listRoutes: RouteDef<SitesState>[] = [
     method: 'GET', scopes: READ,
     handler: (ctx) => {
       const l = list(ctx);
-      const c = l.columns.map((x) => renderColumn(l, x)).find((x) => x.id === ctx.params.columnId.toLowerCase());
+      const c = columnsOf(l).map((x) => renderColumn(l, x)).find((x) => x.id === ctx.params.columnId.toLowerCase());
       if (!c) throw itemNotFound();
       const r = getEntity(ctx, columnEntity, c, `sites('${l.siteId}')/lists('${l.id}')/columns`);
       return { ...r, body: tidyColumn(r.body as Rec) };
