@@ -1,6 +1,6 @@
 // The sandbox's one public entry for tests, beside index.ts: the seed facts they assert against (the demo
-// organization's people and domain, the shared mailbox, the mail and calendar seed's anchors, the SharePoint host
-// and the seeded lists), the identity service on its own, and the OData parsers for unit tests. Tests import nothing else under src/sandbox/.
+// organization's people and domain, the shared mailbox, the mail and calendar seed's anchors), the identity
+// service on its own, and the OData parsers for unit tests. Tests import nothing else under src/sandbox/.
 
 export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
 export type { DirectoryUser, SharedMailbox } from './directory/directory.js';
@@ -15,8 +15,6 @@ export {
   sharedMailbox,
 } from './directory/seed/users.js';
 export { SHAREPOINT_HOST } from './directory/seed/sites.js';
-export type { SiteRecord } from './directory/directory.js';
-export { SEEDED_LISTS } from './workloads/sites/seed.js';
 export { calendarAnchorWeek, mailSeedEpoch } from './workloads/exchange/time/seed-clock.js';
 export { addDays } from './workloads/exchange/time/datetime.js';
 
@@ -29,3 +27,6 @@ export { parseFilter } from './odata/filter-parser.js';
 export { FilterSyntaxError } from './odata/lexer.js';
 export { listCollection } from './odata/query.js';
 export { matchesTerm, tokens } from './directory/search.js';
+
+// SharePoint: the lists the sites workload seeds (site, name, item count, indexed columns).
+export { SEEDED_LISTS } from './workloads/sites/seed.js';

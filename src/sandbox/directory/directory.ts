@@ -62,8 +62,7 @@ export interface SiteRecord {
   members: string[];
   /** UPNs with read rights. */
   visitors: string[];
-  /** Display names of its document libraries, the default ("Documents") first: the drives workload serves their
-   *  files, the sites workload lists them among the site's lists; both read the names here. */
+  /** Document libraries besides the default "Documents" every site has (the drives and sites workloads both list them). */
   libraries: string[];
 }
 

@@ -21,8 +21,8 @@ const SITES: Row[] = [
   ['Finance', 'Finance', 'Budgets, forecasts and expense policies; restricted to finance', '6c0e2a4d-7f9b-4d1c-8e3a-5b7d9f1c3e7a', 'c6e8a0b2-5f7d-4e9a-b1c3-4d6f8a0c2e8b', ['nestor.wilke', 'sofia.rossi', 'raj.patel'], ['patti.fernandez']],
 ];
 
-/** Every site's document libraries, by display name; the default library comes first. */
-const LIBRARIES = ['Documents'];
+/** Document libraries a site has besides "Documents". */
+const LIBRARIES: Record<string, string[]> = { Marketing: ['Brand Assets'], Engineering: ['Design Reviews'] };
 
 const upn = (key: string) => `${key}@${TENANT_DOMAIN}`;
 
@@ -36,6 +36,6 @@ export function demoSites(everyone: string[]): SiteRecord[] {
     createdDateTime: '2016-03-01T09:00:00Z',
     members: members.map(upn),
     visitors: visitors === 'everyone' ? everyone.filter((u) => !members.map(upn).includes(u)) : visitors.map(upn),
-    libraries: [...LIBRARIES],
+    libraries: LIBRARIES[name] ?? [],
   }));
 }

@@ -1,6 +1,6 @@
 // The demo sites' lists: Engineering's project tracker, Sales's customer contacts, the intranet's announcements,
 // Marketing's campaign calendar and Finance's budget lines, each with typed columns (one indexed) and 10 to 30
-// items; every site's document libraries (the directory names them) are listed too. Deterministic: fixed ids and dates.
+// items; every site's document libraries ("Documents" and those the directory names) are listed too. Deterministic: fixed ids and dates.
 
 import type { Directory } from '../../directory/directory.js';
 import { lookupIdOf } from './fields.js';
@@ -52,16 +52,17 @@ const SPECS: Spec[] = [
   },
 ];
 
-/** SharePoint's URL name of a library: the default one lives in "Shared Documents". */
-const libraryUrlName = (name: string) => (name === 'Documents' ? 'Shared Documents' : name.replace(/\s+/g, ''));
+/** A site's document libraries as lists: "Documents" (in SharePoint's "Shared Documents" folder) and the others the
+ *  directory names, each in a folder of its own name; the drives workload serves their files at the same URLs. */
+const libraries = (directory: Directory, siteName: string) => [{ displayName: 'Documents', name: 'Shared Documents' }, ...(directory.sites.find((s) => s.name === siteName)?.libraries ?? []).map((l) => ({ displayName: l, name: l }))];
 
 export function seedSites(directory: Directory): SitesState {
   const lists: SpList[] = [];
   const hour = (n: number) => new Date(Date.parse(AT) + n * 3_600_000).toISOString().replace('.000Z', 'Z');
   for (const site of directory.sites) {
     const members = site.members.map((m) => directory.findUser(m)!.id);
-    for (const library of site.libraries) {
-      lists.push({ id: guid(`${site.id}:${library}`), siteId: site.id, name: libraryUrlName(library), displayName: library, description: `${library} of ${site.displayName}`, template: 'documentLibrary', columns: [TITLE], items: [], nextItemId: 1, created: AT, version: 1 });
+    for (const library of libraries(directory, site.name)) {
+      lists.push({ id: guid(`${site.id}:${library.displayName}`), siteId: site.id, ...library, description: `${library.displayName} of ${site.displayName}`, template: 'documentLibrary', columns: [TITLE], items: [], nextItemId: 1, created: AT, version: 1 });
     }
     for (const spec of SPECS.filter((s) => s.site === site.name)) {
       const id = guid(`${site.id}:${spec.name}`);
