@@ -57,6 +57,9 @@ describe('one site', () => {
     expect(byPath.body.id).toBe(sales.id);
     expect((await graph(sb, adele, `/sites/${SHAREPOINT_HOST}:/sites/sales:`)).body.id).toBe(sales.id); // closing colon, other case
     expect((await graph(sb, adele, `/sites/${SHAREPOINT_HOST},${sales.id.split(',')[1]},${sales.id.split(',')[2]}`)).body.id).toBe(sales.id);
+    // The colon path is percent-decoded once: %53 is an S, %2553 stays the text '%53'.
+    expect((await graph(sb, adele, `/sites/${SHAREPOINT_HOST}:/sites/%53ales`)).body.id).toBe(sales.id);
+    expect((await graph(sb, adele, `/sites/${SHAREPOINT_HOST}:/sites/%2553ales`)).body.error.code).toBe('itemNotFound');
     const intranet = siteNamed('Intranet');
     for (const root of ['/sites/root', `/sites/${SHAREPOINT_HOST}`, `/sites/${SHAREPOINT_HOST}:/`]) expect((await graph(sb, adele, root)).body.id, root).toBe(intranet.id);
   });
