@@ -20,6 +20,7 @@ export const FIXTURES = 'test/fixtures/graph-reference';
 /** The types whose objects the tests check against the CSDL; the types they reach are added by closure. */
 const ROOT_TYPES = [
   'microsoft.graph.calendar',
+  'microsoft.graph.columnDefinition',
   'microsoft.graph.calendarPermission',
   'microsoft.graph.contact',
   'microsoft.graph.contactFolder',
@@ -30,7 +31,10 @@ const ROOT_TYPES = [
   'microsoft.graph.eventMessage',
   'microsoft.graph.eventMessageRequest',
   'microsoft.graph.eventMessageResponse',
+  'microsoft.graph.fieldValueSet',
   'microsoft.graph.fileAttachment',
+  'microsoft.graph.list',
+  'microsoft.graph.listItem',
   'microsoft.graph.mailboxSettings',
   'microsoft.graph.mailFolder',
   'microsoft.graph.meetingTimeSuggestionsResult',
@@ -38,6 +42,7 @@ const ROOT_TYPES = [
   'microsoft.graph.organization',
   'microsoft.graph.permission',
   'microsoft.graph.scheduleInformation',
+  'microsoft.graph.site',
   'microsoft.graph.uploadSession',
   'microsoft.graph.user',
 ];
@@ -85,6 +90,18 @@ const SAMPLE_ROUTES = [
   'POST /me/messages/*/move',
   'POST /me/messages/*/reply',
   'POST /me/sendMail',
+  'GET /sites',
+  'GET /sites?search=*',
+  'GET /sites/*',
+  'GET /sites/*/*',
+  'GET /sites/*/lists',
+  'GET /sites/*/lists/*',
+  'GET /sites/*/lists/*/columns',
+  'GET /sites/*/lists/*/items?$expand=fields($select=Name,Color,Quantity)',
+  'GET /sites/*/lists/*/items/*?expand=*',
+  'POST /sites/*/lists/*/items',
+  'PATCH /sites/*/lists/*/items/*/fields',
+  'DELETE /sites/*/lists/*/items/*',
 ];
 
 const README = `# Graph reference fixtures (generated: do not edit)
@@ -105,7 +122,7 @@ To refresh them: put the reference data in \`../shared/\`, run \`npm run referen
 
 /** The entity types whose every property $select may name, in the sandbox's own source (src/ cannot read test
  *  fixtures): a property Graph has and the sandbox does not hold is selectable and comes back without a value. */
-const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder', 'microsoft.graph.driveItem'];
+const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder', 'microsoft.graph.driveItem', 'microsoft.graph.site', 'microsoft.graph.list', 'microsoft.graph.listItem', 'microsoft.graph.columnDefinition'];
 export const SELECTABLE_FILE = 'src/sandbox/odata/graph-properties.ts';
 
 /** What Graph answers for a property nobody set: [] for a collection, null when nullable, else the type's

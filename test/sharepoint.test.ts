@@ -71,7 +71,9 @@ describe('writing to SharePoint', () => {
     const token = await sandbox.graphAs(upn('lee.gu'), 'Sites.Read.All');
     const eng = (await graph(sandbox, token, '/sites/contoso.sharepoint.com:/sites/Engineering')).body.id;
     const stored = await graph(sandbox, token, `/sites/${eng}/lists/Project Tracker/items/${made.id}?$expand=fields`);
-    expect(stored.body.fields).toMatchObject({ Title: 'Edge cache', Status: 'Active', DueDate: null });
+    // SharePoint leaves an emptied column out of fields.
+    expect(stored.body.fields).toMatchObject({ Title: 'Edge cache', Status: 'Active' });
+    expect(stored.body.fields).not.toHaveProperty('DueDate');
     // The folder the plain server refused, with site writes on.
     expect((await call(lee.client, 'files_create_folder', { drive: 'site:Engineering', name: 'Plans' })).isError).toBeFalsy();
     const r = await call(lee.client, 'sharepoint_save_item', { site: 'Engineering', list: 'Project Tracker', itemId: made.id, fields: { Status: 'Maybe' } });

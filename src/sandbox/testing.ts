@@ -31,3 +31,6 @@ export { parseFilter } from './odata/filter-parser.js';
 export { FilterSyntaxError } from './odata/lexer.js';
 export { listCollection } from './odata/query.js';
 export { matchesTerm, tokens } from './directory/search.js';
+
+// SharePoint: the lists the sites workload seeds (site, name, item count, indexed columns).
+export { SEEDED_LISTS } from './workloads/sites/seed.js';

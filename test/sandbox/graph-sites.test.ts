@@ -1,64 +1,102 @@
-// SharePoint sites and lists in the sandbox over real HTTP: finding sites the person may open, a site by id and by
-// host and path, lists with typed columns, list items with fields filtered and sorted under the indexing rule,
-// items created, changed and deleted with their columns checked, and who may do what on a site.
+// SharePoint sites in the sandbox over real HTTP: finding the sites a person may open by words, a site by composite
+// id, by Graph's path addressing ({host}:/sites/{name}), by host and as root, $select, and who is refused what.
 import { describe, expect, it } from 'vitest';
-import { ADELE, allPages, graph, upn, useSandbox } from '../fixtures.js';
+import { ADELE, graph, upn, useSandbox } from '../fixtures.js';
+import { demoDirectory, SHAREPOINT_HOST } from '../../src/sandbox/testing.js';
 
 const sb = useSandbox();
-const HONOR = { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
+const sites = demoDirectory().sites;
+const siteNamed = (name: string) => sites.find((s) => s.name === name)!;
 
-describe('sites', () => {
-  it('finds the sites a person may open, by words, and one by id or by host and path', async () => {
+describe('finding sites', () => {
+  it('lists only the sites a person may open, for search=* and without a search', async () => {
     const adele = await sb.graphAs(ADELE, 'Sites.Read.All');
     const all = await graph(sb, adele, '/sites?search=*');
-    expect(all.body.value.map((s: any) => s.name).sort()).toEqual(['Intranet', 'Sales']); // not Engineering, Finance or Marketing: she is neither member nor visitor there
-    expect((await graph(sb, adele, '/sites?search=pipeline proposals')).body.value.map((s: any) => s.displayName)).toEqual(['Sales']);
-    const byPath = await graph(sb, adele, '/sites/contoso.sharepoint.com:/sites/Sales');
-    expect(byPath.body).toMatchObject({ displayName: 'Sales', webUrl: 'https://contoso.sharepoint.com/sites/Sales', siteCollection: { hostname: 'contoso.sharepoint.com' } });
-    expect((await graph(sb, adele, `/sites/${byPath.body.id}`)).body.id).toBe(byPath.body.id);
-    expect((await graph(sb, adele, '/sites/root')).body.siteCollection.hostname).toBe('contoso.sharepoint.com');
-    expect((await graph(sb, adele, '/sites/contoso.sharepoint.com:/sites/Finance')).body.error.code).toBe('accessDenied');
-    expect((await graph(sb, adele, '/sites/contoso.sharepoint.com:/sites/Nowhere')).body.error.code).toBe('itemNotFound');
-    expect((await graph(sb, await sb.graphAs(ADELE, 'Files.Read'), '/sites/root')).status).toBe(403);
+    expect(all.status).toBe(200);
+    // She is a member of Sales and, like everyone, a visitor of the intranet; Engineering, Marketing and Finance are closed to her.
+    expect(all.body.value.map((s: any) => s.name).sort()).toEqual(['Intranet', 'Sales']);
+    expect((await graph(sb, adele, '/sites')).body.value.map((s: any) => s.name).sort()).toEqual(['Intranet', 'Sales']);
+    const patti = await sb.graphAs(upn('patti.fernandez'), 'Sites.Read.All');
+    expect((await graph(sb, patti, '/sites?search=*')).body.value).toHaveLength(sites.length);
   });
 
-  it('lists a site\'s lists and columns, and reads items with fields, filtered and sorted under the indexing rule', async () => {
-    const lee = await sb.graphAs(upn('lee.gu'), 'Sites.Read.All');
-    const eng = (await graph(sb, lee, '/sites/contoso.sharepoint.com:/sites/Engineering')).body.id;
-    const lists = await graph(sb, lee, `/sites/${eng}/lists`);
-    expect(lists.body.value.map((l: any) => [l.displayName, l.list.template])).toEqual([['Documents', 'documentLibrary'], ['Project Tracker', 'genericList']]);
-    const tracker = await graph(sb, lee, `/sites/${eng}/lists/Project Tracker?$expand=columns`);
-    expect(tracker.body.columns.map((c: any) => [c.name, c.indexed])).toEqual([['Title', false], ['Status', true], ['Owner', false], ['DueDate', false], ['Priority', false]]);
-    const active = await allPages(sb, lee, `/sites/${eng}/lists/${tracker.body.id}/items?$expand=fields($select=Title,Status)&$filter=fields/Status eq 'Active'&$top=2`);
-    expect(active.length).toBe(6);
-    for (const i of active) expect(i.fields).toMatchObject({ Status: 'Active' });
-    expect(Object.keys(active[0].fields).filter((k) => !k.startsWith('@')).sort()).toEqual(['Status', 'Title']);
-    const unindexed = await graph(sb, lee, `/sites/${eng}/lists/${tracker.body.id}/items?$expand=fields&$filter=fields/Priority eq 1`);
-    expect(unindexed.status).toBe(400);
-    expect(unindexed.body.error.message).toMatch(/Field 'Priority' cannot be referenced in filter or orderby as it is not indexed/);
-    const honoured = await graph(sb, lee, `/sites/${eng}/lists/${tracker.body.id}/items?$expand=fields&$filter=fields/Priority eq 1&$orderby=fields/DueDate desc`, { headers: HONOR });
-    expect(honoured.status).toBe(200);
-    const dues = honoured.body.value.map((i: any) => i.fields.DueDate);
-    expect(dues).toEqual([...dues].sort().reverse());
-    expect(honoured.body.value.every((i: any) => i.fields.Priority === 1)).toBe(true);
+  it('matches every word against name, display name and description, ignoring case', async () => {
+    const patti = await sb.graphAs(upn('patti.fernandez'), 'Sites.Read.All');
+    const names = async (q: string) => (await graph(sb, patti, `/sites?search=${encodeURIComponent(q)}`)).body.value.map((s: any) => s.name);
+    expect(await names('PIPELINE proposals')).toEqual(['Sales']); // description words
+    expect(await names('contoso intranet')).toEqual(['Intranet']); // display name
+    expect(await names('engineering')).toEqual(['Engineering']); // name
+    expect(await names('budgets restricted')).toEqual(['Finance']);
+    expect(await names('pipeline budgets')).toEqual([]); // every word must appear in one site
+    const adele = await sb.graphAs(ADELE, 'Sites.Read.All');
+    expect((await graph(sb, adele, '/sites?search=budgets')).body.value).toEqual([]); // Finance exists but is not hers to see
   });
 
-  it('creates, changes and deletes items with their columns checked, for members only', async () => {
-    const lee = await sb.graphAs(upn('lee.gu'), 'Sites.ReadWrite.All');
-    const eng = (await graph(sb, lee, '/sites/contoso.sharepoint.com:/sites/Engineering')).body.id;
-    const items = `/sites/${eng}/lists/Project Tracker/items`;
-    expect((await graph(sb, lee, items, { method: 'POST', body: { fields: { Title: 'X', Colour: 'red' } } })).body.error.message).toBe("Field 'Colour' is not recognized");
-    expect((await graph(sb, lee, items, { method: 'POST', body: { fields: { Title: 'X', Status: 'Maybe' } } })).status).toBe(400);
-    expect((await graph(sb, lee, items, { method: 'POST', body: { fields: { Status: 'Active' } } })).body.error.message).toBe("Field 'Title' is required.");
-    const made = await graph(sb, lee, items, { method: 'POST', body: { fields: { Title: 'Edge cache', Status: 'Not started', Priority: 2 } } });
-    expect(made.status).toBe(201);
-    const changed = await graph(sb, lee, `${items}/${made.body.id}/fields`, { method: 'PATCH', body: { Status: 'Active' } });
-    expect(changed.body).toMatchObject({ Title: 'Edge cache', Status: 'Active', Priority: 2 });
-    expect((await graph(sb, lee, `${items}/${made.body.id}?$expand=fields`)).body.fields.Status).toBe('Active');
-    const patti = await sb.graphAs(upn('patti.fernandez'), 'Sites.ReadWrite.All');
-    expect((await graph(sb, patti, `${items}/${made.body.id}/fields`, { method: 'PATCH', body: { Status: 'Done' } })).body.error.code).toBe('accessDenied');
-    expect((await graph(sb, lee, `${items}/${made.body.id}`, { method: 'DELETE' })).status).toBe(204);
-    expect((await graph(sb, lee, `${items}/${made.body.id}`)).status).toBe(404);
-    expect((await graph(sb, await sb.graphAs(upn('lee.gu'), 'Sites.Read.All'), items, { method: 'POST', body: { fields: { Title: 'x' } } })).status).toBe(403);
+  it('pages with $top and shapes with $select', async () => {
+    const patti = await sb.graphAs(upn('patti.fernandez'), 'Sites.Read.All');
+    const first = await graph(sb, patti, '/sites?search=*&$top=2&$select=id,displayName');
+    expect(first.body.value).toHaveLength(2);
+    for (const s of first.body.value) expect(Object.keys(s).sort()).toEqual(['displayName', 'id']);
+    const rest = await graph(sb, patti, first.body['@odata.nextLink'].replace(/^https?:\/\/[^/]+\/v1\.0/, ''));
+    expect([...first.body.value, ...rest.body.value].length).toBeLessThanOrEqual(sites.length);
+  });
+});
+
+describe('one site', () => {
+  it('by composite id, by host and path, by host alone and as root, all the same JSON', async () => {
+    const adele = await sb.graphAs(ADELE, 'Sites.Read.All');
+    const sales = siteNamed('Sales');
+    const byId = await graph(sb, adele, `/sites/${sales.id}`);
+    expect(byId.status).toBe(200);
+    expect(byId.body).toMatchObject({
+      id: sales.id, name: 'Sales', displayName: 'Sales', description: sales.description, webUrl: `https://${SHAREPOINT_HOST}/sites/Sales`,
+      createdDateTime: sales.createdDateTime, lastModifiedDateTime: expect.any(String), isPersonalSite: false, siteCollection: { hostname: SHAREPOINT_HOST },
+    });
+    expect(byId.body['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#sites/$entity');
+    const byPath = await graph(sb, adele, `/sites/${SHAREPOINT_HOST}:/sites/Sales`);
+    expect(byPath.body.id).toBe(sales.id);
+    expect((await graph(sb, adele, `/sites/${SHAREPOINT_HOST}:/sites/sales:`)).body.id).toBe(sales.id); // closing colon, other case
+    expect((await graph(sb, adele, `/sites/${SHAREPOINT_HOST},${sales.id.split(',')[1]},${sales.id.split(',')[2]}`)).body.id).toBe(sales.id);
+    // The colon path is percent-decoded once: %53 is an S, %2553 stays the text '%53'.
+    expect((await graph(sb, adele, `/sites/${SHAREPOINT_HOST}:/sites/%53ales`)).body.id).toBe(sales.id);
+    expect((await graph(sb, adele, `/sites/${SHAREPOINT_HOST}:/sites/%2553ales`)).body.error.code).toBe('itemNotFound');
+    const intranet = siteNamed('Intranet');
+    for (const root of ['/sites/root', `/sites/${SHAREPOINT_HOST}`, `/sites/${SHAREPOINT_HOST}:/`]) expect((await graph(sb, adele, root)).body.id, root).toBe(intranet.id);
+  });
+
+  it('$select on a site, Graph-only properties included', async () => {
+    const adele = await sb.graphAs(ADELE, 'Sites.Read.All');
+    const r = await graph(sb, adele, '/sites/root?$select=displayName,webUrl,sharepointIds');
+    expect(r.body).toEqual({ '@odata.context': expect.stringContaining('sites(displayName,webUrl,sharepointIds)'), displayName: 'Contoso Intranet', webUrl: siteNamed('Intranet').webUrl, sharepointIds: null });
+    expect((await graph(sb, adele, '/sites/root?$select=colour')).status).toBe(400);
+  });
+
+  it('refuses a person with no role (403 accessDenied) and names no unknown site (404 itemNotFound)', async () => {
+    const adele = await sb.graphAs(ADELE, 'Sites.Read.All');
+    const finance = siteNamed('Finance');
+    for (const path of [`/sites/${finance.id}`, `/sites/${SHAREPOINT_HOST}:/sites/Finance`, `/sites/${finance.id}/lists`]) {
+      const r = await graph(sb, adele, path);
+      expect(r.status, path).toBe(403);
+      expect(r.body.error).toMatchObject({ code: 'accessDenied', message: 'Access denied' });
+    }
+    for (const path of [`/sites/${SHAREPOINT_HOST}:/sites/Nowhere`, `/sites/${SHAREPOINT_HOST},00000000-0000-0000-0000-000000000000,00000000-0000-0000-0000-000000000000`, '/sites/elsewhere.sharepoint.com:/sites/Sales']) {
+      const r = await graph(sb, adele, path);
+      expect(r.status, path).toBe(404);
+      expect(r.body.error.code).toBe('itemNotFound');
+    }
+    // Finance's members and visitors do get in.
+    expect((await graph(sb, await sb.graphAs(upn('nestor.wilke'), 'Sites.Read.All'), `/sites/${finance.id}`)).status).toBe(200);
+    expect((await graph(sb, await sb.graphAs(upn('patti.fernandez'), 'Sites.Read.All'), `/sites/${finance.id}`)).status).toBe(200);
+  });
+
+  it('needs a Sites permission: Sites.Read.All, or one that includes it', async () => {
+    for (const scope of ['Sites.Read.All', 'Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All']) {
+      expect((await graph(sb, await sb.graphAs(ADELE, scope), '/sites/root')).status, scope).toBe(200);
+    }
+    for (const scope of ['Files.Read', 'User.Read']) {
+      const r = await graph(sb, await sb.graphAs(ADELE, scope), '/sites?search=*');
+      expect(r.status, scope).toBe(403);
+      expect(r.body.error.code).toBe('Authorization_RequestDenied');
+    }
   });
 });

@@ -26,7 +26,8 @@ async function openList(ctx: { graph: GraphReader; signal: AbortSignal; auth: Pa
   const path = `/sites/${s.id.split(',').map(seg).join(',')}/lists/${seg(list)}`;
   try {
     const l = await ctx.graph.get<{ displayName?: string; columns?: GraphColumn[] }>(path, { query: { $select: 'id,displayName', $expand: 'columns' }, signal: ctx.signal });
-    return { path, name: l.displayName ?? list, columns: (l.columns ?? []).filter((c) => !c.hidden) };
+    // SharePoint's own columns (Created, Modified, Created By...) are read-only: the list's columns are the rest.
+    return { path, name: l.displayName ?? list, columns: (l.columns ?? []).filter((c) => !c.hidden && !c.readOnly) };
   } catch (e) {
     throw siteError(e, `${site}`);
   }

@@ -3,11 +3,13 @@
 
 import { workload } from '../../workload.js';
 import type { SitesState } from './model.js';
-import { siteRoutes } from './routes.js';
+import { itemRoutes } from './routes-items.js';
+import { listRoutes } from './routes-lists.js';
+import { siteRoutes } from './routes-sites.js';
 import { seedSites } from './seed.js';
 
 export const sitesWorkload = workload<SitesState>({
   name: 'sites',
   create: (directory) => seedSites(directory),
-  routes: siteRoutes,
+  routes: [...siteRoutes, ...listRoutes, ...itemRoutes],
 });

@@ -1,27 +1,30 @@
 // The demo sites' lists: Engineering's project tracker, Sales's customer contacts, the intranet's announcements,
 // Marketing's campaign calendar and Finance's budget lines, each with typed columns (one indexed) and 10 to 30
-// items; every site's "Documents" library is listed too. Deterministic: fixed ids and dates.
+// items; every site's document libraries ("Documents" and those the directory names) are listed too. Deterministic: fixed ids and dates.
 
-import { createHash } from 'node:crypto';
 import type { Directory } from '../../directory/directory.js';
-import type { Column, SitesState, SpList } from './model.js';
+import { lookupIdOf } from './fields.js';
+import { stableGuid, type Column, type SitesState, type SpList } from './model.js';
 
 const AT = '2026-09-14T09:00:00Z';
-const guid = (key: string) => {
-  const h = createHash('sha256').update(`list:${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
+const guid = (key: string) => stableGuid(`list:${key}`);
 const TITLE: Column = { name: 'Title', displayName: 'Title', type: 'text', required: true };
 const day = (n: number) => new Date(Date.parse('2027-01-04T00:00:00Z') + n * 86_400_000).toISOString().replace('.000Z', 'Z');
 
+/** A person column's seed value: the person's key, resolved to their site user lookup id when seeded. */
+const PERSON = Symbol('person');
+const person = (key: string) => ({ [PERSON]: key });
+const isPerson = (v: unknown): v is { [PERSON]: string } => typeof v === 'object' && v !== null && PERSON in v;
+
 type Spec = { site: string; name: string; description: string; columns: Column[]; rows: Record<string, unknown>[] };
+// Rows are typed loosely: a person column holds person(key) until seeded.
 
 const SPECS: Spec[] = [
   {
     site: 'Engineering', name: 'Project Tracker', description: 'Engineering projects, owners and due dates',
     columns: [TITLE, { name: 'Status', displayName: 'Status', type: 'choice', indexed: true, choices: ['Not started', 'Active', 'Blocked', 'Done'] }, { name: 'Owner', displayName: 'Owner', type: 'personOrGroup' }, { name: 'DueDate', displayName: 'Due date', type: 'dateTime' }, { name: 'Priority', displayName: 'Priority', type: 'number' }],
     rows: ['Payment service v2', 'Inventory sync', 'Store app offline mode', 'Search relevance', 'Checkout latency', 'Gift cards', 'Returns portal', 'Loyalty points', 'Price rules engine', 'Data warehouse migration', 'Mobile push alerts', 'Accessibility audit']
-      .map((t, i) => ({ Title: t, Status: ['Active', 'Active', 'Not started', 'Blocked', 'Done', 'Active'][i % 6], Owner: ['Grady Archie', 'Johanna Lorenz', 'Pradeep Gupta', 'Hiroshi Tanaka', 'Lynne Robbins'][i % 5], DueDate: day(i * 9), Priority: (i % 3) + 1 })),
+      .map((t, i) => ({ Title: t, Status: ['Active', 'Active', 'Not started', 'Blocked', 'Done', 'Active'][i % 6], Owner: person(['grady.archie', 'johanna.lorenz', 'pradeep.gupta', 'hiroshi.tanaka', 'lynne.robbins'][i % 5]), DueDate: day(i * 9), Priority: (i % 3) + 1 })),
   },
   {
     site: 'Sales', name: 'Customer Contacts', description: 'Key contacts at our customers',
@@ -49,18 +52,30 @@ const SPECS: Spec[] = [
   },
 ];
 
+/** A site's document libraries as lists: "Documents" (in SharePoint's "Shared Documents" folder) and the others the
+ *  directory names, each in a folder of its own name; the drives workload serves their files at the same URLs. */
+const libraries = (directory: Directory, siteName: string) => [{ displayName: 'Documents', name: 'Shared Documents' }, ...(directory.sites.find((s) => s.name === siteName)?.libraries ?? []).map((l) => ({ displayName: l, name: l }))];
+
 export function seedSites(directory: Directory): SitesState {
   const lists: SpList[] = [];
+  const hour = (n: number) => new Date(Date.parse(AT) + n * 3_600_000).toISOString().replace('.000Z', 'Z');
   for (const site of directory.sites) {
-    const by = directory.findUser(site.members[0])!.id;
-    lists.push({ id: guid(`${site.id}:Documents`), siteId: site.id, name: 'Shared Documents', displayName: 'Documents', description: `Documents of ${site.displayName}`, template: 'documentLibrary', columns: [TITLE], items: [], nextItemId: 1, created: AT });
+    const members = site.members.map((m) => directory.findUser(m)!.id);
+    for (const library of libraries(directory, site.name)) {
+      lists.push({ id: guid(`${site.id}:${library.displayName}`), siteId: site.id, ...library, description: `${library.displayName} of ${site.displayName}`, template: 'documentLibrary', columns: [TITLE], items: [], nextItemId: 1, created: AT, version: 1 });
+    }
     for (const spec of SPECS.filter((s) => s.site === site.name)) {
-      lists.push({
-        id: guid(`${site.id}:${spec.name}`), siteId: site.id, name: spec.name.replace(/\s+/g, ''), displayName: spec.name, description: spec.description, template: 'genericList', columns: spec.columns, created: AT,
-        items: spec.rows.map((fields, i) => ({ id: String(i + 1), fields, created: { at: AT, by }, modified: { at: AT, by }, version: 1 })),
-        nextItemId: spec.rows.length + 1,
+      const id = guid(`${site.id}:${spec.name}`);
+      const items = spec.rows.map((row, i) => {
+        const fields = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, isPerson(v) ? lookupIdOf(directory, directory.findUser(`${v[PERSON]}@${directory.domain}`)!.id) : v]));
+        const by = members[i % members.length];
+        return { id: String(i + 1), uniqueId: stableGuid(`item:${id}:${i + 1}`), fields, created: { at: hour(i), by }, modified: { at: hour(i), by }, version: 1 };
       });
+      lists.push({ id, siteId: site.id, name: spec.name.replace(/\s+/g, ''), displayName: spec.name, description: spec.description, template: 'genericList', columns: spec.columns, created: AT, items, nextItemId: items.length + 1, version: items.length + 1 });
     }
   }
-  return { lists, now: () => Date.now() };
+  return { directory, lists, now: () => Date.now() };
 }
+
+/** What tests may rely on: each seeded list by site and name, with its item count and indexed columns. */
+export const SEEDED_LISTS = SPECS.map((s) => ({ site: s.site, list: s.name, items: s.rows.length, indexed: s.columns.filter((c) => c.indexed).map((c) => c.name) }));
