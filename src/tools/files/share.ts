@@ -78,6 +78,15 @@ export const shareFile = ownerTool(DRIVE, {
   text: (r) => `shared ${r.name}:\n${r.access.map(accessLine).join('\n')}`,
 });
 
+/** The item's name and one of its permissions, as the question and the answer name them. */
+async function permissionOn(graph: GraphReader, p: string, permissionId: string, signal: AbortSignal) {
+  const [m, perm] = await Promise.all([
+    graph.get<GraphDriveItem>(p, { query: { $select: 'name' }, signal }),
+    graph.get<GraphPermission>(`${p}/permissions/${seg(permissionId)}`, { signal }),
+  ]);
+  return { m, access: describeAccess(perm) };
+}
+
 export const unshareFile = ownerTool(DRIVE, {
   name: 'files_unshare',
   title: 'Remove access to a file',
@@ -91,21 +100,12 @@ export const unshareFile = ownerTool(DRIVE, {
   },
   output: z.object({ name: z.string(), removed: Access }),
   confirm: async (a, ctx, d) => {
-    const p = itemPath(d.root, a.item);
-    const [m, perm] = await Promise.all([
-      ctx.graph.get<GraphDriveItem>(p, { query: { $select: 'name' }, signal: ctx.signal }),
-      ctx.graph.get<GraphPermission>(`${p}/permissions/${seg(a.permissionId)}`, { signal: ctx.signal }),
-    ]);
-    const access = describeAccess(perm);
+    const { m, access } = await permissionOn(ctx.graph, itemPath(d.root, a.item), a.permissionId, ctx.signal);
     return `Remove the ${access.role} access of ${access.who} to ${m.name}? ${access.link ? 'The link stops working.' : 'They can no longer open it.'} It can be shared again later.`;
   },
   handler: async (a, ctx, d) => {
     const p = itemPath(d.root, a.item);
-    const [m, perm] = await Promise.all([
-      ctx.graph.get<GraphDriveItem>(p, { query: { $select: 'name' }, signal: ctx.signal }),
-      ctx.graph.get<GraphPermission>(`${p}/permissions/${seg(a.permissionId)}`, { signal: ctx.signal }),
-    ]);
-    const removed = describeAccess(perm);
+    const { m, access: removed } = await permissionOn(ctx.graph, p, a.permissionId, ctx.signal);
     if (removed.inherited) throw new ToolError(`That access comes from a parent folder; remove it there (files_get on the folder with include access).`);
     await ctx.graph.delete(`${p}/permissions/${seg(a.permissionId)}`, { signal: ctx.signal });
     return { name: m.name ?? '', removed };
