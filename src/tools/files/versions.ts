@@ -1,6 +1,5 @@
 // Going back to an earlier version of a file (files_get with include versions lists them): the version becomes
 // the current one, and what was current stays in the history as a version of its own, so nothing is lost.
-import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
 import { ownerTool } from '../owner.js';
 import { Text } from '../shapes.js';
