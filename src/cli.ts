@@ -258,8 +258,8 @@ async function autoLogin(auth: TokenSource, log: Logger): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       const m = await auth.manager();
-      if (!m || (await m.currentAccount())) return;
-      await m.startLogin(false);
+      // startLogin looks the account up itself, after marking the sign-in as starting (see there).
+      if (!m || (await m.startLogin(false)).alreadySignedIn) return;
       if (await m.waitForLogin()) return;
     } catch (e) {
       // A token directory this process cannot use does not heal by waiting: say it once (the start-up log

@@ -190,6 +190,27 @@ describe('before sign-in', () => {
     }
   });
 
+  it('a token asked for in the same moment the automatic sign-in starts waits for it (an auto-approving tenant signs it in)', async () => {
+    const sandbox = await startTestSandbox(AUTO);
+    const s = await connect(sandbox, { signIn: false });
+    try {
+      const m = (await s.runtime.auth.manager())!;
+      // No await between the two: the sign-in counts as starting from its first line, not from after its account lookup.
+      const automatic = m.startLogin(false);
+      const token = await m.getToken();
+      expect(token.split('.')).toHaveLength(3);
+      expect((await automatic).alreadySignedIn).toBe(false);
+      // A forced sign-in asked while an unforced one is under way is not answered "already signed in" by it.
+      const [plain, forced] = await Promise.all([m.startLogin(false), m.startLogin(true)]);
+      expect(plain.alreadySignedIn).toBe(true);
+      expect(forced.alreadySignedIn).toBe(false);
+      expect(forced.pending?.userCode).toMatch(/^[A-Z0-9]{6,}$/);
+    } finally {
+      await s.close();
+      await sandbox.close();
+    }
+  });
+
   it('a server with no app registration says how to configure one', async () => {
     const { buildConfig } = await import('../src/config.js');
     const { createRuntime } = await import('../src/runtime.js');

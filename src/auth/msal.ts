@@ -45,7 +45,7 @@ export class AuthManager implements AuthService {
   private lastError: string | undefined;
   private inProcess: Promise<unknown> = Promise.resolve();
   /** A device-code request on its way (before its code is known): later callers share it. */
-  private starting: Promise<{ alreadySignedIn: boolean; pending?: PendingLogin }> | undefined;
+  private starting: Promise<{ alreadySignedIn: boolean; account?: AccountInfoLite; pending?: PendingLogin }> | undefined;
   private readonly network: FetchNetworkClient;
   private readonly cachePlugin: FileCachePlugin;
 
@@ -191,7 +191,19 @@ export class AuthManager implements AuthService {
     }
   }
 
-  async startLogin(force = false): Promise<{ alreadySignedIn: boolean; account?: AccountInfoLite; pending?: PendingLogin }> {
+  /** Starts a device-code sign-in, or says there is no need. Marks the sign-in as starting before anything
+   *  is awaited: a tool call arriving while the account is still being looked up (a client's first call,
+   *  right after the server began its own sign-in) then waits for the code instead of answering
+   *  "not signed in". */
+  startLogin(force = false): Promise<{ alreadySignedIn: boolean; account?: AccountInfoLite; pending?: PendingLogin }> {
+    // A forced sign-in must not take the answer of an unforced one under way ("already signed in").
+    if (force && this.starting) return this.starting.catch(() => undefined).then(() => this.startLogin(true));
+    // Two callers at once (the automatic sign-in and an auth_login call) get one device code, not two.
+    this.starting ??= this.checkThenBegin(force).finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async checkThenBegin(force: boolean): Promise<{ alreadySignedIn: boolean; account?: AccountInfoLite; pending?: PendingLogin }> {
     if (!force) {
       const account = await this.currentAccount();
       // An account whose refresh was rejected for good is not signed in: the advice after that failure is
@@ -199,9 +211,7 @@ export class AuthManager implements AuthService {
       if (account && !(await this.refusedForGood())) return { alreadySignedIn: true, account: await this.lite(account) };
     }
     if (this.pending) return { alreadySignedIn: false, pending: this.pending.info };
-    // Two callers at once (the automatic sign-in and an auth_login call) get one device code, not two.
-    this.starting ??= this.beginDeviceCode().finally(() => (this.starting = undefined));
-    return this.starting;
+    return this.beginDeviceCode();
   }
 
   private async beginDeviceCode(): Promise<{ alreadySignedIn: boolean; pending?: PendingLogin }> {
