@@ -4,13 +4,16 @@
 // groups, search over everything.
 
 import type { MeetingMail, MeetingTransport } from './workloads/exchange/meeting-mail.js';
+import type { Searchable } from './workloads/search/searchable.js';
 
 export interface Ports {
   /** Calendar, for mail: what makes a message an eventMessage, and the event it links to. */
   meetingMail: MeetingMail;
   /** Mail, for the calendar: the transport meeting requests, responses and cancellations travel by. */
   meetingTransport: MeetingTransport;
+  /** Files, for search: the drive items a person may open, as searchable documents. */
+  fileSearch: Searchable;
 }
 
 /** Every port by name, so the tenant can tell which one no workload offers. */
-export const PORT_NAMES = { meetingMail: true, meetingTransport: true } as const satisfies Record<keyof Ports, true>;
+export const PORT_NAMES = { meetingMail: true, meetingTransport: true, fileSearch: true } as const satisfies Record<keyof Ports, true>;

@@ -12,9 +12,10 @@ import { contactsWorkload } from './workloads/exchange/contacts/module.js';
 import { mailWorkload } from './workloads/exchange/mail/module.js';
 import { drivesWorkload } from './workloads/drives/module.js';
 import { sitesWorkload } from './workloads/sites/module.js';
+import { searchWorkload } from './workloads/search/module.js';
 
 /** In this order their seeds run (mail before calendar keeps every seeded id as it has always been). */
-export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, drivesWorkload, sitesWorkload];
+export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, drivesWorkload, sitesWorkload, searchWorkload];
 
 export interface Tenant {
   readonly directory: Directory;

@@ -9,11 +9,13 @@ import { readRoutes } from './routes-read.js';
 import { shareRoutes } from './routes-share.js';
 import { versionRoutes } from './routes-versions.js';
 import { writeRoutes } from './routes-write.js';
+import { offerFileSearch } from './searchable.js';
 import { seedDrives } from './seed.js';
 
 export const drivesWorkload = workload<DrivesState>({
   name: 'drives',
   create: (directory) => seedDrives(directory),
+  provide: (state) => ({ fileSearch: offerFileSearch(state) }),
   routes: [...readRoutes, ...writeRoutes, ...versionRoutes, ...shareRoutes],
   endpoints: driveEndpoints,
 });
