@@ -46,6 +46,42 @@ describe('finding and reading', () => {
     expect(await (await fetch(link.link)).text()).toMatch(/Call Jordan/);
   });
 
+  it('searches every drive and site she can open, ranked with the matching words, and opens a hit in its drive', async () => {
+    const found = await ok<{ items: (Item & { match?: string })[]; nextCursor?: string }>(adele, 'files_list', { view: 'everywhere', query: 'Fabrikam proposal' });
+    const proposal = found.items.find((i) => i.name === 'Fabrikam holiday displays proposal.docx')!;
+    expect(proposal.match).toMatch(/Fabrikam/);
+    const read = await ok<{ text: string }>(adele, 'files_read', { drive: proposal.driveId, item: proposal.id });
+    expect(read.text).toMatch(/Total: 46,800 USD/);
+    // Words KQL would read as syntax are searched as words, not refused.
+    expect((await ok<Items>(adele, 'files_list', { view: 'everywhere', query: 'Q4: targets (Bellevue' })).items.map((i) => i.name)).toContain('Q4 targets.xlsx');
+    // Page by page, no gaps, no repeats; a cursor from another search is refused with what to do, and doing it works.
+    const all = await ok<Items>(adele, 'files_list', { view: 'everywhere', query: 'the', limit: 200 });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: Items = await ok<Items>(adele, 'files_list', { view: 'everywhere', query: 'the', limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((i) => i.id));
+    const first = await ok<Items>(adele, 'files_list', { view: 'everywhere', query: 'the', limit: 3 });
+    const wrong = await fails(adele, 'files_list', { view: 'everywhere', query: 'Fabrikam', cursor: first.nextCursor });
+    expect(wrong).toMatch(/another search.*leave out cursor/);
+    expect((await ok<Items>(adele, 'files_list', { view: 'everywhere', query: 'Fabrikam' })).items.length).toBeGreaterThan(0);
+    expect(await fails(adele, 'files_list', { view: 'everywhere' })).toMatch(/give query/);
+  });
+
+  it('outside organization mode, everywhere says what to do instead, and that works', async () => {
+    const personal = await sandbox.as(ADELE, { MS365_MCP_ORG_MODE: 'false' });
+    try {
+      expect(await fails(personal, 'files_list', { view: 'everywhere', query: 'Fabrikam' })).toMatch(/needs organization mode.*query alone searches your OneDrive/);
+      const names = (await ok<Items>(personal, 'files_list', { query: 'Fabrikam' })).items.map((i) => i.name);
+      expect(names).toContain('Display kit plan.docx');
+    } finally {
+      await personal.close();
+    }
+  });
+
   it('lists a folder sorted, a page at a time, and details with access and versions', async () => {
     const first = await ok<Items>(adele, 'files_list', { limit: 2 });
     expect(first.items.map((i) => i.name)).toEqual(['Archive', 'Holiday 2026']);

@@ -8,6 +8,7 @@ import { ownerTool } from '../owner.js';
 import { List, Text } from '../shapes.js';
 import { DRIVE, ItemInput, itemPath } from './drive.js';
 import { accessOf, Access, accessLine } from './access.js';
+import { searchEverywhere } from './search-all.js';
 import { bytes, type GraphDriveItem, ITEM_SELECT, itemLine, ItemSummary, summarizeItem } from './shapes.js';
 
 const ORDER = { name: 'name', modified: 'lastModifiedDateTime desc', size: 'size desc' } as const;
@@ -22,13 +23,18 @@ export const listFiles = ownerTool(DRIVE, {
   input: {
     folder: ItemInput('Folder: path like /Documents or id; default: the root').optional(),
     query: Text(500).optional().describe('Words to find in names and contents'),
-    view: z.enum(['folder', 'recent', 'shared']).default('folder').describe('recent: yours; shared: shared with you'),
+    view: z.enum(['folder', 'recent', 'shared', 'everywhere']).default('folder').describe('recent: yours; shared: shared with you; everywhere: query every drive and site you can open (org mode)'),
     orderBy: z.enum(['name', 'modified', 'size']).default('name').describe('Sort'),
     limit: Limit(200, 50),
     cursor: Cursor,
   },
-  output: z.object({ items: z.array(ItemSummary), nextCursor: NextCursor }),
-  handler: async (a, { graph, signal }, d) => {
+  output: z.object({ items: z.array(ItemSummary.extend({ match: z.string().optional() })), nextCursor: NextCursor }),
+  handler: async (a, { graph, signal, orgMode }, d) => {
+    if (a.view === 'everywhere') {
+      if (!a.query || d.other || a.folder) throw new ToolError('view everywhere searches every drive you can open: give query, and leave out drive and folder.');
+      if (!orgMode) throw new ToolError('Searching every drive and site needs organization mode (start the server with --org-mode or MS365_MCP_ORG_MODE=true, then sign in again). Without it, query alone searches your OneDrive and the files shared with you.');
+      return searchEverywhere(graph, a.query, a.limit, a.cursor, signal);
+    }
     if (a.view !== 'folder' && (d.other || a.folder || a.query)) throw new ToolError(`view ${a.view} lists your own ${a.view === 'recent' ? 'recent files' : 'shared files'}: leave out drive, folder and query.`);
     const select = ITEM_SELECT;
     let path: string;
@@ -41,7 +47,7 @@ export const listFiles = ownerTool(DRIVE, {
     const page = await graph.list<GraphDriveItem>(path, { query, limit: a.limit, cursor: a.cursor, signal });
     return { items: page.items.map((i) => summarizeItem(i)), ...nextCursor(page) };
   },
-  text: (r) => `${r.items.length} item(s)${r.items.length ? '\n' : ''}${r.items.map(itemLine).join('\n')}${moreLine(r.nextCursor)}`,
+  text: (r) => `${r.items.length} item(s)${r.items.length ? '\n' : ''}${r.items.map((i) => `${itemLine(i)}${i.match ? `\n  match: ${i.match}` : ''}`).join('\n')}${moreLine(r.nextCursor)}`,
 });
 
 const Version = z.object({ id: z.string(), modified: z.string().optional(), modifiedBy: z.string().optional(), size: z.number().optional() });

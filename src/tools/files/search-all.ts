@@ -1,0 +1,46 @@
+// files_list's search of every drive the person can open (view everywhere): Microsoft Search's driveItem
+// results (their OneDrive, files shared with them, their sites' libraries), ranked, with the matching words,
+// a page at a time. The cursor carries the query, so a cursor from another search is refused, not misread.
+import type { GraphReader } from '../../graph/client.js';
+import { kqlQuery } from '../content/kql.js';
+import { ToolError } from '../define-tool.js';
+import { type GraphDriveItem, type ItemSummaryOut, summarizeItem } from './shapes.js';
+
+interface SearchHit {
+  hitId: string;
+  summary?: string;
+  resource: GraphDriveItem;
+}
+interface SearchResponse {
+  value: { hitsContainers?: { hits?: SearchHit[]; total?: number; moreResultsAvailable?: boolean }[] }[];
+}
+
+/** A hit's summary as plain text: highlights and cut marks removed. */
+const plainSummary = (s: string) => s.replace(/<ddd\/>/g, '…').replace(/<\/?c\d+>/g, '').replace(/\s+/g, ' ').trim();
+
+const encodeCursor = (q: string, from: number) => `s${Buffer.from(JSON.stringify({ q, from })).toString('base64url')}`;
+function decodeCursor(cursor: string, q: string): number {
+  try {
+    const c = JSON.parse(Buffer.from(cursor.slice(1), 'base64url').toString('utf8')) as { q?: unknown; from?: unknown };
+    if (cursor.startsWith('s') && c.q === q && Number.isInteger(c.from) && (c.from as number) >= 0) return c.from as number;
+  } catch {
+    // worded below
+  }
+  throw new ToolError('That cursor belongs to another search: pass the same query with the cursor it returned, or leave out cursor to start again.');
+}
+
+export async function searchEverywhere(graph: GraphReader, words: string, limit: number, cursor: string | undefined, signal: AbortSignal): Promise<{ items: (ItemSummaryOut & { match?: string })[]; nextCursor?: string }> {
+  const queryString = kqlQuery(words);
+  if (!queryString) throw new ToolError('query has no words to search for: give one or more words, or a "quoted phrase".');
+  const from = cursor ? decodeCursor(cursor, queryString) : 0;
+  const r = await graph.readAction<SearchResponse>('/search/query', { requests: [{ entityTypes: ['driveItem'], query: { queryString }, from, size: limit }] }, { signal });
+  const container = r.value[0]?.hitsContainers?.[0];
+  const hits = container?.hits ?? [];
+  const items = hits.map((h) => {
+    const s = summarizeItem(h.resource);
+    const match = h.summary ? plainSummary(h.summary) : '';
+    // Another drive's item opens only with its drive: always say which.
+    return { ...s, ...(h.resource.parentReference?.driveId ? { driveId: h.resource.parentReference.driveId } : {}), ...(match ? { match } : {}) };
+  });
+  return { items, ...(container?.moreResultsAvailable ? { nextCursor: encodeCursor(queryString, from + hits.length) } : {}) };
+}
