@@ -145,6 +145,21 @@ describe('uploading', () => {
   });
 });
 
+describe('throttling', () => {
+  it("under OneDrive's usage limit the tools wait as Retry-After says and answer, the model never sees the 429", async () => {
+    sandbox.faults.add({ path: '^/(me/drive|drives/)', rate: { requests: 3, perSeconds: 2 } });
+    try {
+      const before = sandbox.faults.journal.length;
+      for (let i = 0; i < 5; i++) expect((await ok<Items>(adele, 'files_list', { folder: '/Holiday 2026' })).items.length).toBeGreaterThan(0);
+      const throttled = sandbox.faults.journal.slice(before).filter((e) => e.status === 429);
+      expect(throttled.length).toBeGreaterThan(0);
+      expect(throttled.every((e) => e.path.startsWith('/me/drive'))).toBe(true);
+    } finally {
+      sandbox.faults.clear();
+    }
+  });
+});
+
 describe('organising', () => {
   it('moves, renames, copies (following the copy to its end) and deletes to the recycle bin', async () => {
     await ok(adele, 'files_create_folder', { name: 'Org test' });

@@ -29,6 +29,24 @@ export interface FaultRule {
   resetDuring?: boolean;
   /** How many matching requests the rule applies to; default 1. */
   times?: number;
+  /** A usage limit instead of a count: matching requests pass until `requests` of them came within `perSeconds`,
+   *  the next ones are answered `status` (default 429) with the Retry-After that frees a place, as SharePoint and
+   *  OneDrive throttle a user. The rule stays until the faults are cleared; `times` does not apply. */
+  rate?: { requests: number; perSeconds: number };
+}
+
+/** Paths OneDrive and SharePoint serve, whose throttling answers in their own words. */
+const FILES_PATH = /^\/(?:(?:me|users\/[^/]+)\/(?:drive|drives)|drives|sites|shares)(?:[/(:]|$)/i;
+
+/** The error a faulted Graph request gets: the service's own code (OneDrive and SharePoint say
+ *  activityLimitReached), with Retry-After and, under a rate rule, SharePoint's RateLimit headers. */
+export function faultError(rule: FaultRule, path: string): { status: number; code: string; message: string; headers: Record<string, string> } {
+  const status = rule.status ?? 429;
+  const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
+  if (rule.rate) Object.assign(headers, { 'RateLimit-Limit': String(rule.rate.requests), 'RateLimit-Remaining': '0', 'RateLimit-Reset': String(rule.retryAfter ?? rule.rate.perSeconds) });
+  if (status === 429 && FILES_PATH.test(path)) return { status, code: 'activityLimitReached', message: 'The request has been throttled', headers };
+  if (status === 429) return { status, code: 'TooManyRequests', message: 'Too many requests; retry after the time in Retry-After.', headers };
+  return { status, code: status === 503 ? 'ServiceUnavailable' : 'UnknownError', message: 'The service is temporarily unavailable.', headers };
 }
 
 export interface JournalEntry {
@@ -42,6 +60,8 @@ export interface JournalEntry {
 interface ActiveRule extends FaultRule {
   remaining: number;
   re?: RegExp;
+  /** Under a rate rule: when the requests it let through came (ms). */
+  passed: number[];
 }
 
 const JOURNAL_MAX = 1000;
@@ -54,7 +74,8 @@ export class Faults {
     const times = rule.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new Error('times must be a whole number >= 1');
     if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)) throw new Error('status must be 400-599');
-    this.rules.push({ ...rule, remaining: times, re: rule.path ? new RegExp(rule.path) : undefined });
+    if (rule.rate && !(Number.isInteger(rule.rate.requests) && rule.rate.requests >= 1 && rule.rate.perSeconds > 0)) throw new Error('rate needs requests >= 1 and perSeconds > 0');
+    this.rules.push({ ...rule, remaining: times, re: rule.path ? new RegExp(rule.path) : undefined, passed: [] });
   }
 
   clear(): void {
@@ -65,7 +86,16 @@ export class Faults {
   /** The rule that applies to this request, consuming one use of it. */
   take(method: string, path: string, kind: 'graph' | 'identity' | 'endpoint' = 'graph'): FaultRule | undefined {
     const kindOf = (r: FaultRule) => (r.identity ? 'identity' : r.endpoint ? 'endpoint' : 'graph');
-    const i = this.rules.findIndex((r) => kindOf(r) === kind && (!r.method || r.method.toUpperCase() === method) && (!r.re || r.re.test(path)));
+    const applies = (r: ActiveRule) => kindOf(r) === kind && (!r.method || r.method.toUpperCase() === method) && (!r.re || r.re.test(path));
+    for (const r of this.rules.filter((x) => x.rate && applies(x))) {
+      const now = Date.now();
+      const windowMs = r.rate!.perSeconds * 1000;
+      r.passed = r.passed.filter((t) => t > now - windowMs);
+      // A refused request does not count: a client that waits as Retry-After says gets through.
+      if (r.passed.length >= r.rate!.requests) return { ...r, status: r.status ?? 429, retryAfter: Math.max(1, Math.ceil((r.passed[0] + windowMs - now) / 1000)) };
+      r.passed.push(now);
+    }
+    const i = this.rules.findIndex((r) => !r.rate && applies(r));
     if (i < 0) return undefined;
     const rule = this.rules[i];
     if (--rule.remaining <= 0) this.rules.splice(i, 1);

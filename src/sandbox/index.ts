@@ -6,8 +6,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningSandbox, SandboxOptions } from './contract.js';
 import { Readable } from 'node:stream';
-import { Faults, type FaultRule } from './faults.js';
+import { faultError, Faults, type FaultRule } from './faults.js';
 import { createGraph } from './graph/index.js';
+import { GraphError } from './graph/types.js';
 import { errorEnvelope, readBody, requestIds, sendGraphError, sendJson, setIdHeaders, sleep } from './http.js';
 import { createIdentity } from './identity/index.js';
 import { createTenant } from './tenant.js';
@@ -43,7 +44,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const rule = faults.take(method, path);
     if (!rule?.status) return undefined;
     faults.record(method, path, rule.status, true);
-    return { status: rule.status, retryAfter: rule.retryAfter };
+    const e = faultError(rule, path);
+    return new GraphError(e.status, e.code, e.message, e.headers);
   };
   const graph = createGraph({ directory: tenant.directory, routes: tenant.routes, verifyAccessToken: (t) => identity.verifyAccessToken(t), log, memberFault });
   let baseUrl = '';
@@ -64,10 +66,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (rule?.status) {
         const ids = requestIds(req);
         setIdHeaders(res, ids);
-        const code = rule.status === 429 ? 'TooManyRequests' : rule.status === 503 ? 'ServiceUnavailable' : 'UnknownError';
-        const message = rule.status === 429 ? 'Too many requests; retry after the time in Retry-After.' : 'The service is temporarily unavailable.';
+        const e = faultError(rule, graphPath);
         req.resume();
-        sendGraphError(res, rule.status, code, message, ids, rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {});
+        sendGraphError(res, e.status, e.code, e.message, ids, e.headers);
         faults.record(req.method ?? 'GET', graphPath, rule.status, true);
         return;
       }

@@ -19,6 +19,28 @@ describe('sandbox faults', () => {
     sb.faults.clear();
   });
 
+  it("a usage limit throttles OneDrive and SharePoint as they do: activityLimitReached, Retry-After and RateLimit headers, then served again", async () => {
+    const token = await sb.graphAs(ADELE, 'Files.Read User.Read');
+    sb.faults.add({ path: '^/me/drive', rate: { requests: 3, perSeconds: 2 } });
+    try {
+      for (let i = 0; i < 3; i++) expect((await graph(sb, token, '/me/drive/root/children')).status).toBe(200);
+      const throttled = await graph(sb, token, '/me/drive/root/children');
+      expect(throttled.status).toBe(429);
+      expect(throttled.body.error).toMatchObject({ code: 'activityLimitReached', message: 'The request has been throttled' });
+      const wait = Number(throttled.headers.get('retry-after'));
+      expect(wait).toBeGreaterThanOrEqual(1);
+      expect(wait).toBeLessThanOrEqual(2);
+      expect(throttled.headers.get('ratelimit-limit')).toBe('3');
+      expect(throttled.headers.get('ratelimit-remaining')).toBe('0');
+      // Other services are not counted; after the wait Graph serves again.
+      expect((await graph(sb, token, '/me')).status).toBe(200);
+      await new Promise((r) => setTimeout(r, wait * 1000 + 100));
+      expect((await graph(sb, token, '/me/drive/root/children')).status).toBe(200);
+    } finally {
+      sb.faults.clear();
+    }
+  });
+
   it("on the identity platform, when asked for: Entra's transient error, then served again", async () => {
     sb.faults.add({ identity: true, method: 'POST', path: '/oauth2/v2.0/token$', status: 503, retryAfter: 1 });
     const post = () => fetch(`${sb.url}/${SANDBOX_TENANT_ID}/oauth2/v2.0/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token&client_id=x&refresh_token=nope' });

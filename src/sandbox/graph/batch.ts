@@ -60,11 +60,7 @@ async function serveMember(m: Member, outer: GraphRequest, principal: Principal,
   if (/^\/v1\.0\/\$batch$/i.test(url.pathname)) return errorResponse(badRequest('A batch cannot contain another batch.'), ids);
   // Graph throttles inside a batch too: the member gets the status (and Retry-After), the others go on.
   const fault = memberFault?.(m.method.toUpperCase(), url.pathname.replace(/^\/v1\.0/i, ''));
-  if (fault) {
-    const e = new GraphError(fault.status, fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', fault.status === 429 ? 'Too many requests; retry after the time in Retry-After.' : 'The service is temporarily unavailable.');
-    const r = errorResponse(e, ids);
-    return { ...r, headers: { ...r.headers, ...(fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}) } };
-  }
+  if (fault) return errorResponse(fault, ids);
   const inner: GraphRequest = { method: m.method, url, headers: m.headers, body: decodeBody(m) };
   return dispatcher.serve(inner, principal, ids);
 }

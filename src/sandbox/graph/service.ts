@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessCheck } from '../identity/service.js';
 import type { Directory } from '../directory/directory.js';
-import type { MountedRoute } from './types.js';
+import type { GraphError, MountedRoute } from './types.js';
 
 export interface GraphOptions {
   directory: Directory;
@@ -11,7 +11,7 @@ export interface GraphOptions {
   verifyAccessToken: (token: string) => Promise<AccessCheck>;
   log: (line: string) => void;
   /** A fault for one request inside a $batch (its method and path after /v1.0): the status it gets instead. */
-  memberFault?: (method: string, path: string) => { status: number; retryAfter?: number } | undefined;
+  memberFault?: (method: string, path: string) => GraphError | undefined;
 }
 
 export interface GraphService {
