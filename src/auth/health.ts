@@ -19,6 +19,17 @@ export async function writeHealth(file: string, record: Omit<HealthRecord, 'at'>
   await writeFileAtomic(file, JSON.stringify({ ...record, at: new Date().toISOString() }) + '\n');
 }
 
+/** Why the cached sign-in is unusable (its last refresh was rejected for good, by this process or another), or
+ *  undefined. A new sign-in records health ok again. */
+export async function refusedForGood(tokenCachePath: string): Promise<string | undefined> {
+  try {
+    const record = JSON.parse((await readFileIfExists(healthPathFor(tokenCachePath))) ?? 'null') as { ok?: boolean; error?: string } | null;
+    return record && record.ok === false ? (record.error ?? 'refresh failed') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Healthy: an account is cached and its last refresh did not fail for good. */
 export async function checkHealth(tokenCachePath: string): Promise<{ healthy: boolean; reason: string }> {
   // Files the server cannot read or write make every call fail, whatever they hold.

@@ -14,8 +14,8 @@ import { AuthRequiredError } from '../graph/errors.js';
 import { type Cloud, cloudEndpoints, sandboxMetadata } from './clouds.js';
 import { acquireLock, fileStamp, readFileIfExists, writeFileAtomic } from './file-store.js';
 import { FetchNetworkClient } from './network.js';
-import { healthPathFor, writeHealth } from './health.js';
-import { FileCachePlugin } from './token-cache.js';
+import { healthPathFor, refusedForGood, writeHealth } from './health.js';
+import { FileCachePlugin, ungrantedScopes } from './token-cache.js';
 // MSAL renews an access token this long before it expires; a token further from expiry is served from the
 // cache without a network call, so that path needs no cross-process refresh lock.
 import { RENEWAL_OFFSET_MS } from './cached-token.js';
@@ -143,7 +143,7 @@ export class AuthManager implements AuthService {
       if (isConsentRequired(e)) {
         // Started with more groups than the sign-in consented to: not an expiry. Name what is missing and
         // the command that asks for it, with this configuration's flags.
-        const missing = await this.missingScopes(account);
+        const missing = await ungrantedScopes(this.o.tokenCachePath, account.homeAccountId, this.o.scopes);
         this.lastError = `missing permissions: ${missing.join(', ') || 'more than were consented'}`;
         this.o.log.warn(`auth: the sign-in lacks permissions this configuration needs (${missing.join(', ')})`);
         await this.recordHealth({ ok: false, error: this.lastError });
@@ -208,7 +208,7 @@ export class AuthManager implements AuthService {
       const account = await this.currentAccount();
       // An account whose refresh was rejected for good is not signed in: the advice after that failure is
       // auth_login, which must then start a new sign-in rather than answer "already signed in".
-      if (account && !(await this.refusedForGood())) return { alreadySignedIn: true, account: await this.lite(account) };
+      if (account && !(await refusedForGood(this.o.tokenCachePath))) return { alreadySignedIn: true, account: await this.lite(account) };
     }
     if (this.pending) return { alreadySignedIn: false, pending: this.pending.info };
     return this.beginDeviceCode();
@@ -289,7 +289,7 @@ export class AuthManager implements AuthService {
 
   async status(): Promise<AuthStatus> {
     const account = await this.currentAccount();
-    const refused = account ? await this.refusedForGood() : undefined;
+    const refused = account ? await refusedForGood(this.o.tokenCachePath) : undefined;
     return {
       signedIn: !!account && !refused,
       ...(account ? { account: toLite(account, true) } : {}),
@@ -299,28 +299,6 @@ export class AuthManager implements AuthService {
       ...(this.lastRefresh ? { lastRefresh: this.lastRefresh.toISOString() } : {}),
       ...(this.lastError || refused ? { lastError: this.lastError ?? refused } : {}),
     };
-  }
-
-  /** This configuration's permissions that no cached token of the account was granted. */
-  private async missingScopes(account: AccountInfo): Promise<string[]> {
-    try {
-      const cache = JSON.parse((await readFileIfExists(this.o.tokenCachePath)) ?? '{}') as { AccessToken?: Record<string, { home_account_id?: string; target?: string }> };
-      const granted = new Set(Object.values(cache.AccessToken ?? {}).filter((t) => t.home_account_id === account.homeAccountId).flatMap((t) => (t.target ?? '').toLowerCase().split(' ')));
-      return this.o.scopes.filter((s) => !granted.has(s.toLowerCase()) && !['openid', 'profile', 'offline_access'].includes(s.toLowerCase()));
-    } catch {
-      return [];
-    }
-  }
-
-  /** Why the cached sign-in is unusable (its last refresh was rejected for good, by this process or another:
-   *  the health file beside the cache says), or undefined. A new sign-in records health ok again. */
-  private async refusedForGood(): Promise<string | undefined> {
-    try {
-      const record = JSON.parse((await readFileIfExists(healthPathFor(this.o.tokenCachePath))) ?? 'null') as { ok?: boolean; error?: string } | null;
-      return record && record.ok === false ? (record.error ?? 'refresh failed') : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   stop(): void {

@@ -81,3 +81,15 @@ export async function cacheHasAccount(file: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The permissions of `scopes` that no cached access token of the account was granted (a sign-in made with
+ *  fewer tool groups). */
+export async function ungrantedScopes(file: string, homeAccountId: string, scopes: readonly string[]): Promise<string[]> {
+  try {
+    const cache = JSON.parse((await readFileIfExists(file)) ?? '{}') as { AccessToken?: Record<string, { home_account_id?: string; target?: string }> };
+    const granted = new Set(Object.values(cache.AccessToken ?? {}).filter((t) => t.home_account_id === homeAccountId).flatMap((t) => (t.target ?? '').toLowerCase().split(' ')));
+    return scopes.filter((s) => !granted.has(s.toLowerCase()) && !['openid', 'profile', 'offline_access'].includes(s.toLowerCase()));
+  } catch {
+    return [];
+  }
+}

@@ -4,7 +4,7 @@
 // groups, search over everything.
 
 import type { MeetingMail, MeetingTransport } from './workloads/exchange/meeting-mail.js';
-import type { Searchable } from './workloads/search/searchable.js';
+import type { Searchable } from './searchable.js';
 
 export interface Ports {
   /** Calendar, for mail: what makes a message an eventMessage, and the event it links to. */

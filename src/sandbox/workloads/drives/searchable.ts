@@ -3,7 +3,7 @@
 // words of their names and contents and the driveItem a hit carries.
 
 import type { RequestContext } from '../../graph/types.js';
-import type { SearchDocument, Searchable } from '../search/searchable.js';
+import type { SearchDocument, Searchable } from '../../searchable.js';
 import { roleOn } from './access.js';
 import { renderItem } from './json.js';
 import type { DrivesState } from './model.js';

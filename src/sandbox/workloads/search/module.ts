@@ -7,7 +7,7 @@ import { GraphError, type RouteDef } from '../../graph/types.js';
 import { workload } from '../../workload.js';
 import type { Ports } from '../../ports.js';
 import { parseKql, score } from './kql.js';
-import type { Searchable } from './searchable.js';
+import type { Searchable } from '../../searchable.js';
 import { summaryOf } from './summary.js';
 
 interface SearchState {

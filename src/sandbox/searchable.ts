@@ -1,8 +1,8 @@
-// The port every searchable workload offers the search workload: the documents of an entity type a person may
+// The port every searchable workload offers Microsoft Search (workloads/search): the documents of an entity type a person may
 // see, each with the words a query matches and the resource a hit carries. Matching, ranking, highlights and
 // paging are the search workload's, done once for every kind of content.
 
-import type { RequestContext } from '../../graph/types.js';
+import type { RequestContext } from './graph/types.js';
 
 export interface SearchDocument {
   /** The resource as a hit carries it: Graph's shape for the entity type, with its @odata.type. */
