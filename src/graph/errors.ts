@@ -3,6 +3,8 @@
 export class GraphError extends Error {
   /** A write whose answer was lost (timeout, connection reset, a 503/504 to a POST): it may have taken effect. */
   unknownOutcome = false;
+  /** Graph's more specific code in innerError, where a service gives one (Excel's invalidSessionReCreatable). */
+  innerCode?: string;
 
   constructor(
     readonly status: number,
@@ -22,11 +24,13 @@ export class ToolError extends Error {}
 
 /** Builds a GraphError from a Graph error response body (the {"error":{code,message}} envelope). */
 export function graphErrorFrom(status: number, body: unknown, requestId?: string): GraphError {
-  const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const err = (body as { error?: { code?: unknown; message?: unknown; innerError?: { code?: unknown } } } | undefined)?.error;
   const code = typeof err?.code === 'string' ? err.code : statusCode(status);
   let message = typeof err?.message === 'string' && err.message ? err.message : defaultMessage(status);
   if (message.length > 300) message = `${message.slice(0, 297)}...`;
-  return new GraphError(status, code, message, requestId);
+  const e = new GraphError(status, code, message, requestId);
+  if (typeof err?.innerError?.code === 'string') e.innerCode = err.innerError.code;
+  return e;
 }
 
 function statusCode(status: number): string {

@@ -6,7 +6,7 @@ import { Cursor, Limit, moreLine, NextCursor, nextCursor } from '../content/pagi
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
 import { List, Text } from '../shapes.js';
-import { DRIVE, ItemInput, itemPath } from './drive.js';
+import { DRIVE, ItemInput, itemPath } from '../drives.js';
 import { accessOf, Access, accessLine } from './access.js';
 import { searchEverywhere } from './search-all.js';
 import { bytes, type GraphDriveItem, ITEM_SELECT, itemLine, ItemSummary, summarizeItem } from './shapes.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { GraphReader } from '../../graph/client.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
-import { DRIVE, ItemInput, itemPath, NameInput } from './drive.js';
+import { DRIVE, ItemInput, itemPath, NameInput } from '../drives.js';
 import { bytes, folderPath, type GraphDriveItem, itemLine, ItemSummary, summarizeItem } from './shapes.js';
 import { Conflict } from './upload.js';
 

@@ -8,7 +8,7 @@ import { ContentAs, fileContent, MaxTextChars, SaveTo, saveToLocalPath } from '.
 import { Truncated } from '../content/text.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
-import { DRIVE, ItemInput, itemPath } from './drive.js';
+import { DRIVE, ItemInput, itemPath } from '../drives.js';
 import { bytes, type GraphDriveItem } from './shapes.js';
 
 /** What Graph converts to PDF (`/content?format=pdf`) that has no text reader here. */

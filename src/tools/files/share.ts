@@ -8,7 +8,7 @@ import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
 import { DateInput, List, Text } from '../shapes.js';
 import { Access, accessLine, describeAccess, type GraphPermission } from './access.js';
-import { DRIVE, ItemInput, itemPath } from './drive.js';
+import { DRIVE, ItemInput, itemPath } from '../drives.js';
 import type { GraphDriveItem } from './shapes.js';
 
 const Input = {

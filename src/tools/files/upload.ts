@@ -7,7 +7,7 @@ import { FileInput, readFileInputs } from '../content/file-input.js';
 import { DRIVE_CHUNK, uploadInChunks } from '../content/upload.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
-import { childPath, DRIVE, ItemInput, itemPath, NameInput } from './drive.js';
+import { childPath, DRIVE, ItemInput, itemPath, NameInput } from '../drives.js';
 import { bytes, type GraphDriveItem, itemLine, ItemSummary, summarizeItem } from './shapes.js';
 
 /** Graph's simple upload takes up to 250 MB; past 4 MB an upload session is the advice, and resumable. */

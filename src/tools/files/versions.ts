@@ -3,7 +3,7 @@
 import { seg } from '../../graph/odata.js';
 import { ownerTool } from '../owner.js';
 import { Text } from '../shapes.js';
-import { DRIVE, ItemInput, itemPath } from './drive.js';
+import { DRIVE, ItemInput, itemPath } from '../drives.js';
 import { type GraphDriveItem, itemLine, ItemSummary, summarizeItem } from './shapes.js';
 
 export const restoreVersion = ownerTool(DRIVE, {

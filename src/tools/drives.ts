@@ -1,13 +1,13 @@
-// Whose files a tool works in (the files group's owner parameter, see ../owner.ts): your OneDrive by default, a
+// Whose files a tool works in (the drive owner parameter of the files, Excel and document groups, see ./owner.ts): your OneDrive by default, a
 // colleague's OneDrive by address, a SharePoint site's document library (site:Sales), or any drive by id (a
 // library listed by sharepoint_get_site, the drive of an item shared with you). And items in it, by path or id,
 // built into Graph paths here only, where no name can step outside the drive.
-import { seg } from '../../graph/odata.js';
-import { isAddress } from '../content/addresses.js';
-import { ToolError } from '../define-tool.js';
-import { type Owner, type OwnerParam, personOwner } from '../owner.js';
-import { isUserId, Text } from '../shapes.js';
-import { findSite, SiteInput } from '../sites.js';
+import { seg } from '../graph/odata.js';
+import { isAddress } from './content/addresses.js';
+import { ToolError } from './define-tool.js';
+import { type Owner, type OwnerParam, personOwner } from './owner.js';
+import { isUserId, Text } from './shapes.js';
+import { findSite, SiteInput } from './sites.js';
 
 const DRIVE_ID = /^[A-Za-z0-9!_.-]{3,200}$/;
 const siteInput = SiteInput();
