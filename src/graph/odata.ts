@@ -37,24 +37,36 @@ export function odataDateTime(value: string, endOfDay = false): string {
   return d.toISOString().replace(/\.000Z$/, 'Z');
 }
 
-// Outlook's search syntax (KQL) for $search on messages. The caller's query is parsed into words,
-// "phrases", property restrictions (from:ada subject:"q3 plan") and AND/OR/NOT; every value is emitted
-// bare when it is a plain word and otherwise in double quotes, so colons, parentheses and the like inside it are text, not syntax, and a colon
-// after an unknown name ("Re: budget") stays literal text.
-const KQL_TEXT_PROPS = new Set(['from', 'to', 'cc', 'bcc', 'participants', 'recipients', 'subject', 'body', 'attachment', 'category']);
-const KQL_KEYWORD_PROPS: Record<string, RegExp> = {
-  hasattachments: /^(true|false|yes|no)$/i,
-  importance: /^(low|normal|high)$/i,
-  kind: /^(email|meetings|contacts|docs|notes|tasks|voicemail|im|posts|rssfeeds|faxes|journals)$/i,
+// The Keyword Query Language of Outlook's $search and of Microsoft Search's queryString. The caller's query is
+// parsed into words, "phrases", property restrictions (from:ada subject:"q3 plan") and AND/OR/NOT; every value is
+// emitted bare when it is a plain word and otherwise in double quotes, so colons, parentheses and the like inside
+// it are text, not syntax, and a colon after a name the service does not know ("Re: budget") stays literal text.
+
+/** The properties a KQL target knows: text ones (name:value), keyword ones (a value from a set), ranges. */
+export interface KqlProps {
+  text: ReadonlySet<string>;
+  keyword?: Readonly<Record<string, RegExp>>;
+  range?: ReadonlySet<string>;
+  aliases?: Readonly<Record<string, string>>;
+}
+
+/** Outlook's message search. */
+const MAIL_KQL: KqlProps = {
+  text: new Set(['from', 'to', 'cc', 'bcc', 'participants', 'recipients', 'subject', 'body', 'attachment', 'category']),
+  keyword: {
+    hasattachments: /^(true|false|yes|no)$/i,
+    importance: /^(low|normal|high)$/i,
+    kind: /^(email|meetings|contacts|docs|notes|tasks|voicemail|im|posts|rssfeeds|faxes|journals)$/i,
+  },
+  range: new Set(['received', 'sent', 'size']),
+  aliases: { hasattachment: 'hasattachments', categories: 'category', attachments: 'attachment' },
 };
-const KQL_RANGE_PROPS = new Set(['received', 'sent', 'size']);
-const KQL_ALIASES: Record<string, string> = { hasattachment: 'hasattachments', categories: 'category', attachments: 'attachment' };
 
 /** Thrown for a query the tool cannot turn into KQL; the message says what to change. */
 export class SearchSyntaxError extends Error {}
 
-/** Builds the $search value (with its surrounding double quotes) for a message search. */
-export function kqlSearch(query: string): string {
+/** The query as KQL for a target with these properties (no outer quotes). */
+export function kql(query: string, props: KqlProps): string {
   const out: string[] = [];
   // Plain words (letters of any script, digits, address characters) go bare; anything else is quoted.
   const phrase = (s: string) => {
@@ -81,18 +93,19 @@ export function kqlSearch(query: string): string {
       else value = word;
     }
     if (prop !== undefined) {
-      const name = KQL_ALIASES[prop.toLowerCase()] ?? prop.toLowerCase();
-      if (KQL_TEXT_PROPS.has(name) && op === ':') {
+      const name = props.aliases?.[prop.toLowerCase()] ?? prop.toLowerCase();
+      if (props.text.has(name) && op === ':') {
         if (phrase(value)) out.push(`${name}:${phrase(value)}`);
         continue;
       }
-      if (KQL_KEYWORD_PROPS[name] && op === ':') {
-        if (!KQL_KEYWORD_PROPS[name].test(value)) throw new SearchSyntaxError(`${name}: does not accept "${value}"`);
+      const keyword = props.keyword?.[name];
+      if (keyword && op === ':') {
+        if (!keyword.test(value)) throw new SearchSyntaxError(`${name}: does not accept "${value}"`);
         const v = value.toLowerCase();
         out.push(`${name}:${v === 'yes' ? 'true' : v === 'no' ? 'false' : v}`);
         continue;
       }
-      if (KQL_RANGE_PROPS.has(name)) {
+      if (props.range?.has(name)) {
         const ok = name === 'size' ? /^\d+(\.\.\d+)?$/.test(value) : /^\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?$/.test(value);
         if (!ok) throw new SearchSyntaxError(`${name}${op} needs ${name === 'size' ? 'a number of bytes' : 'a date like 2026-11-01'}, not "${value}"`);
         out.push(`${name}${op}${value}`);
@@ -106,6 +119,11 @@ export function kqlSearch(query: string): string {
   while (out.length && /^(AND|OR|NOT)$/.test(out[out.length - 1])) out.pop();
   while (out.length && /^(AND|OR)$/.test(out[0])) out.shift();
   if (!out.length) throw new SearchSyntaxError('the query has no words to search for');
+  return out.join(' ');
+}
+
+/** Builds the $search value (with its surrounding double quotes) for a message search. */
+export function kqlSearch(query: string): string {
   // Values hold no quotes or backslashes any more; the quotes around phrases are escaped as \" inside $search="...".
-  return `"${out.join(' ').replace(/"/g, '\\"')}"`;
+  return `"${kql(query, MAIL_KQL).replace(/"/g, '\\"')}"`;
 }

@@ -2,7 +2,7 @@
 // results (their OneDrive, files shared with them, their sites' libraries), ranked, with the matching words,
 // a page at a time. The cursor carries the query, so a cursor from another search is refused, not misread.
 import type { GraphReader } from '../../graph/client.js';
-import { kqlQuery } from '../content/kql.js';
+import { kql, type KqlProps, SearchSyntaxError } from '../../graph/odata.js';
 import { ToolError } from '../define-tool.js';
 import { type GraphDriveItem, type ItemSummaryOut, summarizeItem } from './shapes.js';
 
@@ -29,9 +29,17 @@ function decodeCursor(cursor: string, q: string): number {
   throw new ToolError('That cursor belongs to another search: pass the same query with the cursor it returned, or leave out cursor to start again.');
 }
 
+/** What Microsoft Search knows of files: `filetype:docx author:"Megan Bowen"`. */
+const FILE_KQL: KqlProps = { text: new Set(['filename', 'filetype', 'author', 'title', 'path']), aliases: { name: 'filename', type: 'filetype' } };
+
 export async function searchEverywhere(graph: GraphReader, words: string, limit: number, cursor: string | undefined, signal: AbortSignal): Promise<{ items: (ItemSummaryOut & { match?: string })[]; nextCursor?: string }> {
-  const queryString = kqlQuery(words);
-  if (!queryString) throw new ToolError('query has no words to search for: give one or more words, or a "quoted phrase".');
+  let queryString: string;
+  try {
+    queryString = kql(words, FILE_KQL);
+  } catch (e) {
+    if (e instanceof SearchSyntaxError) throw new ToolError(`query: ${e.message}; give words, "a phrase", or filetype:docx, author:"Name".`);
+    throw e;
+  }
   const from = cursor ? decodeCursor(cursor, queryString) : 0;
   const r = await graph.readAction<SearchResponse>('/search/query', { requests: [{ entityTypes: ['driveItem'], query: { queryString }, from, size: limit }] }, { signal });
   const container = r.value[0]?.hitsContainers?.[0];
