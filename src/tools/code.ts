@@ -12,4 +12,5 @@ export const GROUP_CODE: Partial<Record<Group, Loader>> = {
   calendar: async () => (await import('./calendar/index.js')).default,
   files: async () => (await import('./files/index.js')).default,
   sharepoint: async () => (await import('./sharepoint/index.js')).default,
+  contacts: async () => (await import('./contacts/index.js')).default,
 };

@@ -39,6 +39,9 @@ export interface CollectionDecl<S, T extends Stamp> {
   scopes: { read: ScopeRule<S>; write: ScopeRule<S> };
   /** The items of the addressed collection (its owner checked), for reading or before a write. */
   items(ctx: RouteContext<S>, access: 'read' | 'write'): readonly T[];
+  /** The items an id under this path reaches, when more than the listed ones: Exchange finds a contact by id
+   *  through /me/contacts/{id} whatever its folder, though /me/contacts lists the default folder only. */
+  addressable?(ctx: RouteContext<S>, access: 'read' | 'write'): readonly T[];
   /** Stores a new item; removes one (and what hangs on it, a folder's contents). */
   add(ctx: RouteContext<S>, item: T): void;
   remove(ctx: RouteContext<S>, item: T): void;
@@ -64,7 +67,7 @@ const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 export function collectionRoutes<S, T extends Stamp>(d: CollectionDecl<S, T>): RouteDef<S>[] {
   const itemPath = `${d.path}/{${d.itemParam}}`;
   const find = (ctx: RouteContext<S>, access: 'read' | 'write') => {
-    const item = d.items(ctx, access).find((i) => i.id === ctx.params[d.itemParam]);
+    const item = (d.addressable ?? d.items)(ctx, access).find((i) => i.id === ctx.params[d.itemParam]);
     if (!item) throw d.style.notFound();
     return item;
   };

@@ -51,7 +51,7 @@ const CONTACT_SETTERS: Record<string, Setter> = {
 };
 const STAMP = ['id', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'parentFolderId'];
 
-function contactsDecl(path: string, folderOf: (ctx: Ctx, b: ContactBook) => string, context: (ctx: Ctx) => string): CollectionDecl<ContactsState, StoredContact> {
+function contactsDecl(path: string, folderOf: (ctx: Ctx, b: ContactBook) => string, context: (ctx: Ctx) => string, anyFolder = false): CollectionDecl<ContactsState, StoredContact> {
   return {
     path,
     itemParam: 'contactId',
@@ -62,6 +62,7 @@ function contactsDecl(path: string, folderOf: (ctx: Ctx, b: ContactBook) => stri
       const folder = folderOf(ctx, b);
       return b.contacts.filter((c) => c.parentFolderId === folder);
     },
+    ...(anyFolder ? { addressable: (ctx: Ctx) => book(ctx).contacts } : {}),
     add: (ctx, c) => book(ctx).contacts.push(c),
     remove: (ctx, c) => removeFrom(book(ctx).contacts, c),
     context,
@@ -121,7 +122,8 @@ const folderDecl: CollectionDecl<ContactsState, StoredContactFolder> = {
 };
 
 export const contactRoutes = [
-  ...collectionRoutes(contactsDecl('/users/{id}/contacts', (_ctx, b) => b.defaultFolderId, (ctx) => `${users(ctx)}/contacts`)),
+  // By id, /me/contacts reaches a contact in any folder; listed, only the default folder's.
+  ...collectionRoutes(contactsDecl('/users/{id}/contacts', (_ctx, b) => b.defaultFolderId, (ctx) => `${users(ctx)}/contacts`, true)),
   ...collectionRoutes(folderDecl),
   ...collectionRoutes(contactsDecl('/users/{id}/contactFolders/{folderId}/contacts', folderById, (ctx) => `${users(ctx)}/contactFolders('${ctx.params.folderId}')/contacts`)),
 ];
