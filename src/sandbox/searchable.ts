@@ -13,8 +13,12 @@ export interface SearchDocument {
   title: string;
   /** The words of the content. */
   body: string;
-  /** Values for KQL property restrictions (`filetype:docx`), by lower-case property name. */
-  properties: Record<string, string>;
+  /** Values for KQL property restrictions (`filetype:docx`, `from:megan`), by lower-case property name. */
+  properties: Record<string, string | string[]>;
+  /** ISO times for range restrictions (`received>=2026-11-01`, `lastmodifiedtime<2026-12-01`). */
+  dates?: Record<string, string>;
+  /** Addresses of the people it involves (sender, recipients, attendees, author): who the person works with. */
+  people?: string[];
   /** ISO time of the last change: the newer of two equal matches ranks first. */
   modified: string;
 }

@@ -26,6 +26,7 @@ export function offerFileSearch(state: DrivesState): Searchable {
         for (const k of HIT_PROPS) if (full[k] !== undefined) resource[k] = full[k];
         if (!item.folder) resource.file = { mimeType: item.mimeType };
         const dot = item.name.lastIndexOf('.');
+        const author = state.directory.findUser(item.created.by);
         docs.push({
           resource,
           hitId: item.id,
@@ -33,10 +34,13 @@ export function offerFileSearch(state: DrivesState): Searchable {
           body: item.text,
           properties: {
             filename: item.name,
+            title: item.name,
             filetype: dot > 0 && !item.folder ? item.name.slice(dot + 1) : '',
-            author: state.directory.findUser(item.created.by)?.displayName ?? '',
+            author: author ? [author.displayName, author.userPrincipalName] : [],
             path: String(full.webUrl ?? ''),
           },
+          dates: { lastmodifiedtime: item.modified.at, created: item.created.at },
+          people: author ? [author.userPrincipalName.toLowerCase()] : [],
           modified: item.modified.at,
         });
       }

@@ -1,15 +1,22 @@
-// A hit's summary as the Search API writes it: a few words of the content around the first match, matched
-// words in <c0>...</c0>, cut places marked <ddd/>.
+// A hit's rank and summary as the Search API gives them: words found in the name weigh more than words in the
+// text; the summary is a few words of the content around the first match, matched words in <c0>...</c0>, cut
+// places marked <ddd/>.
 
-import { fold, type KqlQuery, positiveWords } from './kql.js';
+import { fold, matchesAny, words } from '../../kql/kql.js';
+import type { SearchDocument } from '../../searchable.js';
 
 const BEFORE = 8;
 const LENGTH = 30;
 
-export function summaryOf(q: KqlQuery, text: string): string {
+/** How well the document answers the query's words: 3 for each found in the title, 1 in the body, at least 1. */
+export function rankOf(terms: string[], doc: SearchDocument): number {
+  return Math.max(1, terms.reduce((n, t) => n + (matchesAny([doc.title], t, false) ? 3 : 0) + (matchesAny([doc.body], t, false) ? 1 : 0), 0));
+}
+
+export function summaryOf(terms: string[], text: string): string {
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: fold(m[0]), start: m.index, end: m.index + m[0].length }));
   if (!tokens.length) return '';
-  const wanted = positiveWords(q).flatMap((t) => t.words);
+  const wanted = terms.flatMap(words);
   const hit = (w: string) => wanted.some((x) => w.startsWith(x));
   const first = Math.max(0, tokens.findIndex((t) => hit(t.word)));
   const from = Math.max(0, first - BEFORE);
