@@ -11,9 +11,13 @@ export interface Ports {
   meetingMail: MeetingMail;
   /** Mail, for the calendar: the transport meeting requests, responses and cancellations travel by. */
   meetingTransport: MeetingTransport;
-  /** Files, for search: the drive items a person may open, as searchable documents. */
+  /** For Microsoft Search, each workload's content as searchable documents: files (driveItem), mail (message),
+   *  events, and sites with their lists and list items. */
   fileSearch: Searchable;
+  mailSearch: Searchable;
+  eventSearch: Searchable;
+  siteSearch: Searchable;
 }
 
 /** Every port by name, so the tenant can tell which one no workload offers. */
-export const PORT_NAMES = { meetingMail: true, meetingTransport: true, fileSearch: true } as const satisfies Record<keyof Ports, true>;
+export const PORT_NAMES = { meetingMail: true, meetingTransport: true, fileSearch: true, mailSearch: true, eventSearch: true, siteSearch: true } as const satisfies Record<keyof Ports, true>;

@@ -8,6 +8,54 @@ const sb = useSandbox();
 const query = (queryString: string, extra: Record<string, unknown> = {}) => ({ requests: [{ entityTypes: ['driveItem'], query: { queryString }, ...extra }] });
 const names = (body: any): string[] => body.value[0].hitsContainers[0].hits.map((h: any) => h.resource.name);
 
+const search = (requests: object[]) => ({ requests });
+const hitsOf = (body: any, i = 0): any[] => body.value[i].hitsContainers[0].hits;
+
+describe('POST /search/query for mail, events, sites and lists', () => {
+  it('finds her mail by words and from:, with the message as a hit carries it', async () => {
+    const adele = await sb.graphAs(ADELE, 'Mail.Read');
+    const r = await graph(sb, adele, '/search/query', { method: 'POST', body: search([{ entityTypes: ['message'], query: { queryString: 'Fabrikam display vendor' } }]) });
+    expect(r.status, r.text).toBe(200);
+    const hit = hitsOf(r.body)[0];
+    expect(hit.resource).toMatchObject({ '@odata.type': '#microsoft.graph.message', subject: expect.any(String), from: { emailAddress: { address: expect.stringContaining('@') } } });
+    expect(hit.resource.body).toBeUndefined();
+    expect(hit.summary).toMatch(/<c0>Fabrikam<\/c0>/);
+    // The same message through the mail API: the hit's id opens it.
+    expect((await graph(sb, adele, `/me/messages/${hit.hitId}?$select=subject`)).body.subject).toBe(hit.resource.subject);
+    const fromAlex = hitsOf((await graph(sb, adele, '/search/query', { method: 'POST', body: search([{ entityTypes: ['message'], query: { queryString: 'from:alex Fabrikam' } }]) })).body);
+    expect(fromAlex.length).toBeGreaterThan(0);
+    expect(fromAlex.every((h) => /alex/i.test(JSON.stringify(h.resource.from)))).toBe(true);
+  });
+
+  it('finds events, sites and list items, each with its resource', async () => {
+    const adele = await sb.graphAs(ADELE, 'Calendars.Read Sites.Read.All');
+    const events = hitsOf((await graph(sb, adele, '/search/query', { method: 'POST', body: search([{ entityTypes: ['event'], query: { queryString: 'Fabrikam' } }]) })).body);
+    expect(events.map((h) => h.resource.subject)).toContain('Customer visit: Fabrikam');
+    expect(events[0].resource.start).toMatchObject({ dateTime: expect.any(String), timeZone: 'UTC' });
+    const sp = hitsOf((await graph(sb, adele, '/search/query', { method: 'POST', body: search([{ entityTypes: ['site', 'listItem'], query: { queryString: 'Fabrikam OR sales' } }]) })).body);
+    const types = new Set(sp.map((h) => h.resource['@odata.type']));
+    expect(types).toEqual(new Set(['#microsoft.graph.site', '#microsoft.graph.listItem']));
+    const contact = sp.find((h) => h.resource['@odata.type'] === '#microsoft.graph.listItem')!;
+    expect(contact.resource.fields.Company).toBe('Fabrikam');
+    // Engineering's tracker is not hers to see.
+    const lee = hitsOf((await graph(sb, await sb.graphAs(upn('lee.gu'), 'Sites.Read.All'), '/search/query', { method: 'POST', body: search([{ entityTypes: ['listItem'], query: { queryString: 'Active' } }]) })).body);
+    expect(lee.length).toBeGreaterThan(0);
+    expect(hitsOf((await graph(sb, adele, '/search/query', { method: 'POST', body: search([{ entityTypes: ['listItem'], query: { queryString: 'Active' } }]) })).body)).toEqual([]);
+  });
+
+  it("refuses what Graph's interleaving rules refuse, and sizes over a type's page", async () => {
+    const adele = await sb.graphAs(ADELE, 'Mail.Read Calendars.Read Files.Read.All');
+    const mixed = await graph(sb, adele, '/search/query', { method: 'POST', body: search([{ entityTypes: ['message', 'driveItem'], query: { queryString: 'x' } }]) });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.message).toMatch(/'driveItem' does not combine with 'message'/);
+    expect((await graph(sb, adele, '/search/query', { method: 'POST', body: search([{ entityTypes: ['event'], query: { queryString: 'x' }, size: 26 }]) })).status).toBe(400);
+    const two = await graph(sb, adele, '/search/query', { method: 'POST', body: search([{ entityTypes: ['message'], query: { queryString: 'x' } }, { entityTypes: ['event'], query: { queryString: 'x' } }]) });
+    expect(two.status).toBe(400);
+    const noChat = await graph(sb, adele, '/search/query', { method: 'POST', body: search([{ entityTypes: ['message'], query: { queryString: 'x' } }]) });
+    expect(noChat.status).toBe(200);
+  });
+});
+
 describe('POST /search/query for driveItem', () => {
   it('finds across every drive the person may open, and only there', async () => {
     const adele = await sb.graphAs(ADELE, 'Files.Read.All');

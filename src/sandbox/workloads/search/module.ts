@@ -117,7 +117,7 @@ export const searchWorkload = workload<SearchState>({
   name: 'search',
   create: () => ({ sources: [] }),
   start: (state, ports: Ports) => {
-    state.sources = [ports.fileSearch];
+    state.sources = [ports.fileSearch, ports.mailSearch, ports.eventSearch, ports.siteSearch];
   },
   routes,
 });

@@ -6,10 +6,12 @@ import type { SitesState } from './model.js';
 import { itemRoutes } from './routes-items.js';
 import { listRoutes } from './routes-lists.js';
 import { siteRoutes } from './routes-sites.js';
+import { offerSiteSearch } from './searchable.js';
 import { seedSites } from './seed.js';
 
 export const sitesWorkload = workload<SitesState>({
   name: 'sites',
   create: (directory) => seedSites(directory),
+  provide: (state) => ({ siteSearch: offerSiteSearch(state) }),
   routes: [...siteRoutes, ...listRoutes, ...itemRoutes],
 });

@@ -12,12 +12,13 @@ import { eventReadRoutes } from './routes/events-read.js';
 import { eventWriteRoutes } from './routes/events-write.js';
 import { settingsRoutes } from './routes/settings.js';
 import { schedulingRoutes } from './scheduling/routes.js';
+import { offerEventSearch } from './searchable.js';
 import { createCalendarState } from './seed/index.js';
 
 export const calendarWorkload = workload<CalendarState>({
   name: 'calendar',
   create: (directory) => createCalendarState(directory.users, directory.sharedMailboxes, Date.now()),
-  provide: (state) => ({ meetingMail: offerMeetingMail(state) }),
+  provide: (state) => ({ meetingMail: offerMeetingMail(state), eventSearch: offerEventSearch(state) }),
   start: (state, ports) => useMeetingTransport(state, ports.meetingTransport),
   routes: [...calendarRoutes, ...eventReadRoutes, ...eventDeltaRoutes, ...eventWriteRoutes, ...settingsRoutes, ...schedulingRoutes],
 });

@@ -12,6 +12,7 @@ import { folderRoutes } from './folder-routes.js';
 import { meetingTransport } from './meeting-transport.js';
 import { messageDeltaRoutes } from './message-delta.js';
 import { messageRoutes } from './message-routes.js';
+import { offerMailSearch } from './searchable.js';
 import { createMailStore } from './seed/index.js';
 import type { MailStore } from './store.js';
 import { UPLOAD_PATH_PREFIX, handleAttachmentUpload } from './upload-endpoint.js';
@@ -19,7 +20,7 @@ import { UPLOAD_PATH_PREFIX, handleAttachmentUpload } from './upload-endpoint.js
 export const mailWorkload = workload<MailStore>({
   name: 'mail',
   create: (directory) => createMailStore(directory, Date.now()),
-  provide: (store) => ({ meetingTransport: meetingTransport(store) }),
+  provide: (store) => ({ meetingTransport: meetingTransport(store), mailSearch: offerMailSearch(store) }),
   start: (store, ports) => {
     store.meetings = ports.meetingMail;
   },
