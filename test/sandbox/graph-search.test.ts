@@ -117,3 +117,24 @@ describe('POST /search/query for driveItem', () => {
     expect((await graph(sb, adele, '/search/query', { method: 'POST', body: query('x', { size: 501 }) })).status).toBe(400);
   });
 });
+
+describe('GET /me/people', () => {
+  it('ranks the people she works with first, searches by name, pages, and needs People.Read', async () => {
+    const adele = await sb.graphAs(ADELE, 'People.Read');
+    const top = await graph(sb, adele, '/me/people?$top=5');
+    expect(top.status, top.text).toBe(200);
+    const first = top.body.value;
+    expect(first).toHaveLength(5);
+    expect(first[0].scoredEmailAddresses[0].relevanceScore).toBeGreaterThan(0);
+    const scores = first.map((p: any) => p.scoredEmailAddresses[0].relevanceScore);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    expect(first.map((p: any) => p.userPrincipalName)).not.toContain(ADELE);
+    expect(first[0]).toMatchObject({ personType: { class: 'Person', subclass: 'OrganizationUser' }, jobTitle: expect.any(String) });
+    const next = await graph(sb, adele, top.body['@odata.nextLink']);
+    expect(next.body.value.map((p: any) => p.id)).not.toContain(first[0].id);
+    const megan = await graph(sb, adele, '/me/people?$search="meg"');
+    expect(megan.body.value.map((p: any) => p.displayName)).toContain('Megan Bowen');
+    expect(megan.body.value.every((p: any) => /meg/i.test(`${p.displayName} ${p.userPrincipalName}`))).toBe(true);
+    expect((await graph(sb, await sb.graphAs(ADELE, 'User.Read'), '/me/people')).status).toBe(403);
+  });
+});

@@ -1,13 +1,15 @@
 // Microsoft Search in the sandbox: POST /search/query over what the other workloads offer through their
 // searchable ports (../../searchable.ts). Validates each request as Graph does (entity types it may combine, page
 // sizes, the permission of each type), evaluates the KQL query string with the sandbox's engine (../../kql),
-// ranks, writes summaries with highlights and pages with from/size.
+// ranks, writes summaries with highlights and pages with from/size. And /me/people (people.ts), ranked by the
+// people the same documents involve.
 
 import { GraphError, type RouteContext, type RouteDef } from '../../graph/types.js';
 import { compareDates, evaluateKql, matchesAny, parseKql, positiveTerms } from '../../kql/kql.js';
 import type { Ports } from '../../ports.js';
 import type { SearchDocument, Searchable } from '../../searchable.js';
 import { workload } from '../../workload.js';
+import { peopleRoutes } from './people.js';
 import { rankOf, summaryOf } from './summary.js';
 
 interface SearchState {
@@ -119,5 +121,5 @@ export const searchWorkload = workload<SearchState>({
   start: (state, ports: Ports) => {
     state.sources = [ports.fileSearch, ports.mailSearch, ports.eventSearch, ports.siteSearch];
   },
-  routes,
+  routes: [...routes, ...peopleRoutes],
 });
