@@ -42,7 +42,8 @@ export interface GraphReader {
   /** Raw bytes (e.g. an attachment's /$value), as a stream; retries and errors as for get(). */
   download(path: string, opts?: RequestOptions): Promise<Download>;
   list<T = unknown>(path: string, opts?: RequestOptions & { limit?: number; cursor?: string }): Promise<Page<T>>;
-  batchRead(items: (BatchItem & { method: 'GET' })[], opts?: RequestOptions): Promise<BatchResult[]>;
+  /** GETs, and POST actions that only read (a search), in one $batch; retried as reads. */
+  batchRead(items: (BatchItem & { method: 'GET' | 'POST' })[], opts?: RequestOptions): Promise<BatchResult[]>;
   /** A POST action that only reads (calendar getSchedule, findMeetingTimes); retried like a GET. */
   readAction<T = unknown>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
 }
@@ -170,8 +171,8 @@ export class GraphClient implements GraphWriter {
     return { items, nextCursor: next, ...(count !== undefined ? { count } : {}) };
   }
 
-  batchRead(items: (BatchItem & { method: 'GET' })[], opts?: RequestOptions): Promise<BatchResult[]> {
-    return this.batch(items, opts);
+  batchRead(items: (BatchItem & { method: 'GET' | 'POST' })[], opts?: RequestOptions): Promise<BatchResult[]> {
+    return this.batch(items, opts, true);
   }
 
   readAction<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T> {
@@ -179,12 +180,12 @@ export class GraphClient implements GraphWriter {
   }
 
   /** JSON batching in chunks of 20 (Graph's limit); results in the order of `items`. */
-  async batch(items: BatchItem[], opts?: RequestOptions): Promise<BatchResult[]> {
+  async batch(items: BatchItem[], opts?: RequestOptions, readsOnly = false): Promise<BatchResult[]> {
     const withIds = items.map((it, i) => ({ ...it, id: it.id ?? String(i + 1) }));
     const results: BatchResult[] = [];
     for (let i = 0; i < withIds.length; i += 20) {
       const chunk = withIds.slice(i, i + 20);
-      const allReads = chunk.every((c) => c.method === 'GET');
+      const allReads = readsOnly || chunk.every((c) => c.method === 'GET');
       const body = await this.call<{ responses: BatchResult[] }>('POST', '/$batch', { requests: chunk }, opts, allReads);
       const byId = new Map(body.responses.map((r) => [String(r.id), r]));
       for (const c of chunk) results.push(byId.get(c.id) ?? { id: c.id, status: 500, body: { error: { code: 'MissingResponse', message: 'no response in batch' } } });

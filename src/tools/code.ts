@@ -13,4 +13,5 @@ export const GROUP_CODE: Partial<Record<Group, Loader>> = {
   files: async () => (await import('./files/index.js')).default,
   sharepoint: async () => (await import('./sharepoint/index.js')).default,
   contacts: async () => (await import('./contacts/index.js')).default,
+  search: async () => (await import('./search/index.js')).default,
 };

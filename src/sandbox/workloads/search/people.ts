@@ -3,7 +3,7 @@
 // directory after them; `$search` by name (words as prefixes), `$top` and `$skip`.
 
 import { GraphError, type RouteContext, type RouteDef } from '../../graph/types.js';
-import { matchesTerm } from '../../directory/search.js';
+import { matchesAny } from '../../kql/kql.js';
 import type { DirectoryUser } from '../../directory/directory.js';
 import type { Searchable } from '../../searchable.js';
 
@@ -70,7 +70,7 @@ export const peopleRoutes: RouteDef<PeopleState>[] = [
       const scoreOf = (u: DirectoryUser) => counts.get((u.mail ?? u.userPrincipalName).toLowerCase()) ?? counts.get(u.userPrincipalName.toLowerCase()) ?? 0;
       const ranked = ctx.directory.users
         .filter((u) => u.id !== me.id && u.userType === 'Member' && u.showInAddressList !== false)
-        .filter((u) => !search || [u.displayName, u.givenName ?? '', u.surname ?? '', u.mail ?? '', u.userPrincipalName].some((v) => matchesTerm(v, search)))
+        .filter((u) => !search || matchesAny([u.displayName, u.mail ?? '', u.userPrincipalName], search, false))
         .map((u) => ({ u, score: scoreOf(u) }))
         .sort((a, b) => b.score - a.score || a.u.displayName.localeCompare(b.u.displayName));
       const page = ranked.slice(skip, skip + top);
