@@ -35,6 +35,13 @@ export interface RunningSandbox {
 export const SANDBOX_TENANT_ID = '6f1c4e2a-93b5-4d7e-8a61-2c0f9e5b7d34';
 /** Accepted as the app registration of the sandbox when no client id is configured. */
 export const SANDBOX_CLIENT_ID = 'a3d9c7e1-5b2f-4c8a-9e6d-1f0b3a7c5e92';
+/** The MCP server's own registration for many users over HTTP: a confidential web API exposing
+ *  api://{id}/access_as_user, which exchanges its users' tokens for Graph tokens on their behalf. */
+export const SANDBOX_SERVER_APP_ID = 'c5e1a9d3-7f4b-4e2c-8a6d-3b9f1e7c5a20';
+/** Its client secret in the sandbox (a real one comes from a file or a Docker secret). */
+export const SANDBOX_SERVER_SECRET = 'sandbox-server-secret-not-for-production';
+/** An MCP client the organization registered in Entra itself, pre-authorized for the server's API. */
+export const SANDBOX_ORG_CLIENT_ID = 'e7b3c1f5-9a2d-4b6e-8c0f-5d1a3e9b7c46';
 
 /** A person of the demo organization as the identity side needs it (the seed has more fields). */
 export interface SeedUser {

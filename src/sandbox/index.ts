@@ -14,7 +14,7 @@ import { createIdentity } from './identity/index.js';
 import { createTenant } from './tenant.js';
 
 export type { RunningSandbox, SandboxOptions } from './contract.js';
-export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
+export { SANDBOX_CLIENT_ID, SANDBOX_ORG_CLIENT_ID, SANDBOX_SERVER_APP_ID, SANDBOX_SERVER_SECRET, SANDBOX_TENANT_ID } from './contract.js';
 
 export interface Sandbox extends RunningSandbox {
   faults: Faults;
@@ -124,8 +124,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
       if (path === '/_sandbox/journal' && req.method === 'GET') return sendJson(res, 200, { value: faults.journal });
       if (path === '/_sandbox/revoke' && req.method === 'POST') return sendJson(res, 200, { revoked: identity.revokeRefreshTokens(body?.upn) });
+      if (path === '/_sandbox/consent' && req.method === 'POST') {
+        if (typeof body?.appId !== 'string' || !Array.isArray(body?.withhold)) throw new Error('POST /_sandbox/consent takes {"appId": "...", "withhold": ["Mail.Send"]}');
+        identity.withholdConsent(body.appId, body.withhold.map(String));
+        return void res.writeHead(204).end();
+      }
       if (path === '/_sandbox/health') return sendJson(res, 200, { ok: true });
-      sendGraphError(res, 404, 'NotFound', 'Control routes: POST/DELETE /_sandbox/faults, GET /_sandbox/journal, POST /_sandbox/revoke, GET /_sandbox/health', ids);
+      sendGraphError(res, 404, 'NotFound', 'Control routes: POST/DELETE /_sandbox/faults, GET /_sandbox/journal, POST /_sandbox/revoke, POST /_sandbox/consent, GET /_sandbox/health', ids);
     } catch (e) {
       sendGraphError(res, 400, 'BadRequest', (e as Error).message, ids);
     }

@@ -3,7 +3,7 @@
 // the largest file a drive keeps), the identity service on its own, and the OData parsers for unit tests. Tests
 // import nothing else under src/sandbox/.
 
-export { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './contract.js';
+export { SANDBOX_CLIENT_ID, SANDBOX_ORG_CLIENT_ID, SANDBOX_SERVER_APP_ID, SANDBOX_SERVER_SECRET, SANDBOX_TENANT_ID } from './contract.js';
 export type { DirectoryUser, SharedMailbox } from './directory/directory.js';
 export { seedDirectory as demoDirectory } from './directory/module.js';
 export {

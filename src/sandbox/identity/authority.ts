@@ -3,6 +3,7 @@
 
 import type { JWK } from 'jose';
 import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from '../contract.js';
+import { appOf } from './apps.js';
 import { isGuid } from './http.js';
 
 /** MSAL only accepts https authorities, so clients address the sandbox by this stable name and map it onto the
@@ -41,8 +42,7 @@ export function resolveTenant(segment: string, domain: string): ResolvedTenant |
 export const isAcceptedClientId = (clientId: string): boolean => clientId === SANDBOX_CLIENT_ID || isGuid(clientId);
 
 /** The name shown on the consent page and in consent errors. */
-export const appDisplayName = (clientId: string): string =>
-  clientId === SANDBOX_CLIENT_ID ? 'Microsoft 365 MCP Server (sandbox)' : `App ${clientId}`;
+export const appDisplayName = (clientId: string): string => appOf(clientId)?.displayName ?? `App ${clientId}`;
 
 /** The v2.0 OpenID configuration. Endpoints point at the origin the request came in on, so anything that reads
  *  the document can reach them; the issuer stays the stable authority name the tokens carry. Multi-tenant

@@ -1,9 +1,10 @@
-// The HTML of the /devicelogin page: enter the code, pick a demo user and approve, and the closing notice. Plain
-// forms, no scripts and no external assets (the CSP in http.ts forbids both); every value is escaped.
+// The HTML of the sign-in pages (/devicelogin here, /authorize through layout()): enter the code, pick a demo user
+// and approve, and the closing notice. Plain forms, no scripts and no external assets (the CSP in http.ts forbids
+// both); every value is escaped.
 
 import type { DirectoryUser } from '../directory/directory.js';
 
-const escapeHtml = (s: string): string =>
+export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const OIDC_DESCRIPTIONS: Record<string, string> = {
@@ -26,7 +27,7 @@ button.primary{background:#0067b8;color:#fff}
 ul{padding-left:20px}
 code{font-size:.9rem}`;
 
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

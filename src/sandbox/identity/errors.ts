@@ -121,3 +121,46 @@ export const userNotFound = (upn: string): AadError =>
 
 export const malformedRequest = (): AadError =>
   e(400, 'invalid_request', 9002313, 'Invalid request. Request is malformed or invalid.');
+
+// The authorization code grant, PKCE, confidential clients and on-behalf-of.
+export const resourceMismatch = (): AadError =>
+  e(400, 'invalid_target', 9010010, "The resource parameter provided in the request doesn't match with the requested scopes.");
+
+export const multipleResources = (): AadError =>
+  e(400, 'invalid_scope', 28000, 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope has to be for one resource only.');
+
+export const pkceRequired = (): AadError =>
+  e(400, 'invalid_request', 9002325, 'Proof Key for Code Exchange is required for cross-origin authorization code redemption.');
+
+export const unsupportedChallengeMethod = (): AadError =>
+  e(400, 'invalid_request', 501491, "Invalid size of Code_Challenge parameter or unsupported Code_Challenge_Method; use 'S256'.");
+
+export const codeVerifierMismatch = (): AadError =>
+  e(400, 'invalid_grant', 501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.');
+
+export const codeInvalid = (): AadError =>
+  e(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid. The authorization code is not valid.');
+
+export const codeRedeemed = (): AadError =>
+  e(400, 'invalid_grant', 54005, 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.');
+
+export const codeExpired = (): AadError =>
+  e(400, 'invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
+
+export const redirectMismatch = (): AadError =>
+  e(400, 'invalid_grant', 50148, 'The redirect_uri provided in the request does not match the one used to obtain the authorization code.');
+
+export const clientSecretMissing = (): AadError =>
+  e(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+
+export const clientSecretInvalid = (clientId: string): AadError =>
+  e(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`);
+
+export const publicClientSecret = (): AadError =>
+  e(401, 'invalid_client', 700025, 'Client is public so neither client_assertion nor client_secret should be presented.');
+
+export const assertionAudience = (): AadError =>
+  e(400, 'invalid_grant', 50013, 'Assertion failed signature validation. [Reason - The key was not found., Thumbprint of key used by client: n/a]. Assertion audience does not match the Client app presenting the assertion.');
+
+export const assertionExpired = (): AadError =>
+  e(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token.');

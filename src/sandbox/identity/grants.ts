@@ -8,6 +8,7 @@ import * as E from './errors.js';
 import type { AadError } from './errors.js';
 import { hasScope, parseScopes, responseScope, unionScopes, type ParsedScopes } from './scopes.js';
 import { appDisplayName } from './authority.js';
+import { appOf } from './apps.js';
 import { clientInfo } from './tokens.js';
 
 export type GrantResult = { ok: true; body: Record<string, unknown> } | { ok: false; error: AadError };
@@ -69,17 +70,17 @@ export async function redeemRefreshToken(ctx: IdentityContext, form: URLSearchPa
   if (record.clientId !== clientId) return failure(E.refreshTokenClientMismatch());
   const requested = parseScopes(form.get('scope'));
   if (requested.invalid.length) return failure(E.invalidScope(requested.invalid[0]));
-  const missing = requested.graph.filter((s) => !hasScope(record.scopes, s));
+  const missing = record.resource ? (requested.api?.scopes ?? []).filter((s) => !hasScope(record.scopes, s)) : requested.graph.filter((s) => !hasScope(record.scopes, s));
   if (missing.length) return failure(E.consentRequired(clientId, appDisplayName(clientId), missing));
   const user = usableUser(ctx, record.oid, record.upn);
   if (!user.ok) return user;
   // Rotation starts (and the old token dies) before anything is awaited: two requests racing with the same
   // refresh token get one success and one invalid_grant, never two successors.
   const successor = ctx.refreshTokens.rotate(record);
-  return issue(ctx, form, 'refresh_token', user.user, clientId, record.scopes, requested.oidc, successor);
+  return issue(ctx, form, 'refresh_token', user.user, clientId, record.scopes, requested.oidc, successor, record.resource);
 }
 
-function usableUser(ctx: IdentityContext, oid: string, upn: string): { ok: true; user: DirectoryUser } | { ok: false; error: AadError } {
+export function usableUser(ctx: IdentityContext, oid: string, upn: string): { ok: true; user: DirectoryUser } | { ok: false; error: AadError } {
   const user = ctx.directory.findUser(oid);
   if (!user) return { ok: false, error: E.userNotFound(upn) };
   if (!user.accountEnabled) return { ok: false, error: E.userDisabled() };
@@ -88,28 +89,31 @@ function usableUser(ctx: IdentityContext, oid: string, upn: string): { ok: true;
 
 /** Builds Entra's success body. The access token carries every permission of the grant (Entra puts all consented
  *  scopes of the resource into `scp`, not only the ones asked for this time). */
-async function issue(
+export async function issue(
   ctx: IdentityContext,
   form: URLSearchParams,
-  grantType: 'device_code' | 'refresh_token',
+  grantType: 'device_code' | 'refresh_token' | 'authorization_code' | 'on_behalf_of',
   user: DirectoryUser,
   clientId: string,
   graphScopes: string[],
   oidc: ReadonlySet<string>,
   rotated?: Promise<string>,
+  /** An API registered in the tenant (its app id): the token is for it, `graphScopes` are its scopes. */
+  resource?: string,
 ): Promise<GrantResult> {
   const lifetime = ctx.issuer.accessTokenLifetime;
+  const api = resource ? appOf(resource) : undefined;
   const body: Record<string, unknown> = {
     token_type: 'Bearer',
-    scope: responseScope(graphScopes, oidc),
+    scope: api ? [...graphScopes.map((s) => `${api.api!.identifierUri}/${s}`), ...responseScope([], oidc).split(' ').filter(Boolean)].join(' ') : responseScope(graphScopes, oidc),
     expires_in: lifetime,
     ext_expires_in: lifetime,
-    access_token: await ctx.issuer.accessToken(user, clientId, graphScopes),
+    access_token: api ? await ctx.issuer.apiAccessToken(user, api.appId, clientId, !!appOf(clientId)?.secrets.length, graphScopes) : await ctx.issuer.accessToken(user, clientId, graphScopes),
   };
   // A refresh grant always answers with the successor: the old token is dead whatever scopes were asked.
   if (rotated) body.refresh_token = await rotated;
   else if (oidc.has('offline_access')) {
-    body.refresh_token = await ctx.refreshTokens.issue({ upn: user.userPrincipalName, oid: user.id, clientId, scopes: graphScopes });
+    body.refresh_token = await ctx.refreshTokens.issue({ upn: user.userPrincipalName, oid: user.id, clientId, scopes: graphScopes, ...(api ? { resource: api.appId } : {}) });
   }
   if (oidc.has('openid')) body.id_token = await ctx.issuer.idToken(user, clientId, oidc);
   if (form.get('client_info') === '1') body.client_info = clientInfo(user);

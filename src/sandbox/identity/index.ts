@@ -3,6 +3,8 @@
 
 import type { Directory, DirectoryUser } from '../directory/directory.js';
 import type { IdentityContext } from './context.js';
+import { Consents } from './apps.js';
+import { AuthCodeStore } from './auth-codes.js';
 import { DeviceCodeStore } from './device-codes.js';
 import { loadOrCreateSigningKey } from './keys.js';
 import { RefreshTokenStore } from './refresh-tokens.js';
@@ -25,6 +27,8 @@ export async function createIdentity(opts: IdentityOptions): Promise<IdentitySer
     issuer: new TokenIssuer(key, opts.tokenLifetimeSeconds, opts.now),
     refreshTokens,
     deviceCodes: new DeviceCodeStore(opts.now),
+    authCodes: new AuthCodeStore(opts.now),
+    consents: new Consents(),
     deviceCodeIntervalSeconds: opts.deviceCodeIntervalSeconds,
     autoApproveUser,
     log: opts.log,
@@ -35,6 +39,7 @@ export async function createIdentity(opts: IdentityOptions): Promise<IdentitySer
   return {
     handle: (req, res, baseUrl) => routeIdentity(ctx, key, req, res, baseUrl),
     verifyAccessToken: (token) => ctx.issuer.verify(token, (oid) => opts.directory.findUser(oid)),
+    withholdConsent: (appId, scopes) => ctx.consents.withhold(appId, scopes),
     revokeRefreshTokens: (upn) => {
       const count = refreshTokens.revoke(upn);
       opts.log(`identity: revoked ${count} refresh token(s)${upn ? ` of ${upn}` : ''}`);

@@ -26,6 +26,8 @@ export interface RefreshRecord {
   clientId: string;
   /** Graph permissions consented on this grant (short form); carried over on every rotation. */
   scopes: string[];
+  /** For a grant to an API registered in the tenant (not Graph): its app id; `scopes` are then the API's. */
+  resource?: string;
   issuedAt: number;
   expiresAt: number;
   /** The first token of its chain of rotations (its own hash for a sign-in's first token). */
@@ -39,6 +41,7 @@ export interface Grant {
   oid: string;
   clientId: string;
   scopes: string[];
+  resource?: string;
 }
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
@@ -86,7 +89,7 @@ export class RefreshTokenStore {
   /** A successor for a redeemed token. The old one stays valid (Entra), or dies at once (strict rotation). */
   async rotate(old: RefreshRecord): Promise<string> {
     if (this.strict) old.rotatedAt = this.now();
-    const token = this.mint({ upn: old.upn, oid: old.oid, clientId: old.clientId, scopes: old.scopes }, old.chain ?? old.hash);
+    const token = this.mint({ upn: old.upn, oid: old.oid, clientId: old.clientId, scopes: old.scopes, ...(old.resource ? { resource: old.resource } : {}) }, old.chain ?? old.hash);
     await this.persist();
     return token;
   }
@@ -114,7 +117,7 @@ export class RefreshTokenStore {
   consented(upn: string, clientId: string): string[] {
     const lists: string[][] = [];
     for (const r of this.records.values()) {
-      if (this.isLive(r) && r.clientId === clientId && r.upn.toLowerCase() === upn.toLowerCase()) lists.push(r.scopes);
+      if (this.isLive(r) && !r.resource && r.clientId === clientId && r.upn.toLowerCase() === upn.toLowerCase()) lists.push(r.scopes);
     }
     return unionScopes(...lists);
   }
@@ -143,6 +146,7 @@ export class RefreshTokenStore {
       oid: grant.oid,
       clientId: grant.clientId,
       scopes: unionScopes(grant.scopes),
+      ...(grant.resource ? { resource: grant.resource } : {}),
       issuedAt,
       expiresAt: issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS,
       ...(chain ? { chain } : {}),

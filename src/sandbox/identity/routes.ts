@@ -1,5 +1,6 @@
-// Dispatch of the identity platform's paths: /{tenant}/oauth2/v2.0/{devicecode,token} (POST only, like Entra),
-// the OpenID discovery documents and the signing keys (GET), and the /devicelogin page.
+// Dispatch of the identity platform's paths: /{tenant}/oauth2/v2.0/{devicecode,token} (POST only, like Entra), the
+// authorization endpoint (authorize.ts), the OpenID discovery documents and the signing keys (GET), and the
+// /devicelogin page.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwksDocument, isAcceptedClientId, openIdConfiguration, openIdConfigurationV1, resolveTenant, type ResolvedTenant } from './authority.js';
@@ -9,16 +10,19 @@ import { DEVICE_CODE_LIFETIME_SECONDS } from './device-codes.js';
 import * as E from './errors.js';
 import type { AadError } from './errors.js';
 import { approveDeviceCode, redeemDeviceCode, redeemRefreshToken } from './grants.js';
+import { clientAuthError, redeemAuthCode, redeemOnBehalfOf } from './grants-code.js';
+import { handleAuthorize } from './authorize.js';
 import { BodyTooLarge, readForm, requestIds, requestOrigin, sendError, sendJson, sendMethodNotAllowed, type RequestIds } from './http.js';
 import type { SigningKey } from './keys.js';
 import { parseScopes } from './scopes.js';
 
-type Endpoint = 'token' | 'devicecode' | 'openid-v2' | 'openid-v1' | 'keys';
+type Endpoint = 'token' | 'devicecode' | 'authorize' | 'openid-v2' | 'openid-v1' | 'keys';
 
 // Paths below /{tenant}, compared in lower case as Entra does.
 const ENDPOINTS: Record<string, Endpoint> = {
   'oauth2/v2.0/token': 'token',
   'oauth2/v2.0/devicecode': 'devicecode',
+  'oauth2/v2.0/authorize': 'authorize',
   'v2.0/.well-known/openid-configuration': 'openid-v2',
   '.well-known/openid-configuration': 'openid-v1',
   'discovery/v2.0/keys': 'keys',
@@ -56,6 +60,10 @@ export async function routeIdentity(
   if (!tenant) {
     req.resume();
     fail(E.tenantNotFound(tenantName, !postOnly));
+    return true;
+  }
+  if (endpoint === 'authorize') {
+    await handleAuthorize(ctx, req, res);
     return true;
   }
   if (!postOnly) {
@@ -131,9 +139,13 @@ function startDeviceCode(
 async function token(ctx: IdentityContext, res: ServerResponse, form: URLSearchParams, clientId: string, ids: RequestIds): Promise<void> {
   const grantType = form.get('grant_type');
   if (!grantType) return sendError(res, E.missingParameter('grant_type'), ids, ctx.now());
+  const refused = clientAuthError(form, clientId);
+  if (refused) return sendError(res, refused, ids, ctx.now());
   let result;
   if (DEVICE_CODE_GRANTS.has(grantType)) result = await redeemDeviceCode(ctx, form, clientId);
   else if (grantType === 'refresh_token') result = await redeemRefreshToken(ctx, form, clientId);
+  else if (grantType === 'authorization_code') result = await redeemAuthCode(ctx, form, clientId);
+  else if (grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer') result = await redeemOnBehalfOf(ctx, form, clientId);
   else return sendError(res, E.unsupportedGrantType(grantType), ids, ctx.now());
   if (result.ok) sendJson(res, 200, result.body, ids);
   else {

@@ -2,6 +2,8 @@
 // qualified ("https://graph.microsoft.com/Mail.Read") or by app id; tokens always carry the short form, which is
 // what Graph checks and what Entra returns for Graph in `scope` and `scp`.
 
+import { apiScopeOf } from './apps.js';
+
 export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
 
 const GRAPH_PREFIXES = ['https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000/'];
@@ -16,6 +18,10 @@ export interface ParsedScopes {
   oidc: Set<string>;
   /** Scopes for other resources or unparseable ones: the sandbox cannot issue them. */
   invalid: string[];
+  /** Scopes of an API registered in the tenant (api://{app id}/access_as_user): its app id and scope names. */
+  api?: { appId: string; scopes: string[] };
+  /** More than one resource was asked for at once (Entra's AADSTS28000). */
+  mixed?: boolean;
 }
 
 export function parseScopes(raw: string | null | undefined): ParsedScopes {
@@ -26,12 +32,22 @@ export function parseScopes(raw: string | null | undefined): ParsedScopes {
       out.oidc.add(lower);
       continue;
     }
+    const api = apiScopeOf(scope);
+    if (api) {
+      if (out.api && out.api.appId !== api.app.appId) out.mixed = true;
+      out.api ??= { appId: api.app.appId, scopes: [] };
+      if (api.scope === '.default') out.api.scopes.push(...(api.app.api?.scopes ?? []).filter((x) => !hasScope(out.api!.scopes, x)));
+      else if (api.app.api?.scopes.some((x) => x.toLowerCase() === api.scope.toLowerCase())) addScope(out.api.scopes, api.scope);
+      else out.invalid.push(scope);
+      continue;
+    }
     const prefix = GRAPH_PREFIXES.find((p) => lower.startsWith(p));
     const name = prefix ? scope.slice(prefix.length) : scope;
     if (name === '.default') out.wantsDefault = true;
     else if (PERMISSION.test(name)) addScope(out.graph, name);
     else out.invalid.push(scope);
   }
+  if (out.api && (out.graph.length || out.wantsDefault)) out.mixed = true;
   return out;
 }
 

@@ -25,6 +25,8 @@ export interface IdentityService {
   handle(req: IncomingMessage, res: ServerResponse, baseUrl: string): Promise<boolean>;
   /** Checks a bearer token sent to Graph: signature, audience, expiry, user still enabled. */
   verifyAccessToken(token: string): Promise<AccessCheck>;
+  /** Takes Graph permissions out of an app's admin consent (on-behalf-of then asks for them in vain). */
+  withholdConsent(appId: string, scopes: string[]): void;
   /** Revokes live refresh tokens (of one user, or all); returns how many. */
   revokeRefreshTokens(upn?: string): number;
   /** Waits for pending writes of the state directory. */

@@ -61,6 +61,40 @@ export class TokenIssuer {
     });
   }
 
+  /** A v2 access token for an API registered in the tenant (the MCP server's): audience its app id, issuer the v2
+   *  authority, `azp` the client that asked, `scp` the API's scopes. */
+  async apiAccessToken(user: DirectoryUser, apiAppId: string, clientId: string, confidential: boolean, scopes: readonly string[]): Promise<string> {
+    const iat = Math.floor(this.now() / 1000);
+    return this.sign({
+      aud: apiAppId,
+      iss: ID_TOKEN_ISSUER,
+      iat,
+      nbf: iat,
+      exp: iat + this.lifetimeSeconds,
+      azp: clientId,
+      azpacr: confidential ? '1' : '0',
+      name: user.displayName,
+      oid: user.id,
+      preferred_username: user.userPrincipalName,
+      scp: scopes.join(' '),
+      sub: pairwiseSubject(user.id, apiAppId),
+      tid: SANDBOX_TENANT_ID,
+      uti: tokenId(),
+      ver: '2.0',
+    });
+  }
+
+  /** The claims of a v2 token this service issued for `audience` (an on-behalf-of assertion), or why not. */
+  async verifyApiToken(token: string, audience: string): Promise<{ ok: true; claims: Record<string, unknown> } | { ok: false; reason: 'audience' | 'expired' | 'invalid' }> {
+    try {
+      const { payload } = await jwtVerify(token, this.key.publicKey, { algorithms: ['RS256'], issuer: ID_TOKEN_ISSUER, currentDate: new Date(this.now()), requiredClaims: ['exp', 'oid', 'tid', 'aud'] });
+      if (payload.aud !== audience) return { ok: false, reason: 'audience' };
+      return { ok: true, claims: payload };
+    } catch (err) {
+      return { ok: false, reason: err instanceof errors.JWTExpired ? 'expired' : 'invalid' };
+    }
+  }
+
   async idToken(user: DirectoryUser, clientId: string, oidc: ReadonlySet<string>): Promise<string> {
     const iat = Math.floor(this.now() / 1000);
     // Entra's id tokens live an hour whatever the access-token policy says.
