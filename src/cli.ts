@@ -224,22 +224,25 @@ async function loginCommand(auth: TokenSource, log: Logger): Promise<number> {
   return 0;
 }
 
-async function serve({ config, selection, manifest, tools, auth, factory, startKeepAlive }: Runtime, log: Logger): Promise<number> {
+async function serve({ config, selection, manifest, tools, auth, factory, startKeepAlive, resource }: Runtime, log: Logger): Promise<number> {
   // Listened for before anything is served (after a fast-path hand-over it is the listener already there).
   const stopping = stopSignal();
   log.info(`server: ms-365-mcp-server ${VERSION} starting (${config.orgMode ? 'organization' : 'personal'} mode, ${config.readOnly ? 'read-only, ' : ''}${tools.length} tools, ${config.cloud} cloud)`);
   // A toggle that is on but offers nothing yet should not look like a misconfiguration.
   const empty = groupsWithoutTools(selection, manifest);
   if (empty.length) log.debug(`server: groups enabled but without tools in this version: ${empty.join(', ')}`);
-  // So that `docker compose logs` says at once who is signed in and for how long, not at the first refresh.
-  const signIn = await signInSummary(config.tokenCachePath, config.keepAliveMinutes);
-  if (/^auth: (signed in|no account)/.test(signIn)) log.info(signIn);
-  else log.warn(signIn);
-  if (config.autoLogin && !(await cacheHasAccount(config.tokenCachePath))) void autoLogin(auth, log);
-  startKeepAlive();
+  // Many users sign in through their own MCP clients: this server has no account of its own to start or keep.
+  if (!resource) {
+    // So that `docker compose logs` says at once who is signed in and for how long, not at the first refresh.
+    const signIn = await signInSummary(config.tokenCachePath, config.keepAliveMinutes);
+    if (/^auth: (signed in|no account)/.test(signIn)) log.info(signIn);
+    else log.warn(signIn);
+    if (config.autoLogin && !(await cacheHasAccount(config.tokenCachePath))) void autoLogin(auth, log);
+    startKeepAlive();
+  }
   if (config.http) {
     const { serveHttp } = await import('./transports/http.js');
-    const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: config.allowedHosts }, log);
+    const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: config.allowedHosts, ...(resource ? { resource } : {}) }, log);
     await stopping;
     await h.close();
     return 0;

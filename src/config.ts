@@ -1,11 +1,12 @@
 // One schema for every setting. Values come from CLI flags (first) and the environment; a bad value
 // stops the start with one line that names the variable and what it accepts.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { CLOUDS, type Cloud } from './auth/clouds.js';
 import { BOOL_WORDS } from './early-config.js';
-import { httpSecret, resolveHttpToken } from './http-access.js';
+import { httpSecret, LOOPBACK_HOSTS, resolveHttpToken } from './http-access.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { TOGGLE_NAMES, type Toggle } from './tools/groups.js';
 
@@ -40,6 +41,14 @@ export interface Config {
   httpToken?: string;
   httpTokenFile?: string;
   httpAllowUnauthenticated: boolean;
+  /** Who may call /mcp: `token` (one shared bearer token, one signed-in account) or `entra` (each person with
+   *  their own Entra token for this server's API, exchanged on their behalf for Graph). */
+  httpAuth: 'token' | 'entra';
+  /** The app registration's client secret (entra mode), from MS365_MCP_CLIENT_SECRET(_FILE). */
+  clientSecret?: string;
+  clientSecretFile?: string;
+  /** The server's address as clients reach it (entra mode), e.g. https://mcp.contoso.com. */
+  publicUrl?: string;
   /** Extra names allowed in Host and Origin headers (MS365_MCP_ALLOWED_HOSTS). */
   allowedHosts: string[];
   autoLogin: boolean;
@@ -105,6 +114,10 @@ const SETTINGS = {
   httpToken: { schema: httpSecret, env: 'MS365_MCP_HTTP_TOKEN', secret: true },
   httpTokenFile: { schema: z.string().min(1), env: 'MS365_MCP_HTTP_TOKEN_FILE' },
   httpAllowUnauthenticated: { schema: bool, env: 'MS365_MCP_HTTP_ALLOW_UNAUTHENTICATED', fallback: 'false' },
+  httpAuth: { schema: oneOf(['token', 'entra'] as const), env: 'MS365_MCP_HTTP_AUTH', fallback: 'token' },
+  clientSecret: { schema: z.string().trim().min(1), env: 'MS365_MCP_CLIENT_SECRET', secret: true },
+  clientSecretFile: { schema: z.string().min(1), env: 'MS365_MCP_CLIENT_SECRET_FILE' },
+  publicUrl: { schema: z.url({ protocol: /^https?$/, message: 'must be the https URL clients reach the server at, e.g. https://mcp.contoso.com' }).transform((u) => u.replace(/\/+$/, '')), env: 'MS365_MCP_PUBLIC_URL' },
   allowedHosts: { schema: hostList, env: 'MS365_MCP_ALLOWED_HOSTS', fallback: '' },
   autoLogin: { schema: bool, env: 'MS365_MCP_AUTO_LOGIN', fallback: 'true' },
   keepAliveMinutes: { schema: positiveInt('minutes'), env: 'MS365_MCP_KEEPALIVE_MINUTES', fallback: '720' },
@@ -116,6 +129,27 @@ export const ENV_VARS: string[] = [
   ...Object.values(SETTINGS).flatMap((s: Setting) => (s.env ? [s.env] : [])),
   ...TOGGLE_NAMES.map((t) => `MS365_MCP_ENABLE_${t}`),
 ];
+
+/** Entra mode's settings, checked: the client secret (read from its file), the app registration and tenant. */
+function entraAccess(out: Record<string, unknown>): { clientSecret?: string } {
+  const fail = (why: string) => new ConfigError(`Invalid configuration: MS365_MCP_HTTP_AUTH=entra ${why}`);
+  if (out.httpToken) throw fail('does not use MS365_MCP_HTTP_TOKEN: each person signs in with their own account; remove it');
+  const sandbox = out.cloud === 'sandbox';
+  if (!sandbox && !out.clientId) throw fail('needs MS365_MCP_CLIENT_ID: the app registration that exposes api://{client id}/access_as_user (docs/deployment.md)');
+  if (!sandbox && (!out.tenantId || /^(common|organizations|consumers)$/i.test(String(out.tenantId)))) throw fail('needs MS365_MCP_TENANT_ID: your tenant\'s id or domain (tokens are checked against its issuer)');
+  if (out.clientSecret && out.clientSecretFile) throw fail('takes one of MS365_MCP_CLIENT_SECRET and MS365_MCP_CLIENT_SECRET_FILE, not both');
+  if (out.clientSecretFile) {
+    try {
+      return { clientSecret: fs.readFileSync(String(out.clientSecretFile), 'utf8').trim() };
+    } catch (e) {
+      throw fail(`cannot read MS365_MCP_CLIENT_SECRET_FILE (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${String(out.clientSecretFile)}`);
+    }
+  }
+  if (!out.clientSecret && !sandbox) throw fail('needs MS365_MCP_CLIENT_SECRET or MS365_MCP_CLIENT_SECRET_FILE (a Docker secret): the app registration\'s client secret, for exchanging tokens on behalf of each person');
+  const http = out.http as { host: string; port: number };
+  if (!out.publicUrl && !LOOPBACK_HOSTS.has(http.host)) throw fail(`needs MS365_MCP_PUBLIC_URL: the https address clients reach the server at (it is in the metadata they discover)`);
+  return {};
+}
 
 export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
@@ -156,6 +190,7 @@ export function buildConfig(command: Command, flags: Record<string, string | und
   const access = resolveHttpToken(out as unknown as Parameters<typeof resolveHttpToken>[0]);
   if (access.problem && command === 'serve') throw new ConfigError(`Invalid configuration: ${access.problem}`);
   out.httpToken = access.token;
+  if (out.httpAuth === 'entra' && out.http && command === 'serve') Object.assign(out, entraAccess(out));
   return {
     command,
     ...(out as Omit<Config, 'command' | 'toggles' | 'tokenCachePath' | 'selectedAccountPath' | 'sandboxStateDir'>),

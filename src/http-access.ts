@@ -13,6 +13,7 @@ export interface HttpAccessInput {
   httpToken?: string;
   httpTokenFile?: string;
   httpAllowUnauthenticated: boolean;
+  httpAuth?: 'token' | 'entra';
 }
 
 /** The token /mcp requires (undefined: none), or a one-line reason the configuration cannot serve. */
@@ -32,7 +33,8 @@ export function resolveHttpToken(c: HttpAccessInput): { token?: string; problem?
     if (!r.success) return { problem: `the token in MS365_MCP_HTTP_TOKEN_FILE ${r.error.issues[0]?.message}` };
     token = r.data;
   }
-  if (!token && !c.httpAllowUnauthenticated && !LOOPBACK_HOSTS.has(c.http.host)) {
+  // In entra mode each request carries its person's own token: no shared one (config.ts checks that mode).
+  if (!token && c.httpAuth !== 'entra' && !c.httpAllowUnauthenticated && !LOOPBACK_HOSTS.has(c.http.host)) {
     return {
       problem: `--http ${c.http.host}:${c.http.port} would let anyone who reaches the port act as the signed-in account: set MS365_MCP_HTTP_TOKEN (or MS365_MCP_HTTP_TOKEN_FILE) and send it as "Authorization: Bearer <token>", or set MS365_MCP_HTTP_ALLOW_UNAUTHENTICATED=true when an authenticating proxy fronts the server`,
     };

@@ -10,6 +10,7 @@ import { type Manifest, SERVER_NAME } from './tools/manifest.js';
 import { registerTools, type ToolCode } from './tools/register.js';
 import type { Selection } from './tools/select.js';
 import { VERSION } from './version.js';
+import type { RequestUser } from './multiuser/resource-server.js';
 
 export interface ServerDeps {
   manifest: Manifest;
@@ -21,15 +22,24 @@ export interface ServerDeps {
   log: Logger;
   /** The group loader the process shares (runtime.ts); a fresh one when not given. */
   code?: ToolCode;
+  /** Many users over HTTP: the Graph client and sign-in view of the request's person (from its authInfo). */
+  perUser?: (user: RequestUser) => { graph: GraphWriter; auth: AuthService };
 }
 
+/** What the HTTP transport puts in the SDK's authInfo for a verified request (its `extra.user`). */
+export const userOf = (ctx?: { authInfo?: { extra?: Record<string, unknown> } }): RequestUser | undefined => ctx?.authInfo?.extra?.user as RequestUser | undefined;
+
 /** A factory: the SDK asks for a fresh instance per connection (stdio) or per request (HTTP). */
-export function createServerFactory(deps: ServerDeps): () => McpServer {
+export function createServerFactory(deps: ServerDeps): (ctx?: { authInfo?: { extra?: Record<string, unknown> } }) => McpServer {
   const tools = selectedTools(deps.selection, deps.manifest);
   const code = deps.code ?? groupLoader(deps.log);
-  return () => {
+  return (ctx) => {
+    const user = deps.perUser ? userOf(ctx) : undefined;
+    // A request without its person is never served with the server's own account in many-user mode.
+    if (deps.perUser && !user) throw new Error('a request reached the MCP server without a verified person');
+    const mine = user ? deps.perUser!(user) : { graph: deps.graph, auth: deps.auth };
     const server = new McpServer({ name: SERVER_NAME, version: VERSION }, { capabilities: { tools: {} }, instructions: serverInstructions(deps.selection.groups) });
-    registerTools(server, tools, code, { graph: deps.graph, auth: deps.auth, orgMode: deps.selection.orgMode, siteWrites: !!(deps.selection.orgMode && deps.selection.siteWrites), transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log });
+    registerTools(server, tools, code, { graph: mine.graph, auth: mine.auth, orgMode: deps.selection.orgMode, siteWrites: !!(deps.selection.orgMode && deps.selection.siteWrites), transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log });
     return server;
   };
 }

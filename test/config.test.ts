@@ -1,4 +1,7 @@
 // Configuration: every setting has one schema; a bad value stops the start with one line naming it.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildConfig, ConfigError } from '../src/config.js';
 import { parseCommandLine } from '../src/cli.js';
@@ -89,6 +92,25 @@ describe('configuration', () => {
     expect(siteWrites).toEqual([...org, 'Files.ReadWrite.All', 'Sites.ReadWrite.All'].sort((a, b) => a.localeCompare(b)));
     expect((await runCli(['--list-permissions', '--site-writes'], env)).stdout.trim().split('\n')).toEqual(personal); // organization mode only
     expect(h.stdout).toContain('--site-writes');
+  });
+});
+
+describe('many users over HTTP (MS365_MCP_HTTP_AUTH=entra)', () => {
+  const GUID = '11111111-2222-4333-8444-555555555555';
+  const base = { ...env, MS365_MCP_HTTP: '0.0.0.0:3000', MS365_MCP_HTTP_AUTH: 'entra' };
+  it('says what each missing setting is, and a complete configuration passes (with the secret read from its file)', async () => {
+    const steps: [Record<string, string>, RegExp][] = [
+      [{}, /needs MS365_MCP_CLIENT_ID/],
+      [{ MS365_MCP_CLIENT_ID: GUID }, /needs MS365_MCP_TENANT_ID/],
+      [{ MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com' }, /needs MS365_MCP_CLIENT_SECRET or MS365_MCP_CLIENT_SECRET_FILE/],
+      [{ MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com', MS365_MCP_CLIENT_SECRET: 's3cret' }, /needs MS365_MCP_PUBLIC_URL/],
+      [{ MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com', MS365_MCP_CLIENT_SECRET: 's3cret', MS365_MCP_HTTP_TOKEN: 'x'.repeat(40), MS365_MCP_PUBLIC_URL: 'https://mcp.contoso.com' }, /does not use MS365_MCP_HTTP_TOKEN/],
+    ];
+    for (const [vars, re] of steps) expect(() => buildConfig('serve', {}, { ...base, ...vars })).toThrow(re);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-secret-'));
+    await fs.writeFile(path.join(dir, 'secret'), 's3cret\n');
+    const c = buildConfig('serve', {}, { ...base, MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com', MS365_MCP_CLIENT_SECRET_FILE: path.join(dir, 'secret'), MS365_MCP_PUBLIC_URL: 'https://mcp.contoso.com/' });
+    expect(c).toMatchObject({ httpAuth: 'entra', clientSecret: 's3cret', publicUrl: 'https://mcp.contoso.com' });
   });
 });
 

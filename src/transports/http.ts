@@ -1,6 +1,7 @@
 // Streamable HTTP at /mcp, stateless, for development, conformance and deployments across hosts.
 // Bound to loopback by default; Host and Origin are checked against the bound name (DNS rebinding), and
-// with a configured token every /mcp request must carry it as a bearer token.
+// with a configured token every /mcp request must carry it as a bearer token; in many-user mode each request
+// carries its person's own Entra token (multiuser/resource-server.ts).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { LOOPBACK_HOSTS } from '../http-access.js';
 import type { Logger } from '../log.js';
 import { BodyBudget } from './http-body.js';
 import { MAX_MESSAGE_BYTES } from './limits.js';
+import type { RequestUser, ResourceServer } from '../multiuser/resource-server.js';
 
 export interface HttpServing {
   url: string;
@@ -20,7 +22,11 @@ export interface HttpAccess {
   /** Required as `Authorization: Bearer <token>` on /mcp; undefined: no token. */
   token?: string;
   allowedHosts: string[];
+  /** Many users: each request's own Entra token, checked here; its person rides to the tools in authInfo. */
+  resource?: ResourceServer;
 }
+
+const PRM_PATHS = new Set(['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']);
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -35,7 +41,7 @@ function unauthorized(res: http.ServerResponse, why: string): void {
   res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="ms-365-mcp-server"' }).end(JSON.stringify(body));
 }
 
-export async function serveHttp(factory: () => McpServer, bind: { host: string; port: number }, access: HttpAccess, log: Logger, bodyBudget?: number): Promise<HttpServing> {
+export async function serveHttp(factory: (ctx?: { authInfo?: { extra?: Record<string, unknown> } }) => McpServer, bind: { host: string; port: number }, access: HttpAccess, log: Logger, bodyBudget?: number): Promise<HttpServing> {
   const handler = createMcpHandler(factory, { onerror: (e) => log.debug(`http: ${e.message}`), maxRequestBodySize: MAX_MESSAGE_BYTES });
   const mcp = toNodeHandler(handler, { maxRequestBodySize: MAX_MESSAGE_BYTES });
   const loopback = LOOPBACK_HOSTS.has(bind.host);
@@ -47,6 +53,11 @@ export async function serveHttp(factory: () => McpServer, bind: { host: string; 
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (access.resource && PRM_PATHS.has(path)) {
+      // Fetched by browser-based clients too, from their own origin.
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' }).end(JSON.stringify(access.resource.metadata()));
       return;
     }
     if (path !== '/mcp') {
@@ -61,6 +72,18 @@ export async function serveHttp(factory: () => McpServer, bind: { host: string; 
       return;
     }
     const served = async () => {
+      let auth: { token: string; clientId: string; scopes: string[]; extra: { user: RequestUser } } | undefined;
+      if (access.resource) {
+        const verdict = await access.resource.verify(req.headers.authorization);
+        if (!verdict.ok) {
+          if (req.headers.authorization) log.warn(`http: refused a token from ${req.socket.remoteAddress ?? 'an unknown address'}: ${verdict.description}`);
+          req.resume();
+          res.writeHead(verdict.status, { 'content-type': 'application/json', 'www-authenticate': access.resource.challenge(verdict) }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32001, message: `${verdict.status === 403 ? 'Forbidden' : 'Unauthorized'}: ${verdict.description}` } }));
+          return;
+        }
+        auth = { token: verdict.user.assertion, clientId: access.resource.apiScope, scopes: verdict.user.scopes, extra: { user: verdict.user } };
+        (req as http.IncomingMessage & { auth?: unknown }).auth = auth;
+      }
       if (req.method !== 'POST') return mcp(req, res);
       const body = await bodies.read(req, res);
       if ('refused' in body) {
@@ -70,6 +93,7 @@ export async function serveHttp(factory: () => McpServer, bind: { host: string; 
         res.writeHead(r.status, headers).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: r.code, message: r.message } }));
         return;
       }
+      if (auth) (body.replay as http.IncomingMessage & { auth?: unknown }).auth = auth;
       return mcp(body.replay, res);
     };
     served().catch((e: Error) => {
@@ -83,7 +107,8 @@ export async function serveHttp(factory: () => McpServer, bind: { host: string; 
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${bind.host.includes(':') ? `[${bind.host}]` : bind.host}:${port}/mcp`;
-  const guard = expected ? 'clients must send the token' : loopback ? 'loopback only, no token' : 'NO authentication: an authenticating proxy must front it';
+  access.resource?.listening(url.slice(0, -'/mcp'.length));
+  const guard = access.resource ? 'each person signs in with their own Entra account' : expected ? 'clients must send the token' : loopback ? 'loopback only, no token' : 'NO authentication: an authenticating proxy must front it';
   log.info(`http: serving MCP at ${url} (${guard}${loopback ? '' : '; use TLS in front'})`);
   return {
     url,

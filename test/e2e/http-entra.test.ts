@@ -1,0 +1,84 @@
+// Many users over HTTP (MS365_MCP_HTTP_AUTH=entra): the built server against the sandbox tenant, two people at once
+// with tokens for the server's API from the authorization code sign-in. The protected resource metadata and a 401
+// that points at it; each person's tool calls answered with their own data, under concurrency, through the
+// on-behalf-of exchange server-side; tokens for another audience or signed by another key refused.
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { CryptoProvider } from '@azure/msal-node';
+import { generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_ORG_CLIENT_ID, SANDBOX_SERVER_APP_ID, SANDBOX_TENANT_ID } from '../../src/sandbox/testing.js';
+import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
+import { startCli } from './process.js';
+
+const API_SCOPE = `api://${SANDBOX_SERVER_APP_ID}/access_as_user`;
+const REDIRECT = 'http://127.0.0.1:33418/callback';
+const ADELE = 'adele.vance@contoso.sandbox';
+const MEGAN = 'megan.bowen@contoso.sandbox';
+
+let sandbox: TestSandbox;
+let proc: ReturnType<typeof startCli>;
+let url: string;
+
+/** A token for the server's API as `upn`: the sign-in page approved, the code redeemed with PKCE. */
+async function apiToken(upn: string, scope = API_SCOPE): Promise<string> {
+  const pkce = await new CryptoProvider().generatePkceCodes();
+  const q = new URLSearchParams({ client_id: SANDBOX_ORG_CLIENT_ID, response_type: 'code', redirect_uri: REDIRECT, scope, code_challenge: pkce.challenge, code_challenge_method: 'S256' });
+  const approved = await fetch(`${sandbox.url}/${SANDBOX_TENANT_ID}/oauth2/v2.0/authorize`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: q.toString(), user: upn, action: 'approve' }) });
+  const code = new URL(approved.headers.get('location')!).searchParams.get('code')!;
+  const tok = await fetch(`${sandbox.url}/${SANDBOX_TENANT_ID}/oauth2/v2.0/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: SANDBOX_ORG_CLIENT_ID, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: pkce.verifier, scope }) });
+  return ((await tok.json()) as { access_token: string }).access_token;
+}
+
+async function clientFor(token: string): Promise<Client> {
+  const client = new Client({ name: 'many-users-test', version: '1' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+  return client;
+}
+const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }) });
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: await tempDir(), MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra' });
+  url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
+});
+afterAll(async () => {
+  expect(await proc?.stop()).toBe(0);
+  await sandbox?.close();
+});
+
+describe('many users over HTTP with Entra tokens', () => {
+  it('publishes its protected resource metadata, and a 401 without a token points there', async () => {
+    const base = url.slice(0, -'/mcp'.length);
+    const doc = await (await fetch(`${base}/.well-known/oauth-protected-resource/mcp`)).json();
+    expect(doc).toMatchObject({ resource: url, scopes_supported: [API_SCOPE], authorization_servers: [`https://login.sandbox.local/${SANDBOX_TENANT_ID}/v2.0`] });
+    const res = await post({});
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${base}/.well-known/oauth-protected-resource/mcp", scope="${API_SCOPE}"`);
+  });
+
+  it("answers two people at once, each with their own data, through tokens exchanged on their behalf", async () => {
+    const [adele, megan] = await Promise.all([clientFor(await apiToken(ADELE)), clientFor(await apiToken(MEGAN))]);
+    try {
+      const calls = Array.from({ length: 20 }, (_, i) => (i % 2 ? megan : adele).callTool({ name: 'users_get_me', arguments: {} }).then((r) => [i % 2 ? MEGAN : ADELE, (r.structuredContent as { userPrincipalName: string }).userPrincipalName]));
+      for (const [who, answered] of await Promise.all(calls)) expect(answered).toBe(who);
+      const status = await adele.callTool({ name: 'auth_status', arguments: {} });
+      expect((status.structuredContent as { account: { username: string } }).account.username).toBe(ADELE);
+      const mail = await megan.callTool({ name: 'mail_list_messages', arguments: { limit: 3 } });
+      expect(mail.isError, JSON.stringify(mail.content)).toBeFalsy();
+    } finally {
+      await Promise.all([adele.close(), megan.close()]);
+    }
+  });
+
+  it('refuses a token for another audience and one signed by another key, and logs why without the token', async () => {
+    // A Graph token (another audience) from on-behalf-of is not a token for this server.
+    const otherAudience = await post({ authorization: `Bearer ${await apiToken(ADELE, 'User.Read')}` });
+    expect(otherAudience.status).toBe(401);
+    expect(otherAudience.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ aud: SANDBOX_SERVER_APP_ID, iss: `https://login.sandbox.local/${SANDBOX_TENANT_ID}/v2.0`, oid: 'x', tid: SANDBOX_TENANT_ID, scp: 'access_as_user' }).setProtectedHeader({ alg: 'RS256', kid: 'forged' }).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    expect((await post({ authorization: `Bearer ${forged}` })).status).toBe(401);
+    expect(proc.stderrText()).toMatch(/refused a token .*not signed by the tenant's keys/);
+    expect(proc.stderrText()).not.toContain(forged);
+  });
+});
