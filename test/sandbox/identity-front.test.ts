@@ -46,7 +46,7 @@ describe('authorization code with PKCE', () => {
     const back = await authorize(sb.url, { client_id: SANDBOX_ORG_CLIENT_ID, response_type: 'code', redirect_uri: REDIRECT, scope: API_SCOPE, code_challenge: pkce.challenge, code_challenge_method: 'S256' });
     const token = (fields: Record<string, string>) => fetch(`${sb.url}/${SANDBOX_TENANT_ID}/oauth2/v2.0/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
     const wrong = await token({ client_id: SANDBOX_ORG_CLIENT_ID, grant_type: 'authorization_code', code: back.get('code')!, redirect_uri: REDIRECT, code_verifier: 'x'.repeat(43) });
-    expect((await wrong.json()).error_codes).toEqual([501481]);
+    expect(((await wrong.json()) as { error_codes: number[] }).error_codes).toEqual([501481]);
     const mismatch = await authorize(sb.url, { client_id: SANDBOX_ORG_CLIENT_ID, response_type: 'code', redirect_uri: REDIRECT, scope: API_SCOPE, resource: 'https://mcp.contoso.example/mcp', state: 's' });
     expect(mismatch.get('error')).toBe('invalid_target');
     expect(mismatch.get('error_description')).toMatch(/^AADSTS9010010/);
