@@ -28,7 +28,20 @@ async function readJson(file: string): Promise<Record<string, unknown> | undefin
   }
 }
 
+/** The account of a fresh cached token, as the sign-in status shows it. */
+export interface CachedAccount {
+  username: string;
+  name?: string;
+  tenantId: string;
+  homeAccountId: string;
+}
+
 export async function cachedAccessToken(q: CachedTokenQuery): Promise<string | undefined> {
+  return (await cachedSignIn(q))?.token;
+}
+
+/** The fresh cached token and its account, or undefined (then MSAL decides). */
+export async function cachedSignIn(q: CachedTokenQuery): Promise<{ token: string; account: CachedAccount } | undefined> {
   const cache = (await readJson(q.tokenCachePath)) as { Account?: Record<string, Entity>; AccessToken?: Record<string, Entity> } | undefined;
   if (!cache) return undefined;
   const accounts = Object.values(cache.Account ?? {});
@@ -44,5 +57,9 @@ export async function cachedAccessToken(q: CachedTokenQuery): Promise<string | u
     return t.credential_type === 'AccessToken' && t.home_account_id === account.home_account_id && t.environment === q.environment &&
       t.client_id === q.clientId && t.realm === account.realm && wanted.every((s) => granted.has(s)) && Number(t.expires_on) * 1000 > freshUntil && !!t.secret;
   });
-  return matches.length === 1 ? matches[0].secret : undefined;
+  if (matches.length !== 1 || !account.home_account_id || !account.username) return undefined;
+  return {
+    token: matches[0].secret!,
+    account: { username: account.username, ...(account.name ? { name: account.name } : {}), tenantId: account.realm ?? '', homeAccountId: account.home_account_id },
+  };
 }

@@ -66,6 +66,17 @@ describe('stdio fast call, signed in', () => {
     expect(folders.filter((f) => f.displayName === name)).toHaveLength(1);
   });
 
+  it("a call that shows times in the user's zone still never loads MSAL (who is signed in comes from the cache file)", async () => {
+    const env = await signedIn();
+    const out = await runCli([], { ...env(), LOG_LEVEL: 'debug' }, `${request(1, 'mail_list_messages', { limit: 2 })}\n`);
+    expect(out.stderr).toContain('stdio: mail_list_messages answered on the fast path');
+    const answer = JSON.parse(out.stdout).result;
+    expect(answer.isError).toBeUndefined();
+    // Adele works in Pacific time: her mail's times carry its offset, not Z.
+    expect(answer.structuredContent.messages[0].received).toMatch(/-0[78]:00$/);
+    expect(out.stderr).not.toContain('auth: loading MSAL');
+  });
+
   it('without a sign-in leaves the call to the full server, which starts one', async () => {
     const dir = await tempDir();
     const out = await runCli([], sandboxEnv(sb.url, dir, ORG), `${request(1, 'users_get_me', {})}\n`);
