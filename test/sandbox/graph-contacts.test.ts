@@ -36,9 +36,12 @@ describe('contacts (collection engine)', () => {
 
   it('filters, sorts and selects as Outlook does', async () => {
     const adele = await sb.graphAs(ADELE, 'Contacts.Read');
-    const partners = await graph(sb, adele, `/me/contacts?$filter=categories/any(c:c eq 'Partners')&$orderby=surname desc&$select=surname,companyName`);
+    const partners = await graph(sb, adele, `/me/contacts?$filter=categories/any(c:c eq 'Partners')&$orderby=surname desc&$select=surname,companyName&$top=50`);
     expect(partners.status).toBe(200);
-    expect(partners.body.value.map((c: { surname: string }) => c.surname)).toEqual(['Watanabe', 'Shankar', 'Lindqvist']);
+    const surnames: string[] = partners.body.value.map((c: { surname: string }) => c.surname);
+    expect(surnames).toHaveLength(18);
+    expect(surnames).toEqual([...surnames].sort((a, b) => b.localeCompare(a)));
+    expect(surnames.slice(0, 2)).toEqual(['Watanabe', 'Turner']);
     expect(Object.keys(partners.body.value[0]).sort()).toEqual(['@odata.etag', 'companyName', 'id', 'surname']);
     // Graph's documented way to find a contact by address (List contacts: emailAddresses/any(a:a/address eq ...)),
     // in any letter case, as Exchange compares text.
