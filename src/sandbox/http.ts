@@ -39,12 +39,12 @@ export function requestIds(req: IncomingMessage): RequestIds {
 /** Graph's innerError.date: UTC, seconds precision, no zone designator. */
 export const graphDate = (ms = Date.now()): string => new Date(ms).toISOString().slice(0, 19);
 
-export function errorEnvelope(code: string, message: string, ids: RequestIds): Record<string, unknown> {
+export function errorEnvelope(code: string, message: string, ids: RequestIds, innerCode?: string): Record<string, unknown> {
   return {
     error: {
       code,
       message,
-      innerError: { date: graphDate(), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
+      innerError: { ...(innerCode ? { code: innerCode } : {}), date: graphDate(), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
     },
   };
 }

@@ -72,27 +72,40 @@ export function docx(title: string, paragraphs: string[]): Buffer {
   ]);
 }
 
-/** An Excel workbook with one sheet; strings are inline, numbers numeric. */
-export function xlsx(sheetName: string, rows: (string | number)[][]): Buffer {
+/** An Excel workbook with one sheet; strings are inline, numbers numeric, strings starting with = formulas (no
+ *  cached result: whoever opens it calculates). Optionally a table over a range and defined names. */
+export function xlsx(sheetName: string, rows: (string | number)[][], extra: { table?: { name: string; ref: string; columns: string[] }; names?: Record<string, string> } = {}): Buffer {
   const col = (i: number) => String.fromCharCode(65 + i);
   const cell = (v: string | number, ref: string) =>
-    typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${xmlEscape(v)}</t></is></c>`;
+    typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : v.startsWith('=') ? `<c r="${ref}"><f>${xmlEscape(v.slice(1))}</f></c>` : `<c r="${ref}" t="inlineStr"><is><t>${xmlEscape(v)}</t></is></c>`;
   const sheetData = rows.map((r, i) => `<row r="${i + 1}">${r.map((v, j) => cell(v, `${col(j)}${i + 1}`)).join('')}</row>`).join('');
+  const t = extra.table;
+  const names = Object.entries(extra.names ?? {});
+  const SHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
   return zip([
     {
       name: '[Content_Types].xml',
-      data: `${TYPES}<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+      data: `${TYPES}<Override PartName="/xl/workbook.xml" ContentType="${SHEET_CT}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SHEET_CT}.worksheet+xml"/>${t ? `<Override PartName="/xl/tables/table1.xml" ContentType="${SHEET_CT}.table+xml"/>` : ''}</Types>`,
     },
     { name: '_rels/.rels', data: `${RELS}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
     {
       name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${xmlEscape(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${xmlEscape(sheetName)}" sheetId="1" r:id="rId1"/></sheets>${names.length ? `<definedNames>${names.map(([n, ref]) => `<definedName name="${xmlEscape(n)}">${xmlEscape(ref)}</definedName>`).join('')}</definedNames>` : ''}</workbook>`,
     },
     { name: 'xl/_rels/workbook.xml.rels', data: `${RELS}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>` },
     {
       name: 'xl/worksheets/sheet1.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${sheetData}</sheetData>${t ? '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>' : ''}</worksheet>`,
     },
+    ...(t
+      ? [
+          { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: `${RELS}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>` },
+          {
+            name: 'xl/tables/table1.xml',
+            data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="${xmlEscape(t.name)}" displayName="${xmlEscape(t.name)}" ref="${t.ref}"><autoFilter ref="${t.ref}"/><tableColumns count="${t.columns.length}">${t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${xmlEscape(c)}"/>`).join('')}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+          },
+        ]
+      : []),
   ]);
 }
 

@@ -66,7 +66,7 @@ export class Dispatcher {
 }
 
 export function errorResponse(e: GraphError, ids: RequestIds): GraphResponse {
-  return { status: e.status, headers: { ...e.headers }, body: errorEnvelope(e.code, e.message, ids) };
+  return { status: e.status, headers: { ...e.headers }, body: errorEnvelope(e.code, e.message, ids, e.inner?.code) };
 }
 
 function unauthenticated(req: GraphRequest, message: string): GraphError {

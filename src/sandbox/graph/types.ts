@@ -102,6 +102,8 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** A more specific code some services put in innerError (Excel's invalidSessionReCreatable). */
+    readonly inner?: { code: string },
   ) {
     super(message);
   }

@@ -59,6 +59,21 @@ const ADELE_LATER: Doc[] = [
   ['/Reports/Store newsletter.html', 'html', 'Store newsletter: December', ['The Bellevue Square team won the window contest with its snow globe display.', 'Reminder: inventory count on Sunday, January 3, before opening.']],
 ];
 
+/** Adele's budget workbook for Excel's API: a table of expenses by quarter, totals by formula, a named total. */
+export const BUDGET_WORKBOOK = {
+  path: '/Reports/Budget 2026.xlsx',
+  sheet: 'Budget',
+  table: 'Expenses',
+  rows: [
+    ['Item', 'Q1', 'Q2', 'Q3', 'Q4', 'Year'],
+    ['Rent', 42000, 42000, 43000, 43000, '=SUM(B2:E2)'],
+    ['Staff', 180000, 184000, 186000, 210000, '=SUM(B3:E3)'],
+    ['Marketing', 25000, 18000, 22000, 48000, '=SUM(B4:E4)'],
+    ['Display kits', 0, 0, 12000, 34000, '=SUM(B5:E5)'],
+    ['Total', '=SUM(B2:B5)', '=SUM(C2:C5)', '=SUM(D2:D5)', '=SUM(E2:E5)', '=SUM(F2:F5)'],
+  ] as (string | number)[][],
+};
+
 /** What the sites' libraries besides "Documents" hold, by library name. */
 const LIBRARY_DOCS: Record<string, Doc[]> = {
   'Brand Assets': [
@@ -132,6 +147,13 @@ export function seedDrives(directory: Directory): DrivesState {
   share('lee.gu', ['/Architecture review.docx', 'docx', 'Architecture review 2026', ['Engineering reviewed the payment and inventory services.']], ['read'], 'organization');
   // Added later, after everything above so no earlier id moves: Adele's deck and newsletter, the sites' other libraries.
   for (const d of ADELE_LATER) place(state, roots.get('adele.vance')!, d, directory.findUser(`adele.vance@${directory.domain}`)!.id);
+  {
+    const adele = directory.findUser(`adele.vance@${directory.domain}`)!.id;
+    const reports = [...state.items.values()].find((i) => i.parentId === roots.get('adele.vance')!.id && i.name === 'Reports')!;
+    const b = BUDGET_WORKBOOK;
+    const content = xlsx(b.sheet, b.rows, { table: { name: b.table, ref: 'A1:F5', columns: b.rows[0].map(String) }, names: { YearTotal: `${b.sheet}!$F$6` } });
+    writeFile(state, reports, 'Budget 2026.xlsx', content, adele, { text: b.rows.map((r) => r.join(' ')).join('\n'), at: AT });
+  }
   for (const site of directory.sites) {
     const owner = directory.findUser(site.members[0])!;
     for (const library of site.libraries) {
