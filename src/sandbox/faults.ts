@@ -33,6 +33,11 @@ export interface FaultRule {
    *  the next ones are answered `status` (default 429) with the Retry-After that frees a place, as SharePoint and
    *  OneDrive throttle a user. The rule stays until the faults are cleared; `times` does not apply. */
   rate?: { requests: number; perSeconds: number };
+  /** The error code to answer with instead of the status's usual one, and an innerError code (Excel's
+   *  invalidSessionReCreatable, to play a session that ended). */
+  code?: string;
+  innerCode?: string;
+  message?: string;
 }
 
 /** Paths OneDrive and SharePoint serve, whose throttling answers in their own words. */
@@ -40,9 +45,10 @@ const FILES_PATH = /^\/(?:(?:me|users\/[^/]+)\/(?:drive|drives)|drives|sites|sha
 
 /** The error a faulted Graph request gets: the service's own code (OneDrive and SharePoint say
  *  activityLimitReached), with Retry-After and, under a rate rule, SharePoint's RateLimit headers. */
-export function faultError(rule: FaultRule, path: string): { status: number; code: string; message: string; headers: Record<string, string> } {
+export function faultError(rule: FaultRule, path: string): { status: number; code: string; message: string; headers: Record<string, string>; innerCode?: string } {
   const status = rule.status ?? 429;
   const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
+  if (rule.code) return { status, code: rule.code, message: rule.message ?? 'The request failed.', headers, ...(rule.innerCode ? { innerCode: rule.innerCode } : {}) };
   if (rule.rate) Object.assign(headers, { 'RateLimit-Limit': String(rule.rate.requests), 'RateLimit-Remaining': '0', 'RateLimit-Reset': String(rule.retryAfter ?? rule.rate.perSeconds) });
   if (status === 429 && FILES_PATH.test(path)) return { status, code: 'activityLimitReached', message: 'The request has been throttled', headers };
   if (status === 429) return { status, code: 'TooManyRequests', message: 'Too many requests; retry after the time in Retry-After.', headers };

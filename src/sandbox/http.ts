@@ -70,8 +70,9 @@ export function sendGraphError(
   message: string,
   ids: RequestIds,
   headers: Record<string, string> = {},
+  innerCode?: string,
 ): void {
-  sendJson(res, status, errorEnvelope(code, message, ids), headers);
+  sendJson(res, status, errorEnvelope(code, message, ids, innerCode), headers);
 }
 
 export function isLoopback(address: string | undefined): boolean {

@@ -45,7 +45,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (!rule?.status) return undefined;
     faults.record(method, path, rule.status, true);
     const e = faultError(rule, path);
-    return new GraphError(e.status, e.code, e.message, e.headers);
+    return new GraphError(e.status, e.code, e.message, e.headers, e.innerCode ? { code: e.innerCode } : undefined);
   };
   const graph = createGraph({ directory: tenant.directory, routes: tenant.routes, verifyAccessToken: (t) => identity.verifyAccessToken(t), log, memberFault });
   let baseUrl = '';
@@ -68,7 +68,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         setIdHeaders(res, ids);
         const e = faultError(rule, graphPath);
         req.resume();
-        sendGraphError(res, e.status, e.code, e.message, ids, e.headers);
+        sendGraphError(res, e.status, e.code, e.message, ids, e.headers, e.innerCode);
         faults.record(req.method ?? 'GET', graphPath, rule.status, true);
         return;
       }

@@ -12,6 +12,7 @@ export const GROUP_CODE: Partial<Record<Group, Loader>> = {
   calendar: async () => (await import('./calendar/index.js')).default,
   files: async () => (await import('./files/index.js')).default,
   sharepoint: async () => (await import('./sharepoint/index.js')).default,
+  excel: async () => (await import('./excel/index.js')).default,
   contacts: async () => (await import('./contacts/index.js')).default,
   search: async () => (await import('./search/index.js')).default,
 };

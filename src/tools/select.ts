@@ -14,7 +14,10 @@ export interface Selection {
 }
 
 /** What the gates look at: a definition or a manifest entry. */
-export type Selectable = Pick<AnyTool, 'name' | 'group' | 'kind' | 'orgOnly' | 'needsSiteWrites'>;
+export type Selectable = Pick<AnyTool, 'name' | 'group' | 'kind' | 'orgOnly' | 'needsSiteWrites' | 'scopes'>;
+
+/** A permission that lets an app change data. */
+export const WRITE_SCOPE = /ReadWrite|\.Send|\.Create|Write/;
 
 export function selectTools<T extends Selectable>(all: readonly T[], s: Selection): T[] {
   return all.filter(
@@ -22,6 +25,8 @@ export function selectTools<T extends Selectable>(all: readonly T[], s: Selectio
       s.groups.has(t.group) &&
       // Auth tools change only the local sign-in, never the tenant, so read-only mode keeps them.
       !(s.readOnly && t.kind !== 'read' && t.group !== 'auth') &&
+      // A read that Graph allows only with a write permission (Excel's workbook API) is not read-only either.
+      !(s.readOnly && t.scopes.some((x) => WRITE_SCOPE.test(x))) &&
       !(!s.orgMode && t.orgOnly) &&
       !(t.needsSiteWrites && !(s.orgMode && s.siteWrites)) &&
       (!s.enabledTools || s.enabledTools.test(t.name)),

@@ -12,8 +12,9 @@ import { cellsOf, parseRange, splitSheet } from './address.js';
 import { reading } from './sessions.js';
 import { WORKBOOK, workbookPath } from './workbook.js';
 
-type Scalar = string | number | boolean | null;
-const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+type Scalar = string | number | boolean;
+/** A cell as Graph gives it: text, number or boolean; an empty cell is "". */
+const CellValue = z.union([z.string(), z.number(), z.boolean()]);
 interface GraphRange {
   address: string;
   values?: Scalar[][];
@@ -155,7 +156,7 @@ export const readRange = ownerTool(WORKBOOK, {
   },
   text: (r) => {
     const firstRow = Number(/(\d+)(?::|$)/.exec(splitSheet(r.address).cells)?.[1] ?? 1);
-    const line = (row: Scalar[], i: number) => `${firstRow + i}\t${row.map((v, j) => (r.formulas?.[i]?.[j] && String(r.formulas[i][j]).startsWith('=') ? `${v ?? ''} [${r.formulas[i][j]}]` : String(v ?? ''))).join('\t')}`;
+    const line = (row: Scalar[], i: number) => `${firstRow + i}\t${row.map((v, j) => (r.formulas?.[i]?.[j] && String(r.formulas[i][j]).startsWith('=') ? `${v} [${r.formulas[i][j]}]` : String(v))).join('\t')}`;
     return [`${r.address}: ${r.rows.length} of ${r.totalRows} rows`, ...(r.header ? [`header\t${r.header.join('\t')}`] : []), ...r.rows.map(line), ...(r.nextCursor ? [`more: pass cursor ${r.nextCursor}`] : [])].join('\n');
   },
 });

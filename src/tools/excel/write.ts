@@ -11,9 +11,9 @@ import { WorkbookItem } from './read.js';
 import { inSession } from './sessions.js';
 import { WORKBOOK, workbookPath } from './workbook.js';
 
-type Scalar = string | number | boolean | null;
-const CellValue = z.union([z.string().max(32_767), z.number(), z.boolean(), z.null()]);
-const Rows = z.array(z.array(CellValue).min(1).max(200)).min(1).max(5000);
+type Scalar = string | number | boolean;
+const CellValue = z.union([z.string().max(32_767), z.number(), z.boolean()]);
+const Rows = z.array(z.array(CellValue).min(1).max(200)).min(1).max(5000).describe('Rows of cells; "" empties a cell');
 const RENEWED = 'The workbook session had ended; a new one took over (earlier changes were already saved).';
 
 const isFormula = (v: Scalar) => typeof v === 'string' && v.startsWith('=');
@@ -29,13 +29,13 @@ export const writeCells = ownerTool(WORKBOOK, {
     item: WorkbookItem,
     at: Text(100).optional().describe('Top-left cell or range, e.g. Budget!B2'),
     table: Text(255).optional().describe('Add values as rows at the end of this table'),
-    values: Rows.optional().describe('Rows of cells; strings starting with = are formulas'),
+    values: Rows.optional().describe('Rows of cells; text starting with = is a formula; "" empties'),
     addSheet: Text(31).optional().describe('Name of a new sheet to add'),
     recalculate: z.boolean().default(false).describe('Recalculate the whole workbook'),
   },
   output: z.object({
     address: z.string().optional(),
-    values: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))).optional(),
+    values: z.array(z.array(z.union([z.string(), z.number(), z.boolean()]))).optional(),
     sheetAdded: z.string().optional(),
     recalculated: z.boolean().optional(),
     note: z.string().optional(),
@@ -58,7 +58,7 @@ export const writeCells = ownerTool(WORKBOOK, {
     }
     if (a.values) {
       const width = Math.max(...a.values.map((r) => r.length));
-      if (a.values.some((r) => r.length !== width)) throw new ToolError(`Every row of values needs the same number of cells (${width}); fill gaps with null.`);
+      if (a.values.some((r) => r.length !== width)) throw new ToolError(`Every row of values needs the same number of cells (${width}); fill gaps with "".`);
       if (a.table) {
         const added = await step((headers) => graph.post<{ index?: number; values?: Scalar[][] }>(`${wb}/tables/${seg(a.table!)}/rows/add`, { values: a.values }, { headers, signal }));
         const range = await step((headers) => graph.get<{ address: string; values?: Scalar[][] }>(`${wb}/tables/${seg(a.table!)}/dataBodyRange`, { headers, signal, query: { $select: 'address,rowCount' } }));
@@ -96,7 +96,7 @@ export const writeCells = ownerTool(WORKBOOK, {
   text: (r) => [
     r.sheetAdded && `added sheet ${r.sheetAdded}`,
     r.address && `wrote ${r.address}:`,
-    ...(r.values ?? []).map((row) => row.map((v) => String(v ?? '')).join('\t')),
+    ...(r.values ?? []).map((row) => row.map(String).join('\t')),
     r.recalculated && 'recalculated',
     r.note,
   ].filter((l): l is string => !!l).join('\n'),
@@ -114,7 +114,7 @@ export const tableView = ownerTool(WORKBOOK, {
     table: Text(255).describe('Table name'),
     sortBy: List(z.object({ column: Text(255), descending: z.boolean().default(false) }), 3).optional().describe('Columns to sort by, first first'),
     filter: z.object({ column: Text(255), values: List(Text(255), 50) }).optional().describe('Show rows with these values in column'),
-    clearFilters: z.boolean().default(false),
+    clearFilters: z.boolean().default(false).describe('Show all rows again'),
   },
   output: z.object({ sorted: z.array(z.string()).optional(), filtered: z.string().optional(), cleared: z.boolean().optional(), note: z.string().optional() }),
   handler: async (a, { graph, signal }, d) => {
