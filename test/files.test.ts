@@ -82,6 +82,15 @@ describe('finding and reading', () => {
     }
   });
 
+  it('reads a presentation slide by slide with titles and speaker notes, and a Word document with its headings', async () => {
+    const deck = await ok<{ text: string }>(adele, 'files_read', { item: '/Sales/Q4 pipeline review.pptx' });
+    expect(deck.text).toMatch(/## Slide 2: Pipeline\n38 open opportunities worth 2\.1 million USD\n12 expected to close in December\nNotes: Stress the December closes; Alex has the list\./);
+    expect(deck.text).toMatch(/## Slide 4: Next steps\nexecutive sponsor calls/);
+    expect(deck.text).not.toMatch(/Slide 4[^#]*Notes:/);
+    const doc = await ok<{ text: string }>(adele, 'files_read', { item: '/Sales/Store visits/Bellevue Square notes.docx' });
+    expect(doc.text).toMatch(/^# Store visit: Bellevue Square\nFoot traffic up 12%/);
+  });
+
   it('lists a folder sorted, a page at a time, and details with access and versions', async () => {
     const first = await ok<Items>(adele, 'files_list', { limit: 2 });
     expect(first.items.map((i) => i.name)).toEqual(['Archive', 'Holiday 2026']);

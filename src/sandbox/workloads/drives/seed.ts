@@ -29,8 +29,8 @@ function bytesOf(kind: Doc[1], title: string, lines: string[]): { content: Buffe
     case 'docx': return { content: docx(title, lines), text };
     case 'xlsx': return { content: xlsx(title, lines.map((l) => l.split(',').map((c) => (/^\d+$/.test(c) ? Number(c) : c)))), text };
     case 'pdf': return { content: pdf(title, lines), text };
-    // A deck's slides are "Heading: line; line" entries, the title slide first.
-    case 'pptx': return { content: pptx([{ title, lines: [] }, ...lines.map((l) => ({ title: l.split(': ')[0], lines: l.split(': ').slice(1).join(': ').split('; ') }))]), text };
+    // A deck's slides are "Heading: line; line" entries (" >> " then the speaker notes), the title slide first.
+    case 'pptx': return { content: pptx([{ title, lines: [] }, ...lines.map((entry) => { const [l, notes] = entry.split(' >> '); return { title: l.split(': ')[0], lines: l.split(': ').slice(1).join(': ').split('; '), ...(notes ? { notes: [notes] } : {}) }; })]), text: text.replace(/ >> /g, '\n') };
     case 'html': return { content: Buffer.from(`<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>\n`, 'utf8'), text };
     case 'png': return { content: png(64, 48, [[200, 40, 40], [240, 240, 240], [40, 90, 200]]), text: '', image: { width: 64, height: 48 } };
     case 'rtf': return { content: Buffer.from(`{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}}\\f0 ${[title, ...lines].join('\\par ')}}`, 'latin1'), text };
@@ -55,7 +55,7 @@ function place(state: DrivesState, root: DriveItem, doc: Doc, by: string): Drive
 }
 
 const ADELE_LATER: Doc[] = [
-  ['/Sales/Q4 pipeline review.pptx', 'pptx', 'Q4 pipeline review', ['Pipeline: 38 open opportunities worth 2.1 million USD; 12 expected to close in December', 'Risks: Tailspin Toys paused its store refit; Wingtip Toys wants a second quote', 'Next steps: executive sponsor calls in the first week of December']],
+  ['/Sales/Q4 pipeline review.pptx', 'pptx', 'Q4 pipeline review', ['Pipeline: 38 open opportunities worth 2.1 million USD; 12 expected to close in December >> Stress the December closes; Alex has the list.', 'Risks: Tailspin Toys paused its store refit; Wingtip Toys wants a second quote >> Do not name the Wingtip price in the meeting.', 'Next steps: executive sponsor calls in the first week of December']],
   ['/Reports/Store newsletter.html', 'html', 'Store newsletter: December', ['The Bellevue Square team won the window contest with its snow globe display.', 'Reminder: inventory count on Sunday, January 3, before opening.']],
 ];
 
