@@ -13,6 +13,7 @@ export const GROUP_CODE: Partial<Record<Group, Loader>> = {
   files: async () => (await import('./files/index.js')).default,
   sharepoint: async () => (await import('./sharepoint/index.js')).default,
   excel: async () => (await import('./excel/index.js')).default,
+  documents: async () => (await import('./documents/index.js')).default,
   contacts: async () => (await import('./contacts/index.js')).default,
   search: async () => (await import('./search/index.js')).default,
 };

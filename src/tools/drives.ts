@@ -2,6 +2,9 @@
 // colleague's OneDrive by address, a SharePoint site's document library (site:Sales), or any drive by id (a
 // library listed by sharepoint_get_site, the drive of an item shared with you). And items in it, by path or id,
 // built into Graph paths here only, where no name can step outside the drive.
+import { z } from 'zod';
+import type { GraphWriter } from '../graph/client.js';
+import { GraphError } from '../graph/errors.js';
 import { seg } from '../graph/odata.js';
 import { isAddress } from './content/addresses.js';
 import { ToolError } from './define-tool.js';
@@ -95,4 +98,24 @@ export function itemPath(root: string, item: string | undefined): string {
     if (BAD_NAME.test(n)) throw new ToolError(`The name "${n}" has a character OneDrive does not allow (" * : < > ? \\ |).`);
   }
   return names.length ? `${root}/root:/${names.map((n) => encodeURIComponent(n)).join('/')}:` : `${root}/root`;
+}
+
+/** What to do when a name is taken: the caller's choice, default fail (nothing is overwritten unasked). */
+export const Conflict = z.enum(['fail', 'rename', 'replace']).default('fail').describe('If the name is taken: fail, rename (keep both), replace');
+
+/** Graph's 409 on a taken name, worded with the way out. */
+export function nameTaken(e: unknown, name: string, where: string): unknown {
+  if (e instanceof GraphError && e.status === 409) {
+    return new ToolError(`${where} already has an item named ${name}; nothing was changed. Call again with conflict "rename" to keep both, or "replace" to overwrite it (the old file stays as a version).`);
+  }
+  return e;
+}
+
+/** A file made here (a document, a conversion) saved into a folder in one request (they are small). */
+export async function saveFile(graph: GraphWriter, root: string, folder: string | undefined, name: string, content: Uint8Array, contentType: string, conflict: 'fail' | 'rename' | 'replace', signal: AbortSignal): Promise<{ id: string; name: string; size?: number; webUrl?: string; parentReference?: { driveId?: string; path?: string } }> {
+  try {
+    return await graph.put(`${childPath(root, folder, name)}/content`, content, { query: { '@microsoft.graph.conflictBehavior': conflict }, headers: { 'content-type': contentType }, signal });
+  } catch (e) {
+    throw nameTaken(e, name, folder ?? 'The root folder');
+  }
 }

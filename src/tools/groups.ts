@@ -28,7 +28,7 @@ const TABLE = [
   { id: 'files', toggle: 'FILES', title: 'Files', budget: 4_400, description: 'Files and folders in your OneDrive, colleagues\' OneDrives and SharePoint libraries: find, read, upload, organise and share.' },
   { id: 'sharepoint', toggle: 'SHAREPOINT', title: 'SharePoint', budget: { with: 'files' }, description: 'SharePoint sites, their document libraries and lists.' },
   { id: 'excel', toggle: 'EXCEL_POWERPOINT', title: 'Excel', budget: 2_400, description: 'Excel workbooks in OneDrive and SharePoint.' },
-  { id: 'powerpoint', toggle: 'EXCEL_POWERPOINT', title: 'PowerPoint', budget: { with: 'excel' }, description: 'PowerPoint presentations in OneDrive and SharePoint.' },
+  { id: 'documents', toggle: 'EXCEL_POWERPOINT', title: 'PowerPoint and Word', budget: { with: 'excel' }, description: 'Presentations and Word documents made from an outline or Markdown, and Office files converted to PDF, in OneDrive and SharePoint.' },
   { id: 'teams', toggle: 'TEAMS', title: 'Teams', budget: 3_000, description: 'Chats, teams, channels and their messages.' },
   { id: 'tasks', toggle: 'TASKS', title: 'To Do and Planner', budget: 2_000, description: 'To Do lists and tasks; Planner plans and their tasks.' },
   { id: 'contacts', toggle: 'CONTACTS', title: 'Contacts', budget: 900, description: 'Your Outlook contacts.' },

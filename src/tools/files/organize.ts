@@ -6,7 +6,7 @@ import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
 import { DRIVE, ItemInput, itemPath, NameInput } from '../drives.js';
 import { bytes, folderPath, type GraphDriveItem, itemLine, ItemSummary, summarizeItem } from './shapes.js';
-import { Conflict } from './upload.js';
+import { Conflict } from '../drives.js';
 
 /** How long a copy is followed before the answer says it is still going (within a call's minute). */
 const COPY_WAIT_MS = 40_000;

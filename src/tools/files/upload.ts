@@ -2,28 +2,17 @@
 // an upload session in chunks with progress, resumed where Graph's session says after a broken connection; and
 // new folders. A name already taken is the caller's choice: fail (the default), rename, or replace.
 import { z } from 'zod';
-import { GraphError } from '../../graph/errors.js';
 import { FileInput, readFileInputs } from '../content/file-input.js';
 import { DRIVE_CHUNK, uploadInChunks } from '../content/upload.js';
 import { ToolError } from '../define-tool.js';
 import { ownerTool } from '../owner.js';
-import { childPath, DRIVE, ItemInput, itemPath, NameInput } from '../drives.js';
+import { childPath, Conflict, DRIVE, ItemInput, itemPath, NameInput, nameTaken } from '../drives.js';
 import { bytes, type GraphDriveItem, itemLine, ItemSummary, summarizeItem } from './shapes.js';
 
 /** Graph's simple upload takes up to 250 MB; past 4 MB an upload session is the advice, and resumable. */
 const SIMPLE_MAX = 4 * 1024 * 1024;
 /** OneDrive's and SharePoint's largest file. */
 const MAX_FILE = 250 * 1024 ** 3;
-
-export const Conflict = z.enum(['fail', 'rename', 'replace']).default('fail').describe('If the name is taken: fail, rename (keep both), replace');
-
-/** Graph's 409 on a taken name, worded with the way out. */
-function taken(e: unknown, name: string, where: string): unknown {
-  if (e instanceof GraphError && e.status === 409) {
-    return new ToolError(`${where} already has an item named ${name}; nothing was changed. Call again with conflict "rename" to keep both, or "replace" to overwrite it (the old file stays as a version).`);
-  }
-  return e;
-}
 
 export const uploadFile = ownerTool(DRIVE, {
   name: 'files_upload',
@@ -56,7 +45,7 @@ export const uploadFile = ownerTool(DRIVE, {
       // Some sessions end without the item in the last answer: read it by its place.
       return summarizeItem(await ctx.graph.get<GraphDriveItem>(target, { signal: ctx.signal }));
     } catch (e) {
-      throw taken(e, file.name, where);
+      throw nameTaken(e, file.name, where);
     }
   },
   text: (r) => `uploaded (${bytes(r.size)}):\n${itemLine(r)}`,
@@ -81,7 +70,7 @@ export const createFolder = ownerTool(DRIVE, {
       const item = await ctx.graph.post<GraphDriveItem>(`${itemPath(d.root, a.parent)}/children`, { name: a.name, folder: {}, '@microsoft.graph.conflictBehavior': a.conflict }, { signal: ctx.signal });
       return summarizeItem(item);
     } catch (e) {
-      throw taken(e, a.name, a.parent ?? 'The root folder');
+      throw nameTaken(e, a.name, a.parent ?? 'The root folder');
     }
   },
   text: (r) => `created folder:\n${itemLine(r)}`,

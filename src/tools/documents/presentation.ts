@@ -1,0 +1,46 @@
+// documents_create_presentation: a deck from an outline (a title and bullets per slide, speaker notes), made with
+// pptxgenjs (MIT) on a plain master whose title and body are real placeholders, so PowerPoint, files_read and
+// screen readers see titles as titles; saved to the drive.
+import { z } from 'zod';
+import { Conflict, saveFile } from '../drives.js';
+import { ownerTool } from '../owner.js';
+import { List, Text } from '../shapes.js';
+import { DOCS, fileName, Folder, Saved, saved, savedLine } from './shared.js';
+
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+const Slide = z.object({ title: Text(200, { min: 1 }), bullets: List(Text(500), 12).optional(), notes: Text(4000).optional().describe('Speaker notes') });
+
+export const createPresentation = ownerTool(DOCS, {
+  name: 'documents_create_presentation',
+  title: 'Create a presentation',
+  description: 'A PowerPoint deck from an outline: per slide a title, bullets and speaker notes. Saved to a drive folder.',
+  kind: 'write',
+  scopes: ['Files.ReadWrite'],
+  siteWriteScopes: ['Files.ReadWrite.All'],
+  input: { folder: Folder, name: fileName('pptx'), slides: List(Slide, 60, { min: 1 }).describe('The first slide is the title slide'), conflict: Conflict },
+  output: Saved,
+  handler: async (a, { graph, signal }, d) => {
+    // A CommonJS package: its class is the module's default export at run time, whatever its typings say.
+    const PptxGenJS = (await import('pptxgenjs')).default as unknown as new () => import('pptxgenjs').default;
+    const pres = new PptxGenJS();
+    pres.layout = 'LAYOUT_WIDE';
+    pres.defineSlideMaster({
+      title: 'OUTLINE',
+      objects: [
+        { placeholder: { options: { name: 'title', type: 'title', x: 0.6, y: 0.4, w: 12.1, h: 1.1, fontSize: 32, bold: true }, text: '' } },
+        { placeholder: { options: { name: 'body', type: 'body', x: 0.6, y: 1.7, w: 12.1, h: 5.2, fontSize: 20 }, text: '' } },
+      ],
+    });
+    for (const s of a.slides) {
+      const slide = pres.addSlide({ masterName: 'OUTLINE' });
+      slide.addText(s.title, { placeholder: 'title' });
+      if (s.bullets?.length) slide.addText(s.bullets.map((b) => ({ text: b, options: { bullet: true, breakLine: true } })), { placeholder: 'body' });
+      if (s.notes) slide.addNotes(s.notes);
+    }
+    const bytes = (await pres.write({ outputType: 'nodebuffer' })) as Buffer;
+    return saved(await saveFile(graph, d.root, a.folder, a.name, bytes, PPTX, a.conflict, signal));
+  },
+  text: savedLine,
+});
+
+export default [createPresentation];
