@@ -65,7 +65,7 @@ for (const [label, env] of [
   const text = JSON.stringify({ tools });
   rows.push([`tools/list, ${label}`, `${tools.length} tools, ${Buffer.byteLength(text).toLocaleString('en')} bytes, ${countTokens(text).toLocaleString('en')} o200k tokens`]);
   if (label === 'organization mode') {
-    for (const group of ['mail', 'calendar', 'files', 'sharepoint', 'files + sharepoint', 'contacts', 'search']) {
+    for (const group of ['mail', 'calendar', 'files', 'sharepoint', 'files + sharepoint', 'excel + documents', 'contacts', 'search']) {
       const mine = tools.filter((t) => group.split(' + ').some((g) => t.name.startsWith(`${g}_`)));
       const groupText = JSON.stringify({ tools: mine });
       rows.push([`tools/list, ${group} group${group.includes('+') ? 's' : ''} (organization mode)`, `${mine.length} tools, ${Buffer.byteLength(groupText).toLocaleString('en')} bytes, ${countTokens(groupText).toLocaleString('en')} o200k tokens`]);
@@ -136,6 +136,14 @@ const searched = await client.callTool({ name: 'search_query', arguments: { quer
 if (searched.isError || searched.structuredContent.hits.length !== 20) throw new Error(`search_query: ${JSON.stringify(searched.content)}`);
 const searchToken = await cachedToken();
 const rawSearch = await Promise.all([['message'], ['event']].map(async (entityTypes) => (await fetch(`${sandbox.url}/v1.0/search/query`, { method: 'POST', headers: { authorization: `Bearer ${searchToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ requests: [{ entityTypes, query: { queryString: 'the' }, from: 0, size: 20 }] }) })).json()));
+// "Read a 200-row range": 200 rows written into the budget workbook, then read through excel_read, against the raw
+// Graph JSON of the same range.
+const rows200 = Array.from({ length: 200 }, (_, i) => [`Store ${i + 1}`, 1000 + i, 2000 + i, 3000 + i, 4000 + i, `=SUM(B${20 + i}:E${20 + i})`]);
+const wrote = await client.callTool({ name: 'excel_write', arguments: { item: '/Reports/Budget 2026.xlsx', at: 'Budget!A20', values: rows200 } });
+if (wrote.isError) throw new Error(`excel_write: ${JSON.stringify(wrote.content)}`);
+const ranged = await client.callTool({ name: 'excel_read', arguments: { item: '/Reports/Budget 2026.xlsx', range: 'Budget!A20:F219', limit: 200 } });
+if (ranged.isError || ranged.structuredContent.rows.length !== 200) throw new Error(`excel_read: ${JSON.stringify(ranged.content)}`);
+const rawRange = await (await fetch(`${sandbox.url}/v1.0/me/drive/root:/Reports/Budget%202026.xlsx:/workbook/worksheets/Budget/range(address='A20:F219')`, { headers: { authorization: `Bearer ${await cachedToken()}` } })).json();
 // Peak memory of the server process over a 1 GB upload from a local path: streamed a range at a time, so flat.
 const big = path.join(dataDir, 'one-gigabyte.bin');
 const handle = await fs.open(big, 'w');
@@ -209,6 +217,7 @@ await sandbox.close();
 const tok = (x) => countTokens(typeof x === 'string' ? x : JSON.stringify(x)).toLocaleString('en');
 rows.push(['answer to "list 25 inbox messages" (mail_list_messages)', `text ${tok(listed.content[0].text)} o200k tokens, structured ${tok(listed.structuredContent)}; the raw Graph JSON of the same page: ${tok(raw)}`]);
 rows.push(['answer to "list a folder of 50 items" (files_list)', `text ${tok(folder.content[0].text)} o200k tokens, structured ${tok(folder.structuredContent)}; the raw Graph JSON of the same folder: ${tok(rawFolder)}`]);
+rows.push(['answer to "read a 200-row range" (excel_read)', `text ${tok(ranged.content[0].text)} o200k tokens, structured ${tok(ranged.structuredContent)}; the raw Graph JSON of the same range: ${tok(rawRange)}`]);
 rows.push(['answer to a search of 20 hits in mail and events (search_query)', `text ${tok(searched.content[0].text)} o200k tokens, structured ${tok(searched.structuredContent)}; the raw Search API JSON of the same two requests: ${tok(rawSearch)}`]);
 rows.push(['peak resident memory of the server uploading 1 GB from a local path (files_upload, 10 MiB ranges)', `${afterUpload.toFixed(0)} MiB (${beforeUpload.toFixed(0)} MiB before it), ${uploadSeconds.toFixed(1)} s against the sandbox on this machine`]);
 rows.push([`tool call users_get_me over stdio (${N} calls)`, `median ${ms(quantile(viaTool, 0.5))}, p99 ${ms(quantile(viaTool, 0.99))}`]);
