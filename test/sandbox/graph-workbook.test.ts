@@ -11,7 +11,7 @@ const sb = useSandbox();
 const WB = `/me/drive/root:${BUDGET_WORKBOOK.path.split('/').map(encodeURIComponent).join('/')}:/workbook`;
 const S = `${WB}/worksheets/Budget`;
 
-async function download(token: { token: string }): Promise<ExcelJS.Workbook> {
+async function download(token: Parameters<typeof graph>[1]): Promise<ExcelJS.Workbook> {
   const meta = await graph(sb, token, `/me/drive/root:${BUDGET_WORKBOOK.path}`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await (await fetch(meta.body['@microsoft.graph.downloadUrl'])).arrayBuffer());
