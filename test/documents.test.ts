@@ -37,6 +37,21 @@ describe('documents', () => {
     expect((await ok<Saved>(adele, 'documents_create_presentation', { folder: '/Sales', name: 'Holiday kickoff.pptx', slides: [{ title: 'x' }], conflict: 'rename' })).name).toBe('Holiday kickoff 1.pptx');
   });
 
+  it('makes a deck on a template from the drive: its design, the outline\'s slides only, notes kept', async () => {
+    const s = await ok<Saved>(adele, 'documents_create_presentation', {
+      folder: '/Sales', name: 'Pipeline update.pptx', template: '/Sales/Q4 pipeline review.pptx',
+      slides: [{ title: 'Pipeline update' }, { title: 'Closes', bullets: ['Tailspin back on track'], notes: 'Mention the refit date.' }],
+    });
+    expect(s.name).toBe('Pipeline update.pptx');
+    const text = (await ok<{ text: string }>(adele, 'files_read', { item: '/Sales/Pipeline update.pptx' })).text;
+    expect(text).toMatch(/^## Slide 1: Pipeline update\n\n## Slide 2: Closes\nTailspin back on track\nNotes: Mention the refit date\.$/);
+    const zip = unzipSync(new Uint8Array(await storedBytes('/Sales/Pipeline update.pptx')));
+    // The template's theme and master came along; its old slides did not.
+    expect(Object.keys(zip)).toEqual(expect.arrayContaining(['ppt/theme/theme1.xml', 'ppt/slideMasters/slideMaster1.xml']));
+    expect(Object.keys(zip).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).sort()).toEqual(['ppt/slides/slide1.xml', 'ppt/slides/slide2.xml']);
+    expect(await fails(adele, 'documents_create_presentation', { folder: '/Sales', name: 'x.pptx', template: '/Notes.txt', slides: [{ title: 'x' }] })).toMatch(/cannot serve as a template.*leave out template/);
+  });
+
   it('makes a Word document from Markdown whose headings, list, table and link read back', async () => {
     const md = '# Store visit plan\n\nVisits **this week** and a [map](https://contoso.example/map).\n\n## Stores\n\n- Bellevue Square\n- Redmond Town Center\n\n| Store | Day |\n| --- | --- |\n| Bellevue | Tuesday |\n\n### Notes\n\nBring the *display* checklist.';
     await ok<Saved>(adele, 'documents_create_word', { folder: '/Sales', name: 'Visit plan.docx', markdown: md });

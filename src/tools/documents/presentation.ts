@@ -1,8 +1,10 @@
 // documents_create_presentation: a deck from an outline (a title and bullets per slide, speaker notes), made with
 // pptxgenjs (MIT) on a plain master whose title and body are real placeholders, so PowerPoint, files_read and
-// screen readers see titles as titles; saved to the drive.
+// screen readers see titles as titles; or on a template .pptx from the drive (template.ts); saved to the drive.
 import { z } from 'zod';
-import { Conflict, saveFile } from '../drives.js';
+import { ToolError } from '../define-tool.js';
+import { Conflict, ItemInput, itemPath, saveFile } from '../drives.js';
+import { deckOnTemplate } from './template.js';
 import { ownerTool } from '../owner.js';
 import { List, Text } from '../shapes.js';
 import { DOCS, fileName, Folder, Saved, saved, savedLine } from './shared.js';
@@ -17,9 +19,26 @@ export const createPresentation = ownerTool(DOCS, {
   kind: 'write',
   scopes: ['Files.ReadWrite'],
   siteWriteScopes: ['Files.ReadWrite.All'],
-  input: { folder: Folder, name: fileName('pptx'), slides: List(Slide, 60, { min: 1 }).describe('The first slide is the title slide'), conflict: Conflict },
+  input: {
+    folder: Folder,
+    name: fileName('pptx'),
+    slides: List(Slide, 60, { min: 1 }).describe('The first slide is the title slide'),
+    template: ItemInput('A .pptx in the same drive whose design to use (path or id)').optional(),
+    conflict: Conflict,
+  },
   output: Saved,
   handler: async (a, { graph, signal }, d) => {
+    if (a.template) {
+      const t = await graph.download(`${itemPath(d.root, a.template)}/content`, { signal });
+      const bytes = new Uint8Array(await new Response(t.body).arrayBuffer());
+      let deck: Buffer;
+      try {
+        deck = deckOnTemplate(bytes, a.slides);
+      } catch (e) {
+        throw new ToolError(`${a.template} cannot serve as a template (${(e as Error).message}); give a .pptx, or leave out template for a plain deck.`);
+      }
+      return saved(await saveFile(graph, d.root, a.folder, a.name, deck, PPTX, a.conflict, signal));
+    }
     // A CommonJS package: its class is the module's default export at run time, whatever its typings say.
     const PptxGenJS = (await import('pptxgenjs')).default as unknown as new () => import('pptxgenjs').default;
     const pres = new PptxGenJS();
