@@ -3,26 +3,14 @@
 // contacts have no substring search, so the address book is read in pages of 1,000 and matched here.
 import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
-import { Limit } from '../content/paging.js';
-import { defineTool, ToolError } from '../define-tool.js';
+import { isOffset, Limit, positionCursor, readPositionCursor } from '../content/paging.js';
+import { defineTool } from '../define-tool.js';
 import { Text } from '../shapes.js';
 import { CONTACT_SELECT, contactLine, ContactSummary, type GraphContact, matches, summarize } from './shapes.js';
 import { folderIdOf } from './folders.js';
 
 /** The most contacts one search reads (Outlook's address books rarely hold more). */
 const READ_AT_MOST = 10_000;
-
-const encodeCursor = (key: string, offset: number) => Buffer.from(JSON.stringify({ k: key, o: offset })).toString('base64url');
-function offsetOf(cursor: string | undefined, key: string): number {
-  if (!cursor) return 0;
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; o?: unknown };
-    if (c.k === key && Number.isInteger(c.o) && (c.o as number) > 0) return c.o as number;
-  } catch {
-    // worded below
-  }
-  throw new ToolError('That cursor belongs to another search: pass the same query and folder with it, or leave out cursor to start again.');
-}
 
 export const findContacts = defineTool({
   name: 'contacts_find',
@@ -52,9 +40,9 @@ export const findContacts = defineTool({
     const all = pages.flatMap((p) => p.items).sort((x, y) => (x.displayName ?? '').localeCompare(y.displayName ?? '', 'en', { sensitivity: 'base' }) || x.id.localeCompare(y.id));
     const hits = a.query ? all.filter((c) => matches(c, a.query!)) : all;
     const key = `${a.folder ?? ''}\n${a.query ?? ''}`;
-    const offset = offsetOf(a.cursor, key);
+    const offset = readPositionCursor(a.cursor, key, isOffset, 'search', 'query and folder') ?? 0;
     const page = hits.slice(offset, offset + a.limit);
-    return { contacts: page.map(summarize), total: hits.length, ...(offset + a.limit < hits.length ? { nextCursor: encodeCursor(key, offset + a.limit) } : {}) };
+    return { contacts: page.map(summarize), total: hits.length, ...(offset + a.limit < hits.length ? { nextCursor: positionCursor(key, offset + a.limit) } : {}) };
   },
   text: (r) =>
     r.folders

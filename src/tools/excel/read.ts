@@ -3,7 +3,7 @@
 // request), never the whole Graph range object.
 import { z } from 'zod';
 import { seg } from '../../graph/odata.js';
-import { Limit } from '../content/paging.js';
+import { Cursor, isOffset, Limit, positionCursor, readPositionCursor } from '../content/paging.js';
 import { ToolError } from '../define-tool.js';
 import { ItemInput } from '../drives.js';
 import { ownerTool } from '../owner.js';
@@ -70,19 +70,6 @@ export const describeWorkbook = ownerTool(WORKBOOK, {
   ].join('\n'),
 });
 
-const Cursor = Text(200).optional().describe('nextCursor of the previous page');
-const encodeCursor = (address: string, offset: number) => Buffer.from(JSON.stringify({ a: address, o: offset })).toString('base64url');
-function offsetFrom(cursor: string | undefined, address: string): number {
-  if (!cursor) return 0;
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { a?: unknown; o?: unknown };
-    if (c.a === address && Number.isInteger(c.o) && (c.o as number) > 0) return c.o as number;
-  } catch {
-    // worded below
-  }
-  throw new ToolError('That cursor belongs to another range: pass the same range (or table, or sheet) with the cursor it returned, or leave out cursor to start at the top.');
-}
-
 export const readRange = ownerTool(WORKBOOK, {
   name: 'excel_read',
   title: 'Read cells',
@@ -138,7 +125,7 @@ export const readRange = ownerTool(WORKBOOK, {
         header = h.values?.[0];
       }
       const total = Math.max(0, box.to.row - first + 1);
-      const offset = offsetFrom(a.cursor, full);
+      const offset = readPositionCursor(a.cursor, full, isOffset, 'range', 'range (or table, or sheet)') ?? 0;
       const from = { col: box.from.col, row: first + offset };
       const to = { col: box.to.col, row: Math.min(box.to.row, first + offset + a.limit - 1) };
       if (from.row > to.row) return { address: full, ...(header ? { header } : {}), rows: [], totalRows: total };
@@ -150,7 +137,7 @@ export const readRange = ownerTool(WORKBOOK, {
         rows: page.values ?? [],
         ...(a.formulas ? { formulas: page.formulas ?? [] } : {}),
         totalRows: total,
-        ...(more ? { nextCursor: encodeCursor(full, offset + a.limit) } : {}),
+        ...(more ? { nextCursor: positionCursor(full, offset + a.limit) } : {}),
       };
     });
   },

@@ -3,6 +3,7 @@
 // a page at a time. The cursor carries the query, so a cursor from another search is refused, not misread.
 import type { GraphReader } from '../../graph/client.js';
 import { kql, type KqlProps, SearchSyntaxError } from '../../graph/odata.js';
+import { isOffset, positionCursor, readPositionCursor } from '../content/paging.js';
 import { ToolError } from '../define-tool.js';
 import { type GraphDriveItem, type ItemSummaryOut, summarizeItem } from './shapes.js';
 
@@ -18,17 +19,6 @@ interface SearchResponse {
 /** A hit's summary as plain text: highlights and cut marks removed. */
 const plainSummary = (s: string) => s.replace(/<ddd\/>/g, '…').replace(/<\/?c\d+>/g, '').replace(/\s+/g, ' ').trim();
 
-const encodeCursor = (q: string, from: number) => `s${Buffer.from(JSON.stringify({ q, from })).toString('base64url')}`;
-function decodeCursor(cursor: string, q: string): number {
-  try {
-    const c = JSON.parse(Buffer.from(cursor.slice(1), 'base64url').toString('utf8')) as { q?: unknown; from?: unknown };
-    if (cursor.startsWith('s') && c.q === q && Number.isInteger(c.from) && (c.from as number) >= 0) return c.from as number;
-  } catch {
-    // worded below
-  }
-  throw new ToolError('That cursor belongs to another search: pass the same query with the cursor it returned, or leave out cursor to start again.');
-}
-
 /** What Microsoft Search knows of files: `filetype:docx author:"Megan Bowen"`. */
 const FILE_KQL: KqlProps = { text: new Set(['filename', 'filetype', 'author', 'title', 'path']), aliases: { name: 'filename', type: 'filetype' } };
 
@@ -40,7 +30,7 @@ export async function searchEverywhere(graph: GraphReader, words: string, limit:
     if (e instanceof SearchSyntaxError) throw new ToolError(`query: ${e.message}; give words, "a phrase", or filetype:docx, author:"Name".`);
     throw e;
   }
-  const from = cursor ? decodeCursor(cursor, queryString) : 0;
+  const from = readPositionCursor(cursor, queryString, isOffset, 'search', 'query') ?? 0;
   const r = await graph.readAction<SearchResponse>('/search/query', { requests: [{ entityTypes: ['driveItem'], query: { queryString }, from, size: limit }] }, { signal });
   const container = r.value[0]?.hitsContainers?.[0];
   const hits = container?.hits ?? [];
@@ -50,5 +40,5 @@ export async function searchEverywhere(graph: GraphReader, words: string, limit:
     // Another drive's item opens only with its drive: always say which.
     return { ...s, ...(h.resource.parentReference?.driveId ? { driveId: h.resource.parentReference.driveId } : {}), ...(match ? { match } : {}) };
   });
-  return { items, ...(container?.moreResultsAvailable ? { nextCursor: encodeCursor(queryString, from + hits.length) } : {}) };
+  return { items, ...(container?.moreResultsAvailable ? { nextCursor: positionCursor(queryString, from + hits.length) } : {}) };
 }

@@ -6,25 +6,17 @@
 import { z } from 'zod';
 import { GraphError, graphErrorFrom } from '../../graph/errors.js';
 import { kql, SearchSyntaxError } from '../../graph/odata.js';
+import { positionCursor, readPositionCursor } from '../content/paging.js';
 import { DateInput, List, Text } from '../shapes.js';
 import { defineTool, ToolError } from '../define-tool.js';
 import { type GraphHit, Hit, hitLine, toHit } from './hits.js';
 import { type Kind, KIND_INFO, KINDS, SEARCH_KQL } from './kinds.js';
 
 interface Container { hits?: GraphHit[]; total?: number; moreResultsAvailable?: boolean }
-type Bucket = { name: string; kinds: Kind[]; entityTypes: string[]; queryString: string };
+/** Each request's offset. */
+const isOffsets = (at: unknown): at is Record<string, number> => typeof at === 'object' && at !== null && Object.values(at).every((n) => Number.isInteger(n) && n >= 0);
 
-const encodeCursor = (key: string, offsets: Record<string, number>) => Buffer.from(JSON.stringify({ k: key, o: offsets })).toString('base64url');
-function offsetsFrom(cursor: string | undefined, key: string): Record<string, number> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; o?: Record<string, number> };
-    if (c.k === key && c.o && Object.values(c.o).every((n) => Number.isInteger(n) && n >= 0)) return c.o;
-  } catch {
-    // worded below
-  }
-  throw new ToolError('That cursor belongs to another search: pass the same query, kinds and filters with it, or leave out cursor to start again.');
-}
+type Bucket = { name: string; kinds: Kind[]; entityTypes: string[]; queryString: string };
 
 export const searchQuery = defineTool({
   name: 'search_query',
@@ -71,7 +63,7 @@ export const searchQuery = defineTool({
     }
     const list = [...buckets.values()];
     const key = JSON.stringify([a.query, asked, a.from, a.after, a.before]);
-    const offsets = offsetsFrom(a.cursor, key) ?? Object.fromEntries(list.map((b) => [b.name, 0]));
+    const offsets = readPositionCursor(a.cursor, key, isOffsets, 'search', 'query, kinds and filters') ?? Object.fromEntries(list.map((b) => [b.name, 0]));
     const live = list.filter((b) => offsets[b.name] !== undefined);
     const request = (b: Bucket) => ({ requests: [{ entityTypes: b.entityTypes, query: { queryString: b.queryString }, from: offsets[b.name], size: a.limit }] });
     const answers = await graph.batchRead(live.map((b) => ({ method: 'POST' as const, url: '/search/query', body: request(b), headers: { 'content-type': 'application/json' } })), { signal });
@@ -110,7 +102,7 @@ export const searchQuery = defineTool({
       const consumed = offsets[b.name] + taken[b.name];
       if (taken[b.name] < (c.hits?.length ?? 0) || c.moreResultsAvailable) next[b.name] = consumed;
     }
-    return { hits: hits.map(toHit), ...(skipped.length ? { skipped } : {}), ...(Object.keys(next).length ? { nextCursor: encodeCursor(key, next) } : {}) };
+    return { hits: hits.map(toHit), ...(skipped.length ? { skipped } : {}), ...(Object.keys(next).length ? { nextCursor: positionCursor(key, next) } : {}) };
   },
   text: (r) => [`${r.hits.length} hit(s)`, ...r.hits.map(hitLine), ...(r.skipped ? [`skipped: ${r.skipped.join('; ')}`] : []), ...(r.nextCursor ? [`more: pass cursor ${r.nextCursor}`] : [])].join('\n'),
 });
