@@ -1,9 +1,12 @@
 // The documents tools through a real MCP client against the sandbox's drives: a deck from an outline read back
-// slide by slide with its notes (and its bytes a real PPTX), a Markdown document become a DOCX whose headings and
-// text read back the same, a PDF of a document saved beside it, and a taken name refused with the way out.
+// slide by slide with its notes (and its bytes a real PPTX), the same on a template's layouts and theme, a Markdown
+// document become a DOCX whose headings and text read back the same, a PDF of a document saved beside it, and a
+// taken name or a file that is no template refused with the way out.
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BRAND_DESIGN, DECK_TEMPLATE } from '../src/sandbox/testing.js';
 import { ADELE, type Connected, fails, graph, ok, useSandbox } from './fixtures.js';
+import { packageProblems, relsOf, slideLayouts, unpack } from './support/ooxml.js';
 
 const sandbox = useSandbox();
 let adele: Connected;
@@ -30,11 +33,53 @@ describe('documents', () => {
     expect(text).toMatch(/## Slide 1: Holiday kickoff/);
     expect(text).toMatch(/## Slide 2: Goals\nWindows in all 14 stores by Nov 24\nFabrikam kits installed\nNotes: Thank the Bellevue team\./);
     expect(text).toMatch(/## Slide 3: Budget\n46,800 USD for displays/);
-    const zip = unzipSync(new Uint8Array(await storedBytes('/Sales/Holiday kickoff.pptx')));
-    expect(Object.keys(zip)).toEqual(expect.arrayContaining(['ppt/presentation.xml', 'ppt/slides/slide3.xml']));
+    const parts = unpack(await storedBytes('/Sales/Holiday kickoff.pptx'));
+    expect(packageProblems(parts)).toEqual([]);
+    expect(slideLayouts(parts)).toHaveLength(3);
+    expect(new Set(slideLayouts(parts)).size, 'the title slide has a layout of its own').toBe(2);
     // The same name again: refused by default, with the way out, and the way out works.
     expect(await fails(adele, 'documents_create_presentation', { folder: '/Sales', name: 'Holiday kickoff.pptx', slides: [{ title: 'x' }] })).toMatch(/already has an item named Holiday kickoff\.pptx.*conflict "rename"/);
     expect((await ok<Saved>(adele, 'documents_create_presentation', { folder: '/Sales', name: 'Holiday kickoff.pptx', slides: [{ title: 'x' }], conflict: 'rename' })).name).toBe('Holiday kickoff 1.pptx');
+  });
+
+  it('lays an outline on a template: its layouts and theme, none of its slides, the notes on a notes master made for them', async () => {
+    const s = await ok<Saved>(adele, 'documents_create_presentation', {
+      folder: '/Sales', name: 'Branded kickoff.pptx', template: DECK_TEMPLATE[0],
+      slides: [{ title: 'Holiday kickoff', bullets: ['November 2026'] }, { title: 'Goals', bullets: ['Windows in all 14 stores', 'Fabrikam kits installed'], notes: 'Thank the Bellevue team.' }, { title: 'Budget', bullets: ['46,800 USD for displays'] }],
+    });
+    expect(s).toMatchObject({ name: 'Branded kickoff.pptx', path: '/Sales' });
+    const text = (await ok<{ text: string }>(adele, 'files_read', { item: '/Sales/Branded kickoff.pptx' })).text;
+    expect(text).toMatch(/^## Slide 1: Holiday kickoff\nNovember 2026\n\n## Slide 2: Goals\nWindows in all 14 stores\nFabrikam kits installed\nNotes: Thank the Bellevue team\.\n\n## Slide 3: Budget\n46,800 USD for displays$/);
+    const parts = unpack(await storedBytes('/Sales/Branded kickoff.pptx'));
+    expect(packageProblems(parts)).toEqual([]);
+    expect(slideLayouts(parts)).toEqual(['Title Slide', 'Title and Content', 'Title and Content']);
+    expect(parts['[Content_Types].xml']).toMatch(/PartName="\/ppt\/presentation\.xml" ContentType="application\/vnd\.openxmlformats-officedocument\.presentationml\.presentation\.main\+xml"/);
+    const master = relsOf(parts, 'ppt/presentation.xml').find((r) => r.kind === 'slideMaster')!.to;
+    const theme = parts[relsOf(parts, master).find((r) => r.kind === 'theme')!.to];
+    expect(theme).toContain(`name="${BRAND_DESIGN.theme}"`);
+    expect(theme).toContain(`<a:accent1><a:srgbClr val="${BRAND_DESIGN.accent}"/>`);
+    // The template's example slide is gone, and nothing only it used stayed behind.
+    expect(Object.values(parts).join('')).not.toMatch(/Replace this slide|Example slide/);
+    const notesMaster = relsOf(parts, 'ppt/presentation.xml').filter((r) => r.kind === 'notesMaster');
+    expect(notesMaster).toHaveLength(1);
+    expect(relsOf(parts, notesMaster[0].to).map((r) => r.kind)).toEqual(['theme']);
+  });
+
+  it('keeps the notes master of a deck used as a template, and refuses a file that is no template with the way on', async () => {
+    await ok<Saved>(adele, 'documents_create_presentation', { folder: '/Sales', name: 'Pipeline follow-up.pptx', template: '/Sales/Q4 pipeline review.pptx', slides: [{ title: 'Follow-up' }, { title: 'Closes', bullets: ['Nine of twelve signed'], notes: 'Name no prices.' }] });
+    const parts = unpack(await storedBytes('/Sales/Pipeline follow-up.pptx'));
+    expect(packageProblems(parts)).toEqual([]);
+    expect(Object.keys(parts).filter((p) => /^ppt\/(slides|notesSlides|notesMasters)\/[^/]+\.xml$/.test(p)).sort()).toEqual(['ppt/notesMasters/notesMaster1.xml', 'ppt/notesSlides/notesSlide1.xml', 'ppt/slides/slide1.xml', 'ppt/slides/slide2.xml']);
+    expect(Object.values(parts).join('')).not.toMatch(/Wingtip/);
+    expect((await ok<{ text: string }>(adele, 'files_read', { item: '/Sales/Pipeline follow-up.pptx' })).text).toBe('## Slide 1: Follow-up\n\n## Slide 2: Closes\nNine of twelve signed\nNotes: Name no prices.');
+
+    const wrong = await fails(adele, 'documents_create_presentation', { folder: '/Sales', name: 'Wrong.pptx', template: '/Sales/Store visits/Bellevue Square notes.docx', slides: [{ title: 'x' }] });
+    expect(wrong).toMatch(/Bellevue Square notes\.docx cannot be used as a template: it is not a PowerPoint file.*leave out template/);
+    for (const template of ['/Templates/No such.potx', '/Templates']) {
+      expect(await fails(adele, 'documents_create_presentation', { folder: '/Sales', name: 'Wrong.pptx', template, slides: [{ title: 'x' }] })).toMatch(new RegExp(`^The template ${template} is not a file in your OneDrive.*files_list`));
+    }
+    const token = await sandbox.graphAs(ADELE, 'Files.Read');
+    expect((await graph(sandbox, token, '/me/drive/root:/Sales/Wrong.pptx')).status, 'nothing saved').toBe(404);
   });
 
   it('makes a Word document from Markdown whose headings, list, table and link read back', async () => {

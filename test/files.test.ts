@@ -95,7 +95,7 @@ describe('finding and reading', () => {
     const first = await ok<Items>(adele, 'files_list', { limit: 2 });
     expect(first.items.map((i) => i.name)).toEqual(['Archive', 'Holiday 2026']);
     const rest = await ok<Items>(adele, 'files_list', { limit: 50, cursor: first.nextCursor });
-    expect(rest.items.map((i) => i.name)).toEqual(['Notes.txt', 'Pictures', 'Reports', 'Sales']);
+    expect(rest.items.map((i) => i.name)).toEqual(['Notes.txt', 'Pictures', 'Reports', 'Sales', 'Templates']);
     const bySize = await ok<Items>(adele, 'files_list', { folder: '/Holiday 2026', orderBy: 'size' });
     expect(bySize.items.map((i) => i.size)).toEqual([...bySize.items.map((i) => i.size!)].sort((a, b) => b - a));
     const details = await ok<{ name: string; webUrl: string; access: { role: string; who: string }[]; versions: { id: string }[] }>(adele, 'files_get', { item: '/Sales/Q4 retail forecast.xlsx', include: ['access', 'versions'] });

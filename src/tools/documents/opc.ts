@@ -122,7 +122,8 @@ export class OfficePackage {
     return types.replace(/<Override\b[^>]*>/g, (tag) => (attrs(tag).PartName?.toLowerCase() === `/${part.toLowerCase()}` ? '' : tag));
   }
 
-  /** Drops every part no relationship reaches from the package's root, with its relationships and content type. */
+  /** Drops every part no relationship reaches from the package's root, with its relationships and content type, and
+   *  content types declared for parts that are not there (pptxgenjs declares a master per layout). */
   removeUnreachable(): void {
     const reached = new Set<string>();
     const walk = (part: string) => {
@@ -142,8 +143,9 @@ export class OfficePackage {
       const owner = /^(.*?)_rels\/([^/]+)\.rels$/.exec(name);
       if (owner && reached.has(owner[1] + owner[2])) continue;
       delete this.files[name];
-      types = this.withoutOverride(types, name);
     }
+    const present = new Set(Object.keys(this.files).map((n) => `/${n.toLowerCase()}`));
+    types = types.replace(/<Override\b[^>]*>/g, (tag) => (present.has(attrs(tag).PartName?.toLowerCase() ?? '') ? tag : ''));
     this.set(TYPES, types);
   }
 

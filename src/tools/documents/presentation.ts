@@ -4,11 +4,13 @@
 // drive), ./template-deck.ts lays the outline on the template's own layouts and theme.
 import { z } from 'zod';
 import type { GraphReader } from '../../graph/client.js';
+import { GraphError } from '../../graph/errors.js';
 import { readCapped } from '../content/file-output.js';
 import { ToolError } from '../define-tool.js';
 import { Conflict, ItemInput, itemPath, saveFile } from '../drives.js';
 import { ownerTool } from '../owner.js';
 import { List, Text } from '../shapes.js';
+import { OfficePackage } from './opc.js';
 import { DOCS, fileName, Folder, Saved, saved, savedLine } from './shared.js';
 
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -32,7 +34,7 @@ export const createPresentation = ownerTool(DOCS, {
   },
   output: Saved,
   handler: async (a, { graph, signal }, d) => {
-    const bytes = a.template ? await fromTemplate(graph, itemPath(d.root, a.template), a.template, a.slides, signal) : await plainDeck(a.slides);
+    const bytes = a.template ? await fromTemplate(graph, itemPath(d.root, a.template), a.template, d.label, a.slides, signal) : await plainDeck(a.slides);
     return saved(await saveFile(graph, d.root, a.folder, a.name, bytes, PPTX, a.conflict, signal));
   },
   text: savedLine,
@@ -41,8 +43,15 @@ export const createPresentation = ownerTool(DOCS, {
 type Outline = z.output<typeof Slide>[];
 
 /** The outline on the design of the template at Graph path `at` (`given` as the caller named it). */
-async function fromTemplate(graph: GraphReader, at: string, given: string, slides: Outline, signal: AbortSignal): Promise<Uint8Array> {
-  const file = await readCapped((await graph.download(`${at}/content`, { signal })).body, MAX_TEMPLATE, `The template ${given} is over 50 MB; use a smaller .potx or .pptx.`);
+async function fromTemplate(graph: GraphReader, at: string, given: string, where: string, slides: Outline, signal: AbortSignal): Promise<Uint8Array> {
+  const download = await graph.download(`${at}/content`, { signal }).catch((e: unknown) => {
+    // Said here, as the folder's and the template's paths are both the caller's and only this one is read.
+    if (e instanceof GraphError && (e.status === 404 || (e.status === 400 && /folder/i.test(e.graphMessage)))) {
+      throw new ToolError(`The template ${given} is not a file in ${where} (Graph ${e.code}). Give its path from the drive root like /Templates/brand.potx, or an id from files_list; files_list with a query finds it.`);
+    }
+    throw e;
+  });
+  const file = await readCapped(download.body, MAX_TEMPLATE, `The template ${given} is over 50 MB; use a smaller .potx or .pptx.`);
   const { deckFromTemplate, TemplateProblem } = await import('./template-deck.js');
   try {
     return deckFromTemplate(file, slides);
@@ -79,7 +88,9 @@ async function plainDeck(slides: Outline): Promise<Uint8Array> {
     if (s.bullets?.length) slide.addText(s.bullets.map((b) => ({ text: b, options: { bullet: !opening, breakLine: true } })), { placeholder: 'body' });
     if (s.notes) slide.addNotes(s.notes);
   });
-  return (await pres.write({ outputType: 'nodebuffer' })) as Buffer;
+  const pkg = new OfficePackage((await pres.write({ outputType: 'nodebuffer' })) as Buffer);
+  pkg.removeUnreachable();
+  return pkg.zip();
 }
 
 export default [createPresentation];
