@@ -89,6 +89,8 @@ describe('finding and reading', () => {
     expect(deck.text).not.toMatch(/Slide 4[^#]*Notes:/);
     const doc = await ok<{ text: string }>(adele, 'files_read', { item: '/Sales/Store visits/Bellevue Square notes.docx' });
     expect(doc.text).toMatch(/^# Store visit: Bellevue Square\nFoot traffic up 12%/);
+    const plan = await ok<{ text: string }>(adele, 'files_read', { item: '/Holiday 2026/Display kit plan.docx' });
+    expect(plan.text).toBe('# Holiday display kits\n# Delivery\nFabrikam delivers 40 display kits by November 20.\n## Fitting\nEach store installs its kit before the Black Friday weekend.\n# Budget\nBudget owner: Adele Vance.');
   });
 
   it('lists a folder sorted, a page at a time, and details with access and versions', async () => {

@@ -15,7 +15,7 @@ type Doc = [path: string, kind: 'docx' | 'xlsx' | 'pptx' | 'potx' | 'pdf' | 'txt
 const ADELE: Doc[] = [
   ['/Sales/Q4 retail forecast.xlsx', 'xlsx', 'Forecast', ['Store,October,November,December', 'Bellevue Square,182000,214000,298000', 'Redmond Town Center,121000,139000,201000', 'Southcenter,97000,118000,176000']],
   ['/Sales/Store visits/Bellevue Square notes.docx', 'docx', 'Store visit: Bellevue Square', ['Foot traffic up 12% on the holiday display weekend.', 'The winter window needs brighter lighting; ask facilities.', 'Staffing for December weekends: two more associates.']],
-  ['/Holiday 2026/Display kit plan.docx', 'docx', 'Holiday display kits', ['Fabrikam delivers 40 display kits by November 20.', 'Each store installs its kit before the Black Friday weekend.', 'Budget owner: Adele Vance.']],
+  ['/Holiday 2026/Display kit plan.docx', 'docx', 'Holiday display kits', ['# Delivery', 'Fabrikam delivers 40 display kits by November 20.', '## Fitting', 'Each store installs its kit before the Black Friday weekend.', '# Budget', 'Budget owner: Adele Vance.']],
   ['/Holiday 2026/Display kit budget.xlsx', 'xlsx', 'Budget', ['Item,Quantity,Unit cost', 'Display kit,40,850', 'Lighting,40,120', 'Installation,40,200']],
   ['/Reports/Weekly sales report.pdf', 'pdf', 'Weekly sales report', ['Week 44: revenue 412,000 USD, up 8% on last year.', 'Best seller: the winter jacket collection.', 'Returns steady at 3.1%.']],
   ['/Reports/store-sales.csv', 'csv', '', ['store,week,revenue', 'Bellevue Square,44,182000', 'Redmond Town Center,44,121000', 'Southcenter,44,97000']],
@@ -27,7 +27,7 @@ const ADELE: Doc[] = [
 function bytesOf(kind: Doc[1], title: string, lines: string[]): { content: Buffer; text: string; image?: { width: number; height: number } } {
   const text = [title, ...lines].filter(Boolean).join('\n');
   switch (kind) {
-    case 'docx': return { content: docx(title, lines), text };
+    case 'docx': return { content: docx(title, lines), text: text.replace(/^#{1,3} /gm, '') };
     case 'xlsx': return { content: xlsx(title, lines.map((l) => l.split(',').map((c) => (/^\d+$/.test(c) ? Number(c) : c)))), text };
     case 'pdf': return { content: pdf(title, lines), text };
     // A deck's slides are "Heading: line; line" entries (" >> " then the speaker notes), the title slide first.
