@@ -82,9 +82,12 @@ export function deckFromTemplate(template: Uint8Array, slides: OutlineSlide[]): 
   if (!main || !pkg.has(main) || !/presentationml\.(presentation|template|slideshow)\.main\+xml$/.test(mainType)) {
     throw new TemplateProblem(/macroEnabled/i.test(mainType) ? 'it has macros; save it as a .potx or .pptx first' : 'it is not a PowerPoint file (.pptx or .potx)');
   }
-  // A template becomes a presentation; a signature would no longer hold; the template's slides go.
+  // A template becomes a presentation; a signature would no longer hold, nor the picture of the template's first
+  // slide or its title in the file's properties; the template's slides go.
   pkg.setContentType(main, `${PPT}.presentation.main+xml`);
-  pkg.removeRels('', /^(digital-signature|origin)$/);
+  pkg.removeRels('', /^(digital-signature|origin|thumbnail)$/);
+  const core = pkg.targets('', 'core-properties')[0];
+  if (core && pkg.has(core)) pkg.set(core, pkg.text(core).replace(/<dc:title\b[^>]*\/>|<dc:title\b[\s\S]*?<\/dc:title>/, ''));
   pkg.removeRels(main, /^slide$/);
   let pres = pkg.text(main)
     .replace(/<p:sldIdLst\b[^>]*\/>|<p:sldIdLst\b[\s\S]*?<\/p:sldIdLst>/, '')
