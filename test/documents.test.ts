@@ -73,8 +73,11 @@ describe('documents', () => {
     expect(Object.values(parts).join('')).not.toMatch(/Wingtip/);
     expect((await ok<{ text: string }>(adele, 'files_read', { item: '/Sales/Pipeline follow-up.pptx' })).text).toBe('## Slide 1: Follow-up\n\n## Slide 2: Closes\nNine of twelve signed\nNotes: Name no prices.');
 
-    const wrong = await fails(adele, 'documents_create_presentation', { folder: '/Sales', name: 'Wrong.pptx', template: '/Sales/Store visits/Bellevue Square notes.docx', slides: [{ title: 'x' }] });
-    expect(wrong).toMatch(/Bellevue Square notes\.docx cannot be used as a template: it is not a PowerPoint file.*leave out template/);
+    // A Word document (an Office package, not a deck) and a text file (no package at all).
+    for (const template of ['/Sales/Store visits/Bellevue Square notes.docx', '/Notes.txt']) {
+      const wrong = await fails(adele, 'documents_create_presentation', { folder: '/Sales', name: 'Wrong.pptx', template, slides: [{ title: 'x' }] });
+      expect(wrong).toMatch(new RegExp(`^${template} cannot be used as a template: it is not a PowerPoint file.*leave out template`));
+    }
     for (const template of ['/Templates/No such.potx', '/Templates']) {
       expect(await fails(adele, 'documents_create_presentation', { folder: '/Sales', name: 'Wrong.pptx', template, slides: [{ title: 'x' }] })).toMatch(new RegExp(`^The template ${template} is not a file in your OneDrive.*files_list`));
     }

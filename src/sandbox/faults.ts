@@ -50,6 +50,8 @@ export function faultError(rule: FaultRule, path: string): { status: number; cod
   const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
   if (rule.code) return { status, code: rule.code, message: rule.message ?? 'The request failed.', headers, ...(rule.innerCode ? { innerCode: rule.innerCode } : {}) };
   if (rule.rate) Object.assign(headers, { 'RateLimit-Limit': String(rule.rate.requests), 'RateLimit-Remaining': '0', 'RateLimit-Reset': String(rule.retryAfter ?? rule.rate.perSeconds) });
+  // Excel's workbook API throttles in its own words, within the drive's paths.
+  if (status === 429 && /\/workbook\//i.test(path)) return { status, code: 'tooManyRequests', message: 'The app or user has been throttled.', headers, innerCode: 'MaxRequestsExceeded' };
   if (status === 429 && FILES_PATH.test(path)) return { status, code: 'activityLimitReached', message: 'The request has been throttled', headers };
   if (status === 429) return { status, code: 'TooManyRequests', message: 'Too many requests; retry after the time in Retry-After.', headers };
   return { status, code: status === 503 ? 'ServiceUnavailable' : 'UnknownError', message: 'The service is temporarily unavailable.', headers };

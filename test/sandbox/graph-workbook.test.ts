@@ -11,7 +11,7 @@ const sb = useSandbox();
 const WB = `/me/drive/root:${BUDGET_WORKBOOK.path.split('/').map(encodeURIComponent).join('/')}:/workbook`;
 const S = `${WB}/worksheets/Budget`;
 
-async function download(token: { token: string }): Promise<ExcelJS.Workbook> {
+async function download(token: Parameters<typeof graph>[1]): Promise<ExcelJS.Workbook> {
   const meta = await graph(sb, token, `/me/drive/root:${BUDGET_WORKBOOK.path}`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await (await fetch(meta.body['@microsoft.graph.downloadUrl'])).arrayBuffer());
@@ -86,5 +86,24 @@ describe('workbook API', () => {
     await graph(sb, adele, `${S}/range(address='H1')`, { method: 'PATCH', body: { formulas: [['=NOSUCHFUNCTION(1)']] } });
     expect((await graph(sb, adele, `${S}/range(address='H1')`)).body.values).toEqual([['#NAME?']]);
     expect((await graph(sb, adele, `${WB}/application/calculate`, { method: 'POST', body: { calculationType: 'Full' } })).status).toBe(204);
+  });
+
+  it("refuses a second change racing in one session (409) and throttles in Excel's words", async () => {
+    const adele = await sb.graphAs(ADELE, 'Files.ReadWrite');
+    const session = await graph(sb, adele, `${WB}/createSession`, { method: 'POST', body: { persistChanges: true } });
+    const headers = { 'workbook-session-id': session.body.id };
+    const both = await Promise.all([1, 2].map((v) => graph(sb, adele, `${S}/range(address='D2')`, { method: 'PATCH', headers, body: { values: [[v]] } })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.status === 409)!.body.error.innerError.code).toBe('accessConflict');
+    sb.faults.add({ path: '/workbook/', rate: { requests: 1, perSeconds: 5 } });
+    try {
+      await graph(sb, adele, `${S}/range(address='D2')`, { headers });
+      const throttled = await graph(sb, adele, `${S}/range(address='D2')`, { headers });
+      expect(throttled.status).toBe(429);
+      expect(throttled.body.error).toMatchObject({ code: 'tooManyRequests', innerError: { code: 'MaxRequestsExceeded' } });
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      sb.faults.clear();
+    }
   });
 });

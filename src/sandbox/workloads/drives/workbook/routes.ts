@@ -6,7 +6,7 @@ import { itemRoutes, locate, type Ctx } from '../locate.js';
 import type { DriveItem } from '../model.js';
 import { type Book, type Box, cellOf, key, parseBox, recalc, type Sheet, type Table } from './book.js';
 import { addressOf, renderRange, usedBox, writeRange } from './ranges.js';
-import { bookFor, changed, closeSession, createSession, sessionOf } from './sessions.js';
+import { bookFor, changed, closeSession, createSession, exclusive, sessionOf } from './sessions.js';
 
 type Scope = { item: DriveItem; book: Book; session: ReturnType<typeof sessionOf>; ctx: Ctx };
 const notFound = (what: string) => new GraphError(404, 'ItemNotFound', `The requested resource doesn't exist. (${what})`);
@@ -22,11 +22,12 @@ function on(access: 'read' | 'write', act: (s: Scope) => Promise<GraphResponse> 
   };
 }
 /** A change: made, then saved to the file unless the session keeps it to itself. */
-const change = (act: (s: Scope) => GraphResponse) => on('write', async (s) => {
-  const r = act(s);
-  await changed(s.ctx.state, s.item, s.session, s.book, s.ctx.principal.user.id);
-  return r;
-});
+const change = (act: (s: Scope) => GraphResponse) => on('write', (s) =>
+  exclusive(s.session, async () => {
+    const r = act(s);
+    await changed(s.ctx.state, s.item, s.session, s.book, s.ctx.principal.user.id);
+    return r;
+  }));
 
 const sheetOf = (book: Book, idOrName: string): Sheet => {
   const s = book.sheets.find((x) => x.name.toLowerCase() === idOrName.toLowerCase() || x.id === idOrName);

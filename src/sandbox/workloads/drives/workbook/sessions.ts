@@ -17,6 +17,8 @@ interface Session {
   expires: number;
   /** A non-persistent session's own copy. */
   copy?: Book;
+  /** A change is under way in it: another at the same time is refused (Excel's 409). */
+  busy?: boolean;
 }
 
 interface Workbooks {
@@ -51,6 +53,18 @@ export function sessionOf(state: DrivesState, item: DriveItem, header: string | 
   }
   s.expires = state.now() + (s.persist ? PERSISTENT_IDLE_MS : TRANSIENT_IDLE_MS);
   return s;
+}
+
+/** Runs a change in the session's turn; a second change while one is under way is Excel's 409. */
+export async function exclusive<T>(session: Session | undefined, act: () => Promise<T>): Promise<T> {
+  if (!session) return act();
+  if (session.busy) throw new GraphError(409, 'conflict', 'The request failed due to conflicts with other clients that are accessing the workbook.', {}, { code: 'accessConflict' });
+  session.busy = true;
+  try {
+    return await act();
+  } finally {
+    session.busy = false;
+  }
 }
 
 export function closeSession(state: DrivesState, id: string): void {
