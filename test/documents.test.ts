@@ -1,8 +1,8 @@
 // The documents tools through a real MCP client against the sandbox's drives: a deck from an outline read back
-// slide by slide with its notes (and its bytes a real PPTX), the same on a template's layouts and theme, a Markdown
+// slide by slide with its notes (and its bytes a real PPTX), the same on a template's layouts and theme (none of its slides left, nor sections or custom shows naming them), a Markdown
 // document become a DOCX whose headings and text read back the same, a PDF of a document saved beside it, and a
 // taken name or a file that is no template refused with the way out.
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BRAND_DESIGN, DECK_TEMPLATE } from '../src/sandbox/testing.js';
 import { ADELE, type Connected, fails, graph, ok, useSandbox } from './fixtures.js';
@@ -83,6 +83,25 @@ describe('documents', () => {
     }
     const token = await sandbox.graphAs(ADELE, 'Files.Read');
     expect((await graph(sandbox, token, '/me/drive/root:/Sales/Wrong.pptx')).status, 'nothing saved').toBe(404);
+  });
+
+  it('leaves no section or custom show of a template naming slides that are gone (PowerPoint would call the deck damaged)', async () => {
+    // A copy of the brand template with its example slides in a section and a custom show, as PowerPoint saves them.
+    const files = unzipSync(new Uint8Array(await storedBytes(DECK_TEMPLATE[0])));
+    const pres = strFromU8(files['ppt/presentation.xml']);
+    const ids = [...pres.matchAll(/<p:sldId id="(\d+)" r:id="(\w+)"\/>/g)];
+    expect(ids.length).toBeGreaterThan(0);
+    const extras = `<p:custShowLst><p:custShow name="Short" id="0"><p:sldLst>${ids.map(([, , rid]) => `<p:sld r:id="${rid}"/>`).join('')}</p:sldLst></p:custShow></p:custShowLst><p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"><p14:sectionLst xmlns:p14="http://schemas.microsoft.com/office/powerpoint/2010/main"><p14:section name="Examples" id="{6A1F2C1E-1111-4C3B-9C55-2F0D7A1B2C3D}"><p14:sldIdLst>${ids.map(([, id]) => `<p14:sldId id="${id}"/>`).join('')}</p14:sldIdLst></p14:section></p14:sectionLst></p:ext></p:extLst>`;
+    files['ppt/presentation.xml'] = strToU8(pres.replace('</p:presentation>', `${extras}</p:presentation>`));
+    const token = await sandbox.graphAs(ADELE, 'Files.ReadWrite');
+    const put = await fetch(`${sandbox.url}/v1.0/me/drive/root:/Sales/Sectioned.potx:/content`, { method: 'PUT', headers: { Authorization: `Bearer ${token.token}`, 'Content-Type': 'application/octet-stream' }, body: Buffer.from(zipSync(files)) });
+    expect(put.status).toBe(201);
+
+    await ok<Saved>(adele, 'documents_create_presentation', { folder: '/Sales', name: 'From sections.pptx', template: '/Sales/Sectioned.potx', slides: [{ title: 'One' }, { title: 'Two', bullets: ['b'] }] });
+    const parts = unpack(await storedBytes('/Sales/From sections.pptx'));
+    expect(packageProblems(parts)).toEqual([]);
+    expect(parts['ppt/presentation.xml']).not.toMatch(/custShow|p14:section/);
+    expect(slideLayouts(parts)).toEqual(['Title Slide', 'Title and Content']);
   });
 
   it('makes a Word document from Markdown whose headings, list, table and link read back', async () => {
