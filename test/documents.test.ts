@@ -1,7 +1,8 @@
 // The documents tools through a real MCP client against the sandbox's drives: a deck from an outline read back
-// slide by slide with its notes (and its bytes a real PPTX), the same on a template's layouts and theme (none of its slides left, nor sections or custom shows naming them), a Markdown
-// document become a DOCX whose headings and text read back the same, a PDF of a document saved beside it, and a
-// taken name or a file that is no template refused with the way out.
+// slide by slide with its notes (and its bytes a real PPTX), the same on a template's layouts and theme (none of
+// its slides left, nor sections or custom shows naming them), a Markdown document become a DOCX whose headings and
+// text read back the same, a PDF of a document saved beside it, and a taken name or a file that is no template
+// refused with the way out.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BRAND_DESIGN, DECK_TEMPLATE } from '../src/sandbox/testing.js';
