@@ -118,6 +118,14 @@ describe('documents', () => {
     expect(xml).toMatch(/<w:b\/>|<w:b w:val="true"\/>|<w:b \/>/);
   });
 
+  it('says a missing folder is missing, and the way it names works', async () => {
+    const args = { folder: '/Store plans', name: 'Opening plan.docx', markdown: '# Opening plan\n\nDoors open at nine.' };
+    expect(await fails(adele, 'documents_create_word', args)).toMatch(/^The folder \/Store plans does not exist in this drive; nothing was saved\. files_create_folder makes it/);
+    await ok(adele, 'files_create_folder', { name: 'Store plans' });
+    expect(await ok<Saved>(adele, 'documents_create_word', args)).toMatchObject({ name: 'Opening plan.docx', path: '/Store plans' });
+    expect((await ok<{ text: string }>(adele, 'files_read', { item: '/Store plans/Opening plan.docx' })).text).toBe('# Opening plan\nDoors open at nine.');
+  });
+
   it('saves a PDF of a document beside it, whose text is the document\'s', async () => {
     const pdf = await ok<Saved>(adele, 'documents_convert_pdf', { item: '/Sales/Store visits/Bellevue Square notes.docx' });
     expect(pdf).toMatchObject({ name: 'Bellevue Square notes.pdf', path: '/Sales/Store visits' });
