@@ -64,6 +64,9 @@ describe('documents', () => {
     const notesMaster = relsOf(parts, 'ppt/presentation.xml').filter((r) => r.kind === 'notesMaster');
     expect(notesMaster).toHaveLength(1);
     expect(relsOf(parts, notesMaster[0].to).map((r) => r.kind)).toEqual(['theme']);
+    // Microsoft 365 reads it too: its PDF has the slides' words in order.
+    await ok<Saved>(adele, 'documents_convert_pdf', { item: '/Sales/Branded kickoff.pptx' });
+    expect((await ok<{ text: string }>(adele, 'files_read', { item: '/Sales/Branded kickoff.pdf' })).text).toMatch(/Holiday kickoff\s+November 2026\s+Goals\s+Windows in all 14 stores[\s\S]*Budget/);
   });
 
   it('keeps the notes master of a deck used as a template, and refuses a file that is no template with the way on', async () => {
