@@ -89,13 +89,15 @@ describe('finding and reading', () => {
     expect(deck.text).not.toMatch(/Slide 4[^#]*Notes:/);
     const doc = await ok<{ text: string }>(adele, 'files_read', { item: '/Sales/Store visits/Bellevue Square notes.docx' });
     expect(doc.text).toMatch(/^# Store visit: Bellevue Square\nFoot traffic up 12%/);
+    const plan = await ok<{ text: string }>(adele, 'files_read', { item: '/Holiday 2026/Display kit plan.docx' });
+    expect(plan.text).toBe('# Holiday display kits\n# Delivery\nFabrikam delivers 40 display kits by November 20.\n## Fitting\nEach store installs its kit before the Black Friday weekend.\n# Budget\nBudget owner: Adele Vance.');
   });
 
   it('lists a folder sorted, a page at a time, and details with access and versions', async () => {
     const first = await ok<Items>(adele, 'files_list', { limit: 2 });
     expect(first.items.map((i) => i.name)).toEqual(['Archive', 'Holiday 2026']);
     const rest = await ok<Items>(adele, 'files_list', { limit: 50, cursor: first.nextCursor });
-    expect(rest.items.map((i) => i.name)).toEqual(['Notes.txt', 'Pictures', 'Reports', 'Sales']);
+    expect(rest.items.map((i) => i.name)).toEqual(['Notes.txt', 'Pictures', 'Reports', 'Sales', 'Templates']);
     const bySize = await ok<Items>(adele, 'files_list', { folder: '/Holiday 2026', orderBy: 'size' });
     expect(bySize.items.map((i) => i.size)).toEqual([...bySize.items.map((i) => i.size!)].sort((a, b) => b - a));
     const details = await ok<{ name: string; webUrl: string; access: { role: string; who: string }[]; versions: { id: string }[] }>(adele, 'files_get', { item: '/Sales/Q4 retail forecast.xlsx', include: ['access', 'versions'] });

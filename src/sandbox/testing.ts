@@ -34,4 +34,4 @@ export { matchesTerm, tokens } from './directory/search.js';
 
 // SharePoint: the lists the sites workload seeds (site, name, item count, indexed columns).
 export { SEEDED_LISTS } from './workloads/sites/seed.js';
-export { BUDGET_WORKBOOK } from './workloads/drives/seed.js';
+export { BRAND_DESIGN, BUDGET_WORKBOOK, DECK_TEMPLATE } from './workloads/drives/seed.js';

@@ -116,6 +116,10 @@ export async function saveFile(graph: GraphWriter, root: string, folder: string 
   try {
     return await graph.put(`${childPath(root, folder, name)}/content`, content, { query: { '@microsoft.graph.conflictBehavior': conflict }, headers: { 'content-type': contentType }, signal });
   } catch (e) {
+    // The file's own path cannot be missing, so a 404 is its folder (a folder by path is not made on the way).
+    if (e instanceof GraphError && e.status === 404 && folder) {
+      throw new ToolError(`The folder ${folder} does not exist in this drive; nothing was saved. files_create_folder makes it (then call again), or leave out folder to save in the root.`);
+    }
     throw nameTaken(e, name, folder ?? 'The root folder');
   }
 }

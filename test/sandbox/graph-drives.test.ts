@@ -20,7 +20,7 @@ describe('drives', () => {
     expect(drive.status).toBe(200);
     expect(drive.body).toMatchObject({ driveType: 'business', owner: { user: { displayName: 'Adele Vance' } } });
     const root = await allPages(sb, adele, '/me/drive/root/children?$top=2');
-    expect(root.map((i) => i.name)).toEqual(['Archive', 'Holiday 2026', 'Notes.txt', 'Pictures', 'Reports', 'Sales']);
+    expect(root.map((i) => i.name)).toEqual(['Archive', 'Holiday 2026', 'Notes.txt', 'Pictures', 'Reports', 'Sales', 'Templates']);
     const byPath = await graph(sb, adele, `/me/drive/root:/${enc('Sales/Store visits/Bellevue Square notes.docx')}`);
     expect(byPath.status).toBe(200);
     expect(byPath.body.parentReference.path).toBe(`/drives/${drive.body.id}/root:/Sales/Store visits`);

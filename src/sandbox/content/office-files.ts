@@ -1,5 +1,5 @@
 // Real files for seed data of any workload (mail's attachments, a drive's files), generated without
-// dependencies: a one-page PDF, Office Open XML documents (DOCX, XLSX, PPTX: ZIP packages of a few XML parts) and a
+// dependencies: a one-page PDF, Office Open XML documents (DOCX, XLSX: ZIP packages of a few XML parts; PPTX in ./office-pptx.ts) and a
 // small PNG. Each opens in the usual viewers, and each is byte-for-byte the same on every start (fixed
 // timestamps, no randomness).
 
@@ -60,15 +60,30 @@ export function zip(entries: { name: string; data: string | Buffer }[]): Buffer 
 const RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 const TYPES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>';
 
-/** A Word document: a title and paragraphs ("- " lines become bullets in spirit, as plain paragraphs). */
+/** Word's own definitions of the styles the seed uses, so Word shows Title and Heading 1..3 as headings (navigation
+ *  pane, outline levels); a style a document names without defining it would read as Normal. */
+const WORD_STYLES = (() => {
+  const heading = (n: number, size: number) => `<w:style w:type="paragraph" w:styleId="Heading${n}"><w:name w:val="heading ${n}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="${n - 1}"/></w:pPr><w:rPr><w:b/><w:color w:val="2F5496"/><w:sz w:val="${size}"/></w:rPr></w:style>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:rPr><w:sz w:val="22"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="10"/><w:qFormat/><w:rPr><w:sz w:val="56"/></w:rPr></w:style>${heading(1, 32)}${heading(2, 26)}${heading(3, 24)}</w:styles>`;
+})();
+
+/** A Word document: a title (style Title) and paragraphs; a paragraph starting "# " is a Heading 1, "## " a
+ *  Heading 2, "### " a Heading 3. */
 export function docx(title: string, paragraphs: string[]): Buffer {
   const para = (text: string, style?: string) =>
     `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r></w:p>`;
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${para(title, 'Title')}${paragraphs.map((p) => para(p)).join('')}<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+  const body = paragraphs.map((p) => {
+    const heading = /^(#{1,3}) (.*)$/.exec(p);
+    return heading ? para(heading[2], `Heading${heading[1].length}`) : para(p);
+  });
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${para(title, 'Title')}${body.join('')}<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+  const WML = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
   return zip([
-    { name: '[Content_Types].xml', data: `${TYPES}<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>` },
+    { name: '[Content_Types].xml', data: `${TYPES}<Override PartName="/word/document.xml" ContentType="${WML}.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="${WML}.styles+xml"/></Types>` },
     { name: '_rels/.rels', data: `${RELS}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>` },
     { name: 'word/document.xml', data: document },
+    { name: 'word/_rels/document.xml.rels', data: `${RELS}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>` },
+    { name: 'word/styles.xml', data: WORD_STYLES },
   ]);
 }
 
@@ -106,60 +121,6 @@ export function xlsx(sheetName: string, rows: (string | number)[][], extra: { ta
           },
         ]
       : []),
-  ]);
-}
-
-const PML = 'http://schemas.openxmlformats.org/presentationml/2006/main';
-const DML = 'http://schemas.openxmlformats.org/drawingml/2006/main';
-const OREL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PPT = 'application/vnd.openxmlformats-officedocument.presentationml';
-const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${OREL}/${type}" Target="${target}"/>`;
-const emptyTree = '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>';
-// The smallest theme PowerPoint accepts: twelve colours, two fonts, three of each style list.
-const solid = (c: string) => `<a:solidFill><a:srgbClr val="${c}"/></a:solidFill>`;
-const THEME = `<a:theme xmlns:a="${DML}" name="Contoso"><a:themeElements><a:clrScheme name="Contoso"><a:dk1><a:srgbClr val="000000"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="1F3864"/></a:dk2><a:lt2><a:srgbClr val="E7E6E6"/></a:lt2>${['0078D4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'].map((c, i) => `<a:accent${i + 1}><a:srgbClr val="${c}"/></a:accent${i + 1}>`).join('')}<a:hlink><a:srgbClr val="0563C1"/></a:hlink><a:folHlink><a:srgbClr val="954F72"/></a:folHlink></a:clrScheme><a:fontScheme name="Contoso"><a:majorFont><a:latin typeface="Calibri Light"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme><a:fmtScheme name="Contoso"><a:fillStyleLst>${solid('FFFFFF').repeat(3)}</a:fillStyleLst><a:lnStyleLst>${`<a:ln w="6350">${solid('000000')}</a:ln>`.repeat(3)}</a:lnStyleLst><a:effectStyleLst>${'<a:effectStyle><a:effectLst/></a:effectStyle>'.repeat(3)}</a:effectStyleLst><a:bgFillStyleLst>${solid('FFFFFF').repeat(3)}</a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>`;
-
-/** A PowerPoint deck: one slide per entry, each a title and a text box of lines (16:9, one master and layout). */
-export function pptx(slides: { title: string; lines: string[]; notes?: string[] }[]): Buffer {
-  const box = (id: number, name: string, y: number, h: number, paras: string[], ph?: string) =>
-    `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/><p:cNvSpPr${ph ? '' : ' txBox="1"'}/><p:nvPr>${ph ?? ''}</p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="838200" y="${y}"/><a:ext cx="10515600" cy="${h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>${paras.map((t) => `<a:p><a:r><a:rPr lang="en-US"/><a:t>${xmlEscape(t)}</a:t></a:r></a:p>`).join('')}</p:txBody></p:sp>`;
-  const ns = `xmlns:a="${DML}" xmlns:r="${OREL}" xmlns:p="${PML}"`;
-  const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`;
-  const hasNotes = slides.some((sl) => sl.notes?.length);
-  const notesRel = `rId${slides.length + 3}`;
-  const clrMap = '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>';
-  return zip([
-    {
-      name: '[Content_Types].xml',
-      data: `${TYPES}<Override PartName="/ppt/presentation.xml" ContentType="${PPT}.presentation.main+xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="${PPT}.slideMaster+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="${PPT}.slideLayout+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>${slides.map((_, i) => `<Override PartName="/ppt/slides/slide${i + 1}.xml" ContentType="${PPT}.slide+xml"/>`).join('')}${hasNotes ? `<Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="${PPT}.notesMaster+xml"/>` : ''}${slides.map((sl, i) => (sl.notes?.length ? `<Override PartName="/ppt/notesSlides/notesSlide${i + 1}.xml" ContentType="${PPT}.notesSlide+xml"/>` : '')).join('')}</Types>`,
-    },
-    { name: '_rels/.rels', data: `${RELS}${rel('rId1', 'officeDocument', 'ppt/presentation.xml')}</Relationships>` },
-    {
-      name: 'ppt/presentation.xml',
-      data: xml(`<p:presentation ${ns}><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>${hasNotes ? `<p:notesMasterIdLst><p:notesMasterId r:id="${notesRel}"/></p:notesMasterIdLst>` : ''}<p:sldIdLst>${slides.map((_, i) => `<p:sldId id="${256 + i}" r:id="rId${i + 3}"/>`).join('')}</p:sldIdLst><p:sldSz cx="12192000" cy="6858000"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>`),
-    },
-    { name: 'ppt/_rels/presentation.xml.rels', data: `${RELS}${rel('rId1', 'slideMaster', 'slideMasters/slideMaster1.xml')}${rel('rId2', 'theme', 'theme/theme1.xml')}${slides.map((_, i) => rel(`rId${i + 3}`, 'slide', `slides/slide${i + 1}.xml`)).join('')}${hasNotes ? rel(notesRel, 'notesMaster', 'notesMasters/notesMaster1.xml') : ''}</Relationships>` },
-    ...(hasNotes
-      ? [
-          { name: 'ppt/notesMasters/notesMaster1.xml', data: xml(`<p:notesMaster ${ns}><p:cSld><p:spTree>${emptyTree}</p:spTree></p:cSld>${clrMap}</p:notesMaster>`) },
-          { name: 'ppt/notesMasters/_rels/notesMaster1.xml.rels', data: `${RELS}${rel('rId1', 'theme', '../theme/theme1.xml')}</Relationships>` },
-        ]
-      : []),
-    { name: 'ppt/slideMasters/slideMaster1.xml', data: xml(`<p:sldMaster ${ns}><p:cSld><p:spTree>${emptyTree}</p:spTree></p:cSld>${clrMap}<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst></p:sldMaster>`) },
-    { name: 'ppt/slideMasters/_rels/slideMaster1.xml.rels', data: `${RELS}${rel('rId1', 'slideLayout', '../slideLayouts/slideLayout1.xml')}${rel('rId2', 'theme', '../theme/theme1.xml')}</Relationships>` },
-    { name: 'ppt/slideLayouts/slideLayout1.xml', data: xml(`<p:sldLayout ${ns} type="blank"><p:cSld name="Blank"><p:spTree>${emptyTree}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`) },
-    { name: 'ppt/slideLayouts/_rels/slideLayout1.xml.rels', data: `${RELS}${rel('rId1', 'slideMaster', '../slideMasters/slideMaster1.xml')}</Relationships>` },
-    { name: 'ppt/theme/theme1.xml', data: xml(THEME) },
-    ...slides.flatMap((s, i) => [
-      { name: `ppt/slides/slide${i + 1}.xml`, data: xml(`<p:sld ${ns}><p:cSld><p:spTree>${emptyTree}${box(2, 'Title', 365125, 1325563, [s.title], '<p:ph type="title"/>')}${box(3, 'Text', 1825625, 4351338, s.lines)}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`) },
-      { name: `ppt/slides/_rels/slide${i + 1}.xml.rels`, data: `${RELS}${rel('rId1', 'slideLayout', '../slideLayouts/slideLayout1.xml')}${s.notes?.length ? rel('rId2', 'notesSlide', `../notesSlides/notesSlide${i + 1}.xml`) : ''}</Relationships>` },
-      ...(s.notes?.length
-        ? [
-            { name: `ppt/notesSlides/notesSlide${i + 1}.xml`, data: xml(`<p:notes ${ns}><p:cSld><p:spTree>${emptyTree}${box(2, 'Notes', 4572000, 3429000, s.notes, '<p:ph type="body" idx="1"/>')}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>`) },
-            { name: `ppt/notesSlides/_rels/notesSlide${i + 1}.xml.rels`, data: `${RELS}${rel('rId1', 'notesMaster', '../notesMasters/notesMaster1.xml')}${rel('rId2', 'slide', `../slides/slide${i + 1}.xml`)}</Relationships>` },
-          ]
-        : []),
-    ]),
   ]);
 }
 

@@ -46,12 +46,13 @@ export async function saveToLocalPath(saveTo: string, name: string, transport: T
   return { savedTo: target, size: (await fs.stat(target)).size };
 }
 
-async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<Buffer> {
+/** A download read into memory, refused past `max` bytes with `tooBig` (default: save it with saveTo). */
+export async function readCapped(body: ReadableStream<Uint8Array>, max: number, tooBig = `The file is larger than ${max / 1024 / 1024} MB; save it to a file with saveTo instead.`): Promise<Buffer> {
   const parts: Buffer[] = [];
   let n = 0;
   for await (const chunk of Readable.fromWeb(body as NodeWebStream<Uint8Array>)) {
     n += (chunk as Buffer).length;
-    if (n > max) throw new ToolError(`The file is larger than ${max / 1024 / 1024} MB; save it to a file with saveTo instead.`);
+    if (n > max) throw new ToolError(tooBig);
     parts.push(chunk as Buffer);
   }
   return Buffer.concat(parts);

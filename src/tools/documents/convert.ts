@@ -1,6 +1,7 @@
 // documents_convert_pdf: an Office file (Word, PowerPoint, Excel and the formats Graph converts) made a PDF by
 // Graph's conversion (/content?format=pdf) and saved beside the original or into a folder, bytes streamed through
 // the server, never through the model.
+import { readCapped } from '../content/file-output.js';
 import { ToolError } from '../define-tool.js';
 import { Conflict, ItemInput, itemPath, saveFile } from '../drives.js';
 import { ownerTool } from '../owner.js';
@@ -22,16 +23,9 @@ export const convertPdf = ownerTool(DOCS, {
     const src = itemPath(d.root, a.item);
     const meta = await graph.get<{ name: string; folder?: unknown; parentReference?: { id?: string } }>(src, { query: { $select: 'name,folder,parentReference' }, signal });
     if (meta.folder) throw new ToolError(`${a.item} is a folder; give a document.`);
-    const pdf = await graph.download(`${src}/content`, { query: { format: 'pdf' }, signal });
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const c of pdf.body as unknown as AsyncIterable<Uint8Array>) {
-      size += c.length;
-      if (size > MAX_PDF) throw new ToolError('The PDF is over 100 MB; download the document instead (files_read with saveTo).');
-      chunks.push(c);
-    }
+    const pdf = await readCapped((await graph.download(`${src}/content`, { query: { format: 'pdf' }, signal })).body, MAX_PDF, 'The PDF is over 100 MB; download the document instead (files_read with saveTo).');
     const name = `${meta.name.replace(/\.[^.]+$/, '')}.pdf`;
-    return saved(await saveFile(graph, d.root, a.folder ?? meta.parentReference?.id, name, Buffer.concat(chunks), 'application/pdf', a.conflict, signal));
+    return saved(await saveFile(graph, d.root, a.folder ?? meta.parentReference?.id, name, pdf, 'application/pdf', a.conflict, signal));
   },
   text: savedLine,
 });

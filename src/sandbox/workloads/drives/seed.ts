@@ -3,18 +3,19 @@
 // between people. Real DOCX, XLSX, PPTX, PDF and PNG bytes, HTML and text; the words of each document are also kept for search and
 // for conversion to PDF. The order of this walk fixes every id, so append, never reorder.
 
-import { docx, pdf, png, pptx, xlsx } from '../../content/office-files.js';
+import { docx, pdf, png, xlsx } from '../../content/office-files.js';
+import { pptx } from '../../content/office-pptx.js';
 import type { Directory } from '../../directory/directory.js';
 import { addDrive, createFolder, createState, newDriveId, newItemId, writeFile, type DriveItem, type DrivesState } from './model.js';
 
 const AT = '2026-10-05T09:00:00Z';
 
-type Doc = [path: string, kind: 'docx' | 'xlsx' | 'pptx' | 'pdf' | 'txt' | 'csv' | 'rtf' | 'html' | 'png', title: string, lines: string[]];
+type Doc = [path: string, kind: 'docx' | 'xlsx' | 'pptx' | 'potx' | 'pdf' | 'txt' | 'csv' | 'rtf' | 'html' | 'png', title: string, lines: string[]];
 
 const ADELE: Doc[] = [
   ['/Sales/Q4 retail forecast.xlsx', 'xlsx', 'Forecast', ['Store,October,November,December', 'Bellevue Square,182000,214000,298000', 'Redmond Town Center,121000,139000,201000', 'Southcenter,97000,118000,176000']],
   ['/Sales/Store visits/Bellevue Square notes.docx', 'docx', 'Store visit: Bellevue Square', ['Foot traffic up 12% on the holiday display weekend.', 'The winter window needs brighter lighting; ask facilities.', 'Staffing for December weekends: two more associates.']],
-  ['/Holiday 2026/Display kit plan.docx', 'docx', 'Holiday display kits', ['Fabrikam delivers 40 display kits by November 20.', 'Each store installs its kit before the Black Friday weekend.', 'Budget owner: Adele Vance.']],
+  ['/Holiday 2026/Display kit plan.docx', 'docx', 'Holiday display kits', ['# Delivery', 'Fabrikam delivers 40 display kits by November 20.', '## Fitting', 'Each store installs its kit before the Black Friday weekend.', '# Budget', 'Budget owner: Adele Vance.']],
   ['/Holiday 2026/Display kit budget.xlsx', 'xlsx', 'Budget', ['Item,Quantity,Unit cost', 'Display kit,40,850', 'Lighting,40,120', 'Installation,40,200']],
   ['/Reports/Weekly sales report.pdf', 'pdf', 'Weekly sales report', ['Week 44: revenue 412,000 USD, up 8% on last year.', 'Best seller: the winter jacket collection.', 'Returns steady at 3.1%.']],
   ['/Reports/store-sales.csv', 'csv', '', ['store,week,revenue', 'Bellevue Square,44,182000', 'Redmond Town Center,44,121000', 'Southcenter,44,97000']],
@@ -26,11 +27,12 @@ const ADELE: Doc[] = [
 function bytesOf(kind: Doc[1], title: string, lines: string[]): { content: Buffer; text: string; image?: { width: number; height: number } } {
   const text = [title, ...lines].filter(Boolean).join('\n');
   switch (kind) {
-    case 'docx': return { content: docx(title, lines), text };
+    case 'docx': return { content: docx(title, lines), text: text.replace(/^#{1,3} /gm, '') };
     case 'xlsx': return { content: xlsx(title, lines.map((l) => l.split(',').map((c) => (/^\d+$/.test(c) ? Number(c) : c)))), text };
     case 'pdf': return { content: pdf(title, lines), text };
     // A deck's slides are "Heading: line; line" entries (" >> " then the speaker notes), the title slide first.
-    case 'pptx': return { content: pptx([{ title, lines: [] }, ...lines.map((entry) => { const [l, notes] = entry.split(' >> '); return { title: l.split(': ')[0], lines: l.split(': ').slice(1).join(': ').split('; '), ...(notes ? { notes: [notes] } : {}) }; })]), text: text.replace(/ >> /g, '\n') };
+    // A template (.potx) carries the brand's design: its theme, accent colour and font.
+    case 'pptx': case 'potx': return { content: pptx([{ title, lines: [] }, ...lines.map((entry) => { const [l, notes] = entry.split(' >> '); return { title: l.split(': ')[0], lines: l.split(': ').slice(1).join(': ').split('; '), ...(notes ? { notes: [notes] } : {}) }; })], kind === 'potx' ? BRAND_DESIGN : {}), text: text.replace(/ >> /g, '\n') };
     case 'html': return { content: Buffer.from(`<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>\n`, 'utf8'), text };
     case 'png': return { content: png(64, 48, [[200, 40, 40], [240, 240, 240], [40, 90, 200]]), text: '', image: { width: 64, height: 48 } };
     case 'rtf': return { content: Buffer.from(`{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}}\\f0 ${[title, ...lines].join('\\par ')}}`, 'latin1'), text };
@@ -73,6 +75,12 @@ export const BUDGET_WORKBOOK = {
     ['Total', '=SUM(B2:B5)', '=SUM(C2:C5)', '=SUM(D2:D5)', '=SUM(E2:E5)', '=SUM(F2:F5)'],
   ] as (string | number)[][],
 };
+
+/** The design of Contoso's deck template: what a deck made from it must carry. */
+export const BRAND_DESIGN = { theme: 'Contoso Brand', accent: 'C00000', font: 'Segoe UI', template: true };
+
+/** Added last: Adele's copy of the brand's deck template, with an example slide a new deck does not keep. */
+export const DECK_TEMPLATE: Doc = ['/Templates/Contoso brand.potx', 'potx', 'Contoso brand template', ['Example slide: Replace this slide with your own']];
 
 /** What the sites' libraries besides "Documents" hold, by library name. */
 const LIBRARY_DOCS: Record<string, Doc[]> = {
@@ -161,5 +169,6 @@ export function seedDrives(directory: Directory): DrivesState {
       for (const d of LIBRARY_DOCS[library] ?? []) place(state, state.items.get(drive.rootId)!, d, owner.id);
     }
   }
+  place(state, roots.get('adele.vance')!, DECK_TEMPLATE, directory.findUser(`adele.vance@${directory.domain}`)!.id);
   return state;
 }
