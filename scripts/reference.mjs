@@ -190,7 +190,7 @@ function parseCsdl(xml) {
         continue;
       }
       const kind = tag === 'EntityType' ? 'entity' : tag === 'ComplexType' ? 'complex' : 'enum';
-      const t = { kind, name: `${namespace}.${a.Name}`, baseType: a.BaseType ? qualify(a.BaseType) : undefined, properties: [], navigation: [] };
+      const t = { kind, name: `${namespace}.${a.Name}`, baseType: a.BaseType ? qualify(a.BaseType) : undefined, properties: [], navigation: [], openType: a.OpenType === 'true' };
       if (kind === 'enum') Object.assign(t, { members: [], flags: a.IsFlags === 'true' });
       types.set(t.name, t);
       current = selfClosing ? undefined : t;
@@ -211,7 +211,7 @@ function attrs(s) {
 }
 
 /** The roots, their base types and every type their properties reach, each with its own properties
- *  (name -> {type, collection, nullable}), navigation property names, and enum members. */
+ *  (name -> {type, collection, nullable}), navigation property names, enum members, and whether it is open. */
 function typeTables(types, roots) {
   const out = {};
   const pending = [...roots];
@@ -227,6 +227,8 @@ function typeTables(types, roots) {
     }
     if (t.kind === 'enum') Object.assign(entry, { flags: t.flags, members: [...t.members].sort() });
     else {
+      // Open types (Planner's assignments, checklists, references; a list item's fields) take dynamic properties.
+      if (t.openType) entry.openType = true;
       entry.properties = {};
       for (const p of t.properties) {
         const coll = /^Collection\((.+)\)$/.exec(p.type);
