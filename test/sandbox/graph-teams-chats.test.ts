@@ -26,13 +26,17 @@ describe('listing chats', () => {
     const adele = await sb.graphAs(ADELE, READ);
     const r = await graph(sb, adele, '/me/chats?$expand=members,lastMessagePreview');
     expect(r.status).toBe(200);
-    expect(r.body.value).toHaveLength(seededChatsOf('adele.vance').length);
+    const meetings = r.body.value.filter((c: any) => c.chatType === 'meeting');
+    expect(r.body.value).toHaveLength(seededChatsOf('adele.vance').length + meetings.length);
+    expect(meetings.map((c: any) => c.topic).sort()).toEqual(['Adele / Alex 1:1', 'Contoso all hands', 'Monthly sales review', 'Sales leadership sync']);
     const updated = r.body.value.map((c: any) => Date.parse(c.lastUpdatedDateTime));
     expect(updated).toEqual([...updated].sort((a, b) => b - a));
-    expect(new Set(r.body.value.map((c: any) => c.chatType))).toEqual(new Set(['oneOnOne', 'group']));
+    expect(new Set(r.body.value.map((c: any) => c.chatType))).toEqual(new Set(['oneOnOne', 'group', 'meeting']));
     for (const c of r.body.value) {
       expect(c.members.some((m: any) => m.userId === idOf(ADELE))).toBe(true);
       expect(c.members[0]['@odata.type']).toBe('#microsoft.graph.aadUserConversationMember');
+      // A meeting chat nobody wrote in has no last message yet.
+      if (c.chatType === 'meeting' && c.lastMessagePreview === null) continue;
       expect(c.lastMessagePreview).toMatchObject({ id: expect.any(String), isDeleted: false, body: expect.any(Object) });
     }
     const core = r.body.value.find((c: any) => c.topic === 'Retail launch core team');
@@ -48,11 +52,13 @@ describe('listing chats', () => {
     const adele = await sb.graphAs(ADELE, READ);
     const first = await graph(sb, adele, '/me/chats?$top=2');
     expect(first.body.value).toHaveLength(2);
-    expect((await allPages(sb, adele, '/me/chats?$top=2')).length).toBe(seededChatsOf('adele.vance').length);
+    const total = (await graph(sb, adele, '/me/chats')).body.value.length;
+    expect((await allPages(sb, adele, '/me/chats?$top=2')).length).toBe(total);
+    expect((await graph(sb, adele, `/me/chats?$filter=chatType ne 'meeting'`)).body.value.length).toBe(seededChatsOf('adele.vance').length);
     const groups = await graph(sb, adele, `/me/chats?$filter=chatType eq 'group'`);
     expect(groups.body.value.map((c: any) => c.chatType)).toEqual(groups.body.value.map(() => 'group'));
     expect(groups.body.value.length).toBe(seededChatsOf('adele.vance').filter((c) => c.type === 'group').length);
-    const sorted = await graph(sb, adele, '/me/chats?$orderby=lastMessagePreview/createdDateTime desc&$expand=lastMessagePreview');
+    const sorted = await graph(sb, adele, `/me/chats?$orderby=lastMessagePreview/createdDateTime desc&$expand=lastMessagePreview&$filter=chatType ne 'meeting'`);
     const times = sorted.body.value.map((c: any) => Date.parse(c.lastMessagePreview.createdDateTime));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect((await graph(sb, adele, '/me/chats?$orderby=topic')).status).toBe(400);
@@ -73,6 +79,26 @@ describe('listing chats', () => {
     const members = await graph(sb, adele, `/me/chats/${withAlex.id}/members`);
     expect(members.body.value.map((m: any) => m.email).sort()).toEqual([ADELE, ALEX].sort());
     expect((await graph(sb, adele, `/chats/${withAlex.id}/members/${members.body.value[0].id}`)).body.userId).toBe(members.body.value[0].userId);
+  });
+});
+
+describe('meeting chats', () => {
+  it('ties each Teams meeting of the calendar to its chat: the organizer\'s event, its join link, its people', async () => {
+    const alex = await sb.graphAs(ALEX, 'Chat.Read Calendars.Read');
+    const chats = await graph(sb, alex, `/me/chats?$filter=chatType eq 'meeting'&$expand=members`);
+    const sync = chats.body.value.find((c: any) => c.topic === 'Sales leadership sync');
+    expect(sync.id).toMatch(/^19:meeting_[\w]+@thread\.v2$/);
+    expect(sync.onlineMeetingInfo.organizer).toMatchObject({ id: idOf(ALEX), userIdentityType: 'aadUser' });
+    expect(sync.members.map((m: any) => m.email).sort()).toEqual([ADELE, ALEX, upn('christie.cline')].sort());
+    const event = await graph(sb, alex, `/me/events/${sync.onlineMeetingInfo.calendarEventId}`);
+    expect(event.status).toBe(200);
+    expect(event.body).toMatchObject({ subject: 'Sales leadership sync', isOnlineMeeting: true, onlineMeeting: { joinUrl: sync.onlineMeetingInfo.joinWebUrl } });
+    expect(decodeURIComponent(sync.onlineMeetingInfo.joinWebUrl)).toContain(sync.id);
+    const messages = (await graph(sb, alex, `/chats/${sync.id}/messages`)).body.value;
+    expect(messages.find((m: any) => m.messageType === 'systemEventMessage').eventDetail).toMatchObject({ '@odata.type': '#microsoft.graph.callEndedEventMessageDetail', callDuration: 'PT31M', callEventType: 'meeting' });
+    expect(messages.some((m: any) => m.mentions.some((x: any) => x.mentioned.user.id === idOf(ADELE)))).toBe(true);
+    // The shared support mailbox organizes no meeting chat: it is not a person who can chat.
+    expect(chats.body.value.every((c: any) => c.topic !== 'Weekly support triage')).toBe(true);
   });
 });
 

@@ -94,7 +94,8 @@ describe('Teams against the CSDL and the documented samples', () => {
       const { members, lastMessagePreview, ...chat } = c;
       expect(csdl.problems('microsoft.graph.chat', chat)).toEqual([]);
       for (const m of members) expect(csdl.problems('microsoft.graph.aadUserConversationMember', m)).toEqual([]);
-      const { eventDetail, ...preview } = lastMessagePreview;
+      // A meeting chat nobody wrote in yet has no last message to preview.
+      const { eventDetail, ...preview } = lastMessagePreview ?? { eventDetail: null };
       expect(csdl.problems('microsoft.graph.chatMessageInfo', preview)).toEqual([]);
       if (eventDetail) expect(csdl.problems(eventDetail['@odata.type'].replace(/^#/, ''), eventDetail)).toEqual([]);
       conforms('microsoft.graph.chat', (await graph(sb, adele, `/chats/${c.id}`)).body, 'GET', '/chats/*');
@@ -103,7 +104,9 @@ describe('Teams against the CSDL and the documented samples', () => {
       const cm = await graph(sb, adele, `/chats/${c.id}/members`);
       conforms('microsoft.graph.aadUserConversationMember', cm.body.value[0], 'GET', '/chats/*/members', cm.status);
       const messages = await graph(sb, adele, `/chats/${c.id}/messages?$top=2`);
-      conforms('microsoft.graph.chatMessage', messages.body.value[0], 'GET', '/chats/*/messages?$top=2', messages.status);
+      expect(messages.status).toBe(findSample(samples, 'GET', '/chats/*/messages?$top=2').response.statusCode);
+      if (messages.body.value.length === 0) continue;
+      conforms('microsoft.graph.chatMessage', messages.body.value[0], 'GET', '/chats/*/messages?$top=2');
       for (const m of await allPages(sb, adele, `/chats/${c.id}/messages?$top=50`)) expect(messageProblems(m)).toEqual([]);
       conforms('microsoft.graph.chatMessage', (await graph(sb, adele, `/chats/${c.id}/messages/${messages.body.value[0].id}`)).body, 'GET', '/chats/*/messages/*');
     }

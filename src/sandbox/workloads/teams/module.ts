@@ -7,10 +7,12 @@ import type { TeamsState } from './model.js';
 import { channelMessageRoutes } from './routes-channel-messages.js';
 import { chatRoutes } from './routes-chats.js';
 import { teamRoutes } from './routes-teams.js';
-import { createTeamsState } from './seed/index.js';
+import { addMeetingChats, createTeamsState } from './seed/index.js';
 
 export const teamsWorkload = workload<TeamsState>({
   name: 'teams',
   create: (directory) => createTeamsState(directory, Date.now()),
+  // The calendar's Teams meetings get their meeting chats (the OnlineMeetings port).
+  start: (state, ports) => addMeetingChats(state, ports.onlineMeetings.teamsMeetings(), Date.now()),
   routes: [...teamRoutes, ...channelMessageRoutes, ...chatRoutes],
 });

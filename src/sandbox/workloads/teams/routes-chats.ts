@@ -27,6 +27,14 @@ const both = (path: string, def: Omit<RouteDef<TeamsState>, 'path'>): RouteDef<T
 
 const chatSet = (c: StoredChat) => `chats('${encodeURIComponent(c.id)}')`;
 
+/** An expanded lastMessagePreview of a chat nobody wrote in is null (the engine leaves an empty single out). */
+function withPreviews(ctx: Ctx, res: GraphResponse): GraphResponse {
+  if (!/\blastMessagePreview\b/i.test(readOptions(ctx.req).get('$expand') ?? '')) return res;
+  const body = res.body as Record<string, unknown> & { value?: Record<string, unknown>[] };
+  for (const chat of body.value ?? [body]) if (!('lastMessagePreview' in chat)) chat.lastMessagePreview = null;
+  return res;
+}
+
 function listChats(ctx: Ctx): GraphResponse {
   if (ctx.params.id !== undefined) requireSelf(ctx);
   allowOptions(ctx, ['$expand', '$top', '$filter', '$orderby']);
@@ -35,7 +43,7 @@ function listChats(ctx: Ctx): GraphResponse {
     throw badRequest('Only lastMessagePreview/createdDateTime desc is supported in $orderby.');
   }
   const mine = chatsOf(ctx).sort((a, b) => chatUpdatedMs(b) - chatUpdatedMs(a)).map((c) => renderChat(ctx.state, c, ctx.principal.user.id));
-  return listCollection(ctx, { entity: chatEntity, items: mine, entitySet: 'chats' });
+  return withPreviews(ctx, listCollection(ctx, { entity: chatEntity, items: mine, entitySet: 'chats' }));
 }
 
 /** What the viewer may read of a chat: the messages since their history starts. */
@@ -71,7 +79,7 @@ export const chatRoutes: RouteDef<TeamsState>[] = [
     handler: (ctx) => {
       const c = chat(ctx);
       allowOptions(ctx, ['$expand']);
-      return getEntity(ctx, chatEntity, renderChat(ctx.state, c, ctx.principal.user.id), 'chats');
+      return withPreviews(ctx, getEntity(ctx, chatEntity, renderChat(ctx.state, c, ctx.principal.user.id), 'chats'));
     },
   }),
   ...both('/{chatId}/members', {

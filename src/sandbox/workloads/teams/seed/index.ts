@@ -1,8 +1,8 @@
 // The Teams side of the demo tenant: a team for every group of teams.ts, its channels and their conversations, and
 // the chats of chats.ts, dated back from the seed clock (mailSeedEpoch: a Monday at 18:00 UTC, never after the
-// sandbox started) so a fresh sandbox always has weeks of conversation ending just before it started. Every author
-// and every mentioned person is checked against who can see the channel or chat, so the seed cannot say what
-// Graph would refuse.
+// sandbox started) so a fresh sandbox always has weeks of conversation ending just before it started; the meeting
+// chats of the calendar's Teams meetings follow once the calendar offers them. Every author and every mentioned
+// person is checked against who can see the channel or chat, so the seed cannot say what Graph would refuse.
 
 import type { Directory } from '../../../directory/directory.js';
 import { mailSeedEpoch } from '../../../seed-clock.js';
@@ -16,6 +16,8 @@ import { ENGINEERING_POSTS } from './conversations-engineering.js';
 import { SALES_POSTS } from './conversations-sales.js';
 import { buildPosts, postTime, seedUserId, type SeedContext } from './posts.js';
 import { SEED_TEAMS, type SeedTeam } from './teams.js';
+import { meetingChats } from './meeting-chats.js';
+import type { TeamsMeeting } from '../../../online-meetings.js';
 
 /** Every channel's conversation, by 'Team/Channel'. */
 export const CHANNEL_POSTS = { ...COMPANY_POSTS, ...SALES_POSTS, ...ENGINEERING_POSTS, ...BUSINESS_POSTS };
@@ -27,6 +29,13 @@ export function createTeamsState(directory: Directory, nowMs: number): TeamsStat
   const stray = Object.keys(CHANNEL_POSTS).find((k) => !known.has(k));
   if (stray) throw new Error(`seed: Teams posts for ${stray}, a channel the seed does not have`);
   return { directory, teams, chats: SEED_CHATS.map((c) => buildChat(ctx, c)), limits: new SendLimits(), lastMessageMs: 0 };
+}
+
+/** Once the calendar is there (the OnlineMeetings port): the chats of its Teams meetings, dated on the same clock. */
+export function addMeetingChats(state: TeamsState, meetings: TeamsMeeting[], nowMs: number): void {
+  const used = new Set(state.teams.flatMap((t) => t.channels.flatMap((c) => c.messages)).concat(state.chats.flatMap((c) => c.messages)).map((m) => Number(m.id)));
+  const ctx: SeedContext = { directory: state.directory, epochMs: Date.parse(mailSeedEpoch(nowMs)), used };
+  state.chats.push(...meetingChats(ctx, state, meetings));
 }
 
 function buildTeam(ctx: SeedContext, seed: SeedTeam): StoredTeam {
