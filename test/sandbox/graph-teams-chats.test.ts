@@ -168,6 +168,10 @@ describe('sending in a chat', () => {
     const theirs = (await graph(sb, ben, `/chats/${withBen.id}/messages?$top=1`)).body.value;
     expect(theirs[0]).toMatchObject({ id: sent.body.id, mentions: [{ id: 0, mentionText: 'Ben Walters' }] });
     expect((await allPages(sb, ben, `/chats/${withBen.id}/messages`)).filter((m) => m.id === sent.body.id)).toHaveLength(1);
+    // Ben answers with a reaction, which Adele sees on her message.
+    const benWrites = await sb.graphAs(BEN, SEND);
+    expect((await graph(sb, benWrites, `/me/chats/${withBen.id}/messages/${sent.body.id}/setReaction`, { method: 'POST', body: { reactionType: 'like' } })).status).toBe(204);
+    expect((await graph(sb, adele, `/chats/${withBen.id}/messages/${sent.body.id}`)).body.reactions).toEqual([expect.objectContaining({ reactionType: 'like', user: expect.objectContaining({ user: expect.objectContaining({ id: idOf(BEN) }) }) })]);
     // Megan is not in this chat: she cannot be mentioned in it, nor read it.
     const outsider = await graph(sb, adele, `/chats/${withBen.id}/messages`, { method: 'POST', body: { body: { contentType: 'html', content: '<at id="0">Megan Bowen</at>' }, mentions: [{ id: 0, mentionText: 'Megan Bowen', mentioned: { user: { id: idOf(MEGAN) } } }] } });
     expect(outsider.status).toBe(400);

@@ -157,3 +157,21 @@ describe('posting to a channel', () => {
     expect((await graph(sb, yuki, `/teams/${engineering.id}/channels/${releases.id}/messages`, { method: 'POST', body: { body: { content: 'hi' } } })).status).toBe(403);
   });
 });
+
+describe('reactions', () => {
+  it('sets a reaction once per person and type, shows it, and unsets it; reacting needs ChannelMessage.Send', async () => {
+    const adele = await sb.graphAs(ADELE, SEND);
+    const [thread] = (await graph(sb, adele, `${salesPath}?$top=1&$expand=replies`)).body.value;
+    const before = thread.reactions.length;
+    const react = (action: string, reactionType: unknown, who = adele) => graph(sb, who, `${salesPath}/${thread.id}/${action}`, { method: 'POST', body: { reactionType } });
+    expect((await react('setReaction', '💘')).status).toBe(204);
+    expect((await react('setReaction', '💘')).status).toBe(204);
+    const after = (await graph(sb, adele, `${salesPath}/${thread.id}`)).body;
+    expect(after.reactions.filter((r: any) => r.reactionType === '💘')).toEqual([expect.objectContaining({ user: expect.objectContaining({ user: expect.objectContaining({ id: idOf(ADELE) }) }) })]);
+    expect(Date.parse(after.lastModifiedDateTime)).toBeGreaterThan(Date.parse(thread.lastModifiedDateTime));
+    expect((await react('unsetReaction', '💘')).status).toBe(204);
+    expect((await graph(sb, adele, `${salesPath}/${thread.id}`)).body.reactions).toHaveLength(before);
+    expect((await react('setReaction', '')).status).toBe(400);
+    expect((await react('setReaction', 'like', await sb.graphAs(ADELE, READ))).status).toBe(403);
+  });
+});
