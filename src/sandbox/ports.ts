@@ -4,6 +4,7 @@
 // groups, search over everything.
 
 import type { MeetingMail, MeetingTransport } from './workloads/exchange/meeting-mail.js';
+import type { OnlineMeetings } from './online-meetings.js';
 import type { Searchable } from './searchable.js';
 
 export interface Ports {
@@ -17,7 +18,9 @@ export interface Ports {
   mailSearch: Searchable;
   eventSearch: Searchable;
   siteSearch: Searchable;
+  /** Calendar, for Teams: the Teams meetings on organizers' calendars, each with its meeting chat. */
+  onlineMeetings: OnlineMeetings;
 }
 
 /** Every port by name, so the tenant can tell which one no workload offers. */
-export const PORT_NAMES = { meetingMail: true, meetingTransport: true, fileSearch: true, mailSearch: true, eventSearch: true, siteSearch: true } as const satisfies Record<keyof Ports, true>;
+export const PORT_NAMES = { meetingMail: true, meetingTransport: true, fileSearch: true, mailSearch: true, eventSearch: true, siteSearch: true, onlineMeetings: true } as const satisfies Record<keyof Ports, true>;

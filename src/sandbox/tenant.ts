@@ -13,9 +13,10 @@ import { mailWorkload } from './workloads/exchange/mail/module.js';
 import { drivesWorkload } from './workloads/drives/module.js';
 import { sitesWorkload } from './workloads/sites/module.js';
 import { searchWorkload } from './workloads/search/module.js';
+import { teamsWorkload } from './workloads/teams/module.js';
 
 /** In this order their seeds run (mail before calendar keeps every seeded id as it has always been). */
-export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, drivesWorkload, sitesWorkload, searchWorkload];
+export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, drivesWorkload, sitesWorkload, searchWorkload, teamsWorkload];
 
 export interface Tenant {
   readonly directory: Directory;

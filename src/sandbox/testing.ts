@@ -16,11 +16,14 @@ export {
   sharedMailbox,
 } from './directory/seed/users.js';
 export { SHAREPOINT_HOST } from './directory/seed/sites.js';
-export { calendarAnchorWeek, mailSeedEpoch } from './workloads/exchange/time/seed-clock.js';
+export { calendarAnchorWeek, mailSeedEpoch } from './seed-clock.js';
 export { addDays } from './workloads/exchange/time/datetime.js';
 
 // Drives: the largest file the sandbox keeps (an upload session for more is refused).
 export { SANDBOX_FILE_MAX } from './workloads/drives/upload-session.js';
+
+// Teams: the seeded teams (ids, channels, their members and posts) and chats.
+export { SEEDED_CHATS, SEEDED_TEAM_NAMES, seededTeam, type SeededChannel } from './workloads/teams/seed/facts.js';
 
 export { AUTHORITY_HOST, createIdentity, type IdentityOptions, type IdentityService } from './identity/index.js';
 

@@ -5,8 +5,10 @@
 import { workload } from '../workload.js';
 import { createDirectory, type Directory } from './directory.js';
 import { organizationRoutes } from './organization-routes.js';
+import { departmentGroups } from './seed/department-groups.js';
 import { ORGANIZATION } from './seed/organization.js';
 import { demoSites } from './seed/sites.js';
+import { teamGroups } from './seed/team-groups.js';
 import { DEFAULT_USER_UPN, TENANT_DOMAIN, demoUsers, sharedMailbox } from './seed/users.js';
 import { userRoutes } from './user-routes.js';
 
@@ -19,6 +21,7 @@ export function seedDirectory(): Directory {
     users,
     sharedMailboxes: [shared],
     sites: demoSites(people),
+    groups: [...departmentGroups(users), ...teamGroups(users)],
     organization: structuredClone(ORGANIZATION),
     domain: TENANT_DOMAIN,
     defaultUserUpn: DEFAULT_USER_UPN,
