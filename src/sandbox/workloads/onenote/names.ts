@@ -1,8 +1,9 @@
 // Names of notebooks, section groups and sections as OneNote takes them: given (20152), not starting with a space
 // (20154), without the characters it refuses (notebooks: ? * \ / : < > | ' " (20115); the others also & # % ~,
 // (20153)), at most 128 characters for a notebook and 50 for the rest (20155), and unique among their siblings
-// whatever the letter case (20117).
+// whatever the letter case (20117). And the name OneNote gives a work account's default notebook.
 
+import type { Directory, DirectoryUser } from '../../directory/directory.js';
 import { badJson, nameInvalid, nameInvalidNotebook, nameLeadingSpace, nameMissing, nameTaken, nameTooLong } from './errors.js';
 
 const NOTEBOOK_REFUSED = /[?*\\/:<>|'"]/;
@@ -25,3 +26,6 @@ export function checkName(name: string, kind: 'notebook' | 'section' | 'sectionG
   if (siblings.some((s) => s.displayName.toLowerCase() === name.toLowerCase())) throw nameTaken();
   return name;
 }
+
+/** A work account's default notebook: "{Given} @ {Company}" (Contoso Ltd. gives "Contoso"). */
+export const defaultNotebookName = (directory: Directory, u: DirectoryUser) => `${u.givenName ?? u.displayName} @ ${String(directory.organization.displayName).split(' ')[0]}`;

@@ -8,10 +8,9 @@ import { CREATE, needs, notesOf, PAGE_READ, pageOf, sectionOf, UPDATE } from './
 import { pageEntity } from './entities.js';
 import { hierarchyId } from './ids.js';
 import type { Notes, OneNoteState, StoredSection } from './model.js';
-import { checkName } from './names.js';
+import { checkName, defaultNotebookName } from './names.js';
 import { addPage, pageSource, type PageSource } from './page-create.js';
 import { entitySet, getView, listViews } from './queries.js';
-import { defaultNotebookName } from './seed/index.js';
 import { pageView } from './views.js';
 
 type Ctx = RouteContext<OneNoteState>;

@@ -10,6 +10,7 @@ import { png } from '../../../content/office-files.js';
 import type { Directory, DirectoryUser } from '../../../directory/directory.js';
 import { mailSeedEpoch, shiftDate } from '../../../seed-clock.js';
 import { hierarchyId } from '../ids.js';
+import { defaultNotebookName } from '../names.js';
 import type { Notes, OneNoteState, StoredSection } from '../model.js';
 import { addPage } from '../page-create.js';
 import { Throttle } from '../throttle.js';
@@ -36,9 +37,6 @@ export function createOneNoteState(directory: Directory, settings: TenantSetting
   };
   return state;
 }
-
-/** A work account's default notebook: "{Given} @ {Company}" (Contoso Ltd. gives "Contoso"). */
-export const defaultNotebookName = (directory: Directory, u: DirectoryUser) => `${u.givenName ?? u.displayName} @ ${String(directory.organization.displayName).split(' ')[0]}`;
 
 const emptyNotes = (u: DirectoryUser): Notes => ({ owner: { id: u.id, displayName: u.displayName }, notebooks: [], sectionGroups: [], sections: [], pages: [] });
 
