@@ -39,13 +39,20 @@ export function readMultipart(body: Buffer, boundary: string): NamedPart[] {
     if (parts.length > PARTS_MAX) throw tooManyParts();
     at = next + 1;
   }
+  return parts;
+}
+
+/** The data parts by name; a name twice (in any letter case) is OneNote's 20009. The caller has taken out the
+ *  part it reads itself (Presentation, Commands), whose repetition has codes of its own. */
+export function partsByName(parts: readonly NamedPart[]): Map<string, { type: string; bytes: Buffer }> {
+  const out = new Map<string, { type: string; bytes: Buffer }>();
   const seen = new Set<string>();
   for (const p of parts) {
-    const key = p.name.toLowerCase();
-    if (seen.has(key)) throw duplicateParts(p.name);
-    seen.add(key);
+    if (seen.has(p.name.toLowerCase())) throw duplicateParts(p.name);
+    seen.add(p.name.toLowerCase());
+    out.set(p.name, { type: p.type, bytes: p.bytes });
   }
-  return parts;
+  return out;
 }
 
 function skipLineEnd(b: Buffer, at: number): number {

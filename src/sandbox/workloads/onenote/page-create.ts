@@ -8,7 +8,7 @@ import { badContentType, badCreated, noContent, noPresentation, presentationType
 import { readPage, type Part, type Sources } from './html/input.js';
 import { guid, pageId, resourceId } from './ids.js';
 import type { Notes, OneNoteState, StoredPage, StoredResource, StoredSection } from './model.js';
-import { multipartBoundary, readMultipart } from './multipart.js';
+import { multipartBoundary, partsByName, readMultipart } from './multipart.js';
 
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i;
 
@@ -34,7 +34,7 @@ export function pageSource(ctx: RouteContext<OneNoteState>): PageSource {
   if (presentation.length === 0) throw noPresentation();
   if (presentation.length > 1) throw twoPresentations();
   if (!HTML_TYPE.test(presentation[0].type)) throw presentationType();
-  return { html: presentation[0].bytes.toString('utf8'), parts: new Map(parts.filter((p) => p !== presentation[0]).map((p) => [p.name, { type: p.type, bytes: p.bytes }])) };
+  return { html: presentation[0].bytes.toString('utf8'), parts: partsByName(parts.filter((p) => p !== presentation[0])) };
 }
 
 export interface NewPage {

@@ -10,7 +10,7 @@ import { pageHtml } from './html/output.js';
 import { applyCommands, readCommands, resourcesIn } from './html/patch.js';
 import { resourceId, wellFormedId } from './ids.js';
 import type { Notes, OneNoteState, StoredPage, StoredResource } from './model.js';
-import { multipartBoundary, readMultipart } from './multipart.js';
+import { multipartBoundary, partsByName, readMultipart } from './multipart.js';
 
 type Ctx = RouteContext<OneNoteState>;
 const ROOT = '/users/{id}/onenote';
@@ -33,7 +33,7 @@ function patch(ctx: Ctx, notes: Notes, page: StoredPage): void {
     } catch {
       throw patchPayload();
     }
-    parts = new Map(all.filter((p) => p !== commands).map((p) => [p.name, { type: p.type, bytes: p.bytes }]));
+    parts = partsByName(all.filter((p) => p !== commands));
   }
   const commands = readCommands(body);
   const made: StoredResource[] = [];
