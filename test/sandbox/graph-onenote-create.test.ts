@@ -47,6 +47,39 @@ describe('OneNote page creation', () => {
     expect(textOfHtml(out)).toBe('Holiday campaign Budget is approved , see the brief . Text in a div that carries nothing Posters Radio Channel Spend Print 12,000 Loose & tidy a b c');
   });
 
+  it('keeps absolutely positioned divs and images of a data-absolute-enabled body as outlines of their own', async () => {
+    const megan = await sb.graphAs(MEGAN, RW);
+    const section = await scratchSection(sb, megan, 'Positions');
+    const body = `<p>Loose <u>underlined</u> and <code>code()</code></p>
+      <div data-id="side" style="position:absolute;left:700px;top:120px;width:200px;color:red"><p>Side note</p></div>
+      <img style="position:absolute;left:48px;top:400px" src="data:image/png;base64,${PNG.toString('base64')}" />`;
+    const made = await send(sb, megan, `/me/onenote/sections/${section}/pages`, 'POST', 'text/html', `<html><head><title>Layout</title></head><body data-absolute-enabled="true">${body}</body></html>`);
+    expect(made.status).toBe(201);
+    const out = await contentOf(megan, made.body.id);
+    expect(out).toMatch(/<div data-id="_default" style="position:absolute;left:48px;top:120px;width:624px">\s*<p>Loose <span style="text-decoration:underline">underlined<\/span> and <span style="font-family:Consolas">code\(\)<\/span><\/p>\s*<\/div>/);
+    expect(out).toMatch(/<div data-id="side" style="position:absolute;left:700px;top:120px;width:200px">\s*<p>Side note<\/p>\s*<\/div>/);
+    expect(out).toMatch(/<img width="1" height="1" src="[^"]+" data-src-type="image\/png" data-fullres-src="[^"]+" data-fullres-src-type="image\/png" style="position:absolute;left:48px;top:400px" \/>/);
+    // Without data-absolute-enabled, positions are ignored and everything goes into the default outline.
+    const flat = await send(sb, megan, `/me/onenote/sections/${section}/pages`, 'POST', 'text/html', `<html><head><title>Flat</title></head><body>${body}</body></html>`);
+    const flatOut = await contentOf(megan, flat.body.id);
+    expect(flatOut.match(/<div /g)).toHaveLength(2);
+    expect(flatOut).not.toContain('left:700px');
+  });
+
+  it('creates a page inside a JSON batch (the HTML base64-encoded, as Graph batches bodies that are not JSON)', async () => {
+    const megan = await sb.graphAs(MEGAN, RW);
+    const section = await scratchSection(sb, megan, 'Batch');
+    const html = Buffer.from(page('Batched', '<p>From a batch</p>')).toString('base64');
+    const r = await graph(sb, megan, '/$batch', { method: 'POST', body: { requests: [
+      { id: '1', method: 'POST', url: `/me/onenote/sections/${section}/pages`, headers: { 'Content-Type': 'text/html' }, body: html },
+      { id: '2', method: 'GET', url: `/me/onenote/sections/${section}/pages?$select=title`, dependsOn: ['1'] },
+    ] } });
+    expect(r.status).toBe(200);
+    const [made, listed] = [...r.body.responses].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
+    expect([made.status, made.body.title]).toEqual([201, 'Batched']);
+    expect(listed.body.value).toEqual([{ title: 'Batched' }]);
+  });
+
   it('keeps an image given as a data: URL as a resource of the page, with its size', async () => {
     const megan = await sb.graphAs(MEGAN, RW);
     const section = await scratchSection(sb, megan, 'Data URL image');
