@@ -114,6 +114,17 @@ describe('OneNote page creation', () => {
     expect([stream.type, stream.bytes.equals(pdf)]).toEqual(['application/octet-stream', true]);
   });
 
+  it('takes images of several megabytes (OneNote takes pages up to 75 MB, more than other Graph bodies)', async () => {
+    const megan = await sb.graphAs(MEGAN, RW);
+    const section = await scratchSection(sb, megan, 'Large image');
+    const photo = Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024, 7)]);
+    const body = multipart([{ name: 'Presentation', type: 'text/html', body: page('Photo', '<img src="name:photo" alt="photo" />') }, { name: 'photo', type: 'image/png', body: photo }]);
+    const made = await send(sb, megan, `/me/onenote/sections/${section}/pages`, 'POST', MULTIPART, body);
+    expect(made.status).toBe(201);
+    const src = /<img alt="photo" width="1" height="1" src="([^"]+)"/.exec(await contentOf(megan, made.body.id))![1];
+    expect((await bytesAt(src, megan)).bytes.equals(photo)).toBe(true);
+  });
+
   it("takes a multipart body built by fetch's FormData (parts with file names)", async () => {
     const megan = await sb.graphAs(MEGAN, RW);
     const section = await scratchSection(sb, megan, 'FormData');

@@ -70,6 +70,9 @@ describe('OneNote: notebooks, sections, pages', () => {
     const quick = (await graph(sb, adele, '/me/onenote/sections?$filter=displayName eq \'Quick Notes\'')).body.value[0];
     const inQuick = await graph(sb, adele, `/me/onenote/sections/${quick.id}/pages?pagelevel=true&$orderby=title`);
     expect(inQuick.body.value.map((p: { title: string; level: number; order: number }) => [p.title, p.level, typeof p.order])).toEqual([['Ideas', 0, 'number'], ['To do this week', 0, 'number']]);
+    // Level and order are a section's business (OneNote's 20104 for all pages).
+    const levels = await graph(sb, adele, '/me/onenote/pages?pageLevel=true');
+    expect([levels.status, levels.body.error.code]).toEqual([400, '20104']);
     const bad = await graph(sb, adele, '/me/onenote/pages?$filter=nope eq 1');
     expect([bad.status, bad.body.error.code]).toEqual([400, '20127']);
   });

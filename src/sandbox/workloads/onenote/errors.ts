@@ -49,4 +49,5 @@ export const patchNoAppend = (tag: string) => onenote(400, 20138, `The target el
 export const patchUnsupported = (why: string) => onenote(400, 20141, `The target doesn't support the specified action: ${why}`);
 
 // Queries.
+export const pageLevelHere = () => onenote(400, 20104, 'The pagelevel query option is supported only when querying for the pages collection in a section or for a specific page.');
 export const topTooHigh = (max: number) => onenote(400, 20129, `The top query string option value is too high. The maximum value is ${max}.`);

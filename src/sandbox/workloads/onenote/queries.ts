@@ -14,6 +14,12 @@ import { RELATIVES, type View } from './views.js';
 type Ctx = RouteContext<OneNoteState>;
 type Rec = Record<string, unknown>;
 
+/** A OneNote query parameter that is not an OData option (pagelevel, includeIDs, sectionName), named in any case. */
+export function oneNoteParam(ctx: Ctx, name: string): string | undefined {
+  for (const [k, v] of ctx.req.url.searchParams) if (k.toLowerCase() === name.toLowerCase()) return v;
+  return undefined;
+}
+
 /** The entity set of a person's notebooks, sections, ... in @odata.context. */
 export const entitySet = (ownerId: string, name: string) => `users('${ownerId}')/onenote/${name}`;
 

@@ -11,6 +11,7 @@ import { applyCommands, readCommands, resourcesIn } from './html/patch.js';
 import { resourceId, wellFormedId } from './ids.js';
 import type { Notes, OneNoteState, StoredPage, StoredResource } from './model.js';
 import { multipartBoundary, partsByName, readMultipart } from './multipart.js';
+import { oneNoteParam } from './queries.js';
 
 type Ctx = RouteContext<OneNoteState>;
 const ROOT = '/users/{id}/onenote';
@@ -67,7 +68,7 @@ export const contentRoutes: RouteDef<OneNoteState>[] = [
     handler: (ctx) => {
       const notes = notesOf(ctx);
       const page = pageOf(notes, ctx.params.pageId);
-      const includeIds = ctx.req.url.searchParams.get('includeIDs')?.toLowerCase() === 'true';
+      const includeIds = oneNoteParam(ctx, 'includeIDs')?.toLowerCase() === 'true';
       return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: pageHtml(page, { includeIds, resourceUrl: (id) => resourceUrl(ctx, notes, id) }) };
     },
   },

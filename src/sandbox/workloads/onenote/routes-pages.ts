@@ -10,17 +10,19 @@ import { hierarchyId } from './ids.js';
 import type { Notes, OneNoteState, StoredSection } from './model.js';
 import { checkName, defaultNotebookName } from './names.js';
 import { addPage, pageSource, type PageSource } from './page-create.js';
-import { entitySet, getView, listViews } from './queries.js';
+import { pageLevelHere } from './errors.js';
+import { entitySet, getView, listViews, oneNoteParam } from './queries.js';
 import { pageView } from './views.js';
 
 type Ctx = RouteContext<OneNoteState>;
 const ROOT = '/users/{id}/onenote';
 const now = () => new Date().toISOString().replace(/(\.\d{3})\d*Z$/, '$1Z');
-const pageLevel = (ctx: Ctx) => ctx.req.url.searchParams.get('pagelevel')?.toLowerCase() === 'true';
+const pageLevel = (ctx: Ctx) => oneNoteParam(ctx, 'pagelevel')?.toLowerCase() === 'true';
 
 function listPages(ctx: Ctx, notes: Notes, section?: StoredSection) {
+  if (pageLevel(ctx) && !section) throw pageLevelHere();
   const pages = notes.pages.filter((p) => !section || p.sectionId === section.id);
-  return listViews(ctx, pageEntity(pageLevel(ctx) && !!section), pages.map((p) => pageView(ctx, notes, p)), entitySet(notes.owner.id, 'pages'));
+  return listViews(ctx, pageEntity(pageLevel(ctx)), pages.map((p) => pageView(ctx, notes, p)), entitySet(notes.owner.id, 'pages'));
 }
 
 function create(ctx: Ctx, notes: Notes, section: StoredSection, source: PageSource) {
@@ -40,7 +42,7 @@ function targetSection(ctx: Ctx, notes: Notes): StoredSection {
     notes.notebooks.push(notebook);
   }
   const top = notes.sections.filter((s) => s.notebookId === notebook.id && !s.parentGroupId);
-  const wanted = ctx.req.url.searchParams.get('sectionName') ?? undefined;
+  const wanted = oneNoteParam(ctx, 'sectionName');
   const found = wanted === undefined ? top.find((s) => s.isDefault) ?? top[0] : top.find((s) => s.displayName.toLowerCase() === wanted.toLowerCase());
   if (found) return found;
   const section: StoredSection = { id: hierarchyId(), displayName: wanted === undefined ? 'Quick Notes' : checkName(wanted, 'section', top), notebookId: notebook.id, parentGroupId: null, isDefault: wanted === undefined, ...stamps };
