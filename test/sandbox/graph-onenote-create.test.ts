@@ -179,6 +179,12 @@ describe('OneNote refusals', () => {
       expect([what, r.status, r.body.error?.code]).toEqual([what, status, code]);
     }
     expect(await pagesIn(megan, section)).toEqual([]);
+    // What OneNote takes all the same: HTML without a body element, a fragment without a head.
+    const noBody = await post('text/html', '<html><head><title>No body</title></head><p>Just a paragraph</p></html>');
+    const fragment = await post('text/html', '<h2>Only a heading</h2>');
+    expect([noBody.status, noBody.body.title, fragment.status, fragment.body.title]).toEqual([201, 'No body', 201, '']);
+    expect(textOfHtml(await contentOf(megan, noBody.body.id))).toBe('Just a paragraph');
+    expect(textOfHtml(await contentOf(megan, fragment.body.id))).toBe('Only a heading');
     const elsewhere = await send(sb, megan, '/me/onenote/sections/1-00000000-0000-0000-0000-000000000000/pages', 'POST', 'text/html', html);
     expect([elsewhere.status, elsewhere.body.error.code]).toEqual([404, '20102']);
   });

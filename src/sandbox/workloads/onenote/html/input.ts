@@ -50,7 +50,8 @@ export function readPage(html: string, src: Sources): InputPage {
   const absolute = body?.attribs['data-absolute-enabled'] === 'true';
   const outlines: El[] = [];
   const loose: ChildNode[] = [];
-  for (const c of body ? body.children : doc.children.filter((c) => !(DomUtils.isTag(c) && ['html', 'head'].includes(c.name)))) {
+  // Without a <body>, the document is the body (its <html> gives up its content, its <head> is dropped).
+  for (const c of (body ?? doc).children) {
     const position = absolute && DomUtils.isTag(c) && ['div', 'img', 'object'].includes(c.name) ? absolutePosition(c.attribs.style) : undefined;
     if (!position || !DomUtils.isTag(c)) loose.push(c);
     else if (c.name === 'div') outlines.push(el('div', { ...identity(src, 'div', c), style: position }, flow(c.children, env)));
