@@ -1,6 +1,6 @@
 // OneNote's data for each person: notebooks, section groups, sections and pages (each page's body kept as the
 // element tree of its output HTML, html/tree.ts), and the images and files pages carry (resources), as Graph's
-// notebook, sectionGroup, onenoteSection, onenotePage and onenoteResource hold them.
+// notebook, sectionGroup, onenoteSection, onenotePage and onenoteResource hold them; and the stamps of new ones.
 
 import type { El } from './html/tree.js';
 import type { Throttle } from './throttle.js';
@@ -86,3 +86,12 @@ export interface OneNoteState {
    *  never open most people's notebooks. */
   seed(ownerId: string): Notes;
 }
+
+/** The current instant as OneNote writes it (UTC, milliseconds). */
+export const nowIso = () => new Date().toISOString();
+
+/** What a notebook, section group or section made now by `owner` carries. */
+export const madeNow = (owner: Actor) => {
+  const at = nowIso();
+  return { createdDateTime: at, lastModifiedDateTime: at, createdBy: owner, lastModifiedBy: owner };
+};

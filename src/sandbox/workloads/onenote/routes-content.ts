@@ -9,7 +9,7 @@ import { invalidId, notFound, patchNoCommands, patchPayload } from './errors.js'
 import { pageHtml } from './html/output.js';
 import { applyCommands, readCommands, resourcesIn } from './html/patch.js';
 import { resourceId, wellFormedId } from './ids.js';
-import type { Notes, OneNoteState, StoredPage, StoredResource } from './model.js';
+import { nowIso, type Notes, type OneNoteState, type StoredPage, type StoredResource } from './model.js';
 import { multipartBoundary, partsByName, readMultipart } from './multipart.js';
 import { oneNoteParam } from './queries.js';
 
@@ -49,7 +49,7 @@ function patch(ctx: Ctx, notes: Notes, page: StoredPage): void {
   for (const r of made) ctx.state.resources.set(r.id, r);
   const shown = resourcesIn(page.body);
   for (const [id, r] of ctx.state.resources) if (r.pageId === page.id && !shown.has(id)) ctx.state.resources.delete(id);
-  page.lastModifiedDateTime = new Date().toISOString().replace(/(\.\d{3})\d*Z$/, '$1Z');
+  page.lastModifiedDateTime = nowIso();
 }
 
 function resource(ctx: Ctx, sample: 'value' | 'content') {

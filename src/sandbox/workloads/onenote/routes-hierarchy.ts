@@ -6,19 +6,13 @@ import type { RouteContext, RouteDef } from '../../graph/types.js';
 import { CREATE, groupOf, HIERARCHY_READ, needs, notebookOf, notesOf, sectionOf } from './access.js';
 import { groupEntity, notebookEntity, sectionEntity } from './entities.js';
 import { hierarchyId } from './ids.js';
-import type { Notes, OneNoteState, StoredSection, StoredSectionGroup } from './model.js';
+import { madeNow, type Notes, type OneNoteState, type StoredSection, type StoredSectionGroup } from './model.js';
 import { newName } from './names.js';
 import { entitySet, getView, listViews } from './queries.js';
 import { groupView, notebookView, sectionView } from './views.js';
 
 type Ctx = RouteContext<OneNoteState>;
 const ROOT = '/users/{id}/onenote';
-const now = () => new Date().toISOString().replace(/(\.\d{3})\d*Z$/, '$1Z');
-
-const stamps = (notes: Notes) => {
-  const at = now();
-  return { createdDateTime: at, lastModifiedDateTime: at, createdBy: notes.owner, lastModifiedBy: notes.owner };
-};
 
 const sections = (ctx: Ctx, notes: Notes, of: (s: StoredSection) => boolean) =>
   listViews(ctx, sectionEntity, notes.sections.filter(of).map((s) => sectionView(ctx, notes, s)), entitySet(notes.owner.id, 'sections'));
@@ -28,14 +22,14 @@ const groups = (ctx: Ctx, notes: Notes, of: (g: StoredSectionGroup) => boolean) 
 /** A new section in a notebook, or in a section group of it. */
 function addSection(ctx: Ctx, notes: Notes, notebookId: string, parentGroupId: string | null) {
   const siblings = notes.sections.filter((s) => s.notebookId === notebookId && s.parentGroupId === parentGroupId);
-  const section: StoredSection = { id: hierarchyId(), displayName: newName(ctx.req.body, 'section', siblings), notebookId, parentGroupId, isDefault: false, ...stamps(notes) };
+  const section: StoredSection = { id: hierarchyId(), displayName: newName(ctx.req.body, 'section', siblings), notebookId, parentGroupId, isDefault: false, ...madeNow(notes.owner) };
   notes.sections.push(section);
   return getView(ctx, sectionEntity, sectionView(ctx, notes, section), entitySet(notes.owner.id, 'sections'), 201);
 }
 
 function addGroup(ctx: Ctx, notes: Notes, notebookId: string, parentGroupId: string | null) {
   const siblings = notes.sectionGroups.filter((g) => g.notebookId === notebookId && g.parentGroupId === parentGroupId);
-  const group: StoredSectionGroup = { id: hierarchyId(), displayName: newName(ctx.req.body, 'sectionGroup', siblings), notebookId, parentGroupId, ...stamps(notes) };
+  const group: StoredSectionGroup = { id: hierarchyId(), displayName: newName(ctx.req.body, 'sectionGroup', siblings), notebookId, parentGroupId, ...madeNow(notes.owner) };
   notes.sectionGroups.push(group);
   return getView(ctx, groupEntity, groupView(ctx, notes, group), entitySet(notes.owner.id, 'sectionGroups'), 201);
 }
@@ -52,7 +46,7 @@ export const hierarchyRoutes: RouteDef<OneNoteState>[] = [
     method: 'POST', path: `${ROOT}/notebooks`, scopes: needs(CREATE),
     handler: (ctx) => {
       const notes = notesOf(ctx);
-      const notebook = { id: hierarchyId(), displayName: newName(ctx.req.body, 'notebook', notes.notebooks), isDefault: false, ...stamps(notes) };
+      const notebook = { id: hierarchyId(), displayName: newName(ctx.req.body, 'notebook', notes.notebooks), isDefault: false, ...madeNow(notes.owner) };
       notes.notebooks.push(notebook);
       return getView(ctx, notebookEntity, notebookView(ctx, notes, notebook), entitySet(notes.owner.id, 'notebooks'), 201);
     },

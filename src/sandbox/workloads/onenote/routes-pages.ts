@@ -7,7 +7,7 @@ import type { RouteContext, RouteDef } from '../../graph/types.js';
 import { CREATE, needs, notesOf, PAGE_READ, pageOf, sectionOf, UPDATE } from './access.js';
 import { pageEntity } from './entities.js';
 import { hierarchyId } from './ids.js';
-import type { Notes, OneNoteState, StoredSection } from './model.js';
+import { madeNow, nowIso, type Notes, type OneNoteState, type StoredSection } from './model.js';
 import { checkName, defaultNotebookName } from './names.js';
 import { addPage, pageSource, type PageSource } from './page-create.js';
 import { pageLevelHere } from './errors.js';
@@ -16,7 +16,6 @@ import { pageView } from './views.js';
 
 type Ctx = RouteContext<OneNoteState>;
 const ROOT = '/users/{id}/onenote';
-const now = () => new Date().toISOString().replace(/(\.\d{3})\d*Z$/, '$1Z');
 const pageLevel = (ctx: Ctx) => oneNoteParam(ctx, 'pagelevel')?.toLowerCase() === 'true';
 
 function listPages(ctx: Ctx, notes: Notes, section?: StoredSection) {
@@ -26,7 +25,7 @@ function listPages(ctx: Ctx, notes: Notes, section?: StoredSection) {
 }
 
 function create(ctx: Ctx, notes: Notes, section: StoredSection, source: PageSource) {
-  const page = addPage(ctx.state, notes, { section, source, appId: ctx.principal.appId, at: now() });
+  const page = addPage(ctx.state, notes, { section, source, appId: ctx.principal.appId, at: nowIso() });
   const r = getView(ctx, pageEntity(false), pageView(ctx, notes, page), entitySet(notes.owner.id, 'pages'), 201);
   return { ...r, headers: { ...r.headers, Location: (r.body as { self: string }).self } };
 }
@@ -34,8 +33,7 @@ function create(ctx: Ctx, notes: Notes, section: StoredSection, source: PageSour
 /** Where POST /onenote/pages puts a page: the default notebook's section named by sectionName (a top-level one,
  *  made when missing), else its default section. A person without notebooks gets a default one first. */
 function targetSection(ctx: Ctx, notes: Notes): StoredSection {
-  const at = now();
-  const stamps = { createdDateTime: at, lastModifiedDateTime: at, createdBy: notes.owner, lastModifiedBy: notes.owner };
+  const stamps = madeNow(notes.owner);
   let notebook = notes.notebooks.find((n) => n.isDefault);
   if (!notebook) {
     notebook = { id: hierarchyId(), displayName: defaultNotebookName(ctx.directory, ctx.directory.findUser(notes.owner.id)!), isDefault: true, ...stamps };

@@ -58,8 +58,8 @@ export function notebookView(ctx: Ctx, notes: Notes, n: StoredNotebook): View {
   };
 }
 
-const notebookOf = (ctx: Ctx, notes: Notes, id: string) => notebookView(ctx, notes, notes.notebooks.find((n) => n.id === id)!);
-const groupOf = (ctx: Ctx, notes: Notes, id: string | null) => {
+const parentNotebookView = (ctx: Ctx, notes: Notes, id: string) => notebookView(ctx, notes, notes.notebooks.find((n) => n.id === id)!);
+const parentGroupView = (ctx: Ctx, notes: Notes, id: string | null) => {
   const g = id ? notes.sectionGroups.find((x) => x.id === id) : undefined;
   return g ? groupView(ctx, notes, g) : null;
 };
@@ -78,8 +78,8 @@ export function groupView(ctx: Ctx, notes: Notes, g: StoredSectionGroup): View {
     lastModifiedBy: identitySet(g.lastModifiedBy),
     [RELATIVES]: {
       kind: 'sectionGroup',
-      parentNotebook: () => notebookOf(ctx, notes, g.notebookId),
-      parentSectionGroup: () => groupOf(ctx, notes, g.parentGroupId),
+      parentNotebook: () => parentNotebookView(ctx, notes, g.notebookId),
+      parentSectionGroup: () => parentGroupView(ctx, notes, g.parentGroupId),
       sections: () => notes.sections.filter((s) => s.parentGroupId === g.id).map((s) => sectionView(ctx, notes, s)),
       sectionGroups: () => notes.sectionGroups.filter((x) => x.parentGroupId === g.id).map((x) => groupView(ctx, notes, x)),
     },
@@ -114,8 +114,8 @@ export function sectionView(ctx: Ctx, notes: Notes, s: StoredSection): View {
     links: links(`${file}#section-id={${bare(s.id)}}&end`, `onenote:${file}#section-id={${bare(s.id)}}&end`),
     [RELATIVES]: {
       kind: 'section',
-      parentNotebook: () => notebookOf(ctx, notes, s.notebookId),
-      parentSectionGroup: () => groupOf(ctx, notes, s.parentGroupId),
+      parentNotebook: () => parentNotebookView(ctx, notes, s.notebookId),
+      parentSectionGroup: () => parentGroupView(ctx, notes, s.parentGroupId),
     },
   };
 }
@@ -138,7 +138,7 @@ export function pageView(ctx: Ctx, notes: Notes, p: StoredPage): View {
     links: links(`${file}${anchor}`, `onenote:${file}${anchor}`),
     [RELATIVES]: {
       kind: 'page',
-      parentNotebook: () => notebookOf(ctx, notes, section.notebookId),
+      parentNotebook: () => parentNotebookView(ctx, notes, section.notebookId),
       parentSection: () => sectionView(ctx, notes, section),
     },
   };
