@@ -62,9 +62,10 @@ function skipLineEnd(b: Buffer, at: number): number {
 }
 
 function readPart(raw: Buffer): NamedPart {
-  let split = raw.indexOf('\r\n\r\n');
-  let gap = 4;
-  if (split < 0 || raw.indexOf('\n\n') >= 0 && raw.indexOf('\n\n') < split) [split, gap] = [raw.indexOf('\n\n'), 2];
+  // Headers end at the first blank line, CRLF or (leniently) bare LF.
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  const [split, gap] = lf >= 0 && (crlf < 0 || lf < crlf) ? [lf, 2] : [crlf, 4];
   if (split < 0) throw malformedMultipart('a part has no blank line between its headers and its content.');
   const headers = new Map<string, string>();
   for (const line of raw.toString('utf8', 0, split).split(/\r?\n/)) {
