@@ -182,6 +182,18 @@ describe('OneNote throttling', () => {
     }
   });
 
+  it('answers an injected 429 on OneNote paths as OneNote does: 20166, no Retry-After even when the rule gives one', async () => {
+    const megan = await sb.graphAs(MEGAN, READ);
+    sb.faults.add({ path: '^/me/onenote/notebooks$', status: 429, retryAfter: 3 });
+    try {
+      const r = await graph(sb, megan, '/me/onenote/notebooks');
+      expect([r.status, r.body.error.code, r.headers.get('retry-after')]).toEqual([429, '20166', null]);
+      expect((await graph(sb, megan, '/me/onenote/notebooks')).status).toBe(200);
+    } finally {
+      sb.faults.clear();
+    }
+  });
+
   it("holds Graph's documented limit by default: 120 requests a minute for each app and person", async () => {
     const ben = await sb.graphAs(BEN, READ);
     const statuses = await Promise.all(Array.from({ length: 121 }, () => graph(sb, ben, '/me/onenote/notebooks?$select=id').then((r) => r.status)));
