@@ -31,7 +31,7 @@ const object: PropSpec = { type: 'object' };
 /** Graph lists notebooks, section groups and sections whole unless $top says otherwise. */
 const HIERARCHY_PAGES = { default: 1000, max: 1000 };
 /** Pages: 20 by default, 100 at most (OneNote's 20129 beyond). */
-export const PAGE_LIMITS = { default: 20, max: 100 };
+const PAGE_LIMITS = { default: 20, max: 100 };
 
 const hierarchy = { id, self: plain, createdDateTime: time, displayName: text, lastModifiedDateTime: time, createdBy: object, lastModifiedBy: object };
 

@@ -1,6 +1,6 @@
 // A page's content as OneNote keeps it: a tree of elements and text in output form (the HTML GET .../content
-// returns), each element OneNote can update carrying its generated id (`p:{guid}{7}`) in `id`. Helpers to walk it,
-// to read its text, and to write it back out as OneNote's output HTML.
+// returns), each element OneNote can update carrying its generated id (`p:{guid}{7}`) in `id`. Helpers to walk it
+// and to write it back out as OneNote's output HTML.
 
 export interface El {
   tag: string;
@@ -27,21 +27,13 @@ export function* walk(root: El, parent: El | null = null): Generator<{ node: El;
   for (const c of root.children) if (isEl(c)) yield* walk(c, root);
 }
 
-/** The text of a subtree, blocks on lines of their own (what a reader of the page sees). */
-export function textOf(node: Node): string {
-  if (!isEl(node)) return node;
-  if (node.tag === 'br') return '\n';
-  const inner = node.children.map(textOf).join(node.tag === 'tr' ? '\t' : '');
-  return BLOCK_PARENTS.has(node.tag) || /^(p|h[1-6]|li|pre|td)$/.test(node.tag) ? `${inner}\n` : inner;
-}
-
 /** An element as output HTML; `resolve` turns the attributes kept in the tree into the ones shown (ids dropped
  *  unless asked for, resource references made URLs). */
 export function serialize(node: Node, resolve: (e: El) => Record<string, string>, indent = ''): string {
   if (!isEl(node)) return escapeText(node);
   const attrs = Object.entries(resolve(node)).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
   if (VOID.has(node.tag) && node.children.length === 0) return `<${node.tag}${attrs} />`;
-  if (!BLOCK_PARENTS.has(node.tag)) return `<${node.tag}${attrs}>${node.children.map((c) => serialize(c, resolve, indent)).join('')}</${node.tag}>`;
+  if (!BLOCK_PARENTS.has(node.tag) || node.children.length === 0) return `<${node.tag}${attrs}>${node.children.map((c) => serialize(c, resolve, indent)).join('')}</${node.tag}>`;
   const inner = `${indent}\t`;
   const lines = node.children.map((c) => `${inner}${serialize(c, resolve, inner)}`);
   return `<${node.tag}${attrs}>\n${lines.join('\n')}\n${indent}</${node.tag}>`;
