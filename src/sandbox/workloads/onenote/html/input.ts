@@ -5,9 +5,8 @@
 // files as resources (media.ts). Scripts, styles and forms go; divs that carry nothing (no data-id) give their
 // content to their parent; loose text becomes a paragraph. Ids given in the input are dropped, data-id kept.
 
-import type { ChildNode, Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { attachment, identity, image, type Sources, video } from './media.js';
+import { attachment, identity, image, type ChildNode, type Element, type Sources, video } from './media.js';
 import { absolutePosition, CHARACTER_STYLES, headingStyle, keptStyle, listItemStyle, parseStyle, writeStyle } from './styles.js';
 import { el, isEl, type El, type Node } from './tree.js';
 

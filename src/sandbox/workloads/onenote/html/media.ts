@@ -4,11 +4,15 @@
 // it leaves as OneNote leaves what it cannot fetch: an image from the web keeps its URL, and a rendering
 // (data-render-src of a web page, of HTML or of a PDF) is left out.
 
-import type { Element } from 'domhandler';
+import type { parseDocument } from 'htmlparser2';
 import { missingPart, partsNeedMultipart } from '../errors.js';
 import { decodeDataUrl, sniffImage } from './images.js';
 import { absolutePosition, parseStyle } from './styles.js';
 import { el, type El } from './tree.js';
+
+/** htmlparser2's DOM nodes (its domhandler types, named through htmlparser2, which the project depends on). */
+export type ChildNode = ReturnType<typeof parseDocument>['children'][number];
+export type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 
 export interface Part {
   type: string;
