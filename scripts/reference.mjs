@@ -39,9 +39,14 @@ const ROOT_TYPES = [
   'microsoft.graph.mailFolder',
   'microsoft.graph.meetingTimeSuggestionsResult',
   'microsoft.graph.message',
+  'microsoft.graph.notebook',
+  'microsoft.graph.onenotePage',
+  'microsoft.graph.onenotePatchContentCommand',
+  'microsoft.graph.onenoteSection',
   'microsoft.graph.organization',
   'microsoft.graph.permission',
   'microsoft.graph.scheduleInformation',
+  'microsoft.graph.sectionGroup',
   'microsoft.graph.site',
   'microsoft.graph.uploadSession',
   'microsoft.graph.user',
@@ -75,6 +80,27 @@ const SAMPLE_ROUTES = [
   'GET /me/mailFolders/*/messages/delta',
   'GET /me/messages/*/attachments/*',
   'GET /me/messages?$select=sender,subject',
+  'GET /me/onenote/notebooks',
+  'POST /me/onenote/notebooks',
+  'GET /me/onenote/notebooks/*',
+  'GET /me/onenote/notebooks/*/sections',
+  'POST /me/onenote/notebooks/*/sections',
+  'GET /me/onenote/notebooks/*/sectionGroups',
+  'POST /me/onenote/notebooks/*/sectionGroups',
+  'GET /me/onenote/sectionGroups',
+  'GET /me/onenote/sectionGroups/*',
+  'GET /me/onenote/sectionGroups/*/sections',
+  'POST /me/onenote/sectionGroups/*/sections',
+  'GET /me/onenote/sections',
+  'GET /me/onenote/sections/*',
+  'GET /me/onenote/sections/*/pages',
+  'POST /me/onenote/sections/*/pages',
+  'GET /me/onenote/pages',
+  'POST /me/onenote/pages',
+  'GET /me/onenote/pages/*',
+  'DELETE /me/onenote/pages/*',
+  'PATCH /me/onenote/pages/*/content',
+  'GET /me/onenote/resources/*/content',
   'GET /users/$count',
   'GET /users/*/calendar/calendarPermissions',
   'GET /users/*/manager',
@@ -122,7 +148,7 @@ To refresh them: put the reference data in \`../shared/\`, run \`npm run referen
 
 /** The entity types whose every property $select may name, in the sandbox's own source (src/ cannot read test
  *  fixtures): a property Graph has and the sandbox does not hold is selectable and comes back without a value. */
-const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder', 'microsoft.graph.driveItem', 'microsoft.graph.site', 'microsoft.graph.list', 'microsoft.graph.listItem', 'microsoft.graph.columnDefinition'];
+const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder', 'microsoft.graph.driveItem', 'microsoft.graph.site', 'microsoft.graph.list', 'microsoft.graph.listItem', 'microsoft.graph.columnDefinition', 'microsoft.graph.notebook', 'microsoft.graph.sectionGroup', 'microsoft.graph.onenoteSection', 'microsoft.graph.onenotePage'];
 export const SELECTABLE_FILE = 'src/sandbox/odata/graph-properties.ts';
 
 /** What Graph answers for a property nobody set: [] for a collection, null when nullable, else the type's

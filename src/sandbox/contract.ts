@@ -2,8 +2,21 @@
 // The sandbox imports nothing from the rest of the project: it is a separate program that happens to
 // live in the same package.
 
+/** A usage limit: at most `requests` requests within any `seconds` seconds. */
+export interface RateLimit {
+  requests: number;
+  seconds: number;
+}
+
+/** What the workloads' own behaviour is set to when the tenant is built (everything else is Graph's). */
+export interface TenantSettings {
+  /** OneNote's throttling of each app for each user; default Graph's documented limits (120 requests a minute and
+   *  400 an hour). Tests set small ones to reach them quickly. */
+  oneNoteLimits?: readonly RateLimit[];
+}
+
 /** Options for startSandbox(). The CLI fills them from flags and MS365_MCP_SANDBOX_* variables. */
-export interface SandboxOptions {
+export interface SandboxOptions extends TenantSettings {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
   /** Interface to bind; default 127.0.0.1. */

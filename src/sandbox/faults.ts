@@ -40,6 +40,9 @@ export interface FaultRule {
   message?: string;
 }
 
+/** Paths OneNote serves. */
+const ONENOTE_PATH = /^\/(?:me|users\/[^/]+)\/onenote(?:\/|$)/i;
+
 /** Paths OneDrive and SharePoint serve, whose throttling answers in their own words. */
 const FILES_PATH = /^\/(?:(?:me|users\/[^/]+)\/(?:drive|drives)|drives|sites|shares)(?:[/(:]|$)/i;
 
@@ -49,6 +52,8 @@ export function faultError(rule: FaultRule, path: string): { status: number; cod
   const status = rule.status ?? 429;
   const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
   if (rule.code) return { status, code: rule.code, message: rule.message ?? 'The request failed.', headers, ...(rule.innerCode ? { innerCode: rule.innerCode } : {}) };
+  // OneNote throttles in its own words and never says when to come back: no Retry-After, whatever the rule.
+  if (status === 429 && ONENOTE_PATH.test(path)) return { status, code: '20166', message: 'The app has issued too many requests on behalf of this user in a short time period.', headers: {} };
   if (rule.rate) Object.assign(headers, { 'RateLimit-Limit': String(rule.rate.requests), 'RateLimit-Remaining': '0', 'RateLimit-Reset': String(rule.retryAfter ?? rule.rate.perSeconds) });
   // Excel's workbook API throttles in its own words, within the drive's paths.
   if (status === 429 && /\/workbook\//i.test(path)) return { status, code: 'tooManyRequests', message: 'The app or user has been throttled.', headers, innerCode: 'MaxRequestsExceeded' };

@@ -28,7 +28,7 @@ function replayOf(req: IncomingMessage, body: Buffer): IncomingMessage {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const log = opts.log ?? (() => undefined);
-  const tenant = createTenant();
+  const tenant = createTenant({ oneNoteLimits: opts.oneNoteLimits });
   const identity = await createIdentity({
     directory: tenant.directory,
     stateDir: opts.stateDir,

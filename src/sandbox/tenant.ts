@@ -2,6 +2,7 @@
 // through the ports they offer each other (ports.ts). A new workload is a module added to WORKLOADS; nothing
 // else in the sandbox names it.
 
+import type { TenantSettings } from './contract.js';
 import { directoryWorkload, seedDirectory } from './directory/module.js';
 import type { Directory } from './directory/directory.js';
 import type { MountedRoute } from './graph/types.js';
@@ -14,9 +15,10 @@ import { drivesWorkload } from './workloads/drives/module.js';
 import { sitesWorkload } from './workloads/sites/module.js';
 import { searchWorkload } from './workloads/search/module.js';
 import { teamsWorkload } from './workloads/teams/module.js';
+import { oneNoteWorkload } from './workloads/onenote/module.js';
 
 /** In this order their seeds run (mail before calendar keeps every seeded id as it has always been). */
-export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, drivesWorkload, sitesWorkload, searchWorkload, teamsWorkload];
+export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, drivesWorkload, sitesWorkload, searchWorkload, teamsWorkload, oneNoteWorkload];
 
 export interface Tenant {
   readonly directory: Directory;
@@ -26,9 +28,9 @@ export interface Tenant {
   readonly endpoints: readonly MountedEndpoint[];
 }
 
-export function createTenant(): Tenant {
+export function createTenant(settings: TenantSettings = {}): Tenant {
   const directory = seedDirectory();
-  const instances = WORKLOADS.map((w) => w.instantiate(directory));
+  const instances = WORKLOADS.map((w) => w.instantiate(directory, settings));
   const offered: Partial<Ports> = {};
   for (const instance of instances) {
     for (const name of Object.keys(instance.provided) as (keyof Ports)[]) {

@@ -3,6 +3,7 @@
 // it serves outside /v1.0, and the ports it offers and uses. tenant.ts builds the tenant from a list of them.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TenantSettings } from './contract.js';
 import type { Directory } from './directory/directory.js';
 import { mountRoutes, type MountedRoute, type RouteDef } from './graph/types.js';
 import type { Ports } from './ports.js';
@@ -18,7 +19,7 @@ export interface Workload<S> {
   readonly name: string;
   /** The state, filled from the workload's seed. What it has for other workloads (meeting mail the calendar
    *  seed sends) waits for start(). */
-  create(directory: Directory): S;
+  create(directory: Directory, settings: TenantSettings): S;
   /** The ports this workload offers the others, made from its state. */
   provide?(state: S): Partial<Ports>;
   /** Once every workload exists and every port is offered: keeps the ports it uses, sends what waited. */
@@ -45,14 +46,14 @@ export interface MountedEndpoint {
 /** What tenant.ts lists: a workload whose state type stays inside it. */
 export interface WorkloadModule {
   readonly name: string;
-  instantiate(directory: Directory): WorkloadInstance;
+  instantiate(directory: Directory, settings: TenantSettings): WorkloadInstance;
 }
 
 export function workload<S>(w: Workload<S>): WorkloadModule {
   return {
     name: w.name,
-    instantiate(directory) {
-      const state = w.create(directory);
+    instantiate(directory, settings) {
+      const state = w.create(directory, settings);
       return {
         name: w.name,
         routes: mountRoutes(state, w.routes),

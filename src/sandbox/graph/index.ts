@@ -15,6 +15,10 @@ export type { GraphOptions, GraphService } from './service.js';
 
 /** Graph's simple upload (PUT .../content) takes files up to 250 MB; larger ones need an upload session. */
 const SIMPLE_UPLOAD_MAX = 250 * 1024 * 1024;
+/** OneNote takes a page's HTML with its images and files (POST .../pages, PATCH .../pages/{id}/content) up to
+ *  75 MB, refused beyond with its code 20016. */
+const ONENOTE_PAGE_MAX = 75 * 1024 * 1024;
+const ONENOTE_PAGE = /\/onenote\/(?:sections\/[^/]+\/)?pages\/?$|\/onenote\/pages\/[^/]+\/content\/?$/i;
 
 export function createGraph(opts: GraphOptions): GraphService {
   const router = new Router();
@@ -56,13 +60,15 @@ async function toGraphRequest(req: IncomingMessage): Promise<GraphRequest> {
   const url = new URL(req.url ?? '/', publicOrigin(req));
   // A file's content (PUT .../content) is bytes whatever its type, up to Graph's simple-upload limit.
   const content = req.method === 'PUT' && /\/content:?$/i.test(url.pathname);
-  const limit = content ? SIMPLE_UPLOAD_MAX : undefined;
+  const notePage = (req.method === 'POST' || req.method === 'PATCH') && ONENOTE_PAGE.test(url.pathname);
+  const limit = content ? SIMPLE_UPLOAD_MAX : notePage ? ONENOTE_PAGE_MAX : undefined;
   let raw: Buffer;
   try {
     // A body announced larger than the limit is refused before a byte of it is read.
     if (Number(req.headers['content-length']) > (limit ?? MAX_BODY_BYTES)) throw new BodyTooLargeError('announced too large');
     raw = await readBody(req, limit);
   } catch (e) {
+    if (e instanceof BodyTooLargeError && notePage) throw new GraphError(413, '20016', 'The length of the multipart message exceeds the limit of 75 MB.');
     if (e instanceof BodyTooLargeError) throw new GraphError(413, 'RequestEntityTooLarge', content ? 'A simple upload takes files up to 250 MB; upload larger ones through an upload session (createUploadSession).' : 'The request body is too large.');
     throw e;
   }

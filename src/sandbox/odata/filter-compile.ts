@@ -135,6 +135,13 @@ function compileLambda(e: Extract<Expr, { kind: 'lambda' }>, env: Env) {
 
 function resolveOperand(e: Expr, env: Env): Operand {
   const { entity } = env;
+  // tolower()/toupper() around a property (OneNote's documented way to compare without regard to case): string
+  // comparisons here ignore case already, so the property stands for itself.
+  if (e.kind === 'call' && (e.name === 'tolower' || e.name === 'toupper') && e.args.length === 1) {
+    const inner = resolveOperand(e.args[0], env);
+    if (inner.type !== 'string') throw entity.dialect.invalidFilter(`The function '${e.name}' takes a string property.`);
+    return inner;
+  }
   if (e.kind !== 'path') throw entity.dialect.invalidFilter('Expected a property name.');
   const [first, ...rest] = e.segments;
   const bound = env.lambdas.get(first);

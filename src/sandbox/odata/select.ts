@@ -1,6 +1,7 @@
 // $select and $expand: which properties of an entity go out, in which order, and which relationships are
 // inlined. Without $select an entity shows its default property set (Graph returns only a subset of a
-// user by default); an expanded relationship without a nested $select shows everything the sandbox holds.
+// user by default); an expanded relationship without a nested $select shows everything the sandbox holds, and
+// may expand its own relationships in turn (`sectionGroups($expand=sections)`).
 
 import type { RouteContext } from '../graph/types.js';
 import { badRequest } from '../graph/types.js';
@@ -13,6 +14,8 @@ export interface ExpandItem {
   select?: string[];
   /** Remaining levels for a recursive relationship ($levels); 1 without $levels. */
   levels: number;
+  /** Relationships of the expanded entities to expand in turn (a nested $expand). */
+  expand?: ExpandItem[];
 }
 
 /** Large enough for any org chart the sandbox holds; $levels=max means "to the top". */
@@ -54,6 +57,7 @@ export function parseExpand(raw: string | undefined, entity: EntityType): Expand
       if (eq < 0) throw badRequest(`Term '${opt.trim()}' is not valid in a $select or $expand expression.`);
       if (key === '$select') item.select = parseSelect(value, nav.target);
       else if (key === '$levels' && nav.recursive) item.levels = value.toLowerCase() === 'max' ? MAX_LEVELS : levelsOf(value);
+      else if (key === '$expand') item.expand = parseExpand(value, nav.target);
       else throw badRequest(`The query option '${opt.slice(0, eq).trim()}' is not supported inside $expand of '${name}'.`);
     }
     return item;
@@ -74,7 +78,7 @@ export function project<T>(entity: EntityType<T>, item: T, opts: ProjectOptions)
   for (const p of opts.select ?? entity.defaultSelect) out[p] = p in entity.properties ? propValue(entity, item, p) : unheldValue(entity, p);
   for (const x of opts.expand ?? []) {
     const related = x.nav.resolve(item, opts.ctx);
-    const nested = x.levels > 1 && x.nav.recursive ? [{ ...x, levels: x.levels - 1 }] : [];
+    const nested = [...(x.levels > 1 && x.nav.recursive ? [{ ...x, levels: x.levels - 1 }] : []), ...(x.expand ?? [])];
     const one = (r: unknown) =>
       project(x.nav.target, r, {
         select: x.select ?? Object.keys(x.nav.target.properties),
