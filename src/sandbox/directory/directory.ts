@@ -1,5 +1,5 @@
-// The directory of the tenant (Entra ID's part of it): its users, the org chart they form, the shared mailboxes
-// and the organization record. Identity, Graph and every workload depend on this model, never on the whole
+// The directory of the tenant (Entra ID's part of it): its users, the org chart they form, the shared mailboxes,
+// the Microsoft 365 groups and the organization record. Identity, Graph and every workload depend on this model, never on the whole
 // tenant; directory/seed/ fills it with the demo organization.
 
 import type { SeedUser } from '../contract.js';
@@ -66,6 +66,22 @@ export interface SiteRecord {
   libraries: string[];
 }
 
+/** A Microsoft 365 group and its people. Planner's plans live in groups: only members see and change them. */
+export interface GroupRecord {
+  /** The group's object id (a GUID). */
+  id: string;
+  displayName: string;
+  description: string;
+  mailNickname: string;
+  mail: string;
+  visibility: 'Private' | 'Public';
+  createdDateTime: string;
+  /** UPNs of the members. */
+  members: string[];
+  /** UPNs of the owners (an owner who is not also a member does not see the group's plans, as in Planner). */
+  owners: string[];
+}
+
 /** The organization record GET /organization serves (microsoft.graph.organization's properties). */
 export type Organization = Record<string, unknown> & { id: string; displayName: string };
 
@@ -73,6 +89,7 @@ export interface Directory {
   readonly users: DirectoryUser[];
   readonly sharedMailboxes: SharedMailbox[];
   readonly sites: SiteRecord[];
+  readonly groups: GroupRecord[];
   readonly organization: Organization;
   /** The tenant's default verified domain; sign-in accepts it in place of the tenant id. */
   readonly domain: string;
@@ -87,12 +104,16 @@ export interface Directory {
   findSite(key: string): SiteRecord | undefined;
   /** What the user may do on the site. */
   siteRole(user: DirectoryUser, site: SiteRecord): 'write' | 'read' | 'none';
+  /** By object id (case-insensitive). */
+  findGroup(id: string): GroupRecord | undefined;
+  isGroupMember(user: DirectoryUser, group: GroupRecord): boolean;
 }
 
 export interface DirectoryContents {
   users: DirectoryUser[];
   sharedMailboxes: SharedMailbox[];
   sites: SiteRecord[];
+  groups: GroupRecord[];
   organization: Organization;
   domain: string;
   defaultUserUpn: string;
@@ -111,6 +132,7 @@ export function createDirectory(c: DirectoryContents): Directory {
     users: c.users,
     sharedMailboxes: c.sharedMailboxes,
     sites: c.sites,
+    groups: c.groups,
     organization: c.organization,
     domain: c.domain,
     defaultUser,
@@ -129,5 +151,7 @@ export function createDirectory(c: DirectoryContents): Directory {
       if (site.members.some((m) => m.toLowerCase() === upn)) return 'write';
       return site.visitors.some((v) => v.toLowerCase() === upn) ? 'read' : 'none';
     },
+    findGroup: (id) => c.groups.find((g) => g.id.toLowerCase() === id.toLowerCase()),
+    isGroupMember: (user, group) => group.members.some((m) => m.toLowerCase() === user.userPrincipalName.toLowerCase()),
   };
 }

@@ -5,6 +5,7 @@
 import { workload } from '../workload.js';
 import { createDirectory, type Directory } from './directory.js';
 import { organizationRoutes } from './organization-routes.js';
+import { departmentGroups } from './seed/department-groups.js';
 import { ORGANIZATION } from './seed/organization.js';
 import { demoSites } from './seed/sites.js';
 import { DEFAULT_USER_UPN, TENANT_DOMAIN, demoUsers, sharedMailbox } from './seed/users.js';
@@ -19,6 +20,7 @@ export function seedDirectory(): Directory {
     users,
     sharedMailboxes: [shared],
     sites: demoSites(people),
+    groups: departmentGroups(users),
     organization: structuredClone(ORGANIZATION),
     domain: TENANT_DOMAIN,
     defaultUserUpn: DEFAULT_USER_UPN,
