@@ -1,0 +1,16 @@
+// Microsoft To Do as a sandbox workload of the Exchange family: every mailbox's task lists and tasks, with their
+// checklist items and linked resources, served through Graph v1.0 (/me/todo/lists/...) by the collection engine
+// (odata/collection.ts) over a TodoState seeded from seed/.
+
+import { workload } from '../../../workload.js';
+import type { TodoState } from './model.js';
+import { listRoutes } from './routes-lists.js';
+import { taskPartRoutes } from './routes-parts.js';
+import { taskRoutes } from './routes-tasks.js';
+import { createTodoState } from './seed/index.js';
+
+export const todoWorkload = workload<TodoState>({
+  name: 'todo',
+  create: (directory) => createTodoState(directory, Date.now()),
+  routes: [...listRoutes, ...taskRoutes, ...taskPartRoutes],
+});
