@@ -12,11 +12,12 @@ import { contactsWorkload } from './workloads/exchange/contacts/module.js';
 import { mailWorkload } from './workloads/exchange/mail/module.js';
 import { todoWorkload } from './workloads/exchange/todo/module.js';
 import { drivesWorkload } from './workloads/drives/module.js';
+import { plannerWorkload } from './workloads/planner/module.js';
 import { sitesWorkload } from './workloads/sites/module.js';
 import { searchWorkload } from './workloads/search/module.js';
 
 /** In this order their seeds run (mail before calendar keeps every seeded id as it has always been). */
-export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, todoWorkload, drivesWorkload, sitesWorkload, searchWorkload];
+export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, todoWorkload, drivesWorkload, sitesWorkload, plannerWorkload, searchWorkload];
 
 export interface Tenant {
   readonly directory: Directory;

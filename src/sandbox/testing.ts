@@ -16,7 +16,7 @@ export {
   sharedMailbox,
 } from './directory/seed/users.js';
 export { SHAREPOINT_HOST } from './directory/seed/sites.js';
-export { calendarAnchorWeek, mailSeedEpoch } from './workloads/exchange/time/seed-clock.js';
+export { calendarAnchorWeek, mailSeedEpoch } from './seed-clock.js';
 export { addDays } from './workloads/exchange/time/datetime.js';
 
 // Drives: the largest file the sandbox keeps (an upload session for more is refused).

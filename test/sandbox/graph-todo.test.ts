@@ -134,24 +134,28 @@ describe('To Do tasks', () => {
     const adele = await sb.graphAs(ADELE, RW);
     const { tasks } = await listsOf(adele);
     const base = `/me/todo/lists/${tasks.id}/tasks`;
-    const [expenses] = await allPages(sb, adele, `${base}?$filter=${enc("startsWith(title,'Submit the expense')")}`);
-    const items = `${base}/${expenses.id}/checklistItems`;
-    const seeded = (await graph(sb, adele, items)).body.value;
+    const [seededTask] = await allPages(sb, adele, `${base}?$filter=${enc("startsWith(title,'Submit the expense')")}`);
+    const seeded = (await graph(sb, adele, `${base}/${seededTask.id}/checklistItems`)).body.value;
     expect(seeded.map((c: any) => c.displayName)).toEqual(['Collect the receipts', 'Scan the hotel invoice', 'Fill in the expense form']);
     expect(seeded[0].checkedDateTime).toBeDefined();
     expect(seeded[1].checkedDateTime).toBeUndefined();
+
+    // Changes go to a task of the test's own.
+    const expenses = (await graph(sb, adele, base, { method: 'POST', body: { title: 'Expenses for the offsite', checklistItems: [{ displayName: 'Collect the receipts', isChecked: true }, { displayName: 'Scan the invoices' }] } })).body;
+    const items = `${base}/${expenses.id}/checklistItems`;
+    const mine = (await graph(sb, adele, items)).body.value;
 
     const added = await graph(sb, adele, items, { method: 'POST', body: { displayName: 'Send it to Alex' } });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ displayName: 'Send it to Alex', isChecked: false });
     expect(added.body.id).toMatch(/^[0-9a-f]{8}-/);
-    const checked = await graph(sb, adele, `${items}/${seeded[1].id}`, { method: 'PATCH', body: { isChecked: true } });
+    const checked = await graph(sb, adele, `${items}/${mine[1].id}`, { method: 'PATCH', body: { isChecked: true } });
     expect(checked.body.isChecked).toBe(true);
     expect(Math.abs(Date.parse(checked.body.checkedDateTime) - Date.now())).toBeLessThan(60_000);
     const after = (await graph(sb, adele, `${base}/${expenses.id}`)).body;
     expect(after['@odata.etag']).not.toBe(expenses['@odata.etag']);
     expect((await graph(sb, adele, `${items}/${added.body.id}`, { method: 'DELETE' })).status).toBe(204);
-    expect((await graph(sb, adele, items)).body.value).toHaveLength(3);
+    expect((await graph(sb, adele, items)).body.value.map((c: any) => [c.displayName, c.isChecked])).toEqual([['Collect the receipts', true], ['Scan the invoices', true]]);
     expect((await graph(sb, adele, items, { method: 'POST', body: { isChecked: true } })).status).toBe(400);
 
     const links = `${base}/${expenses.id}/linkedResources`;
@@ -171,18 +175,39 @@ describe('To Do tasks', () => {
     const adele = await sb.graphAs(ADELE, RW);
     const { tasks } = await listsOf(adele);
     const base = `/me/todo/lists/${tasks.id}/tasks`;
-    const [report] = await allPages(sb, adele, `${base}?$filter=${enc("title eq 'Submit the weekly status report'")}`, PACIFIC);
-    expect(report.recurrence.pattern).toMatchObject({ type: 'weekly', interval: 1, daysOfWeek: ['friday'] });
-    expect(report.dueDateTime.dateTime).toBe(`${addDays(sb.thisWeek, 4)}T00:00:00.0000000`);
-    const done = await graph(sb, adele, `${base}/${report.id}`, { method: 'PATCH', headers: PACIFIC, body: { status: 'completed' } });
+    const [seeded] = await allPages(sb, adele, `${base}?$filter=${enc("title eq 'Submit the weekly status report'")}`, PACIFIC);
+    expect(seeded.recurrence.pattern).toMatchObject({ type: 'weekly', interval: 1, daysOfWeek: ['friday'] });
+    expect(seeded.dueDateTime.dateTime).toBe(`${addDays(sb.thisWeek, 4)}T00:00:00.0000000`);
+
+    // A series of the test's own: every second Tuesday, three times.
+    const tuesday = addDays(sb.thisWeek, 1);
+    const made = await graph(sb, adele, base, {
+      method: 'POST',
+      headers: PACIFIC,
+      body: {
+        title: 'Water the office plants',
+        dueDateTime: { dateTime: `${tuesday}T00:00:00`, timeZone: 'Pacific Standard Time' },
+        reminderDateTime: { dateTime: `${tuesday}T08:00:00`, timeZone: 'Pacific Standard Time' },
+        recurrence: { pattern: { type: 'weekly', interval: 2, daysOfWeek: ['tuesday'] }, range: { type: 'numbered', startDate: tuesday, numberOfOccurrences: 3 } },
+      },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.recurrence.range).toMatchObject({ type: 'numbered', numberOfOccurrences: 3, endDate: '0001-01-01' });
+    const series = () => allPages(sb, adele, `${base}?$filter=${enc("title eq 'Water the office plants'")}&$orderby=dueDateTime/dateTime`, PACIFIC);
+    const done = await graph(sb, adele, `${base}/${made.body.id}`, { method: 'PATCH', headers: PACIFIC, body: { status: 'completed' } });
     expect(done.body.recurrence).toBeUndefined();
-    const series = await allPages(sb, adele, `${base}?$filter=${enc("title eq 'Submit the weekly status report'")}&$orderby=dueDateTime/dateTime`, PACIFIC);
-    expect(series).toHaveLength(2);
-    const next = series.find((t) => t.id !== report.id);
+    const [, next] = await series();
     expect(next).toMatchObject({ status: 'notStarted', isReminderOn: true });
-    expect(next.dueDateTime.dateTime).toBe(`${addDays(sb.thisWeek, 11)}T00:00:00.0000000`);
-    expect(next.reminderDateTime.dateTime).toBe(`${addDays(sb.thisWeek, 11)}T09:00:00.0000000`);
-    expect(next.recurrence.pattern.daysOfWeek).toEqual(['friday']);
+    expect(next.dueDateTime.dateTime).toBe(`${addDays(tuesday, 14)}T00:00:00.0000000`);
+    expect(next.reminderDateTime.dateTime).toBe(`${addDays(tuesday, 14)}T08:00:00.0000000`);
+    expect(next.recurrence.range.numberOfOccurrences).toBe(2);
+    await graph(sb, adele, `${base}/${next.id}`, { method: 'PATCH', body: { status: 'completed' } });
+    const [, , last] = await series();
+    expect(last.dueDateTime.dateTime).toBe(`${addDays(tuesday, 28)}T00:00:00.0000000`);
+    expect(last.recurrence.range.numberOfOccurrences).toBe(1);
+    // The third was the last.
+    await graph(sb, adele, `${base}/${last.id}`, { method: 'PATCH', body: { status: 'completed' } });
+    expect(await series()).toHaveLength(3);
   });
 
   it('answers with To Do\'s errors and asks for the Tasks permissions', async () => {

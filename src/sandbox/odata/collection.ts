@@ -76,12 +76,12 @@ export interface CollectionDecl<S, T extends Stamp> {
   newId(): string;
 }
 
-export const etagOf = (item: Stamp) => `W/"${item.changeKey}"`;
+export const etagOf = (item: Pick<Stamp, 'changeKey'>) => `W/"${item.changeKey}"`;
 
 /** The If-Match precondition of a write: `*` or the item's current ETag passes; another ETag is 412 (the style's
  *  `stale`); none passes unless the style demands one. Also for the singletons beside a collection (Planner's
  *  details). */
-export function checkIfMatch(ctx: RouteContext, item: Stamp, style: Pick<CollectionStyle<never>, 'stale' | 'ifMatchRequired'>): void {
+export function checkIfMatch(ctx: RouteContext, item: Pick<Stamp, 'changeKey'>, style: Pick<CollectionStyle<never>, 'stale' | 'ifMatchRequired'>): void {
   const wanted = ctx.req.headers['if-match'];
   if (wanted === undefined || wanted.trim() === '') {
     if (style.ifMatchRequired) throw style.ifMatchRequired();
