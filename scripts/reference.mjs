@@ -45,6 +45,19 @@ const ROOT_TYPES = [
   'microsoft.graph.site',
   'microsoft.graph.uploadSession',
   'microsoft.graph.user',
+  // To Do and Planner (issue 13); the members of Planner's open-type maps are reached by no property, so by name.
+  'microsoft.graph.checklistItem',
+  'microsoft.graph.linkedResource',
+  'microsoft.graph.todoTask',
+  'microsoft.graph.todoTaskList',
+  'microsoft.graph.plannerAssignment',
+  'microsoft.graph.plannerBucket',
+  'microsoft.graph.plannerChecklistItem',
+  'microsoft.graph.plannerExternalReference',
+  'microsoft.graph.plannerPlan',
+  'microsoft.graph.plannerPlanDetails',
+  'microsoft.graph.plannerTask',
+  'microsoft.graph.plannerTaskDetails',
 ];
 
 /** The v1.0 requests whose documented samples the tests compare with (`*` for ids); null in the fixture when the
@@ -102,6 +115,43 @@ const SAMPLE_ROUTES = [
   'POST /sites/*/lists/*/items',
   'PATCH /sites/*/lists/*/items/*/fields',
   'DELETE /sites/*/lists/*/items/*',
+  'GET /me/todo/lists',
+  'POST /me/todo/lists',
+  'PATCH /me/todo/lists/*',
+  'DELETE /me/todo/lists/*',
+  'GET /me/todo/lists/*/tasks',
+  'POST /me/todo/lists/*/tasks',
+  'GET /me/todo/lists/*/tasks/*',
+  'PATCH /me/todo/lists/*/tasks/*',
+  'DELETE /me/todo/lists/*/tasks/*',
+  'GET /me/todo/lists/*/tasks/*/checklistItems',
+  'POST /me/todo/lists/*/tasks/*/checklistItems',
+  'PATCH /me/todo/lists/*/tasks/*/checklistItems/*',
+  'GET /me/todo/lists/*/tasks/*/linkedResources',
+  'POST /me/todo/lists/*/tasks/*/linkedResources',
+  'DELETE /me/todo/lists/*/tasks/*/linkedResources/*',
+  'GET /me/planner/plans',
+  'GET /me/planner/tasks',
+  'GET /groups/*/planner/plans',
+  'POST /planner/plans',
+  'GET /planner/plans/*',
+  'PATCH /planner/plans/*',
+  'DELETE /planner/plans/*',
+  'GET /planner/plans/*/buckets',
+  'GET /planner/plans/*/tasks',
+  'GET /planner/plans/*/details',
+  'PATCH /planner/plans/*/details',
+  'POST /planner/buckets',
+  'GET /planner/buckets/*',
+  'PATCH /planner/buckets/*',
+  'DELETE /planner/buckets/*',
+  'GET /planner/buckets/*/tasks',
+  'POST /planner/tasks',
+  'GET /planner/tasks/*',
+  'PATCH /planner/tasks/*',
+  'DELETE /planner/tasks/*',
+  'GET /planner/tasks/*/details',
+  'PATCH /planner/tasks/*/details',
 ];
 
 const README = `# Graph reference fixtures (generated: do not edit)
@@ -122,7 +172,9 @@ To refresh them: put the reference data in \`../shared/\`, run \`npm run referen
 
 /** The entity types whose every property $select may name, in the sandbox's own source (src/ cannot read test
  *  fixtures): a property Graph has and the sandbox does not hold is selectable and comes back without a value. */
-const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder', 'microsoft.graph.driveItem', 'microsoft.graph.site', 'microsoft.graph.list', 'microsoft.graph.listItem', 'microsoft.graph.columnDefinition'];
+const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder', 'microsoft.graph.driveItem', 'microsoft.graph.site', 'microsoft.graph.list', 'microsoft.graph.listItem', 'microsoft.graph.columnDefinition',
+  'microsoft.graph.todoTaskList', 'microsoft.graph.todoTask', 'microsoft.graph.checklistItem', 'microsoft.graph.linkedResource',
+  'microsoft.graph.plannerPlan', 'microsoft.graph.plannerBucket', 'microsoft.graph.plannerTask'];
 export const SELECTABLE_FILE = 'src/sandbox/odata/graph-properties.ts';
 
 /** What Graph answers for a property nobody set: [] for a collection, null when nullable, else the type's
@@ -190,7 +242,7 @@ function parseCsdl(xml) {
         continue;
       }
       const kind = tag === 'EntityType' ? 'entity' : tag === 'ComplexType' ? 'complex' : 'enum';
-      const t = { kind, name: `${namespace}.${a.Name}`, baseType: a.BaseType ? qualify(a.BaseType) : undefined, properties: [], navigation: [] };
+      const t = { kind, name: `${namespace}.${a.Name}`, baseType: a.BaseType ? qualify(a.BaseType) : undefined, properties: [], navigation: [], openType: a.OpenType === 'true' };
       if (kind === 'enum') Object.assign(t, { members: [], flags: a.IsFlags === 'true' });
       types.set(t.name, t);
       current = selfClosing ? undefined : t;
@@ -211,7 +263,7 @@ function attrs(s) {
 }
 
 /** The roots, their base types and every type their properties reach, each with its own properties
- *  (name -> {type, collection, nullable}), navigation property names, and enum members. */
+ *  (name -> {type, collection, nullable}), navigation property names, enum members, and whether it is open. */
 function typeTables(types, roots) {
   const out = {};
   const pending = [...roots];
@@ -227,6 +279,8 @@ function typeTables(types, roots) {
     }
     if (t.kind === 'enum') Object.assign(entry, { flags: t.flags, members: [...t.members].sort() });
     else {
+      // Open types (Planner's assignments, checklists, references; a list item's fields) take dynamic properties.
+      if (t.openType) entry.openType = true;
       entry.properties = {};
       for (const p of t.properties) {
         const coll = /^Collection\((.+)\)$/.exec(p.type);

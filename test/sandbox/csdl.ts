@@ -23,6 +23,8 @@ export interface CsdlType {
   /** Enum types: the declared members; `flags` enums take several, comma-separated. */
   members?: string[];
   flags?: boolean;
+  /** Takes dynamic properties besides its own (Planner's assignments, checklist and references). */
+  openType?: boolean;
 }
 
 export class Csdl {
@@ -33,7 +35,7 @@ export class Csdl {
     const types = new Map<string, CsdlType>();
     for (const [name, t] of Object.entries(tables)) {
       const properties = Object.entries(t.properties ?? {}).map(([prop, p]) => ({ name: prop, type: p.collection ? `Collection(${p.type})` : p.type, nullable: p.nullable }));
-      types.set(name, { kind: t.kind, name, baseType: t.baseType, properties, navigation: t.navigation ?? [], members: t.members, flags: t.flags });
+      types.set(name, { kind: t.kind, name, baseType: t.baseType, properties, navigation: t.navigation ?? [], members: t.members, flags: t.flags, openType: t.openType });
     }
     return new Csdl(types);
   }
@@ -52,6 +54,21 @@ export class Csdl {
     return out;
   }
 
+  /** The type or one of its base types is open. */
+  isOpen(qualified: string): boolean {
+    for (let t = this.type(qualified); t; t = t.baseType ? this.type(t.baseType) : undefined) if (t.openType) return true;
+    return false;
+  }
+
+  /** A dynamic property of an open type: checked against the type its @odata.type names, if it names one. */
+  private dynamic(value: unknown, path: string): string | null {
+    const named = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)['@odata.type'] : undefined;
+    if (typeof named !== 'string') return null;
+    const type = named.replace(/^#/, '');
+    if (!this.type(type)) return `${path}: @odata.type ${named} is not a type of the reference fixtures`;
+    return this.mismatch({ name: path, type, nullable: false }, value, path);
+  }
+
   navigation(qualified: string): Set<string> {
     const out = new Set<string>();
     for (let t = this.type(qualified); t; t = t.baseType ? this.type(t.baseType) : undefined) t.navigation.forEach((n) => out.add(n));
@@ -65,7 +82,7 @@ export class Csdl {
     for (const [k, v] of Object.entries(obj)) {
       if (k.startsWith('@odata.') || skip.includes(k)) continue;
       const p = props.get(k);
-      const m = p ? this.mismatch(p, v, k) : `${k}: not a property of ${type}`;
+      const m = p ? this.mismatch(p, v, k) : this.isOpen(type) ? this.dynamic(v, k) : `${k}: not a property of ${type}`;
       if (m) out.push(m);
     }
     return out;
@@ -126,8 +143,8 @@ export class Csdl {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (k.startsWith('@odata.')) continue;
       const member = members.get(k);
-      if (!member) return `${path}.${k}: not a property of ${prop.type}`;
-      const m = this.mismatch(member, v, `${path}.${k}`);
+      if (!member && !this.isOpen(prop.type)) return `${path}.${k}: not a property of ${prop.type}`;
+      const m = member ? this.mismatch(member, v, `${path}.${k}`) : this.dynamic(v, `${path}.${k}`);
       if (m) return m;
     }
     return null;
@@ -142,6 +159,7 @@ interface FixtureType {
   navigation?: string[];
   members?: string[];
   flags?: boolean;
+  openType?: boolean;
 }
 
 function readFixture<T>(file: string): T {

@@ -8,12 +8,16 @@ import { defaultDialect } from '../../odata/dialect.js';
 import type { EntityType } from '../../odata/entity.js';
 import { readOptions } from '../../odata/options.js';
 import { METADATA } from '../../odata/query.js';
+import { GRAPH_PROPERTIES } from '../../odata/graph-properties.js';
 import { parseSelect, splitTopLevel } from '../../odata/select.js';
 import type { RouteContext } from '../../graph/types.js';
 import { ifMatchMissing, ifMatchStale, plannerBadRequest, plannerNotFound } from './errors.js';
 
-/** The properties of a Planner type, for $select (their values come from the rendering, not from here). */
-export function plannerEntity(name: string, properties: readonly string[]): EntityType {
+/** A Planner type for $select: its properties as Graph's metadata lists them (graph-properties.ts, from the CSDL);
+ *  their values come from the rendering. */
+export function plannerEntity(name: string): EntityType {
+  const properties = Object.keys(GRAPH_PROPERTIES[name] ?? {});
+  if (!properties.length) throw new Error(`planner: ${name} is not in graph-properties.ts; add it to scripts/reference.mjs`);
   return {
     name,
     properties: Object.fromEntries(properties.map((p) => [p, { type: 'object' as const }])),
