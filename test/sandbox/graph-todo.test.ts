@@ -210,6 +210,38 @@ describe('To Do tasks', () => {
     expect(await series()).toHaveLength(3);
   });
 
+  it('shows flagged mail in the Flagged email list, and sets the flag from the task', async () => {
+    const adele = await sb.graphAs(ADELE, `${RW} Mail.ReadWrite Mail.Send`);
+    const { flagged } = await listsOf(adele);
+    const base = `/me/todo/lists/${flagged.id}/tasks`;
+    const seeded = await allPages(sb, adele, base);
+    const forecast = seeded.find((t) => t.title === 'Q4 retail forecast - please review by Friday');
+    expect(forecast).toMatchObject({ status: 'notStarted', importance: 'high', categories: ['Red category'] });
+    expect(forecast.linkedResources[0]).toMatchObject({ applicationName: 'Outlook', displayName: forecast.title });
+    const message = await graph(sb, adele, `/me/messages/${forecast.linkedResources[0].externalId}?$select=flag,webLink`);
+    expect(message.body.flag.flagStatus).toBe('flagged');
+    expect(forecast.linkedResources[0].webUrl).toBe(message.body.webLink);
+    expect(forecast.dueDateTime.dateTime.slice(0, 10)).toBe(message.body.flag.dueDateTime.dateTime.slice(0, 10));
+
+    // A message of the test's own: sent to herself, then flagged.
+    const subject = `Flag me ${Date.now()}`;
+    expect((await graph(sb, adele, '/me/sendMail', { method: 'POST', body: { message: { subject, body: { contentType: 'text', content: 'x' }, toRecipients: [{ emailAddress: { address: ADELE } }] } } })).status).toBe(202);
+    const [mail] = (await graph(sb, adele, `/me/mailFolders/inbox/messages?$filter=${enc(`subject eq '${subject}'`)}`)).body.value;
+    await graph(sb, adele, `/me/messages/${mail.id}`, { method: 'PATCH', body: { flag: { flagStatus: 'flagged' } } });
+    const task = (await allPages(sb, adele, base)).find((t) => t.title === subject);
+    expect(task.linkedResources[0].externalId).toBe(mail.id);
+    expect((await graph(sb, adele, `${base}/${task.id}`)).body['@odata.etag']).toBe(task['@odata.etag']);
+
+    expect((await graph(sb, adele, `${base}/${task.id}`, { method: 'PATCH', body: { title: 'renamed' } })).status).toBe(400);
+    const done = await graph(sb, adele, `${base}/${task.id}`, { method: 'PATCH', headers: { 'If-Match': task['@odata.etag'] }, body: { status: 'completed' } });
+    expect(done.body.status).toBe('completed');
+    expect((await graph(sb, adele, `/me/messages/${mail.id}?$select=flag`)).body.flag.flagStatus).toBe('complete');
+    expect((await graph(sb, adele, `${base}/${task.id}`)).body['@odata.etag']).toBe(done.body['@odata.etag']);
+    expect((await graph(sb, adele, `${base}/${task.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await graph(sb, adele, `/me/messages/${mail.id}?$select=flag`)).body.flag.flagStatus).toBe('notFlagged');
+    expect((await allPages(sb, adele, base)).some((t) => t.title === subject)).toBe(false);
+  });
+
   it('answers with To Do\'s errors and asks for the Tasks permissions', async () => {
     const adele = await sb.graphAs(ADELE, RW);
     const { tasks, flagged } = await listsOf(adele);

@@ -4,6 +4,7 @@
 
 import type { RouteContext, ScopeRule } from '../../../graph/types.js';
 import { accessDenied, invalidUser, itemNotFound } from '../errors.js';
+import { flaggedTasks } from './flagged.js';
 import type { StoredTask, StoredTaskList, TodoBook, TodoState } from './model.js';
 
 export type Ctx = RouteContext<TodoState>;
@@ -33,7 +34,8 @@ export function listOf(ctx: Ctx, book = bookOf(ctx)): StoredTaskList {
 
 export function taskOf(ctx: Ctx, book = bookOf(ctx)): StoredTask {
   const list = listOf(ctx, book);
-  const task = book.tasks.find((t) => t.id === ctx.params.taskId && t.listId === list.id);
+  const tasks = list.wellknownListName === 'flaggedEmails' ? flaggedTasks(ctx.state, ctx.directory.findUser(ctx.params.id)!.id, list) : book.tasks;
+  const task = tasks.find((t) => t.id === ctx.params.taskId && t.listId === list.id);
   if (!task) throw itemNotFound();
   return task;
 }

@@ -7,6 +7,7 @@ import { invalidRequest } from '../errors.js';
 
 export const distinguishedList = () => new GraphError(400, 'ErrorDeleteDistinguishedFolder', 'Distinguished folders cannot be deleted.');
 export const flaggedListIsReadOnly = () => invalidRequest('Tasks cannot be created in the flagged email list; flag a message instead.');
+export const flaggedTaskChangesOnlyStatus = () => invalidRequest('A flagged email task changes with its message: only its status can be set.');
 export const notNullable = (prop: string) => invalidRequest(`The property '${prop}' cannot be null.`);
 export const nestedOnCreateOnly = (prop: string) =>
   invalidRequest(`The property '${prop}' can only be given when the task is created; use the task's ${prop} collection to change it.`);

@@ -3,6 +3,7 @@
 // mail or file it came from), as Graph's todoTaskList, todoTask, checklistItem and linkedResource hold them.
 
 import type { Stamp } from '../../../odata/collection.js';
+import type { FlaggedMail } from '../flagged-mail.js';
 import type { ItemBody, PatternedRecurrence } from '../items.js';
 
 export type WellknownListName = 'none' | 'defaultList' | 'flaggedEmails';
@@ -63,4 +64,9 @@ export interface TodoBook {
 export interface TodoState {
   /** By mailbox owner's directory id. */
   books: Map<string, TodoBook>;
+  /** Mail's flagged messages (the FlaggedMail port, wired at start). */
+  flaggedMail: FlaggedMail;
+  /** The tasks of each person's "Flagged email" list, by owner id and message id: mirrors of the flagged messages
+   *  that keep their own ids and change keys between requests. */
+  flagged: Map<string, Map<string, StoredTask>>;
 }

@@ -1,10 +1,12 @@
 // /me/todo/lists/{id}/tasks through the collection engine: To Do's rules on top of it. A new task is notStarted and
 // of normal importance, its reminder on when it has a reminder time; completing it stamps completedDateTime (and
 // reopening clears it); completing a recurring task makes the series' next task, due on the pattern's next date;
-// checklist items and linked resources may come inline with a create; the flagged-email list takes no tasks.
+// checklist items and linked resources may come inline with a create. The flagged-email list mirrors flagged mail
+// (flagged.ts): it takes no new tasks, and its tasks' status sets their message's flag.
 
 import { collectionRoutes, type CollectionDecl } from '../../../odata/collection.js';
 import { bookOf, listOf, nowIso, ownerContext, removeFrom, todoScopes, type Ctx } from './access.js';
+import { flaggedTasks, patchFlaggedTask, removeFlaggedTask } from './flagged.js';
 import { taskEntity } from './entity.js';
 import { flaggedListIsReadOnly, nestedOnCreateOnly, notNullable } from './errors.js';
 import { taskId } from './ids.js';
@@ -12,6 +14,10 @@ import type { StoredTask, TodoState } from './model.js';
 import { nextOccurrence } from './recurrence-next.js';
 import { innerStamp, TASK_CREATE_ONLY, TASK_IGNORED, TASK_NON_NULLABLE, TASK_SETTERS } from './task-input.js';
 import { taskStyle } from './style.js';
+
+/** The owner's directory id (bookOf has checked the caller may open the book). */
+const ownerOf = (ctx: Ctx) => ctx.directory.findUser(ctx.params.id)!.id;
+const isFlagged = (ctx: Ctx) => listOf(ctx).wellknownListName === 'flaggedEmails';
 
 function checkNulls(fields: Record<string, unknown>): void {
   for (const p of TASK_NON_NULLABLE) if (p in fields && fields[p] === null) throw notNullable(p);
@@ -54,10 +60,11 @@ const tasksDecl: CollectionDecl<TodoState, StoredTask> = {
   items: (ctx) => {
     const book = bookOf(ctx);
     const list = listOf(ctx, book);
+    if (list.wellknownListName === 'flaggedEmails') return flaggedTasks(ctx.state, ownerOf(ctx), list);
     return book.tasks.filter((t) => t.listId === list.id);
   },
   add: (ctx, task) => bookOf(ctx).tasks.push(task),
-  remove: (ctx, task) => removeFrom(bookOf(ctx).tasks, task),
+  remove: (ctx, task) => (isFlagged(ctx) ? removeFlaggedTask(ctx.state, ownerOf(ctx), task) : removeFrom(bookOf(ctx).tasks, task)),
   context: (ctx) => `${ownerContext(ctx)}/todo/lists('${ctx.params.listId}')/tasks`,
   style: taskStyle(),
   writable: TASK_SETTERS,
@@ -90,6 +97,7 @@ const tasksDecl: CollectionDecl<TodoState, StoredTask> = {
   },
   apply: (ctx, task, fields) => {
     checkNulls(fields);
+    if (isFlagged(ctx)) return patchFlaggedTask(ctx.state, ownerOf(ctx), task, fields);
     const nested = TASK_CREATE_ONLY.find((p) => p in fields);
     if (nested) throw nestedOnCreateOnly(nested);
     const wasDone = task.status === 'completed';

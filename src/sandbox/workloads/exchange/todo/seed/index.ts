@@ -8,6 +8,7 @@ import { addDays, startOfDate, wallToInstant } from '../../time/datetime.js';
 import { calendarAnchorWeek } from '../../time/seed-clock.js';
 import { findZone, UTC, type Zone } from '../../time/zones.js';
 import { DAYS } from '../../recurrence-input.js';
+import { NO_FLAGGED_MAIL } from '../../flagged-mail.js';
 import { guid, listId, stableKey, taskId } from '../ids.js';
 import type { StoredTask, StoredTaskList, StoredWhen, TodoBook, TodoState } from '../model.js';
 import { EVERYONE, PERSONAL, TEAM_LISTS, type SeedTask } from './tasks.js';
@@ -16,7 +17,7 @@ export function createTodoState(directory: Directory, nowMs: number): TodoState 
   const monday = calendarAnchorWeek(nowMs);
   const books = new Map<string, TodoBook>();
   for (const user of directory.users) books.set(user.id, bookOf(user, directory, monday));
-  return { books };
+  return { books, flaggedMail: NO_FLAGGED_MAIL, flagged: new Map() };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
