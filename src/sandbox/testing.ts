@@ -1,5 +1,6 @@
 // The sandbox's one public entry for tests, beside index.ts: the seed facts they assert against (the demo
 // organization's people and domain, the shared mailbox, the SharePoint host, the mail and calendar seed's anchors,
+// the seeded To Do tasks and Planner plans,
 // the largest file a drive keeps), the identity service on its own, and the OData parsers for unit tests. Tests
 // import nothing else under src/sandbox/.
 
@@ -34,4 +35,8 @@ export { matchesTerm, tokens } from './directory/search.js';
 
 // SharePoint: the lists the sites workload seeds (site, name, item count, indexed columns).
 export { SEEDED_LISTS } from './workloads/sites/seed.js';
+
+// To Do and Planner: the tasks every person's default list holds, each department's own list, and the team plans.
+export { EVERYONE as SEEDED_TODO_TASKS, PERSONAL as SEEDED_TODO_PERSONAL_LIST, TEAM_LISTS as SEEDED_TODO_TEAM_LISTS } from './workloads/exchange/todo/seed/tasks.js';
+export { SEED_PLANS as SEEDED_PLANS } from './workloads/planner/seed/plans.js';
 export { BUDGET_WORKBOOK } from './workloads/drives/seed.js';

@@ -4,6 +4,7 @@
 // occurrence, ETags, and the errors and permission gates of Graph's To Do API.
 import { describe, expect, it } from 'vitest';
 import { ADELE, addDays, allPages, graph, PACIFIC, PATTI, PRADEEP, useSandbox } from '../fixtures.js';
+import { SEEDED_TODO_TASKS, SEEDED_TODO_TEAM_LISTS } from '../../src/sandbox/testing.js';
 
 const sb = useSandbox();
 const RW = 'Tasks.ReadWrite';
@@ -26,7 +27,7 @@ describe('To Do lists', () => {
     const lists = await listsOf(adele);
     expect(lists.tasks).toMatchObject({ displayName: 'Tasks', isOwner: true, isShared: false });
     expect(lists.flagged.displayName).toBe('Flagged email');
-    expect(lists.mine.displayName).toBe('Customer follow-ups');
+    expect(lists.mine.displayName).toBe(SEEDED_TODO_TEAM_LISTS.Sales.name);
     expect(lists.tasks['@odata.etag']).toMatch(/^W\/"/);
 
     const made = await graph(sb, adele, '/me/todo/lists', { method: 'POST', body: { displayName: 'Store opening' } });
@@ -53,8 +54,8 @@ describe('To Do tasks', () => {
     const { tasks } = await listsOf(adele);
     const base = `/me/todo/lists/${tasks.id}/tasks`;
     const all = await allPages(sb, adele, `${base}?$top=3`);
-    expect(all.length).toBe(7);
-    expect(new Set(all.map((t) => t.id)).size).toBe(7);
+    expect(all.map((t) => t.title).sort()).toEqual(SEEDED_TODO_TASKS.map((t) => t.title).sort());
+    expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
 
     const thisWeek = await allPages(sb, adele, `${base}?$filter=${dueBetween(sb.thisWeek, sb.nextWeek)}&$orderby=dueDateTime/dateTime`);
     expect(thisWeek.map((t) => t.title)).toEqual(['Complete the security awareness training', 'Submit the weekly status report']);
@@ -269,6 +270,6 @@ describe('To Do tasks', () => {
     // Each person has their own lists.
     const pradeep = await listsOf(await sb.graphAs(PRADEEP, 'Tasks.Read'));
     expect(pradeep.tasks.id).not.toBe(tasks.id);
-    expect(pradeep.mine.displayName).toBe('Release checklist');
+    expect(pradeep.mine.displayName).toBe(SEEDED_TODO_TEAM_LISTS.Engineering.name);
   });
 });
