@@ -6,7 +6,8 @@
 
 import { plannerBadRequest } from './errors.js';
 
-/** Characters the service uses in the hints it makes (no space, no '!', which compositions use). */
+/** Characters a hint the service makes ends with (no space, no '!': compositions end so); inside, it may also
+ *  use those two, to sort below a hint that starts low. */
 const LOW = 34;
 const HIGH = 126;
 const LO_END = 31;
@@ -33,8 +34,12 @@ export function hintBetween(lo: string, hi: string): string {
     const to = Math.min(b - 1, HIGH);
     if (from <= to) return out + String.fromCharCode(Math.floor((from + to) / 2));
     if (a === LO_END) {
-      // lo has ended and hi's next character leaves no room: follow hi one more character.
-      out += hi[i];
+      // lo has ended and hi's next character leaves no room for a last character: a space or '!' just below it
+      // sorts before hi whatever follows; below a space, follow hi one more character.
+      if (b - 1 >= 32) {
+        out += String.fromCharCode(b - 1);
+        bounded = false;
+      } else out += hi[i];
       continue;
     }
     // Keep lo's character: below hi from here on, so only lo bounds the rest.

@@ -25,7 +25,9 @@ export const listRoutes: RouteDef<PlannerState>[] = [
     scopes: read,
     handler: (ctx) => {
       const me = selfOnly(ctx);
-      const mine = ctx.state.tasks.filter((t) => me in t.assignments && canSee(ctx, planById(ctx, t.planId)));
+      // Tasks still assigned to someone who has left the plan's group stay out of their list.
+      const visible = new Set(ctx.state.plans.filter((p) => canSee(ctx, p)).map((p) => p.id));
+      const mine = ctx.state.tasks.filter((t) => me in t.assignments && visible.has(t.planId));
       return plannerList(ctx, TASK, mine, `users('${me}')/planner/tasks`);
     },
   },

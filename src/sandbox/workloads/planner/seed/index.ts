@@ -94,7 +94,7 @@ function seedTask(t: SeedPlannerTask, w: Place): StoredTask {
     bucketId: w.bucketId,
     title: t.title,
     orderHint: w.orderHint,
-    assigneePriority: '',
+    assigneePriority: w.orderHint,
     percentComplete: t.percent ?? 0,
     priority: t.priority ?? 5,
     startDateTime: null,
