@@ -20,6 +20,12 @@ export { SHAREPOINT_HOST } from './directory/seed/sites.js';
 export { calendarAnchorWeek, mailSeedEpoch } from './seed-clock.js';
 export { addDays } from './workloads/exchange/time/datetime.js';
 
+// To Do and Planner: the tasks every person's default list holds, each department's own list, and the team plans.
+export { EVERYONE as SEEDED_TODO_TASKS, PERSONAL as SEEDED_TODO_PERSONAL_LIST, TEAM_LISTS as SEEDED_TODO_TEAM_LISTS } from './workloads/exchange/todo/seed/tasks.js';
+export { SEED_PLANS as SEEDED_PLANS } from './workloads/planner/seed/plans.js';
+// Planner's order hints, for unit tests of the hint arithmetic.
+export { hintBetween, resolveOrderHint } from './workloads/planner/order-hint.js';
+
 // Drives: the largest file the sandbox keeps (an upload session for more is refused).
 export { SANDBOX_FILE_MAX } from './workloads/drives/upload-session.js';
 
@@ -35,10 +41,4 @@ export { matchesTerm, tokens } from './directory/search.js';
 
 // SharePoint: the lists the sites workload seeds (site, name, item count, indexed columns).
 export { SEEDED_LISTS } from './workloads/sites/seed.js';
-
-// To Do and Planner: the tasks every person's default list holds, each department's own list, and the team plans.
-export { EVERYONE as SEEDED_TODO_TASKS, PERSONAL as SEEDED_TODO_PERSONAL_LIST, TEAM_LISTS as SEEDED_TODO_TEAM_LISTS } from './workloads/exchange/todo/seed/tasks.js';
-export { SEED_PLANS as SEEDED_PLANS } from './workloads/planner/seed/plans.js';
-// Planner's order hints, for unit tests of the hint arithmetic.
-export { hintBetween, resolveOrderHint } from './workloads/planner/order-hint.js';
 export { BUDGET_WORKBOOK } from './workloads/drives/seed.js';
