@@ -50,6 +50,19 @@ const ROOT_TYPES = [
   'microsoft.graph.site',
   'microsoft.graph.uploadSession',
   'microsoft.graph.user',
+  // To Do and Planner (issue 13); the members of Planner's open-type maps are reached by no property, so by name.
+  'microsoft.graph.checklistItem',
+  'microsoft.graph.linkedResource',
+  'microsoft.graph.todoTask',
+  'microsoft.graph.todoTaskList',
+  'microsoft.graph.plannerAssignment',
+  'microsoft.graph.plannerBucket',
+  'microsoft.graph.plannerChecklistItem',
+  'microsoft.graph.plannerExternalReference',
+  'microsoft.graph.plannerPlan',
+  'microsoft.graph.plannerPlanDetails',
+  'microsoft.graph.plannerTask',
+  'microsoft.graph.plannerTaskDetails',
 ];
 
 /** The v1.0 requests whose documented samples the tests compare with (`*` for ids); null in the fixture when the
@@ -128,6 +141,43 @@ const SAMPLE_ROUTES = [
   'POST /sites/*/lists/*/items',
   'PATCH /sites/*/lists/*/items/*/fields',
   'DELETE /sites/*/lists/*/items/*',
+  'GET /me/todo/lists',
+  'POST /me/todo/lists',
+  'PATCH /me/todo/lists/*',
+  'DELETE /me/todo/lists/*',
+  'GET /me/todo/lists/*/tasks',
+  'POST /me/todo/lists/*/tasks',
+  'GET /me/todo/lists/*/tasks/*',
+  'PATCH /me/todo/lists/*/tasks/*',
+  'DELETE /me/todo/lists/*/tasks/*',
+  'GET /me/todo/lists/*/tasks/*/checklistItems',
+  'POST /me/todo/lists/*/tasks/*/checklistItems',
+  'PATCH /me/todo/lists/*/tasks/*/checklistItems/*',
+  'GET /me/todo/lists/*/tasks/*/linkedResources',
+  'POST /me/todo/lists/*/tasks/*/linkedResources',
+  'DELETE /me/todo/lists/*/tasks/*/linkedResources/*',
+  'GET /me/planner/plans',
+  'GET /me/planner/tasks',
+  'GET /groups/*/planner/plans',
+  'POST /planner/plans',
+  'GET /planner/plans/*',
+  'PATCH /planner/plans/*',
+  'DELETE /planner/plans/*',
+  'GET /planner/plans/*/buckets',
+  'GET /planner/plans/*/tasks',
+  'GET /planner/plans/*/details',
+  'PATCH /planner/plans/*/details',
+  'POST /planner/buckets',
+  'GET /planner/buckets/*',
+  'PATCH /planner/buckets/*',
+  'DELETE /planner/buckets/*',
+  'GET /planner/buckets/*/tasks',
+  'POST /planner/tasks',
+  'GET /planner/tasks/*',
+  'PATCH /planner/tasks/*',
+  'DELETE /planner/tasks/*',
+  'GET /planner/tasks/*/details',
+  'PATCH /planner/tasks/*/details',
 ];
 
 const README = `# Graph reference fixtures (generated: do not edit)
@@ -148,7 +198,10 @@ To refresh them: put the reference data in \`../shared/\`, run \`npm run referen
 
 /** The entity types whose every property $select may name, in the sandbox's own source (src/ cannot read test
  *  fixtures): a property Graph has and the sandbox does not hold is selectable and comes back without a value. */
-const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder', 'microsoft.graph.driveItem', 'microsoft.graph.site', 'microsoft.graph.list', 'microsoft.graph.listItem', 'microsoft.graph.columnDefinition', 'microsoft.graph.notebook', 'microsoft.graph.sectionGroup', 'microsoft.graph.onenoteSection', 'microsoft.graph.onenotePage'];
+const SELECTABLE_TYPES = ['microsoft.graph.user', 'microsoft.graph.event', 'microsoft.graph.message', 'microsoft.graph.mailFolder', 'microsoft.graph.calendar', 'microsoft.graph.contact', 'microsoft.graph.contactFolder', 'microsoft.graph.driveItem', 'microsoft.graph.site', 'microsoft.graph.list', 'microsoft.graph.listItem', 'microsoft.graph.columnDefinition',
+  'microsoft.graph.notebook', 'microsoft.graph.sectionGroup', 'microsoft.graph.onenoteSection', 'microsoft.graph.onenotePage',
+  'microsoft.graph.todoTaskList', 'microsoft.graph.todoTask', 'microsoft.graph.checklistItem', 'microsoft.graph.linkedResource',
+  'microsoft.graph.plannerPlan', 'microsoft.graph.plannerBucket', 'microsoft.graph.plannerTask'];
 export const SELECTABLE_FILE = 'src/sandbox/odata/graph-properties.ts';
 
 /** What Graph answers for a property nobody set: [] for a collection, null when nullable, else the type's

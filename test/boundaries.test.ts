@@ -114,7 +114,7 @@ describe('sandbox layout', () => {
   const isPublic = (f: string) => isModule(f) || f === 'sandbox/directory/directory.ts';
 
   it('finds the workloads', () => {
-    expect(workloadRoots.sort()).toEqual(['sandbox/directory/', 'sandbox/workloads/drives/', 'sandbox/workloads/exchange/calendar/', 'sandbox/workloads/exchange/contacts/', 'sandbox/workloads/exchange/mail/', 'sandbox/workloads/onenote/', 'sandbox/workloads/search/', 'sandbox/workloads/sites/', 'sandbox/workloads/teams/']);
+    expect(workloadRoots.sort()).toEqual(['sandbox/directory/', 'sandbox/workloads/drives/', 'sandbox/workloads/exchange/calendar/', 'sandbox/workloads/exchange/contacts/', 'sandbox/workloads/exchange/mail/', 'sandbox/workloads/exchange/todo/', 'sandbox/workloads/onenote/', 'sandbox/workloads/planner/', 'sandbox/workloads/search/', 'sandbox/workloads/sites/', 'sandbox/workloads/teams/']);
   });
   it('a workload reaches another only through its module, a port or the directory model', () => {
     expect(violations((f) => rootOf(f) !== undefined, (t, f) => rootOf(t) !== undefined && rootOf(t) !== rootOf(f) && !isPublic(t))).toEqual([]);

@@ -11,6 +11,7 @@ export { addDays };
 export { hm, PACIFIC, prefer, send, view } from './support/calendar.js';
 export { allPages, EVENTUAL, graph, tokenFor, type GraphAs } from './support/graph.js';
 export { bySubject, folderMessages, type ListResult } from './support/mail.js';
+export { byOrderHint, groupIdOf, groupPlan, plannerAssignment, todoLists } from './support/tasks.js';
 export * from './support/server.js';
 
 // ---- Seed facts: what the demo organization holds, read from the seed itself rather than restated. ----

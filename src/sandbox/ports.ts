@@ -3,6 +3,7 @@
 // internals. Next: online meetings (calendar and Teams), reference attachments (mail and drives), Planner and
 // groups, search over everything.
 
+import type { FlaggedMail } from './workloads/exchange/flagged-mail.js';
 import type { MeetingMail, MeetingTransport } from './workloads/exchange/meeting-mail.js';
 import type { OnlineMeetings } from './online-meetings.js';
 import type { Searchable } from './searchable.js';
@@ -12,6 +13,8 @@ export interface Ports {
   meetingMail: MeetingMail;
   /** Mail, for the calendar: the transport meeting requests, responses and cancellations travel by. */
   meetingTransport: MeetingTransport;
+  /** Mail, for To Do: the flagged messages its "Flagged email" list shows, and their flags set from the tasks. */
+  flaggedMail: FlaggedMail;
   /** For Microsoft Search, each workload's content as searchable documents: files (driveItem), mail (message),
    *  events, and sites with their lists and list items. */
   fileSearch: Searchable;
@@ -23,4 +26,4 @@ export interface Ports {
 }
 
 /** Every port by name, so the tenant can tell which one no workload offers. */
-export const PORT_NAMES = { meetingMail: true, meetingTransport: true, fileSearch: true, mailSearch: true, eventSearch: true, siteSearch: true, onlineMeetings: true } as const satisfies Record<keyof Ports, true>;
+export const PORT_NAMES = { meetingMail: true, meetingTransport: true, flaggedMail: true, fileSearch: true, mailSearch: true, eventSearch: true, siteSearch: true, onlineMeetings: true } as const satisfies Record<keyof Ports, true>;

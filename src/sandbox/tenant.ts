@@ -11,14 +11,16 @@ import type { MountedEndpoint, WorkloadModule } from './workload.js';
 import { calendarWorkload } from './workloads/exchange/calendar/module.js';
 import { contactsWorkload } from './workloads/exchange/contacts/module.js';
 import { mailWorkload } from './workloads/exchange/mail/module.js';
+import { todoWorkload } from './workloads/exchange/todo/module.js';
 import { drivesWorkload } from './workloads/drives/module.js';
+import { plannerWorkload } from './workloads/planner/module.js';
 import { sitesWorkload } from './workloads/sites/module.js';
 import { searchWorkload } from './workloads/search/module.js';
 import { teamsWorkload } from './workloads/teams/module.js';
 import { oneNoteWorkload } from './workloads/onenote/module.js';
 
 /** In this order their seeds run (mail before calendar keeps every seeded id as it has always been). */
-export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, drivesWorkload, sitesWorkload, searchWorkload, teamsWorkload, oneNoteWorkload];
+export const WORKLOADS: readonly WorkloadModule[] = [directoryWorkload, mailWorkload, calendarWorkload, contactsWorkload, todoWorkload, drivesWorkload, sitesWorkload, plannerWorkload, searchWorkload, teamsWorkload, oneNoteWorkload];
 
 export interface Tenant {
   readonly directory: Directory;

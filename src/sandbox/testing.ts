@@ -1,5 +1,6 @@
 // The sandbox's one public entry for tests, beside index.ts: the seed facts they assert against (the demo
 // organization's people and domain, the shared mailbox, the SharePoint host, the mail and calendar seed's anchors,
+// the seeded To Do tasks and Planner plans,
 // the largest file a drive keeps), the identity service on its own, and the OData parsers for unit tests. Tests
 // import nothing else under src/sandbox/.
 
@@ -18,6 +19,12 @@ export {
 export { SHAREPOINT_HOST } from './directory/seed/sites.js';
 export { calendarAnchorWeek, mailSeedEpoch } from './seed-clock.js';
 export { addDays } from './workloads/exchange/time/datetime.js';
+
+// To Do and Planner: the tasks every person's default list holds, each department's own list, and the team plans.
+export { EVERYONE as SEEDED_TODO_TASKS, PERSONAL as SEEDED_TODO_PERSONAL_LIST, TEAM_LISTS as SEEDED_TODO_TEAM_LISTS } from './workloads/exchange/todo/seed/tasks.js';
+export { SEED_PLANS as SEEDED_PLANS } from './workloads/planner/seed/plans.js';
+// Planner's order hints, for unit tests of the hint arithmetic.
+export { hintBetween, resolveOrderHint } from './workloads/planner/order-hint.js';
 
 // Drives: the largest file the sandbox keeps (an upload session for more is refused).
 export { SANDBOX_FILE_MAX } from './workloads/drives/upload-session.js';

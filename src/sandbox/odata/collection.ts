@@ -1,7 +1,9 @@
 // Collection semantics once: a workload declares an entity set (where it lives, who may read and write it,
 // which properties a client may set, how a new item is made) and gets Graph's five routes for it: list with
 // the OData options of its service, get, POST (201 with the item), PATCH (200 with the item) and DELETE (204),
-// with ids, change keys, @odata.etag and If-Match (412 on a stale ETag) handled here, the same for every set.
+// with ids, change keys, @odata.etag and If-Match (412 on a stale ETag; required where the service demands it, as
+// Planner does, whose PATCH also answers 204 unless `Prefer: return=representation`) handled here, the same for
+// every set.
 // A workload writes only what is special about it (its seed, its validation, side effects in hooks).
 
 import { randomBytes } from 'node:crypto';
@@ -25,6 +27,14 @@ export interface CollectionStyle<T extends Stamp> {
   stale(): GraphError;
   /** A body that cannot be read: not an object, an unknown or read-only property, a wrong value. */
   badBody(message: string): GraphError;
+  /** Services that demand If-Match on every change (Planner) word the refusal of a write without one here;
+   *  without it, a write may leave If-Match out (Exchange). */
+  ifMatchRequired?(): GraphError;
+  /** What a PATCH answers: the item (200, the default), or nothing (204) unless the client sent
+   *  `Prefer: return=representation` (Planner). */
+  patchAnswer?: 'entity' | 'noContentUnlessPreferred';
+  /** Headers every answer with one item carries besides its ETag (Outlook's Preference-Applied). */
+  headers?(ctx: RouteContext): Record<string, string>;
 }
 
 /** A property a client may set: its check and normal form (throw `badBody` via the `fail` given). */
@@ -56,12 +66,35 @@ export interface CollectionDecl<S, T extends Stamp> {
   create(ctx: RouteContext<S>, fields: Record<string, unknown>, stamp: Stamp): T;
   /** After a change: derived properties (displayName from the name parts...). */
   changed?(item: T): void;
+  /** How a PATCH's checked fields change the item; default: each replaces the property. Planner merges its
+   *  open-type maps (assignments, categories) key by key, and checks moves against the item's container. */
+  apply?(ctx: RouteContext<S>, item: T, fields: Record<string, unknown>): void;
+  /** Who may read or change an item found by id, when that depends on the item (Planner: its plan's group);
+   *  throws the service's refusal. */
+  authorize?(ctx: RouteContext<S>, item: T, access: 'read' | 'write'): void;
   /** Makes ids in the style of the service. */
   newId(): string;
 }
 
-export const etagOf = (item: Stamp) => `W/"${item.changeKey}"`;
-const newChangeKey = () => randomBytes(12).toString('base64');
+export const etagOf = (item: Pick<Stamp, 'changeKey'>) => `W/"${item.changeKey}"`;
+
+/** The If-Match precondition of a write: `*` or the item's current ETag passes; another ETag is 412 (the style's
+ *  `stale`); none passes unless the style demands one. Also for the singletons beside a collection (Planner's
+ *  details). */
+export function checkIfMatch(ctx: RouteContext, item: Pick<Stamp, 'changeKey'>, style: Pick<CollectionStyle<never>, 'stale' | 'ifMatchRequired'>): void {
+  const wanted = ctx.req.headers['if-match'];
+  if (wanted === undefined || wanted.trim() === '') {
+    if (style.ifMatchRequired) throw style.ifMatchRequired();
+    return;
+  }
+  if (wanted.trim() !== '*' && !wanted.split(',').some((t) => t.trim() === etagOf(item))) throw style.stale();
+}
+
+/** The client asked for the changed resource back (`Prefer: return=representation`). */
+export const prefersRepresentation = (ctx: RouteContext) => /(^|[,;\s])return=representation\b/i.test(ctx.req.headers['prefer'] ?? '');
+
+/** A new change key (and so a new ETag) for an item that changed outside the engine's own PATCH. */
+export const newChangeKey = () => randomBytes(12).toString('base64');
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function collectionRoutes<S, T extends Stamp>(d: CollectionDecl<S, T>): RouteDef<S>[] {
@@ -69,22 +102,18 @@ export function collectionRoutes<S, T extends Stamp>(d: CollectionDecl<S, T>): R
   const find = (ctx: RouteContext<S>, access: 'read' | 'write') => {
     const item = (d.addressable ?? d.items)(ctx, access).find((i) => i.id === ctx.params[d.itemParam]);
     if (!item) throw d.style.notFound();
+    d.authorize?.(ctx, item, access);
     return item;
   };
   const one = (ctx: RouteContext<S>, item: T, status: number): GraphResponse => ({
     status,
-    headers: { ETag: etagOf(item) },
+    headers: { ...d.style.headers?.(ctx as RouteContext), ETag: etagOf(item) },
     body: { '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#${d.context(ctx)}/$entity`, ...d.style.show(ctx, item) },
   });
-  /** The If-Match precondition of a write: absent or `*` passes; anything but the current ETag is 412. */
-  const checkIfMatch = (ctx: RouteContext<S>, item: T) => {
-    const wanted = ctx.req.headers['if-match'];
-    if (wanted !== undefined && wanted.trim() !== '*' && !wanted.split(',').some((t) => t.trim() === etagOf(item))) throw d.style.stale();
-  };
   /** The addressed item of a PATCH or DELETE, its If-Match checked. */
   const writeTarget = (ctx: RouteContext<S>) => {
     const item = find(ctx, 'write');
-    checkIfMatch(ctx, item);
+    checkIfMatch(ctx as RouteContext, item, d.style);
     return item;
   };
   const fields = (ctx: RouteContext<S>): Record<string, unknown> => {
@@ -125,8 +154,12 @@ export function collectionRoutes<S, T extends Stamp>(d: CollectionDecl<S, T>): R
       scopes: d.scopes.write,
       handler: (ctx) => {
         const item = writeTarget(ctx);
-        Object.assign(item, fields(ctx), { changeKey: newChangeKey(), lastModifiedDateTime: now() });
+        const changes = fields(ctx);
+        if (d.apply) d.apply(ctx, item, changes);
+        else Object.assign(item, changes);
+        Object.assign(item, { changeKey: newChangeKey(), lastModifiedDateTime: now() });
         d.changed?.(item);
+        if (d.style.patchAnswer === 'noContentUnlessPreferred' && !prefersRepresentation(ctx as RouteContext)) return { status: 204 };
         return one(ctx, item, 200);
       },
     },

@@ -5,7 +5,7 @@
 
 import { GraphError, badRequest } from '../../../graph/types.js';
 import { invalidRequest } from '../errors.js';
-import { readRecurrence } from './recurrence-input.js';
+import { readRecurrence } from '../recurrence-input.js';
 import type { AttendeeType, EmailAddress, PatternedRecurrence, StoredLocation } from './model.js';
 import { EMPTY_LOCATION } from './render/event.js';
 import { readDateTimeTimeZone, timeOfDay } from '../time/datetime.js';

@@ -4,11 +4,14 @@
 // A meeting exists once per mailbox: the organizer's item and each internal attendee's copy share an iCalUId.
 
 import type { DirectoryUser } from '../../../directory/directory.js';
-import type { DateTimeTimeZone, EmailAddress } from '../items.js';
+import type { DateTimeTimeZone, DayOfWeek, EmailAddress, PatternedRecurrence } from '../items.js';
 import type { SyncStates } from '../delta/sync-states.js';
 import type { MeetingTransport } from '../meeting-mail.js';
 
 export type { EmailAddress } from '../items.js';
+// A series' recurrence is Exchange's patternedRecurrence, shared with To Do's recurring tasks.
+export type { DayOfWeek, PatternedRecurrence, RecurrencePattern, RecurrenceRange } from '../items.js';
+export { DAYS } from '../recurrence-input.js';
 
 export type FreeBusyStatus = 'unknown' | 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere';
 export type ResponseType = 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
@@ -18,8 +21,6 @@ export type CalendarRole =
 /** Roles a person inside the organization can be given; "My Organization" offers fewer. */
 export const INTERNAL_ROLES: CalendarRole[] = ['freeBusyRead', 'limitedRead', 'read', 'write', 'delegateWithoutPrivateEventAccess', 'delegateWithPrivateEventAccess'];
 export const ORGANIZATION_ROLES: CalendarRole[] = ['none', 'freeBusyRead', 'limitedRead', 'read', 'write'];
-export type DayOfWeek = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
-export const DAYS: readonly DayOfWeek[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 
 export interface ResponseStatus {
@@ -42,29 +43,6 @@ export interface StoredAttendee {
 
 /** microsoft.graph.location as stored (only the members a client gave, plus Outlook's defaults). */
 export type StoredLocation = Record<string, unknown> & { displayName: string };
-
-export interface RecurrencePattern {
-  type: 'daily' | 'weekly' | 'absoluteMonthly' | 'relativeMonthly' | 'absoluteYearly' | 'relativeYearly';
-  interval: number;
-  month: number;
-  dayOfMonth: number;
-  daysOfWeek: DayOfWeek[];
-  firstDayOfWeek: DayOfWeek;
-  index: 'first' | 'second' | 'third' | 'fourth' | 'last';
-}
-
-export interface RecurrenceRange {
-  type: 'endDate' | 'noEnd' | 'numbered';
-  startDate: string;
-  endDate: string;
-  recurrenceTimeZone: string;
-  numberOfOccurrences: number;
-}
-
-export interface PatternedRecurrence {
-  pattern: RecurrencePattern;
-  range: RecurrenceRange;
-}
 
 export interface OnlineMeetingInfo {
   joinUrl: string;

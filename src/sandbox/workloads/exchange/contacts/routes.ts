@@ -5,7 +5,8 @@
 import { collectionRoutes, type CollectionDecl, type Setter } from '../../../odata/collection.js';
 import type { RequestContext, RouteContext, ScopeRule } from '../../../graph/types.js';
 import { accessDenied, folderExists, invalidUser, itemNotFound } from '../errors.js';
-import { contactEntity, contactFolderEntity, outlookStyle } from './entity.js';
+import { outlookStyle } from '../outlook-style.js';
+import { contactEntity, contactFolderEntity } from './entity.js';
 import { contactItemId, freshKey } from './ids.js';
 import type { ContactBook, ContactsState, EmailAddress, StoredContact, StoredContactFolder } from './model.js';
 

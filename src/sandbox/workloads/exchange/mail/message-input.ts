@@ -132,7 +132,7 @@ export function readMessageInput(raw: unknown): MessageInput {
 const ALWAYS_UPDATABLE = new Set(['isRead', 'categories', 'flag', 'importance', 'inferenceClassification', 'isDeliveryReceiptRequested', 'isReadReceiptRequested']);
 
 /** Flag dates as Exchange fills them when a client only sets the status. */
-function flagOf(input: NonNullable<MessageInput['flag']>, now: string): FollowupFlag {
+export function flagOf(input: NonNullable<MessageInput['flag']>, now: string): FollowupFlag {
   const today = { dateTime: `${now.slice(0, 10)}T00:00:00.0000000`, timeZone: 'UTC' };
   if (input.flagStatus === 'flagged') return { flagStatus: 'flagged', startDateTime: input.startDateTime ?? today, dueDateTime: input.dueDateTime ?? today };
   if (input.flagStatus === 'complete') return { flagStatus: 'complete', completedDateTime: { dateTime: `${now.slice(0, 19)}.0000000`, timeZone: 'UTC' } };

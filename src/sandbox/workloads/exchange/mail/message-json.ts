@@ -96,7 +96,7 @@ function value(box: Mailbox, m: StoredMessage, prop: string, view: MessageView):
     case 'conversationIndex':
       return m.conversationIndex.toString('base64');
     case 'webLink':
-      return `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(m.id)}&exvsurl=1&viewmodel=ReadMessageItem`;
+      return messageWebLink(m);
     case 'body':
       return convertBody(m.body, view.bodyType);
     case 'uniqueBody':
@@ -168,3 +168,6 @@ export function attachmentJson(a: StoredAttachment, select?: string[]): Record<s
   for (const p of select ? ['id', ...select.filter((s) => s !== 'id')] : ATTACHMENT_PROPERTIES) out[p] = all[p];
   return out;
 }
+
+/** The message in Outlook on the web. */
+export const messageWebLink = (m: StoredMessage) => `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(m.id)}&exvsurl=1&viewmodel=ReadMessageItem`;

@@ -1,11 +1,13 @@
 // A patternedRecurrence from a request body, normalised to the full shape Graph returns (every pattern and
 // range member present, unused ones as 0 / "0001-01-01" / "first" / "sunday"), and refused when the pattern
-// lacks what its type needs.
+// lacks what its type needs. Events and To Do tasks recur alike.
 
-import { badRequest } from '../../../graph/types.js';
-import { propertyValidation } from '../errors.js';
-import { DAYS, type DayOfWeek, type PatternedRecurrence, type RecurrencePattern, type RecurrenceRange } from './model.js';
-import { zoneOrThrow } from '../time/zones.js';
+import { badRequest } from '../../graph/types.js';
+import { propertyValidation } from './errors.js';
+import type { DayOfWeek, PatternedRecurrence, RecurrencePattern, RecurrenceRange } from './items.js';
+import { zoneOrThrow } from './time/zones.js';
+
+export const DAYS: readonly DayOfWeek[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const PATTERNS: RecurrencePattern['type'][] = ['daily', 'weekly', 'absoluteMonthly', 'relativeMonthly', 'absoluteYearly', 'relativeYearly'];
 const RANGES: RecurrenceRange['type'][] = ['endDate', 'noEnd', 'numbered'];
