@@ -52,15 +52,32 @@ export async function ianaZone(name: string | undefined): Promise<string | undef
   }
 }
 
+/** The offset of `iana` from UTC at an instant, in minutes, and as "+01:00" (undefined for UTC itself). */
+function offsetAt(iana: string, at: number): { minutes: number; text?: string } {
+  const name = new Intl.DateTimeFormat('en', { timeZone: iana, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? { minutes: (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])), text: `${m[1]}${m[2]}:${m[3]}` } : { minutes: 0 };
+}
+
 /** An instant (ISO, UTC) as the wall time in `iana` with its offset: 2026-11-16T08:30:00-08:00. UTC keeps Z. */
 export function withOffset(iso: string, iana: string | undefined): string {
   const at = Date.parse(iso);
   if (!iana || iana === 'UTC' || Number.isNaN(at)) return iso;
-  const offset = new Intl.DateTimeFormat('en', { timeZone: iana, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(offset);
-  const minutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  const local = new Date(at + minutes * 60_000).toISOString().slice(0, 19);
-  return `${local}${m ? `${m[1]}${m[2]}:${m[3]}` : 'Z'}`;
+  const offset = offsetAt(iana, at);
+  const local = new Date(at + offset.minutes * 60_000).toISOString().slice(0, 19);
+  return `${local}${offset.text ?? 'Z'}`;
+}
+
+/** The instant a date (midnight) or date-time means in `iana` (UTC when undefined); one with Z or an offset is
+ *  that instant. The value is one DateInput (shapes.ts) has checked. */
+export function instantIn(value: string, iana: string | undefined): number {
+  const v = /T/i.test(value) ? value : `${value}T00:00:00`;
+  if (/(Z|[+-]\d{2}:?\d{2})$/i.test(v)) return Date.parse(v);
+  const asUtc = Date.parse(`${v}Z`);
+  if (!iana || iana === 'UTC') return asUtc;
+  // The offset at the wall time read as UTC is right except within hours of a change; once more settles it.
+  const first = asUtc - offsetAt(iana, asUtc).minutes * 60_000;
+  return asUtc - offsetAt(iana, first).minutes * 60_000;
 }
 
 /** The user's zone as an IANA name, or undefined (times then stay in UTC). Never fails: a tool that only shows
