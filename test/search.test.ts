@@ -1,5 +1,5 @@
 // The search tools through a real MCP client against the sandbox's Microsoft Search and People API: one question
-// finds a thing in mail, an event and a file, each hit opening with the tool it names; kinds the configuration
+// finds a thing in mail, a chat, an event and a file, each hit opening with the tool it names; kinds the configuration
 // cannot search are skipped and named; paging across the merged kinds has no gaps or repeats; KQL with quotes,
 // colons and non-Latin text; people ranked and found by name.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +18,9 @@ describe('search_query', () => {
   it('finds Fabrikam in her mail, her calendar and her files, and each hit opens with the tool it names', async () => {
     const found = await ok<Found>(adele, 'search_query', { query: 'Fabrikam', limit: 25 });
     const kinds = new Set(found.hits.map((h) => h.kind));
-    for (const k of ['mail', 'event', 'file']) expect(kinds.has(k), `${k} in ${[...kinds]}`).toBe(true);
-    expect(found.skipped?.join(' ')).toMatch(/chats \(needs Chat\.Read/);
-    for (const kind of ['mail', 'event', 'file', 'list item', 'site']) {
+    for (const k of ['mail', 'event', 'file', 'chat']) expect(kinds.has(k), `${k} in ${[...kinds]}`).toBe(true);
+    expect(found.skipped).toBeUndefined();
+    for (const kind of ['mail', 'event', 'file', 'chat', 'list item', 'site']) {
       const hit = found.hits.find((h) => h.kind === kind);
       if (!hit) continue;
       const opened = await call(adele.client, hit.open.tool, hit.open.args);
@@ -28,6 +28,16 @@ describe('search_query', () => {
     }
     const mail = found.hits.find((h) => h.kind === 'mail')!;
     expect(mail.match).toMatch(/Fabrikam/);
+    // A channel message opens with its thread, a chat message opens its chat from that message on.
+    const chats = await ok<Found>(adele, 'search_query', { query: 'Fabrikam', kinds: ['chats'], limit: 25 });
+    const inChannel = chats.hits.find((h) => h.open.args.thread)!;
+    const inChat = chats.hits.find((h) => h.open.args.chat)!;
+    type Read = { conversations: { messages: { id: string; text: string }[] }[] };
+    const thread = (await ok<Read>(adele, 'teams_read', inChannel.open.args)).conversations[0].messages;
+    expect(thread.map((m) => m.id)).toContain(inChannel.open.args.thread);
+    expect(thread.find((m) => m.id === inChannel.open.args.thread)!.text).toMatch(/Fabrikam/i);
+    const chat = (await ok<Read>(adele, 'teams_read', inChat.open.args)).conversations[0].messages;
+    expect(chat.at(-1)!.text).toMatch(/Fabrikam/i);
   });
 
   it('pages across the merged kinds without gaps or repeats; a cursor of another search says what to do', async () => {

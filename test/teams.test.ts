@@ -50,6 +50,9 @@ describe('teams', () => {
     expect(messages[0].id).toBe(withReplies.id);
     expect(messages.slice(1).every((m) => m.thread === withReplies.id)).toBe(true);
     expect(messages).toHaveLength(1 + withReplies.replies!);
+    // A reply's id (what a search hit or a link gives) opens the thread it is in.
+    const viaReply = await ok<Read>(adele, 'teams_read', { team: 'Sales', channel: 'General', thread: messages[1].id });
+    expect(viaReply.conversations[0].messages.map((m) => m.id)).toEqual(messages.map((m) => m.id));
   });
 
   it('catches up on a channel and a chat since a time, then on everything, leaving older messages out', async () => {

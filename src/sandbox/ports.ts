@@ -21,9 +21,11 @@ export interface Ports {
   mailSearch: Searchable;
   eventSearch: Searchable;
   siteSearch: Searchable;
+  /** Teams' chat and channel messages, for the Search API's chatMessage (workloads/teams). */
+  chatSearch: Searchable;
   /** Calendar, for Teams: the Teams meetings on organizers' calendars, each with its meeting chat. */
   onlineMeetings: OnlineMeetings;
 }
 
 /** Every port by name, so the tenant can tell which one no workload offers. */
-export const PORT_NAMES = { meetingMail: true, meetingTransport: true, flaggedMail: true, fileSearch: true, mailSearch: true, eventSearch: true, siteSearch: true, onlineMeetings: true } as const satisfies Record<keyof Ports, true>;
+export const PORT_NAMES = { meetingMail: true, meetingTransport: true, flaggedMail: true, fileSearch: true, mailSearch: true, eventSearch: true, siteSearch: true, chatSearch: true, onlineMeetings: true } as const satisfies Record<keyof Ports, true>;

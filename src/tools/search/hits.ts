@@ -37,7 +37,11 @@ export function toHit(h: GraphHit): HitOut {
     case 'event':
       return base('event', r.subject, r.start?.dateTime ? `${String(r.start.dateTime).slice(0, 16)} ${r.start.timeZone ?? ''}`.trim() : undefined, person(r.organizer), 'calendar_get_event', { eventId: r.id ?? h.hitId });
     case 'chatMessage':
-      return base('chat', plainSummary(r.body?.content ?? r.summary ?? ''), r.createdDateTime, r.from?.user?.displayName, 'teams_read', { id: r.id ?? h.hitId, ...(r.chatId ? { chat: r.chatId } : {}) });
+      // A channel message opens with its thread (teams_read finds the thread a reply is in: Search does not say);
+      // a chat message opens the chat from that moment on.
+      return base('chat', r.subject || match.slice(0, 80), r.createdDateTime, person(r.from), 'teams_read', r.channelIdentity?.channelId
+        ? { team: r.channelIdentity.teamId, channel: r.channelIdentity.channelId, thread: r.id ?? h.hitId }
+        : { chat: r.chatId ?? '', ...(r.createdDateTime ? { since: r.createdDateTime } : {}) });
     case 'driveItem':
       return base('file', r.name, r.lastModifiedDateTime, person(r.lastModifiedBy), 'files_read', { item: r.id ?? h.hitId, ...(r.parentReference?.driveId ? { drive: r.parentReference.driveId } : {}) });
     case 'site':

@@ -25,7 +25,8 @@ export async function catchUp(
   });
   // A chat is read only when its last message is new; Graph filters a chat's messages by their last change.
   const active = chats.filter((c) => c.lastMessagePreview?.createdDateTime && Date.parse(c.lastMessagePreview.createdDateTime) >= sinceMs);
-  const sinceIso = new Date(sinceMs).toISOString();
+  // Graph compares strictly (gt): a millisecond earlier keeps a message made at `since` itself.
+  const sinceIso = new Date(sinceMs - 1).toISOString();
   const answers = await graph.batchRead([
     ...channels.map(({ team, channel }) => ({ method: 'GET' as const, url: `/teams/${seg(team.id)}/channels/${seg(channel.id)}/messages?$top=50&$expand=replies` })),
     ...active.map((c) => ({ method: 'GET' as const, url: `/chats/${seg(c.id)}/messages?$top=50&$orderby=lastModifiedDateTime desc&$filter=lastModifiedDateTime gt ${sinceIso}` })),

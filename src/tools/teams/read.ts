@@ -1,6 +1,8 @@
 // Reading Teams: a channel's threads (newest first, with reply counts), one thread, or a chat; since a time, only
 // what is new there; with no place named, what is new in all my channels and chats (catch-up.ts).
 import { z } from 'zod';
+import type { GraphReader } from '../../graph/client.js';
+import { GraphError } from '../../graph/errors.js';
 import { seg } from '../../graph/odata.js';
 import { Cursor, Limit, moreLine, NextCursor, nextCursor } from '../content/paging.js';
 import { defineTool, ToolError } from '../define-tool.js';
@@ -13,6 +15,21 @@ import { findPlace, messagesPath } from './places.js';
 /** Threads a channel read looks through for activity since a time (Graph lists threads by when they started). */
 const THREADS_SCANNED = 100;
 const DEFAULT_CATCH_UP_MS = 24 * 3_600_000;
+
+/** The thread a message id belongs to: itself when it starts one, else the thread whose replies hold it (found
+ *  among the latest threads: Graph's replies carry their thread, but search hits and links to a reply may not). */
+async function threadOf(ctx: { graph: GraphReader; signal: AbortSignal }, path: string, id: string): Promise<string> {
+  try {
+    await ctx.graph.get(`${path}/${seg(id)}`, { signal: ctx.signal });
+    return id;
+  } catch (e) {
+    if (!(e instanceof GraphError && e.status === 404)) throw e;
+  }
+  const threads = await ctx.graph.list<GraphChatMessage>(path, { query: { $top: 50, $expand: 'replies' }, limit: THREADS_SCANNED, signal: ctx.signal });
+  const found = threads.items.find((t) => t.replies?.some((r) => r.id === id));
+  if (!found) throw new ToolError(`No message ${id} among the latest ${THREADS_SCANNED} threads here. Read the channel (leave out thread) to find it.`);
+  return found.id;
+}
 
 export const readTeams = defineTool({
   name: 'teams_read',
@@ -48,17 +65,18 @@ export const readTeams = defineTool({
     const show = async (ms: GraphChatMessage[]) => { const z0 = await zone; return Promise.all(ms.map((m) => summarizeMessage(m, z0, a.format))); };
     if (a.thread) {
       if (place.kind === 'chat') throw new ToolError('Chats have no threads: leave out thread to read the chat.');
-      const base = `${messagesPath(place)}/${seg(a.thread)}`;
+      const threadId = await threadOf(ctx, messagesPath(place), a.thread);
+      const base = `${messagesPath(place)}/${seg(threadId)}`;
       const [root, replies] = await Promise.all([
         a.cursor ? undefined : ctx.graph.get<GraphChatMessage>(base, { signal: ctx.signal }),
         ctx.graph.list<GraphChatMessage>(`${base}/replies`, { query: { $top: Math.min(a.limit, 50) }, limit: a.limit, cursor: a.cursor, signal: ctx.signal }),
       ]);
       const news = replies.items.filter((r) => sinceMs === undefined || activityMs(r) >= sinceMs);
-      return { conversations: [{ where: `${place.where}, thread ${a.thread}`, ...ids, messages: await show([...(root ? [root] : []), ...news]) }], ...nextCursor(replies) };
+      return { conversations: [{ where: `${place.where}, thread ${threadId}`, ...ids, messages: await show([...(root ? [root] : []), ...news]) }], ...nextCursor(replies) };
     }
     if (place.kind === 'chat') {
       // Graph filters a chat's messages by date only when they are sorted by the same property.
-      const query = sinceMs === undefined ? { $top: Math.min(a.limit, 50) } : { $top: 50, $orderby: 'lastModifiedDateTime desc', $filter: `lastModifiedDateTime gt ${new Date(sinceMs).toISOString()}` };
+      const query = sinceMs === undefined ? { $top: Math.min(a.limit, 50) } : { $top: 50, $orderby: 'lastModifiedDateTime desc', $filter: `lastModifiedDateTime gt ${new Date(sinceMs - 1).toISOString()}` };
       const page = await ctx.graph.list<GraphChatMessage>(messagesPath(place), { query, limit: a.limit, cursor: a.cursor, signal: ctx.signal });
       return { conversations: [{ where: place.where, ...ids, messages: await show(page.items) }], ...nextCursor(page) };
     }

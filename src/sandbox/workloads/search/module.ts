@@ -119,7 +119,7 @@ export const searchWorkload = workload<SearchState>({
   name: 'search',
   create: () => ({ sources: [] }),
   start: (state, ports: Ports) => {
-    state.sources = [ports.fileSearch, ports.mailSearch, ports.eventSearch, ports.siteSearch];
+    state.sources = [ports.fileSearch, ports.mailSearch, ports.eventSearch, ports.siteSearch, ports.chatSearch];
   },
   routes: [...routes, ...peopleRoutes],
 });

@@ -4,6 +4,7 @@
 
 import { workload } from '../../workload.js';
 import type { TeamsState } from './model.js';
+import { offerChatSearch } from './searchable.js';
 import { channelMessageRoutes } from './routes-channel-messages.js';
 import { chatRoutes } from './routes-chats.js';
 import { reactionRoutes } from './routes-reactions.js';
@@ -15,5 +16,6 @@ export const teamsWorkload = workload<TeamsState>({
   create: (directory) => createTeamsState(directory, Date.now()),
   // The calendar's Teams meetings get their meeting chats (the OnlineMeetings port).
   start: (state, ports) => addMeetingChats(state, ports.onlineMeetings.teamsMeetings(), Date.now()),
+  provide: (state) => ({ chatSearch: offerChatSearch(state) }),
   routes: [...teamRoutes, ...channelMessageRoutes, ...chatRoutes, ...reactionRoutes],
 });
