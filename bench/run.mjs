@@ -136,6 +136,17 @@ const searched = await client.callTool({ name: 'search_query', arguments: { quer
 if (searched.isError || searched.structuredContent.hits.length !== 20) throw new Error(`search_query: ${JSON.stringify(searched.content)}`);
 const searchToken = await cachedToken();
 const rawSearch = await Promise.all([['message'], ['event']].map(async (entityTypes) => (await fetch(`${sandbox.url}/v1.0/search/query`, { method: 'POST', headers: { authorization: `Bearer ${searchToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ requests: [{ entityTypes, query: { queryString: 'the' }, from: 0, size: 20 }] }) })).json()));
+// "Read the last 30 messages of a channel": teams_read's answer against the raw Graph JSON of the same page of thread
+// starters (without their replies, as Graph lists them by default). Contoso/General is topped up to 30 threads first.
+const threadCount = async () => (await client.callTool({ name: 'teams_read', arguments: { team: 'Contoso', channel: 'General', limit: 50 } })).structuredContent.conversations[0].messages.length;
+for (let n = await threadCount(), i = 1; n < 30; n++, i++) {
+  const r = await client.callTool({ name: 'teams_send', arguments: { team: 'Contoso', channel: 'General', message: `Store #${100 + i} check-in: holiday staffing confirmed, signage up, **speaker reorder** placed.` } });
+  if (r.isError) throw new Error(`teams_send: ${JSON.stringify(r.content)}`);
+}
+const channelRead = await client.callTool({ name: 'teams_read', arguments: { team: 'Contoso', channel: 'General', limit: 30 } });
+if (channelRead.isError || channelRead.structuredContent.conversations[0].messages.length !== 30) throw new Error(`teams_read: ${JSON.stringify(channelRead.content)}`);
+const { teamId: contosoId, channelId: contosoGeneral } = channelRead.structuredContent.conversations[0];
+const rawChannel = await (await fetch(`${sandbox.url}/v1.0/teams/${contosoId}/channels/${encodeURIComponent(contosoGeneral)}/messages?$top=30`, { headers: { authorization: `Bearer ${await cachedToken()}` } })).text();
 // "Read a 200-row range": 200 rows written into the budget workbook, then read through excel_read, against the raw
 // Graph JSON of the same range.
 const rows200 = Array.from({ length: 200 }, (_, i) => [`Store ${i + 1}`, 1000 + i, 2000 + i, 3000 + i, 4000 + i, `=SUM(B${20 + i}:E${20 + i})`]);
@@ -219,6 +230,7 @@ rows.push(['answer to "list 25 inbox messages" (mail_list_messages)', `text ${to
 rows.push(['answer to "list a folder of 50 items" (files_list)', `text ${tok(folder.content[0].text)} o200k tokens, structured ${tok(folder.structuredContent)}; the raw Graph JSON of the same folder: ${tok(rawFolder)}`]);
 rows.push(['answer to "read a 200-row range" (excel_read)', `text ${tok(ranged.content[0].text)} o200k tokens, structured ${tok(ranged.structuredContent)}; the raw Graph JSON of the same range: ${tok(rawRange)}`]);
 rows.push(['answer to a search of 20 hits in mail and events (search_query)', `text ${tok(searched.content[0].text)} o200k tokens, structured ${tok(searched.structuredContent)}; the raw Search API JSON of the same two requests: ${tok(rawSearch)}`]);
+rows.push(['answer to "read the last 30 messages of a channel" (teams_read)', `text ${tok(channelRead.content[0].text)} o200k tokens, structured ${tok(channelRead.structuredContent)}; the raw Graph JSON of the same 30 messages: ${tok(rawChannel)}`]);
 rows.push(['peak resident memory of the server uploading 1 GB from a local path (files_upload, 10 MiB ranges)', `${afterUpload.toFixed(0)} MiB (${beforeUpload.toFixed(0)} MiB before it), ${uploadSeconds.toFixed(1)} s against the sandbox on this machine`]);
 rows.push([`tool call users_get_me over stdio (${N} calls)`, `median ${ms(quantile(viaTool, 0.5))}, p99 ${ms(quantile(viaTool, 0.99))}`]);
 rows.push([`the same Graph call made directly (${N} calls)`, `median ${ms(quantile(direct, 0.5))}, p99 ${ms(quantile(direct, 0.99))}`]);

@@ -86,7 +86,7 @@ export async function findChat(ctx: Ctx, ref: string, me: string | undefined): P
   // A person names their one-on-one chat (by name or address), before any group chat they are in.
   const chats = await myChats(ctx);
   const names = (c: GraphChat) => [chatTitle(c, me), ...(c.chatType === 'oneOnOne' ? (c.members ?? []).flatMap((m) => [m.displayName ?? '', m.email ?? '']).filter((n) => n && lower(n) !== lower(me)) : [])];
-  return pick(chats, ref, (c) => c.id, names, 'chat', ' teams_list with chats: true shows your chats.');
+  return pick(chats, ref, (c) => c.id, names, 'chat', ' teams_list with chats: true shows your chats; starting a new chat needs the Chat.Create permission, which this server does not ask for: start it in Teams.');
 }
 
 /** The place a teams tool works in, from its team/channel or chat arguments. */
