@@ -1,6 +1,7 @@
 // The teams tools through a real MCP client against the sandbox's Teams, signed in as Adele (Sales): her teams and
 // chats, a channel and a thread, catching up since a time, replying with mentions by name, Markdown as Teams HTML,
 // an ambiguous name, a private channel refused with the reason; the sandbox's state checked after each send.
+import { Client } from '@modelcontextprotocol/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededTeam } from '../src/sandbox/testing.js';
 import { ADELE, ALEX, BEN, type Connected, fails, graph, idOf, ok, upn, useSandbox } from './fixtures.js';
@@ -98,6 +99,20 @@ describe('teams', () => {
       contentType: 'html',
       content: '<p>Plan for <strong>Saturday</strong>:</p>\n<ul>\n<li>open at 9</li>\n<li><a href="https://contoso.sharepoint.com/rota">rota</a></li>\n</ul>\n<pre><code>npm run restock &lt;store&gt;\n</code></pre>\n<p>&lt;b&gt;not bold&lt;/b&gt;</p>',
     });
+  });
+
+  it('asks before sending, naming the place, the words and who is notified; a no sends nothing', async () => {
+    const questions: string[] = [];
+    const client = new Client({ name: 'eliciting', version: '1' }, { capabilities: { elicitation: { form: {} } } });
+    client.setRequestHandler('elicitation/create', async (req) => {
+      questions.push(String((req.params as { message: string }).message));
+      return { action: 'decline' };
+    });
+    const asking = await sandbox.as(ADELE, undefined, { client });
+    const before = (await ok<Read>(adele, 'teams_read', { team: 'Sales', channel: 'General', limit: 1 })).conversations[0].messages[0].id;
+    expect(await fails(asking, 'teams_send', { team: 'Sales', channel: 'General', message: 'Inventory at **noon**, @[Ben Walters]', importance: 'urgent' })).toMatch(/did not confirm teams_send\. Nothing was changed/);
+    expect(questions).toEqual(['Send to Sales / General as you (importance urgent): "Inventory at **noon**, @[Ben Walters]", notifying Ben Walters. It cannot be unsent with these tools. Go ahead?']);
+    expect((await ok<Read>(adele, 'teams_read', { team: 'Sales', channel: 'General', limit: 1 })).conversations[0].messages[0].id).toBe(before);
   });
 
   it('refuses an ambiguous name with the candidates, and a non-member with the reason; following the advice works', async () => {
