@@ -224,7 +224,7 @@ async function loginCommand(auth: TokenSource, log: Logger): Promise<number> {
   return 0;
 }
 
-async function serve({ config, selection, manifest, tools, auth, factory, startKeepAlive, resource }: Runtime, log: Logger): Promise<number> {
+async function serve({ config, selection, manifest, tools, auth, factory, startKeepAlive, resource, front }: Runtime, log: Logger): Promise<number> {
   // Listened for before anything is served (after a fast-path hand-over it is the listener already there).
   const stopping = stopSignal();
   log.info(`server: ms-365-mcp-server ${VERSION} starting (${config.orgMode ? 'organization' : 'personal'} mode, ${config.readOnly ? 'read-only, ' : ''}${tools.length} tools, ${config.cloud} cloud)`);
@@ -242,7 +242,7 @@ async function serve({ config, selection, manifest, tools, auth, factory, startK
   }
   if (config.http) {
     const { serveHttp } = await import('./transports/http.js');
-    const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: config.allowedHosts, ...(resource ? { resource } : {}) }, log);
+    const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: config.allowedHosts, ...(resource ? { resource } : {}), ...(front ? { front } : {}) }, log);
     await stopping;
     await h.close();
     return 0;

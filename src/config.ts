@@ -49,6 +49,8 @@ export interface Config {
   clientSecretFile?: string;
   /** The server's address as clients reach it (entra mode), e.g. https://mcp.contoso.com. */
   publicUrl?: string;
+  /** Entra mode: the server's own sign-in front for MCP clients not registered in Entra (multiuser/front/). */
+  signInFront: boolean;
   /** Extra names allowed in Host and Origin headers (MS365_MCP_ALLOWED_HOSTS). */
   allowedHosts: string[];
   autoLogin: boolean;
@@ -118,6 +120,7 @@ const SETTINGS = {
   clientSecret: { schema: z.string().trim().min(1), env: 'MS365_MCP_CLIENT_SECRET', secret: true },
   clientSecretFile: { schema: z.string().min(1), env: 'MS365_MCP_CLIENT_SECRET_FILE' },
   publicUrl: { schema: z.url({ protocol: /^https?$/, message: 'must be the https URL clients reach the server at, e.g. https://mcp.contoso.com' }).transform((u) => u.replace(/\/+$/, '')), env: 'MS365_MCP_PUBLIC_URL' },
+  signInFront: { schema: bool, env: 'MS365_MCP_SIGNIN_FRONT', fallback: 'true' },
   allowedHosts: { schema: hostList, env: 'MS365_MCP_ALLOWED_HOSTS', fallback: '' },
   autoLogin: { schema: bool, env: 'MS365_MCP_AUTO_LOGIN', fallback: 'true' },
   keepAliveMinutes: { schema: positiveInt('minutes'), env: 'MS365_MCP_KEEPALIVE_MINUTES', fallback: '720' },

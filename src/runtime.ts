@@ -13,6 +13,7 @@ import type { Manifest, ManifestTool } from './tools/manifest.js';
 import type { ToolCode } from './tools/register.js';
 import type { Selection } from './tools/select.js';
 import type { McpServer } from '@modelcontextprotocol/server';
+import type { FrontRoutes } from './multiuser/front/routes.js';
 import type { ResourceServer } from './multiuser/resource-server.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from './sandbox/contract.js';
 
@@ -36,6 +37,7 @@ export interface Runtime extends ToolRuntime {
   factory: (ctx?: { authInfo?: { extra?: Record<string, unknown> } }) => McpServer;
   /** Many users over HTTP (MS365_MCP_HTTP_AUTH=entra): what checks each request's token. */
   resource?: ResourceServer;
+  front?: FrontRoutes;
 }
 
 export function selectionOf(config: Config): Selection {
@@ -56,7 +58,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const c = rt.config;
   const many = c.http && c.httpAuth === 'entra' ? await (await import('./multiuser/setup.js')).manyUsers(c, requiredScopes(rt.tools, c.orgMode, c.siteWrites), log) : undefined;
   const factory = createServerFactory({ manifest: rt.manifest, selection: rt.selection, graph: rt.graph, auth: rt.auth, log, transport: c.http ? 'http' : 'stdio', confirmDestructive: c.confirmDestructive, code: rt.code, ...(many ? { perUser: many.perUser } : {}) });
-  return { ...rt, factory, ...(many ? { resource: many.resource } : {}) };
+  return { ...rt, factory, ...(many ? { resource: many.resource, ...(many.front ? { front: many.front } : {}) } : {}) };
 }
 
 /** The working parts without the MCP server (and without loading the SDK). */

@@ -1,8 +1,11 @@
 // The MCP server as an OAuth protected resource (MCP authorization, RFC 9728): its metadata document, the
 // WWW-Authenticate challenge that sends a client to sign in, and the check of each request's bearer token: an
 // Entra v2 token for this server's API (api://{client id}/access_as_user), its signature against the tenant's
-// published keys, issuer, audience, lifetime and scope, with jose. Such a token is never sent on to Graph.
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+// published keys, issuer, audience, lifetime and scope, with jose; or a token of the server's own sign-in front
+// (front/), checked against the front's key. No such token is ever sent on to Graph.
+import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { SigningKey } from './front/keys.js';
+import { verifyAccessToken } from './front/tokens.js';
 
 export const API_SCOPE_NAME = 'access_as_user';
 
@@ -16,6 +19,8 @@ export interface ResourceServerOptions {
   authorityHost: string;
   /** Where that name is reached over the network (the sandbox's real URL), when not itself. */
   reachAt?: string;
+  /** The sign-in front's key, when it runs: its tokens are accepted too, and it is the first authorization server. */
+  frontKey?: SigningKey;
 }
 
 /** The person a request acts for. */
@@ -24,9 +29,11 @@ export interface RequestUser {
   tid: string;
   username: string;
   name?: string;
-  /** The bearer token as it came: the on-behalf-of assertion. */
+  /** The bearer token as it came (for an Entra token, the on-behalf-of assertion). */
   assertion: string;
   scopes: string[];
+  /** Signed in through the front: the MSAL account whose Graph tokens the server keeps. */
+  homeAccountId?: string;
 }
 
 export type Verdict = { ok: true; user: RequestUser } | { ok: false; status: 401 | 403; error: 'invalid_request' | 'invalid_token' | 'insufficient_scope'; description: string };
@@ -51,6 +58,15 @@ export function resourceServer(o: ResourceServerOptions) {
       throw e;
     }));
 
+  async function fromFront(key: SigningKey, token: string): Promise<Verdict> {
+    const v = await verifyAccessToken(key, base!, resource(), token);
+    if (!v.ok) return { ok: false, status: 401, error: 'invalid_token', description: v.description };
+    const c = v.claims;
+    const scopes = String(c.scp ?? '').split(' ').filter(Boolean);
+    if (!scopes.includes(API_SCOPE_NAME)) return { ok: false, status: 403, error: 'insufficient_scope', description: `the token lacks the scope ${apiScope}` };
+    return { ok: true, user: { oid: String(c.oid), tid: String(c.tid), username: String(c.preferred_username ?? c.oid), ...(c.name ? { name: String(c.name) } : {}), assertion: token, scopes, homeAccountId: String(c.hid) } };
+  }
+
   return {
     apiScope,
     /** The origin the server listens on, the public URL when none was configured. */
@@ -58,9 +74,13 @@ export function resourceServer(o: ResourceServerOptions) {
       base ??= origin;
     },
     /** RFC 9728's document, at /.well-known/oauth-protected-resource and its path-aware form for /mcp. */
+    /** The front's issuer (this server's address), when the front runs. */
+    frontIssuer: () => (o.frontKey ? base : undefined),
+    resource,
     metadata: () => ({
       resource: resource(),
-      authorization_servers: [`${o.authorityHost}/${o.tenantId}/v2.0`],
+      // Clients take the first: the front serves every MCP client; clients registered in Entra may use Entra.
+      authorization_servers: [...(o.frontKey ? [base] : []), `${o.authorityHost}/${o.tenantId}/v2.0`],
       scopes_supported: [apiScope],
       bearer_methods_supported: ['header'],
       resource_name: 'Microsoft 365 MCP Server',
@@ -71,6 +91,7 @@ export function resourceServer(o: ResourceServerOptions) {
     async verify(authorization: string | undefined): Promise<Verdict> {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
       if (!m) return { ok: false, status: 401, error: 'invalid_request', description: 'sign in: this server needs a bearer token for its API' };
+      if (o.frontKey && issuerOf(m[1]) === base) return fromFront(o.frontKey, m[1]);
       const { issuer, keys } = await discover();
       let claims: JWTPayload;
       try {
@@ -85,6 +106,14 @@ export function resourceServer(o: ResourceServerOptions) {
   };
 }
 export type ResourceServer = ReturnType<typeof resourceServer>;
+
+function issuerOf(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
+}
 
 function tokenProblem(e: unknown): string {
   if (e instanceof errors.JWTExpired) return 'the token has expired';

@@ -1,14 +1,18 @@
-// Many users over HTTP, assembled from a Config: the protected resource that checks each request's token, and the
-// per-person Graph client whose tokens come on that person's behalf. The sandbox stands in for the tenant with its
-// own app registration for this mode when no client id and secret are configured.
+// Many users over HTTP, assembled from a Config: the protected resource that checks each request's token, the
+// sign-in front for MCP clients Entra cannot serve, and the per-person Graph client (tokens on behalf of an Entra
+// token's person, or the ones the front keeps for its person). The sandbox stands in for the tenant with its own
+// app registration for this mode when no client id and secret are configured.
+import path from 'node:path';
 import { cloudEndpoints } from '../auth/clouds.js';
 import type { Config } from '../config.js';
+import { LOOPBACK_HOSTS } from '../http-access.js';
 import type { Logger } from '../log.js';
 import { SANDBOX_SERVER_APP_ID, SANDBOX_SERVER_SECRET, SANDBOX_TENANT_ID } from '../sandbox/contract.js';
-import { resourceServer, type ResourceServer } from './resource-server.js';
+import type { FrontRoutes } from './front/routes.js';
+import { API_SCOPE_NAME, resourceServer, type ResourceServer } from './resource-server.js';
 import { perUser, type PerUser } from './users.js';
 
-export async function manyUsers(config: Config, scopes: string[], log: Logger): Promise<{ resource: ResourceServer; perUser: PerUser }> {
+export async function manyUsers(config: Config, scopes: string[], log: Logger): Promise<{ resource: ResourceServer; perUser: PerUser; front?: FrontRoutes }> {
   const sandbox = config.cloud === 'sandbox';
   const clientId = config.clientId ?? (sandbox ? SANDBOX_SERVER_APP_ID : undefined);
   const tenantId = config.tenantId ?? (sandbox ? SANDBOX_TENANT_ID : undefined);
@@ -16,9 +20,42 @@ export async function manyUsers(config: Config, scopes: string[], log: Logger): 
   // config.ts has refused a configuration without them; this is for the type checker.
   if (!clientId || !tenantId || !clientSecret || !config.http) throw new Error('many-user mode needs a client id, tenant and client secret');
   const ep = cloudEndpoints(config.cloud, config.sandboxUrl);
-  const resource = resourceServer({ ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), clientId, tenantId, authorityHost: ep.authorityHost, ...(sandbox ? { reachAt: config.sandboxUrl } : {}) });
+  const app = { clientId, clientSecret, tenantId, cloud: config.cloud, sandboxUrl: config.sandboxUrl, log };
+  const front = config.signInFront ? await signInFront(config, app, scopes) : undefined;
+  const resource = resourceServer({
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), clientId, tenantId, authorityHost: ep.authorityHost,
+    ...(sandbox ? { reachAt: config.sandboxUrl } : {}), ...(front ? { frontKey: front.key } : {}),
+  });
+  front?.bind(resource);
   const { onBehalfOf } = await import('../auth/obo.js');
-  const obo = onBehalfOf({ clientId, clientSecret, tenantId, cloud: config.cloud, sandboxUrl: config.sandboxUrl, scopes, log });
-  log.info(`http: many users: tokens for ${resource.apiScope} from tenant ${tenantId}, exchanged on behalf of each person for ${scopes.length} Graph permissions`);
-  return { resource, perUser: perUser({ graphBase: ep.graphBase, cloud: config.cloud, scopes, graphToken: (a) => obo.graphToken(a), log }) };
+  const obo = onBehalfOf({ ...app, scopes });
+  log.info(`http: many users: tokens for ${resource.apiScope}${front ? ' from the sign-in front or' : ''} from tenant ${tenantId}, for ${scopes.length} Graph permissions`);
+  const graphToken = (u: Parameters<PerUser>[0]) => (u.homeAccountId && front ? front.entra.graphToken(u.homeAccountId) : obo.graphToken(u.assertion));
+  return { resource, perUser: perUser({ graphBase: ep.graphBase, cloud: config.cloud, scopes, graphToken, log }), ...(front ? { front: front.routes } : {}) };
+}
+
+type App = { clientId: string; clientSecret: string; tenantId: string; cloud: Config['cloud']; sandboxUrl?: string; log: Logger };
+
+/** The front's parts; its routes learn the server's address from the resource server once it listens. */
+async function signInFront(config: Config, app: App, scopes: string[]) {
+  const [{ FileCachePlugin }, { confidentialClient }, { signingKey }, { frontStore }, { clientDirectory }, { entraSignIn }, { frontRoutes }] = await Promise.all([
+    import('../auth/token-cache.js'), import('../auth/confidential.js'), import('./front/keys.js'), import('./front/store.js'),
+    import('./front/clients.js'), import('./front/entra.js'), import('./front/routes.js'),
+  ]);
+  // Beside the server's token cache: the people's Entra tokens (MSAL), the front's key and its refresh tokens.
+  const dir = path.dirname(config.tokenCachePath);
+  const cca = confidentialClient({ ...app, cachePlugin: new FileCachePlugin(path.join(dir, 'front-token-cache.json'), app.log) });
+  const [key, store] = await Promise.all([signingKey(path.join(dir, 'front-signing-key.json')), frontStore(path.join(dir, 'front-grants.json'))]);
+  let resource: ResourceServer | undefined;
+  const base = () => resource!.frontIssuer()!;
+  const authorityHost = cloudEndpoints(app.cloud, app.sandboxUrl).authorityHost;
+  const reach = app.cloud === 'sandbox' && app.sandboxUrl ? (url: string) => url.replace(authorityHost, app.sandboxUrl!.replace(/\/+$/, '')) : undefined;
+  const entra = entraSignIn({ cca, scopes, callbackUrl: () => `${base()}/callback`, ...(reach ? { reach } : {}), log: app.log });
+  // Client metadata on loopback is fetched only by a server that itself listens there (development, tests).
+  const loopback = !config.publicUrl && LOOPBACK_HOSTS.has(config.http!.host);
+  const routes = frontRoutes({
+    base, resource: () => resource!.resource(), apiScope: `api://${app.clientId}/${API_SCOPE_NAME}`, scopeName: API_SCOPE_NAME,
+    clients: clientDirectory({ allowLoopback: loopback }), entra, store, key, log: app.log,
+  });
+  return { key, entra, routes, bind: (r: ResourceServer) => void (resource = r) };
 }

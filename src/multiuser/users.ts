@@ -11,8 +11,8 @@ export interface PerUserOptions {
   graphBase: string;
   cloud: string;
   scopes: string[];
-  /** A Graph token on behalf of the person whose API token this is. */
-  graphToken: (assertion: string) => Promise<string>;
+  /** A Graph token for the person of a request: on their behalf (an Entra token), or theirs the front keeps. */
+  graphToken: (user: RequestUser) => Promise<string>;
   log: Logger;
 }
 
@@ -28,7 +28,7 @@ export function perUser(o: PerUserOptions) {
       listAccounts: async () => [account],
     };
     // Each request's client asks for its own person's token; MSAL's cache answers repeats without a round trip.
-    const graph = new GraphClient({ baseUrl: o.graphBase, getToken: () => o.graphToken(user.assertion), log: o.log });
+    const graph = new GraphClient({ baseUrl: o.graphBase, getToken: () => o.graphToken(user), log: o.log });
     return { graph, auth };
   };
 }

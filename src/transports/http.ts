@@ -11,6 +11,7 @@ import { LOOPBACK_HOSTS } from '../http-access.js';
 import type { Logger } from '../log.js';
 import { BodyBudget } from './http-body.js';
 import { MAX_MESSAGE_BYTES } from './limits.js';
+import type { FrontRoutes } from '../multiuser/front/routes.js';
 import type { RequestUser, ResourceServer } from '../multiuser/resource-server.js';
 
 export interface HttpServing {
@@ -24,6 +25,8 @@ export interface HttpAccess {
   allowedHosts: string[];
   /** Many users: each request's own Entra token, checked here; its person rides to the tools in authInfo. */
   resource?: ResourceServer;
+  /** Many users: the sign-in front's OAuth endpoints (metadata, /authorize, /callback, /token). */
+  front?: FrontRoutes;
 }
 
 const PRM_PATHS = new Set(['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']);
@@ -58,6 +61,15 @@ export async function serveHttp(factory: (ctx?: { authInfo?: { extra?: Record<st
     if (access.resource && PRM_PATHS.has(path)) {
       // Fetched by browser-based clients too, from their own origin.
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' }).end(JSON.stringify(access.resource.metadata()));
+      return;
+    }
+    if (access.front && path !== '/mcp') {
+      access.front.handle(req, res, path).then((served) => {
+        if (!served) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the MCP endpoint is /mcp\n');
+      }).catch((e: Error) => {
+        log.warn(`http: sign-in front: ${e.message}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('The sign-in failed on the server; see its log.\n');
+      });
       return;
     }
     if (path !== '/mcp') {

@@ -50,7 +50,7 @@ describe('many users over HTTP with Entra tokens', () => {
   it('publishes its protected resource metadata, and a 401 without a token points there', async () => {
     const base = url.slice(0, -'/mcp'.length);
     const doc = await (await fetch(`${base}/.well-known/oauth-protected-resource/mcp`)).json();
-    expect(doc).toMatchObject({ resource: url, scopes_supported: [API_SCOPE], authorization_servers: [`https://login.sandbox.local/${SANDBOX_TENANT_ID}/v2.0`] });
+    expect(doc).toMatchObject({ resource: url, scopes_supported: [API_SCOPE], authorization_servers: [base, `https://login.sandbox.local/${SANDBOX_TENANT_ID}/v2.0`] });
     const res = await post({});
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe(`Bearer resource_metadata="${base}/.well-known/oauth-protected-resource/mcp", scope="${API_SCOPE}"`);

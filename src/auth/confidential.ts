@@ -1,0 +1,38 @@
+// This server's own app registration as an MSAL confidential client, for the many-user HTTP mode: on behalf of a
+// person (obo.ts) and the sign-in front's authorization code flow (multiuser/front/). Loaded only in that mode:
+// MSAL is large.
+import { ConfidentialClientApplication, type ICachePlugin, LogLevel as MsalLogLevel } from '@azure/msal-node';
+import type { Logger } from '../log.js';
+import { type Cloud, cloudEndpoints, sandboxMetadata } from './clouds.js';
+import { FetchNetworkClient } from './network.js';
+
+export interface ConfidentialOptions {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  cloud: Cloud;
+  sandboxUrl?: string;
+  log: Logger;
+  /** Where MSAL keeps its tokens between calls and restarts; in memory without one. */
+  cachePlugin?: ICachePlugin;
+}
+
+export function confidentialClient(o: ConfidentialOptions): ConfidentialClientApplication {
+  const ep = cloudEndpoints(o.cloud, o.sandboxUrl);
+  const authority = `${ep.authorityHost}/${o.tenantId}`;
+  return new ConfidentialClientApplication({
+    auth: { clientId: o.clientId, clientSecret: o.clientSecret, authority, knownAuthorities: [new URL(ep.authorityHost).host], ...(o.cloud === 'sandbox' ? sandboxMetadata(authority) : {}) },
+    ...(o.cachePlugin ? { cache: { cachePlugin: o.cachePlugin } } : {}),
+    system: {
+      networkClient: new FetchNetworkClient({ sandboxUrl: o.cloud === 'sandbox' ? o.sandboxUrl : undefined, log: o.log }),
+      loggerOptions: { piiLoggingEnabled: false, logLevel: MsalLogLevel.Warning, loggerCallback: (_l, message) => o.log.debug(`auth: msal: ${message}`) },
+    },
+  });
+}
+
+/** The admin-consent URL of the app registration, for errors that say how to fix a missing consent. */
+export const adminConsentUrl = (o: { clientId: string; tenantId: string; cloud: Cloud; sandboxUrl?: string }) =>
+  `${cloudEndpoints(o.cloud, o.sandboxUrl).authorityHost}/${o.tenantId}/adminconsent?client_id=${o.clientId}`;
+
+/** Graph's permissions of a scope list, without the OpenID Connect ones MSAL adds itself. */
+export const graphOnly = (scopes: readonly string[]) => scopes.filter((s) => !['openid', 'profile', 'offline_access'].includes(s.toLowerCase()));

@@ -1,0 +1,57 @@
+// The sign-in front's side towards Entra: this server's app registration signs the person in with the
+// authorization code flow and PKCE (no `resource` parameter: Entra's v2 endpoint refuses it), asking at once for the
+// Graph permissions the enabled tools need; MSAL keeps each person's tokens in its cache file, refreshes them, and
+// answers a person's Graph token by their account, never anyone else's.
+import { type ConfidentialClientApplication, CryptoProvider } from '@azure/msal-node';
+import { AuthRequiredError } from '../../graph/errors.js';
+import type { Logger } from '../../log.js';
+import { graphOnly } from '../../auth/confidential.js';
+
+export interface SignedIn {
+  homeAccountId: string;
+  username: string;
+  name?: string;
+  oid: string;
+  tid: string;
+}
+
+export interface EntraSignInOptions {
+  cca: ConfidentialClientApplication;
+  scopes: string[];
+  callbackUrl: () => string;
+  /** The sign-in page's address as a browser reaches it (the sandbox's stable name is not on the network). */
+  reach?: (url: string) => string;
+  log: Logger;
+}
+
+export function entraSignIn(o: EntraSignInOptions) {
+  const scopes = [...graphOnly(o.scopes), 'offline_access'];
+  const crypto = new CryptoProvider();
+  return {
+    pkce: () => crypto.generatePkceCodes(),
+    /** Where the person's browser goes to sign in; `state` brings them back to their pending sign-in. */
+    authUrl: async (state: string, challenge: string) => {
+      const url = await o.cca.getAuthCodeUrl({ scopes, redirectUri: o.callbackUrl(), state, codeChallenge: challenge, codeChallengeMethod: 'S256', prompt: 'select_account', responseMode: 'query' });
+      return o.reach ? o.reach(url) : url;
+    },
+    async redeem(code: string, verifier: string): Promise<SignedIn> {
+      const r = await o.cca.acquireTokenByCode({ code, scopes, redirectUri: o.callbackUrl(), codeVerifier: verifier });
+      const a = r.account;
+      if (!a) throw new Error('Entra answered without an account');
+      return { homeAccountId: a.homeAccountId, username: a.username, ...(a.name ? { name: a.name } : {}), oid: a.localAccountId, tid: a.tenantId };
+    },
+    /** The person's Graph token, from MSAL's cache (refreshed when due). */
+    async graphToken(homeAccountId: string): Promise<string> {
+      const account = await o.cca.getTokenCache().getAccountByHomeId(homeAccountId);
+      if (!account) throw new AuthRequiredError('This server no longer holds your Microsoft 365 sign-in: sign in again in your MCP client (reconnect it).');
+      try {
+        const r = await o.cca.acquireTokenSilent({ account, scopes });
+        return r.accessToken;
+      } catch (e) {
+        o.log.info(`auth: a person's Graph token could not be refreshed (${(e as { errorCode?: string }).errorCode ?? 'error'})`);
+        throw new AuthRequiredError('Your Microsoft 365 sign-in on this server has expired or was revoked: sign in again in your MCP client (reconnect it).');
+      }
+    },
+  };
+}
+export type EntraSignIn = ReturnType<typeof entraSignIn>;

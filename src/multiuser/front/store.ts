@@ -1,0 +1,91 @@
+// What the sign-in front remembers between the steps of a sign-in and after it: sign-ins waiting for the person
+// to come back from Entra, authorization codes waiting for the client's token request (once each), and refresh
+// tokens (kept by their hash; the person's Entra tokens themselves stay in MSAL's cache). In memory, with refresh
+// tokens also in a 0600 file so a restart signs nobody out. One process holds it; shared state is issue 16's.
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileIfExists, writeFileAtomic } from '../../auth/file-store.js';
+
+/** A sign-in the front started for a client: what the client asked, and the PKCE verifier it uses towards Entra. */
+export interface PendingSignIn {
+  clientId: string;
+  redirectUri: string;
+  state?: string;
+  codeChallenge: string;
+  scope: string;
+  entraVerifier: string;
+  expires: number;
+}
+
+/** Whom a code or refresh token stands for: the person's MSAL account and what the client may do. */
+export interface Grant {
+  clientId: string;
+  homeAccountId: string;
+  username: string;
+  name?: string;
+  oid: string;
+  tid: string;
+  scope: string;
+}
+
+export interface IssuedCode extends Grant {
+  redirectUri: string;
+  codeChallenge: string;
+  expires: number;
+}
+
+const PENDING_MS = 10 * 60_000;
+const CODE_MS = 60_000;
+export const REFRESH_MS = 30 * 24 * 3_600_000;
+
+export const newSecret = () => randomBytes(32).toString('base64url');
+const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
+
+export async function frontStore(file: string) {
+  const pending = new Map<string, PendingSignIn>();
+  const codes = new Map<string, IssuedCode>();
+  const refresh = new Map<string, Grant & { expires: number }>(Object.entries(JSON.parse((await readFileIfExists(file)) ?? '{}')));
+  let writing = Promise.resolve();
+  const persist = () => (writing = writing.then(() => writeFileAtomic(file, JSON.stringify(Object.fromEntries(refresh)))));
+  const sweep = <T extends { expires: number }>(m: Map<string, T>) => {
+    for (const [k, v] of m) if (v.expires < Date.now()) m.delete(k);
+  };
+  /** Takes an entry out (whatever happens next, it is used once), if it has not expired. */
+  const take = <T extends { expires: number }>(m: Map<string, T>, key: string): T | undefined => {
+    sweep(m);
+    const v = m.get(key);
+    m.delete(key);
+    return v;
+  };
+
+  return {
+    startSignIn(p: Omit<PendingSignIn, 'expires'>): string {
+      sweep(pending);
+      const id = newSecret();
+      pending.set(id, { ...p, expires: Date.now() + PENDING_MS });
+      return id;
+    },
+    finishSignIn: (id: string) => take(pending, id),
+    issueCode(c: Omit<IssuedCode, 'expires'>): string {
+      const code = newSecret();
+      codes.set(hash(code), { ...c, expires: Date.now() + CODE_MS });
+      return code;
+    },
+    redeemCode: (code: string) => take(codes, hash(code)),
+    async issueRefresh(g: Grant): Promise<string> {
+      const token = newSecret();
+      refresh.set(hash(token), { ...g, expires: Date.now() + REFRESH_MS });
+      sweep(refresh);
+      await persist();
+      return token;
+    },
+    /** A refresh token is used once: the answer carries its successor. */
+    async redeemRefresh(token: string): Promise<Grant | undefined> {
+      const g = take(refresh, hash(token));
+      if (g) await persist();
+      if (!g) return undefined;
+      const { expires: _e, ...grant } = g;
+      return grant;
+    },
+  };
+}
+export type FrontStore = Awaited<ReturnType<typeof frontStore>>;
