@@ -58,9 +58,9 @@ describe('module boundaries', () => {
       'tools/owner.ts -> tools/calendar/owner.ts',
     ]);
   });
-  it('only auth/msal.ts (one account) and auth/obo.ts (many users over HTTP) import @azure/msal-node at run time', () => {
+  it('only auth/msal.ts (one account) and auth/confidential.ts (many users over HTTP) import @azure/msal-node at run time', () => {
     const importers = all.filter((f) => /^import\s+(?!type\b)[^;]*from\s+['"]@azure\/msal-node['"]/m.test(fs.readFileSync(f, 'utf8'))).map(rel);
-    expect(importers.sort()).toEqual(['auth/msal.ts', 'auth/obo.ts']);
+    expect(importers.sort()).toEqual(['auth/confidential.ts', 'auth/msal.ts']);
   });
   it('no source file is larger than a few hundred lines', () => {
     const big = all.map((f) => [rel(f), fs.readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 350);

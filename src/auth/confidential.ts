@@ -1,7 +1,7 @@
 // This server's own app registration as an MSAL confidential client, for the many-user HTTP mode: on behalf of a
 // person (obo.ts) and the sign-in front's authorization code flow (multiuser/front/). Loaded only in that mode:
 // MSAL is large.
-import { ConfidentialClientApplication, type ICachePlugin, LogLevel as MsalLogLevel } from '@azure/msal-node';
+import { ConfidentialClientApplication, CryptoProvider, type ICachePlugin, LogLevel as MsalLogLevel } from '@azure/msal-node';
 import type { Logger } from '../log.js';
 import { type Cloud, cloudEndpoints, sandboxMetadata } from './clouds.js';
 import { FetchNetworkClient } from './network.js';
@@ -36,3 +36,6 @@ export const adminConsentUrl = (o: { clientId: string; tenantId: string; cloud: 
 
 /** Graph's permissions of a scope list, without the OpenID Connect ones MSAL adds itself. */
 export const graphOnly = (scopes: readonly string[]) => scopes.filter((s) => !['openid', 'profile', 'offline_access'].includes(s.toLowerCase()));
+
+/** A PKCE verifier and its S256 challenge, as MSAL makes them. */
+export const pkceCodes = (): Promise<{ verifier: string; challenge: string }> => new CryptoProvider().generatePkceCodes();

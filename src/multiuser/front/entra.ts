@@ -2,10 +2,10 @@
 // authorization code flow and PKCE (no `resource` parameter: Entra's v2 endpoint refuses it), asking at once for the
 // Graph permissions the enabled tools need; MSAL keeps each person's tokens in its cache file, refreshes them, and
 // answers a person's Graph token by their account, never anyone else's.
-import { type ConfidentialClientApplication, CryptoProvider } from '@azure/msal-node';
+import type { ConfidentialClientApplication } from '@azure/msal-node';
 import { AuthRequiredError } from '../../graph/errors.js';
 import type { Logger } from '../../log.js';
-import { graphOnly } from '../../auth/confidential.js';
+import { graphOnly, pkceCodes } from '../../auth/confidential.js';
 
 export interface SignedIn {
   homeAccountId: string;
@@ -26,9 +26,8 @@ export interface EntraSignInOptions {
 
 export function entraSignIn(o: EntraSignInOptions) {
   const scopes = [...graphOnly(o.scopes), 'offline_access'];
-  const crypto = new CryptoProvider();
   return {
-    pkce: () => crypto.generatePkceCodes(),
+    pkce: pkceCodes,
     /** Where the person's browser goes to sign in; `state` brings them back to their pending sign-in. */
     authUrl: async (state: string, challenge: string) => {
       const url = await o.cca.getAuthCodeUrl({ scopes, redirectUri: o.callbackUrl(), state, codeChallenge: challenge, codeChallengeMethod: 'S256', prompt: 'select_account', responseMode: 'query' });
