@@ -2,6 +2,7 @@
 // Command output that a person reads goes to stdout only outside of serving; logs always to stderr.
 import { parseArgs } from 'node:util';
 import type { TokenSource } from './auth/lazy-auth.js';
+import { adminConsentUrl } from './auth/consent-url.js';
 import { requiredScopes } from './auth/scopes.js';
 import { TokenStoreError, tokenStoreProblem } from './auth/file-store.js';
 import { checkHealth, signInSummary } from './auth/health.js';
@@ -139,7 +140,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       process.stdout.write(`${VERSION}\n`); // stdout-ok: a command's answer, not serving
       return 0;
     case 'list-permissions':
-      process.stdout.write(`${requiredScopes(selectedTools(selectionOf(config), await toolManifest()), config.orgMode, config.siteWrites).join('\n')}\n`); // stdout-ok: a command's answer, not serving
+      process.stdout.write(`${[...requiredScopes(selectedTools(selectionOf(config), await toolManifest()), config.orgMode, config.siteWrites), ...manyUserGrants(config)].join('\n')}\n`); // stdout-ok: a command's answer, not serving
       return 0;
     case 'health': {
       // The container's HEALTHCHECK: cheap (no MSAL, no network), exit 0 when healthy.
@@ -152,6 +153,19 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     default:
       return runWithAuth(config, log);
   }
+}
+
+/** What else an admin grants for many users over HTTP, as comment lines after the Graph permissions: the API
+ *  scope the app exposes, the front's redirect URI and where consent is granted. */
+function manyUserGrants(config: Config): string[] {
+  if (config.httpAuth !== 'entra') return [];
+  const id = config.clientId ?? '<client id>';
+  const tenant = config.tenantId ?? '<tenant>';
+  return [
+    `# MS365_MCP_HTTP_AUTH=entra: the app registration also exposes the delegated scope api://${id}/access_as_user`,
+    ...(config.signInFront ? [`# and has the Web redirect URI ${config.publicUrl ?? '<MS365_MCP_PUBLIC_URL>'}/callback (the sign-in front)`] : []),
+    `# Admin consent for the permissions above: ${adminConsentUrl({ clientId: id, tenantId: tenant, cloud: config.cloud })}`,
+  ];
 }
 
 async function runSandbox(config: Config, log: Logger): Promise<number> {

@@ -91,6 +91,11 @@ describe('configuration', () => {
     const siteWrites = (await runCli(['--list-permissions', '--org-mode', '--site-writes'], env)).stdout.trim().split('\n');
     expect(siteWrites).toEqual([...org, 'Files.ReadWrite.All', 'Sites.ReadWrite.All'].sort((a, b) => a.localeCompare(b)));
     expect((await runCli(['--list-permissions', '--site-writes'], env)).stdout.trim().split('\n')).toEqual(personal); // organization mode only
+    // Many users over HTTP: the same Graph permissions, then what else the admin grants, as comment lines.
+    const entraEnv = { ...env, MS365_MCP_HTTP_AUTH: 'entra', MS365_MCP_CLIENT_ID: '11111111-2222-3333-4444-555555555555', MS365_MCP_TENANT_ID: 'contoso.com', MS365_MCP_PUBLIC_URL: 'https://mcp.contoso.com' };
+    const entra = (await runCli(['--list-permissions', '--org-mode'], entraEnv)).stdout.trim().split('\n');
+    expect(entra.filter((l) => !l.startsWith('#'))).toEqual(org);
+    expect(entra.filter((l) => l.startsWith('#')).join('\n')).toMatch(/api:\/\/11111111-2222-3333-4444-555555555555\/access_as_user[^]*https:\/\/mcp\.contoso\.com\/callback[^]*https:\/\/login\.microsoftonline\.com\/contoso\.com\/adminconsent\?client_id=11111111/);
     expect(h.stdout).toContain('--site-writes');
   });
 });

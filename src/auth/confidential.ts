@@ -30,9 +30,7 @@ export function confidentialClient(o: ConfidentialOptions): ConfidentialClientAp
   });
 }
 
-/** The admin-consent URL of the app registration, for errors that say how to fix a missing consent. */
-export const adminConsentUrl = (o: { clientId: string; tenantId: string; cloud: Cloud; sandboxUrl?: string }) =>
-  `${cloudEndpoints(o.cloud, o.sandboxUrl).authorityHost}/${o.tenantId}/adminconsent?client_id=${o.clientId}`;
+export { adminConsentUrl } from './consent-url.js';
 
 /** Graph's permissions of a scope list, without the OpenID Connect ones MSAL adds itself. */
 export const graphOnly = (scopes: readonly string[]) => scopes.filter((s) => !['openid', 'profile', 'offline_access'].includes(s.toLowerCase()));
