@@ -30,6 +30,14 @@ export interface ServerDeps {
 export const userOf = (ctx?: { authInfo?: { extra?: Record<string, unknown> } }): RequestUser | undefined => ctx?.authInfo?.extra?.user as RequestUser | undefined;
 
 /** A factory: the SDK asks for a fresh instance per connection (stdio) or per request (HTTP). */
+/** 2026-07-28 cache hints: the tool list and the server's description follow from the configuration alone, the
+ *  same for every person of a deployment, so any cache may keep them a few minutes (a restart with other toggles
+ *  is seen within that time). Tool results carry people's data and are never marked cacheable. */
+const CACHE_HINTS = {
+  'tools/list': { ttlMs: 300_000, cacheScope: 'public' },
+  'server/discover': { ttlMs: 300_000, cacheScope: 'public' },
+} as const;
+
 export function createServerFactory(deps: ServerDeps): (ctx?: { authInfo?: { extra?: Record<string, unknown> } }) => McpServer {
   const tools = selectedTools(deps.selection, deps.manifest);
   const code = deps.code ?? groupLoader(deps.log);
@@ -38,7 +46,7 @@ export function createServerFactory(deps: ServerDeps): (ctx?: { authInfo?: { ext
     // A request without its person is never served with the server's own account in many-user mode.
     if (deps.perUser && !user) throw new Error('a request reached the MCP server without a verified person');
     const mine = user ? deps.perUser!(user) : { graph: deps.graph, auth: deps.auth };
-    const server = new McpServer({ name: SERVER_NAME, version: VERSION }, { capabilities: { tools: {} }, instructions: serverInstructions(deps.selection.groups) });
+    const server = new McpServer({ name: SERVER_NAME, version: VERSION }, { capabilities: { tools: {} }, instructions: serverInstructions(deps.selection.groups), cacheHints: CACHE_HINTS });
     registerTools(server, tools, code, { graph: mine.graph, auth: mine.auth, orgMode: deps.selection.orgMode, siteWrites: !!(deps.selection.orgMode && deps.selection.siteWrites), transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log });
     return server;
   };
