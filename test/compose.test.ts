@@ -19,3 +19,16 @@ describe('compose limits', () => {
     });
   }
 });
+
+describe('compose file for many people over HTTP', () => {
+  it('docker-compose.entra.yaml: entra mode in organization mode, the secret from a file, the port on loopback only', () => {
+    const s = service('docker-compose.entra.yaml', 'ms365-mcp');
+    expect(s.command).toEqual(['node', '/app/dist/index.js', '--http', '0.0.0.0:3000', '--org-mode']);
+    expect(s.environment).toEqual({ MS365_MCP_HTTP_AUTH: 'entra', MS365_MCP_CLIENT_SECRET_FILE: '/run/secrets/mcp_client_secret' });
+    expect(s.secrets).toEqual(['mcp_client_secret']);
+    expect(s.ports).toEqual([expect.stringMatching(/^127\.0\.0\.1:/)]);
+    // What the comment says to put in .env is what config.ts demands of this mode.
+    const text = readFileSync(path.resolve(import.meta.dirname, '..', 'docker-compose.entra.yaml'), 'utf8');
+    for (const v of ['MS365_MCP_CLIENT_ID', 'MS365_MCP_TENANT_ID', 'MS365_MCP_PUBLIC_URL']) expect(text).toContain(v);
+  });
+});
