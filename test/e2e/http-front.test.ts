@@ -12,7 +12,7 @@ import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_SERVER_APP_ID } from '../../src/sandbox/testing.js';
-import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
+import { graph, startTestSandbox, tempDir, tokenFor, type TestSandbox } from '../fixtures.js';
 import { startCli } from './process.js';
 
 const ADELE = 'adele.vance@contoso.sandbox';
@@ -141,6 +141,30 @@ describe('the sign-in front', () => {
       expect(await again.json()).toMatchObject({ error: 'invalid_grant' });
     } finally {
       await Promise.all([adele.client.close(), megan.client.close()]);
+    }
+  });
+
+  it('serves 50 concurrent calls from 5 people, each answered with their own mailbox and name', async () => {
+    const people = [ADELE, MEGAN, 'alex.wilber@contoso.sandbox', 'ben.walters@contoso.sandbox', 'patti.fernandez@contoso.sandbox'];
+    const signedIn = await Promise.all(people.map((p) => signIn(p)));
+    try {
+      // Each person's inbox as Graph itself shows it to them: what their answers must hold, and nobody else's.
+      const inboxes = await Promise.all(people.map(async (p) => {
+        const t = await tokenFor(sandbox, p, 'Mail.Read');
+        return ((await graph(sandbox, t, '/me/mailFolders/inbox/messages?$top=5&$select=id&$orderby=receivedDateTime desc')).body.value as { id: string }[]).map((m) => m.id);
+      }));
+      const calls = Array.from({ length: 50 }, async (_, i) => {
+        const who = i % people.length;
+        const c = signedIn[who].client;
+        if (i % 2) return [who, 'me', ((await c.callTool({ name: 'users_get_me', arguments: {} })).structuredContent as { userPrincipalName: string }).userPrincipalName] as const;
+        const r = await c.callTool({ name: 'mail_list_messages', arguments: { limit: 5 } });
+        return [who, 'mail', ((r.structuredContent as { messages: { id: string }[] }).messages.map((m) => m.id)).join(',')] as const;
+      });
+      for (const [who, kind, answer] of await Promise.all(calls)) {
+        expect(answer).toBe(kind === 'me' ? people[who] : inboxes[who].join(','));
+      }
+    } finally {
+      await Promise.all(signedIn.map((s) => s.client.close()));
     }
   });
 
