@@ -38,13 +38,13 @@ type App = { clientId: string; clientSecret: string; tenantId: string; cloud: Co
 
 /** The front's parts; its routes learn the server's address from the resource server once it listens. */
 async function signInFront(config: Config, app: App, scopes: string[]) {
-  const [{ FileCachePlugin }, { confidentialClient }, { signingKey }, { frontStore }, { clientDirectory }, { entraSignIn }, { frontRoutes }] = await Promise.all([
-    import('../auth/token-cache.js'), import('../auth/confidential.js'), import('./front/keys.js'), import('./front/store.js'),
+  const [{ processCache }, { confidentialClient }, { signingKey }, { frontStore }, { clientDirectory }, { entraSignIn }, { frontRoutes }] = await Promise.all([
+    import('./front/cache.js'), import('../auth/confidential.js'), import('./front/keys.js'), import('./front/store.js'),
     import('./front/clients.js'), import('./front/entra.js'), import('./front/routes.js'),
   ]);
   // Beside the server's token cache: the people's Entra tokens (MSAL), the front's key and its refresh tokens.
   const dir = path.dirname(config.tokenCachePath);
-  const cca = confidentialClient({ ...app, cachePlugin: new FileCachePlugin(path.join(dir, 'front-token-cache.json'), app.log) });
+  const cca = confidentialClient({ ...app, cachePlugin: await processCache(path.join(dir, 'front-token-cache.json'), app.log) });
   const [key, store] = await Promise.all([signingKey(path.join(dir, 'front-signing-key.json')), frontStore(path.join(dir, 'front-grants.json'))]);
   let resource: ResourceServer | undefined;
   const base = () => resource!.frontIssuer()!;

@@ -4,15 +4,13 @@
 // person's own data; the front's refresh tokens turn once; tokens forged, expired or for another resource refused.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Client, StreamableHTTPClientTransport, UnauthorizedError, type OAuthClientProvider, type OAuthDiscoveryState } from '@modelcontextprotocol/client';
+import type { Client } from '@modelcontextprotocol/client';
 import { generateKeyPair, importJWK, SignJWT } from 'jose';
-import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_SERVER_APP_ID } from '../../src/sandbox/testing.js';
 import { graph, startTestSandbox, tempDir, tokenFor, type TestSandbox } from '../fixtures.js';
+import { BrowserProvider, type ClientMetadata, connectThroughFront, serveClientMetadata } from '../support/front.js';
 import { startCli } from './process.js';
 
 const ADELE = 'adele.vance@contoso.sandbox';
@@ -23,7 +21,7 @@ let sandbox: TestSandbox;
 let proc: ReturnType<typeof startCli>;
 let url: string;
 let base: string;
-let metadataServer: https.Server;
+let metadata: ClientMetadata;
 let clientId: string;
 let home: string;
 const sandboxLog: string[] = [];
@@ -46,57 +44,22 @@ async function browse(start: URL, upn: string): Promise<URLSearchParams> {
   return final.searchParams;
 }
 
-class BrowserProvider implements OAuthClientProvider {
-  saved?: { access_token: string; refresh_token?: string; token_type: string };
-  verifier = '';
-  callback?: URLSearchParams;
-  constructor(readonly clientMetadataUrl: string, private readonly upn: string) {}
-  get redirectUrl() { return REDIRECT; }
-  get clientMetadata() { return { client_name: 'Front test client', redirect_uris: [REDIRECT], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' }; }
-  clientInformation() { return { client_id: this.clientMetadataUrl }; }
-  tokens() { return this.saved; }
-  saveTokens(t: { access_token: string; refresh_token?: string; token_type: string }) { this.saved = t; }
-  async redirectToAuthorization(authorizationUrl: URL) {
-    this.callback = await browse(authorizationUrl, this.upn);
-  }
-  discovery?: OAuthDiscoveryState;
-  saveDiscoveryState(d: OAuthDiscoveryState) { this.discovery = d; }
-  discoveryState() { return this.discovery; }
-  saveCodeVerifier(v: string) { this.verifier = v; }
-  codeVerifier() { return this.verifier; }
-}
-
-/** A connected client for `upn`, signed in through the front the way the SDK does it. */
+/** A connected client for `upn`, signed in through the front with the fetch-driven browser. */
 async function signIn(upn: string): Promise<{ client: Client; provider: BrowserProvider }> {
-  const provider = new BrowserProvider(clientId, upn);
-  const first = new StreamableHTTPClientTransport(new URL(url), { authProvider: provider });
-  const client = new Client({ name: 'front-test', version: '1' });
-  await expect(client.connect(first)).rejects.toBeInstanceOf(UnauthorizedError);
-  expect(provider.callback!.get('code')).toBeTruthy();
-  expect(provider.callback!.get('iss')).toBe(base);
-  // The SDK checks iss against the authorization server it discovered (RFC 9207) before redeeming the code.
-  await first.finishAuth(provider.callback!);
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { authProvider: provider }));
-  return { client, provider };
+  const provider = new BrowserProvider(metadata.clientId, REDIRECT, (u) => browse(u, upn));
+  return { client: await connectThroughFront(url, provider), provider };
 }
 
 const post = (token: string) => fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }) });
 const tokenRequest = (fields: Record<string, string>) => fetch(`${base}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
 
 beforeAll(async () => {
-  // The client's metadata document on https, with a certificate the server trusts through NODE_EXTRA_CA_CERTS.
-  const dir = (home = await tempDir());
-  const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], { notAfterDate: new Date(Date.now() + 86_400_000), keyType: 'ec', extensions: [{ name: 'basicConstraints', cA: true }, { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }] });
-  await fs.writeFile(path.join(dir, 'ca.pem'), pems.cert);
-  metadataServer = https.createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    if (req.url !== '/client.json') return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ client_id: clientId, client_name: 'Front test client', redirect_uris: [REDIRECT], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' }));
-  });
-  await new Promise<void>((resolve) => metadataServer.listen(0, '127.0.0.1', resolve));
-  clientId = `https://127.0.0.1:${(metadataServer.address() as AddressInfo).port}/client.json`;
+  home = await tempDir();
+  metadata = await serveClientMetadata(home, REDIRECT);
+  clientId = metadata.clientId;
   // Graph tokens of 3 seconds: later calls show the server refreshing a person's Graph token itself.
   sandbox = await startTestSandbox({ tokenLifetimeSeconds: 3, log: (l) => sandboxLog.push(l) });
-  proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: dir, MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra', NODE_EXTRA_CA_CERTS: path.join(dir, 'ca.pem') });
+  proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: home, MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra', NODE_EXTRA_CA_CERTS: metadata.caFile });
   url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
   base = url.slice(0, -'/mcp'.length);
 });
@@ -105,7 +68,7 @@ afterAll(async () => {
   if (code !== 0) process.stderr.write(proc.stderrText().slice(-3000));
   expect(code).toBe(0);
   await sandbox?.close();
-  metadataServer?.close();
+  metadata?.close();
 });
 
 describe('the sign-in front', () => {
@@ -158,6 +121,7 @@ describe('the sign-in front', () => {
         const c = signedIn[who].client;
         if (i % 2) return [who, 'me', ((await c.callTool({ name: 'users_get_me', arguments: {} })).structuredContent as { userPrincipalName: string }).userPrincipalName] as const;
         const r = await c.callTool({ name: 'mail_list_messages', arguments: { limit: 5 } });
+        expect(r.isError, JSON.stringify(r.content)).toBeFalsy();
         return [who, 'mail', ((r.structuredContent as { messages: { id: string }[] }).messages.map((m) => m.id)).join(',')] as const;
       });
       for (const [who, kind, answer] of await Promise.all(calls)) {

@@ -26,6 +26,16 @@ export interface EntraSignInOptions {
 
 export function entraSignIn(o: EntraSignInOptions) {
   const scopes = [...graphOnly(o.scopes), 'offline_access'];
+  // One token request per person at a time: Entra's refresh tokens are used once, so two concurrent calls that
+  // both find the access token expired would both spend the same refresh token and the second would fail. The
+  // second waits and then finds the first one's token in the cache.
+  const inFlight = new Map<string, Promise<unknown>>();
+  const oneAtATime = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const run = (inFlight.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+    inFlight.set(key, run);
+    void run.finally(() => inFlight.get(key) === run && inFlight.delete(key)).catch(() => undefined);
+    return run;
+  };
   return {
     pkce: pkceCodes,
     /** Where the person's browser goes to sign in; `state` brings them back to their pending sign-in. */
@@ -40,7 +50,7 @@ export function entraSignIn(o: EntraSignInOptions) {
       return { homeAccountId: a.homeAccountId, username: a.username, ...(a.name ? { name: a.name } : {}), oid: a.localAccountId, tid: a.tenantId };
     },
     /** The person's Graph token, from MSAL's cache (refreshed when due). */
-    async graphToken(homeAccountId: string): Promise<string> {
+    graphToken: (homeAccountId: string): Promise<string> => oneAtATime(homeAccountId, async () => {
       const account = await o.cca.getTokenCache().getAccountByHomeId(homeAccountId);
       if (!account) throw new AuthRequiredError('This server no longer holds your Microsoft 365 sign-in: sign in again in your MCP client (reconnect it).');
       try {
@@ -50,7 +60,7 @@ export function entraSignIn(o: EntraSignInOptions) {
         o.log.info(`auth: a person's Graph token could not be refreshed (${(e as { errorCode?: string }).errorCode ?? 'error'})`);
         throw new AuthRequiredError('Your Microsoft 365 sign-in on this server has expired or was revoked: sign in again in your MCP client (reconnect it).');
       }
-    },
+    }),
   };
 }
 export type EntraSignIn = ReturnType<typeof entraSignIn>;
