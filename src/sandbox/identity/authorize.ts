@@ -86,7 +86,8 @@ export async function handleAuthorize(ctx: IdentityContext, req: IncomingMessage
     const c = check(new URLSearchParams(query));
     if (!c.ok) return failBack(res, c);
     if (ctx.autoApproveUser) return approve(ctx, res, c, ctx.autoApproveUser.userPrincipalName);
-    return sendHtml(res, 200, page(ctx, query, c));
+    // Accepting leads to the app's redirect URI and on from there.
+    return sendHtml(res, 200, page(ctx, query, c), true);
   }
   if (req.method !== 'POST') return sendMethodNotAllowed(res, 'GET, HEAD, POST');
   let form: URLSearchParams;

@@ -55,12 +55,15 @@ export function sendError(res: ServerResponse, err: AadError, ids: RequestIds, n
   sendJson(res, err.status, errorBody(err, ids.correlationId, ids.traceId, nowMs), ids);
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
+/** `formLeadsAway`: the page's form ends elsewhere. Browsers apply form-action to every redirect after a
+ *  submission, and a sign-in's chain goes on from the app to wherever the app sends the browser (an MCP client's
+ *  loopback address): such a page sets no form-action, as Entra's own sign-in page does not. */
+export function sendHtml(res: ServerResponse, status: number, html: string, formLeadsAway = false): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
   // No scripts and no external assets: the page must work offline and cannot be framed or hijacked.
-  res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+  res.setHeader('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; ${formLeadsAway ? '' : "form-action 'self'; "}frame-ancestors 'none'`);
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end(html);
