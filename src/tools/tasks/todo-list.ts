@@ -23,7 +23,7 @@ export const listTasks = defineTool({
   scopes: ['Tasks.Read'],
   input: z.object({
     list: Text(255).optional().describe('List name or id; default: all'),
-    status: z.enum(['open', 'done', 'all']).default('open'),
+    status: z.enum(['open', 'done', 'all']).default('open').describe('Which tasks'),
     dueBy: Text(40).optional().describe('Due on or before this day (overdue too), e.g. Sunday for this week'),
     important: z.boolean().optional().describe('Only high importance'),
     lists: z.boolean().default(false).describe('List the task lists instead'),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { GraphWriter } from '../../graph/client.js';
 import { seg } from '../../graph/odata.js';
 import { defineTool, ToolError } from '../define-tool.js';
-import { Repeat, toRecurrence } from '../recurrence.js';
+import { toRecurrence } from '../recurrence.js';
 import { List, Text } from '../shapes.js';
 import { listForNew, listOfTask, taskPath } from './todo-lists.js';
 import { type GraphTodoTask, summarize, TaskOut, taskLine, withParts } from './todo-shapes.js';
@@ -15,6 +15,14 @@ export const TaskId = Text(512).refine((v) => /^[A-Za-z0-9_=+\/-]+$/.test(v), 'm
 const Url = Text(2048).refine((v) => /^https?:\/\/[^\s]+$/i.test(v), 'must be a web address (https://...), e.g. the webLink of a message');
 const STATUS = { open: 'notStarted', inProgress: 'inProgress', done: 'completed' } as const;
 const NONE = /^none$/i;
+/** To Do's own choices of recurrence, as the recurrence helper takes them. */
+const REPEATS = {
+  daily: { every: 'day', interval: 1 },
+  weekdays: { every: 'week', interval: 1, days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] },
+  weekly: { every: 'week', interval: 1 },
+  monthly: { every: 'month', interval: 1 },
+  yearly: { every: 'year', interval: 1 },
+} as const;
 
 /** Which application a link opens in, as To Do shows it beside the task. */
 function appOf(url: string): string {
@@ -27,16 +35,16 @@ function appOf(url: string): string {
 
 const Input = z.object({
   id: TaskId.optional().describe('Task to change, from tasks_list; omit to create'),
-  list: Text(255).optional().describe('List name or id for a new task, made if new; default: Tasks'),
-  title: Text(255).optional(),
-  notes: Text(4000, { trim: false }).optional(),
+  list: Text(255).optional().describe('List name or id for a new task (made if new); default: Tasks'),
+  title: Text(255).optional().describe('Title'),
+  notes: Text(4000, { trim: false }).optional().describe('Notes'),
   due: Text(40).optional().describe('Day like 2026-11-12 in your zone; "none" clears'),
   reminder: Text(40).optional().describe('Local time like 2026-11-12T09:00; "none" clears'),
-  importance: z.enum(['low', 'normal', 'high']).optional(),
-  repeat: Repeat.optional().describe('Recurrence from the due day (needs due)'),
+  importance: z.enum(['low', 'normal', 'high']).optional().describe('Importance'),
+  repeat: z.enum(['daily', 'weekdays', 'weekly', 'monthly', 'yearly']).optional().describe('Repeats from the due day'),
   checklist: List(Text(255), 20).optional().describe('Checklist items to add'),
-  link: Url.optional().describe('Where it came from: a message webLink or file webUrl'),
-  linkTitle: Text(255).optional(),
+  link: Url.optional().describe('Source: a message webLink or file webUrl'),
+  linkTitle: Text(255).optional().describe('Its title'),
   status: z.enum(['open', 'inProgress', 'done']).optional().describe('done completes, open reopens'),
 });
 type In = z.output<typeof Input>;
@@ -55,7 +63,8 @@ function fieldsOf(a: In, zone: Zone, due: string | undefined): Record<string, un
   }
   if (a.repeat) {
     if (!due) throw new ToolError('repeat needs a due day to start from: give due too.');
-    f.recurrence = toRecurrence(a.repeat, dayIn(due, zone, 'due'), zone);
+    const r = REPEATS[a.repeat];
+    f.recurrence = toRecurrence({ ...r, days: 'days' in r ? [...r.days] : undefined }, dayIn(due, zone, 'due'), zone);
   }
   return f;
 }

@@ -29,15 +29,15 @@ export const TaskOut = z.object({
   id: z.string(),
   title: z.string(),
   list: z.string(),
-  status: z.string().describe('notStarted, inProgress, completed, waitingOnOthers or deferred'),
-  importance: z.string().optional().describe('high or low; normal left out'),
-  due: z.string().optional().describe('Day, your zone'),
-  reminder: z.string().optional().describe('Local time, your zone'),
+  status: z.string(),
+  importance: z.string().optional(),
+  due: z.string().optional(),
+  reminder: z.string().optional(),
   completed: z.string().optional(),
   repeats: z.string().optional(),
   notes: z.string().optional(),
-  checklist: z.array(z.object({ item: z.string(), done: z.boolean() })).optional(),
-  links: z.array(z.object({ url: z.string(), title: z.string().optional() })).optional(),
+  checklist: z.array(z.string()).optional(),
+  links: z.array(z.string()).optional(),
 });
 export type TaskOutT = z.output<typeof TaskOut>;
 
@@ -46,7 +46,7 @@ const NOTES_MAX = 1000;
 export async function summarize(t: GraphTodoTask, list: string, zone: Zone): Promise<TaskOutT> {
   const raw = t.body?.content ?? '';
   const notes = clip((t.body?.contentType?.toLowerCase() === 'html' ? await htmlToText(raw) : raw).trim(), NOTES_MAX).text;
-  const links = (t.linkedResources ?? []).filter((l) => l.webUrl).map((l) => ({ url: l.webUrl!, ...(l.displayName ? { title: l.displayName } : {}) }));
+  const links = (t.linkedResources ?? []).flatMap((l) => (l.webUrl ? [l.webUrl] : []));
   const due = dayOut(t.dueDateTime, zone);
   const reminder = t.isReminderOn === false ? undefined : timeOut(t.reminderDateTime, zone);
   const completed = t.status === 'completed' ? dayOut(t.completedDateTime, zone) : undefined;
@@ -62,7 +62,8 @@ export async function summarize(t: GraphTodoTask, list: string, zone: Zone): Pro
     ...(completed ? { completed } : {}),
     ...(repeats ? { repeats } : {}),
     ...(notes ? { notes } : {}),
-    ...(t.checklistItems?.length ? { checklist: t.checklistItems.map((c) => ({ item: c.displayName ?? '', done: !!c.isChecked })) } : {}),
+    // "[x] done item", "[ ] open item": the way a checklist reads.
+    ...(t.checklistItems?.length ? { checklist: t.checklistItems.map((c) => `${c.isChecked ? '[x]' : '[ ]'} ${c.displayName ?? ''}`) } : {}),
     ...(links.length ? { links } : {}),
   };
 }
@@ -96,8 +97,8 @@ export function taskLine(t: TaskOutT): string {
   ].filter(Boolean);
   const lines = [`- ${t.title} [${t.list}] ${bits.join(', ')}`];
   if (t.notes) lines.push(`  notes: ${t.notes.replace(/\s*\n\s*/g, ' / ')}`);
-  if (t.checklist) lines.push(`  checklist: ${t.checklist.map((c) => `${c.done ? '[x]' : '[ ]'} ${c.item}`).join('; ')}`);
-  if (t.links) lines.push(`  links: ${t.links.map((l) => (l.title ? `${l.title} ${l.url}` : l.url)).join('; ')}`);
+  if (t.checklist) lines.push(`  checklist: ${t.checklist.join('; ')}`);
+  if (t.links) lines.push(`  links: ${t.links.join(' ')}`);
   lines.push(`  id: ${t.id}`);
   return lines.join('\n');
 }
