@@ -48,11 +48,11 @@ export async function patchGuarded(graph: GraphWriter, g: Guarded, signal: Abort
   }
   const now = await graph.get<Versioned>(g.path, { signal });
   const clash = changedMeanwhile(g.before, now, g.body);
-  if (clash.length) throw new ToolError(`Not saved: while this ran, someone else changed ${g.describe(clash, now)}. Their change is kept; read the task again with planner_list and decide whether yours still applies.`);
+  if (clash.length) throw new ToolError(`Not saved: while this ran, someone else changed ${g.describe(clash, now)}. Their change is kept; read the task again with tasks_planner_list and decide whether yours still applies.`);
   try {
     return await send(now);
   } catch (e) {
-    if (is412(e)) throw new ToolError('Not saved: the task is being changed by someone else right now. Read it again with planner_list, then try once more.');
+    if (is412(e)) throw new ToolError('Not saved: the task is being changed by someone else right now. Read it again with tasks_planner_list, then try once more.');
     throw e;
   }
 }

@@ -20,7 +20,7 @@ async function bucketsByPlan(graph: GraphReader, planIds: string[], signal: Abor
 }
 
 export const listPlanner = defineTool({
-  name: 'planner_list',
+  name: 'tasks_planner_list',
   title: 'List Planner plans and tasks',
   description: "Planner: your groups' plans; a plan's tasks by bucket; tasks assigned to you (mine); or one task with its description and checklist.",
   group: 'tasks',

@@ -69,7 +69,7 @@ async function saveDetails(graph: GraphWriter, taskId: string, a: In, describe: 
 }
 
 export const savePlannerTask = defineTool({
-  name: 'planner_save',
+  name: 'tasks_planner_save',
   title: 'Save a Planner task',
   description: 'Creates a Planner task, or with id changes only what is given: moves it to a bucket, assigns, sets due day or progress (done completes).',
   group: 'tasks',
@@ -88,7 +88,7 @@ export const savePlannerTask = defineTool({
     let buckets: Bucket[];
     let planTitle: string;
     if (!a.id) {
-      if (!a.plan) throw new ToolError("A new task needs plan: the plan's name or id (planner_list lists yours).");
+      if (!a.plan) throw new ToolError("A new task needs plan: the plan's name or id (tasks_planner_list lists yours).");
       if (!a.title) throw new ToolError('A new task needs a title.');
       if (toUnassign.length) throw new ToolError('unassign applies to existing tasks: give assign only for a new one.');
       const plan = await planNamed(graph, a.plan, signal);
