@@ -33,8 +33,11 @@ async function one(graph: GraphReader, ref: string, signal: AbortSignal): Promis
     headers: { ConsistencyLevel: 'eventual' },
     signal,
   });
+  // The closest fit wins: the whole name, then every word of it ("Ben" is Ben Walters, not Olivia Bennett).
+  const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
   const exact = r.value.filter((u) => u.displayName?.toLowerCase() === ref.toLowerCase());
-  const hits = exact.length ? exact : r.value;
+  const whole = r.value.filter((u) => words(ref).every((w) => words(u.displayName ?? '').includes(w)));
+  const hits = exact.length ? exact : whole.length ? whole : r.value;
   if (hits.length === 1) return { id: hits[0].id, name: nameOf(hits[0]) };
   if (!hits.length) throw new ToolError(`No one named "${ref}" in the directory: check the spelling, or give their address.`);
   throw new ToolError(`"${ref}" fits several people: ${hits.map(described).join(', ')}. Give the address of the one you mean.`);
