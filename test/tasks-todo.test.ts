@@ -2,6 +2,7 @@
 // a mail with its due day and reminder in her zone, found among "due this week", completed and reopened; lists and
 // paging across lists; a recurring task; delete; and bad input whose advice is followed. The sandbox's state is
 // checked after each write.
+import { Client } from '@modelcontextprotocol/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADELE, addDays, type Connected, fails, graph, ok, PACIFIC, todoLists, useSandbox } from './fixtures.js';
 import { SEEDED_TODO_TASKS } from '../src/sandbox/testing.js';
@@ -62,7 +63,20 @@ describe('To Do tasks', () => {
     expect(reopened.checklist).toEqual(['[ ] Check the figures', '[ ] Ask Megan', '[ ] Send it']);
     expect((await state(`/me/todo/lists/${defaultList.id}/tasks/${made.id}`)).body.status).toBe('notStarted');
 
-    await ok(adele, 'tasks_delete', { id: made.id });
+    // Deleting asks first, naming the task: a no keeps it, a yes deletes it.
+    const questions: string[] = [];
+    let answer: 'decline' | 'accept' = 'decline';
+    const client = new Client({ name: 'asking', version: '1' }, { capabilities: { elicitation: { form: {} } } });
+    client.setRequestHandler('elicitation/create', async (req) => {
+      questions.push(String((req.params as { message: string }).message));
+      return answer === 'accept' ? { action: 'accept', content: { confirm: true } } : { action: 'decline' };
+    });
+    const asking = await sandbox.as(ADELE, undefined, { client });
+    await asking.client.callTool({ name: 'tasks_delete', arguments: { id: made.id } });
+    expect(questions).toEqual([`Delete the To Do task "Answer: ${message.subject}" from Tasks. It cannot be restored with these tools. Go ahead?`]);
+    expect((await state(`/me/todo/lists/${defaultList.id}/tasks/${made.id}`)).status).toBe(200);
+    answer = 'accept';
+    await ok(asking, 'tasks_delete', { id: made.id });
     expect((await state(`/me/todo/lists/${defaultList.id}/tasks/${made.id}`)).status).toBe(404);
   });
 
