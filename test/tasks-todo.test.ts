@@ -62,6 +62,10 @@ describe('To Do tasks', () => {
     expect(reopened.status).toBe('notStarted');
     expect(reopened.checklist).toEqual(['[ ] Check the figures', '[ ] Ask Megan', '[ ] Send it']);
     expect((await state(`/me/todo/lists/${defaultList.id}/tasks/${made.id}`)).body.status).toBe('notStarted');
+    // The same items and link again (a call repeated after a lost answer): nothing is added twice.
+    const repeated = await ok<Task>(adele, 'tasks_save', { id: made.id, checklist: ['Send it'], link: message.webLink });
+    expect(repeated.checklist).toEqual(['[ ] Check the figures', '[ ] Ask Megan', '[ ] Send it']);
+    expect((await state(`/me/todo/lists/${defaultList.id}/tasks/${made.id}/linkedResources`)).body.value).toHaveLength(1);
 
     // Deleting asks first, naming the task: a no keeps it, a yes deletes it.
     const questions: string[] = [];
@@ -114,11 +118,20 @@ describe('To Do tasks', () => {
     expect(stored.recurrence).toMatchObject({ pattern: { type: 'weekly', interval: 1, daysOfWeek: ['friday'] }, range: { type: 'noEnd', startDate: friday } });
 
     expect(await fails(adele, 'tasks_list', { list: 'Nope' })).toMatch(/no To Do list "Nope".*Lists: .*Home.*leave out list/);
+    expect((await ok<Listed>(adele, 'tasks_list', {})).tasks.map((t) => t.id)).toContain(made.id);
     const first = await ok<Listed>(adele, 'tasks_list', { limit: 1 });
     expect(await fails(adele, 'tasks_list', { important: true, cursor: first.nextCursor })).toMatch(/leave out cursor/);
     expect(await fails(adele, 'tasks_save', { id: made.id })).toMatch(/Nothing to change/);
     expect(await fails(adele, 'tasks_save', { id: 'AAkALgAAAAAAHYQDTnope' , title: 'x' })).toMatch(/No To Do task has the id .*tasks_list/);
     expect(await fails(adele, 'tasks_save', { id: made.id, list: 'Tasks', title: 'x' })).toMatch(/list applies to new tasks only/);
     await ok(adele, 'tasks_delete', { id: made.id });
+  });
+
+  it('says its days are in UTC when her zone cannot be read (no calendar permission), and shows them so', async () => {
+    const noCalendar = await sandbox.as(ADELE, { MS365_MCP_ORG_MODE: 'true', MS365_MCP_ENABLE_CALENDAR: 'false' });
+    const training = (await ok<Listed>(noCalendar, 'tasks_list', { list: 'Tasks', important: true })).tasks.find((t) => t.title === 'Complete the security awareness training')!;
+    // Midnight in Pacific time is 07:00 or 08:00 UTC of the same day.
+    expect(training.due).toBe(addDays(sandbox.thisWeek, 2));
+    expect((await ok<Listed>(noCalendar, 'tasks_list', { list: 'Tasks' })).textBlock).toMatch(/times in UTC/);
   });
 });

@@ -40,10 +40,12 @@ function plainFields(a: In, zone: Zone, task?: GraphPlannerTask): Record<string,
   return f;
 }
 
-/** The description and new checklist items, as a change of the task's details. */
-function detailFields(a: In): Record<string, unknown> {
-  const checklist = Object.fromEntries((a.checklist ?? []).map((title) => [randomUUID(), { '@odata.type': '#microsoft.graph.plannerChecklistItem', title, isChecked: false }]));
-  return { ...(a.description !== undefined ? { description: a.description } : {}), ...(a.checklist?.length ? { checklist } : {}) };
+/** The description and the checklist items the task does not have yet (a repeated call adds none twice), as a
+ *  change of the task's details. */
+function detailFields(a: In, current?: GraphTaskDetails): Record<string, unknown> {
+  const have = new Set(Object.values(current?.checklist ?? {}).map((c) => (c?.title ?? '').trim().toLowerCase()));
+  const checklist = Object.fromEntries((a.checklist ?? []).filter((t) => !have.has(t.toLowerCase())).map((title) => [randomUUID(), { '@odata.type': '#microsoft.graph.plannerChecklistItem', title, isChecked: false }]));
+  return { ...(a.description !== undefined ? { description: a.description } : {}), ...(Object.keys(checklist).length ? { checklist } : {}) };
 }
 
 /** The other person's change, in words, for the refusal. */
@@ -64,7 +66,7 @@ function describer(buckets: Bucket[], people: Map<string, string>, zone: Zone) {
 async function saveDetails(graph: GraphWriter, taskId: string, a: In, describe: ReturnType<typeof describer>, signal: AbortSignal): Promise<GraphTaskDetails> {
   const path = `/planner/tasks/${seg(taskId)}/details`;
   const before = await graph.get<Versioned>(path, { signal });
-  const body = detailFields(a);
+  const body = detailFields(a, before as GraphTaskDetails);
   return Object.keys(body).length ? (await patchGuarded(graph, { path, before, body, describe }, signal)) as GraphTaskDetails : before as GraphTaskDetails;
 }
 

@@ -71,11 +71,19 @@ function fieldsOf(a: In, zone: Zone, due: string | undefined): Record<string, un
 
 const linkOf = (a: In) => (a.link ? { webUrl: a.link, applicationName: appOf(a.link), displayName: a.linkTitle ?? a.title ?? a.link } : undefined);
 
+/** Adds the checklist items and the link the task does not have yet: a call repeated after a lost answer adds
+ *  nothing twice. */
 async function addParts(graph: GraphWriter, path: string, a: In, signal: AbortSignal): Promise<void> {
-  // One by one, in order: To Do shows checklist items in the order they were made.
-  for (const item of a.checklist ?? []) await graph.post(`${path}/checklistItems`, { displayName: item }, { signal });
   const link = linkOf(a);
-  if (link) await graph.post(`${path}/linkedResources`, link, { signal });
+  if (!a.checklist?.length && !link) return;
+  const [items, links] = await Promise.all([
+    graph.get<{ value: { displayName?: string }[] }>(`${path}/checklistItems`, { signal }),
+    graph.get<{ value: { webUrl?: string }[] }>(`${path}/linkedResources`, { signal }),
+  ]);
+  const have = new Set(items.value.map((i) => (i.displayName ?? '').trim().toLowerCase()));
+  // One by one, in order: To Do shows checklist items in the order they were made.
+  for (const item of a.checklist ?? []) if (!have.has(item.toLowerCase())) await graph.post(`${path}/checklistItems`, { displayName: item }, { signal });
+  if (link && !links.value.some((l) => l.webUrl === link.webUrl)) await graph.post(`${path}/linkedResources`, link, { signal });
 }
 
 export const saveTask = defineTool({
