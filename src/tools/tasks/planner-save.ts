@@ -26,7 +26,7 @@ const Input = z.object({
   unassign: List(Text(320), 10).optional().describe('People to unassign'),
   due: Text(40).optional().describe('Day like 2026-11-12; "none" clears'),
   progress: z.enum(['notStarted', 'inProgress', 'done']).optional().describe('done completes'),
-  description: Text(8000, { trim: false }).optional().describe('Description'),
+  description: Text(8000).optional().describe('Description'),
   checklist: List(Text(100), 20).optional().describe('Checklist items to add'),
 });
 type In = z.output<typeof Input>;

@@ -37,7 +37,7 @@ const Input = z.object({
   id: TaskId.optional().describe('Task to change, from tasks_list; omit to create'),
   list: Text(255).optional().describe('List name or id for a new task (made if new); default: Tasks'),
   title: Text(255).optional().describe('Title'),
-  notes: Text(4000, { trim: false }).optional().describe('Notes'),
+  notes: Text(4000).optional().describe('Notes'),
   due: Text(40).optional().describe('Day like 2026-11-12 in your zone; "none" clears'),
   reminder: Text(40).optional().describe('Local time like 2026-11-12T09:00; "none" clears'),
   importance: z.enum(['low', 'normal', 'high']).optional().describe('Importance'),
