@@ -15,6 +15,8 @@ import { type GraphPlannerTask, type GraphTaskDetails, PERCENT, PlannerTaskOut, 
 import { dayIn, instantDay, userZone, type Zone } from './zone.js';
 
 const NONE = /^none$/i;
+/** Planner's field names in the words of this tool's parameters. */
+const PARAM: Record<string, string> = { bucketId: 'bucket', percentComplete: 'progress', dueDateTime: 'due', assignments: 'assignees', title: 'title' };
 const assignment = { '@odata.type': '#microsoft.graph.plannerAssignment', orderHint: ' !' };
 
 const Input = z.object({
@@ -120,7 +122,12 @@ export const savePlannerTask = defineTool({
       if (!asked) throw new ToolError('Nothing to change: give what to change with id (bucket, assign, due, progress, title, description, checklist).');
       const describe = describer(buckets, people, zone);
       task = Object.keys(body).length ? ((await patchGuarded(graph, { path, before: before as unknown as Versioned, body, describe }, signal)) as unknown as GraphPlannerTask) : before;
-      if (Object.keys(detailFields(a)).length) details = await saveDetails(graph, task.id, a, describe, signal);
+      // The details are a resource of their own: when they clash, what was saved of the task itself is said too.
+      if (Object.keys(detailFields(a)).length) {
+        details = await saveDetails(graph, task.id, a, describe, signal).catch((e: unknown) => {
+          throw e instanceof ToolError && Object.keys(body).length ? new ToolError(`The task's own changes (${Object.keys(body).map((k) => PARAM[k] ?? k).join(', ')}) were saved; its description and checklist were not. ${e.message}`) : e;
+        });
+      }
     }
     details ??= await graph.get<GraphTaskDetails>(`/planner/tasks/${seg(task.id)}/details`, { signal });
     const names = { plans: new Map([[task.planId, planTitle]]), buckets: new Map(buckets.map((b) => [b.id, b.name])), people: await namesOf(graph, Object.keys(task.assignments ?? {}), signal) };
