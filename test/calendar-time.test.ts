@@ -1,8 +1,8 @@
 // Times and zones as the calendar tools read them, before any Graph call: IANA and Windows names, local
 // date-times, ranges, DST, and Graph's dateTimeTimeZone values read back in another zone.
 import { describe, expect, it } from 'vitest';
-import { describeRecurrence, toRecurrence } from '../src/tools/calendar/recurrence.js';
-import { findZone, loadTimeLibs, localOut, parseRange, parseTime, utc, zoneOrThrow } from '../src/tools/calendar/time-zones.js';
+import { describeRecurrence, toRecurrence } from '../src/tools/recurrence.js';
+import { findZone, loadTimeLibs, localOut, parseRange, parseTime, utc, zoneOrThrow } from '../src/tools/time-zones.js';
 
 await loadTimeLibs();
 

@@ -16,5 +16,6 @@ export const GROUP_CODE: Partial<Record<Group, Loader>> = {
   documents: async () => (await import('./documents/index.js')).default,
   contacts: async () => (await import('./contacts/index.js')).default,
   teams: async () => (await import('./teams/index.js')).default,
+  tasks: async () => (await import('./tasks/index.js')).default,
   search: async () => (await import('./search/index.js')).default,
 };

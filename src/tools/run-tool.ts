@@ -33,6 +33,7 @@ export async function runTool<B extends object>(tool: AnyTool, args: unknown, ct
 const CHECK_WHERE: Partial<Record<string, string>> = {
   mail: 'mail_list_messages on the folder it changes (Drafts, Sent Items, the destination)',
   calendar: 'calendar_list_events around that time',
+  tasks: 'tasks_list or tasks_planner_list',
 };
 
 function errorMessage(tool: AnyTool, e: unknown): string {

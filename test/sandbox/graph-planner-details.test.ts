@@ -51,6 +51,11 @@ describe('Planner details and plans', () => {
     const removed = await graph(sb, adele, url, { method: 'PATCH', headers: { 'If-Match': patched.body['@odata.etag'] }, body: { checklist: { 'a1b2c3d4-0000-4000-8000-000000000001': null } } });
     expect(removed.status).toBe(204);
     expect((await graph(sb, adele, url)).body.checklist).toEqual({});
+    // The type as the plannerChecklistItems documentation writes it, without '#', is taken too.
+    const current = (await graph(sb, adele, url)).body['@odata.etag'];
+    const bare = await graph(sb, adele, url, { method: 'PATCH', headers: { 'If-Match': current, Prefer: 'return=representation' }, body: { checklist: { 'a1b2c3d4-0000-4000-8000-000000000002': { '@odata.type': 'microsoft.graph.plannerChecklistItem', title: 'Count the pallets' } } } });
+    expect(bare.status).toBe(200);
+    expect(Object.values(bare.body.checklist).map((c: any) => [c.title, c['@odata.type']])).toEqual([['Count the pallets', '#microsoft.graph.plannerChecklistItem']]);
 
     const seededPlan = await graph(sb, adele, `/planner/plans/${plan.id}/details`);
     expect(seededPlan.body.categoryDescriptions).toMatchObject({ category1: 'Store', category2: 'Campaign', category3: 'Supply' });

@@ -9,9 +9,9 @@ import { ownerTool } from '../owner.js';
 import { Text } from '../shapes.js';
 import { CalendarId, prefer } from './events.js';
 import { CALENDAR_OWNER } from './owner.js';
-import { Repeat, toRecurrence } from './recurrence.js';
+import { Repeat, toRecurrence } from '../recurrence.js';
 import { type GraphEvent, LocalDateTime, LocalStart, People, Saved, saved, savedText, TimeZoneName, toAttendees } from './shapes.js';
-import { checkOrder, dtz, parseTime, type Zone, zoneFor } from './time-zones.js';
+import { checkOrder, dtz, parseTime, type Zone, zoneFor } from '../time-zones.js';
 
 export const ShowAs = z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere']).optional().describe('How others see the time; default busy');
 export const Reminder = z.number().int().min(0).max(40320).optional().describe('Minutes before start');

@@ -10,7 +10,7 @@ import { Body, eventTimes, Location, Reminder, Subject } from './event-create.js
 import { prefer, targetEvent } from './events.js';
 import { CALENDAR_OWNER } from './owner.js';
 import { EventId, type GraphEvent, LocalDateTime, LocalStart, OccurrenceDate, People, Saved, saved, savedText, TimeZoneName, toAttendees } from './shapes.js';
-import { checkOrder, localOut, luxonDateTime, parseTime, type Zone, zoneFor } from './time-zones.js';
+import { checkOrder, localOut, luxonDateTime, parseTime, type Zone, zoneFor } from '../time-zones.js';
 
 const readLocal = (v: GraphEvent['start'], zone: Zone) => luxonDateTime().fromISO(localOut(v, zone), { zone: zone.iana });
 

@@ -9,7 +9,7 @@ import { ownerTool } from '../owner.js';
 import { Text } from '../shapes.js';
 import { CALENDAR_OWNER, type CalendarRef } from './owner.js';
 import { detail, DETAIL_SELECT, detailText, EventDetail, EventId, EventSummary, type GraphEvent, LocalDateTime, LocalStart, summarize, SUMMARY_SELECT, summaryText, TimeZoneName } from './shapes.js';
-import { localOut, parseRange, parseTime, utc, type Zone, zoneFor } from './time-zones.js';
+import { localOut, parseRange, parseTime, utc, type Zone, zoneFor } from '../time-zones.js';
 
 const MAX_VIEW_DAYS = 366;
 

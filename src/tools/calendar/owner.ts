@@ -1,7 +1,7 @@
 // Whose calendar a tool works in: the signed-in user's, or with `calendarOwner` someone else's (shared or
 // delegated; organization mode only): the calendar group's owner parameter (see ../owner.ts), with its words.
 import { type Owner, ownerSchema, type OwnerParam } from '../owner.js';
-import { loadTimeLibs } from './time-zones.js';
+import { loadTimeLibs } from '../time-zones.js';
 
 export const CalendarOwner = ownerSchema('Owner (address or id); default: you');
 

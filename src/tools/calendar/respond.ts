@@ -8,7 +8,7 @@ import { Text } from '../shapes.js';
 import { targetEvent } from './events.js';
 import { CALENDAR_OWNER } from './owner.js';
 import { EventId, LocalDateTime, LocalStart, OccurrenceDate, TimeZoneName } from './shapes.js';
-import { dtz, parseTime, zoneFor } from './time-zones.js';
+import { dtz, parseTime, zoneFor } from '../time-zones.js';
 
 const ACTION = { accept: 'accept', tentative: 'tentativelyAccept', decline: 'decline' } as const;
 

@@ -7,7 +7,7 @@ import { List } from '../shapes.js';
 import { prefer } from './events.js';
 import { CALENDAR_OWNER } from './owner.js';
 import { LocalDateTime, LocalStart, People, TimeZoneName, toAttendees } from './shapes.js';
-import { dtz, type GraphDateTime, localOut, parseRange, zoneFor } from './time-zones.js';
+import { dtz, type GraphDateTime, localOut, parseRange, zoneFor } from '../time-zones.js';
 
 const MAX_DAYS = 62; // Graph's longest getSchedule range
 

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { EmailAddress, type GraphRecipient, parseAddress } from '../content/addresses.js';
 import { clip, truncated, Truncated } from '../content/text.js';
 import { List, Text } from '../shapes.js';
-import { describeRecurrence } from './recurrence.js';
-import { type GraphDateTime, localOut, type Zone } from './time-zones.js';
+import { describeRecurrence } from '../recurrence.js';
+import { type GraphDateTime, localOut, type Zone } from '../time-zones.js';
 
 export const EventId = Text(1024, { min: 1 }).describe('Id from calendar_list_events');
 export const OccurrenceDate = Text(10)

@@ -28,7 +28,9 @@ export function openMap(type: string | null, key: (k: string) => boolean, keyWha
         continue;
       }
       const entry = x as Record<string, unknown>;
-      if (typeof entry !== 'object' || entry['@odata.type'] !== `#microsoft.graph.${type}`) return fail(`'${k}' must be a microsoft.graph.${type} with its @odata.type`);
+      // Graph's documentation writes the type both ways ("#microsoft.graph.x" in answers, "microsoft.graph.x" in the
+      // plannerChecklistItems examples); Planner takes either.
+      if (typeof entry !== 'object' || String(entry['@odata.type']).replace(/^#/, '') !== `microsoft.graph.${type}`) return fail(`'${k}' must be a microsoft.graph.${type} with its @odata.type`);
       const wrong = check?.(entry);
       if (wrong) return fail(`'${k}': ${wrong}`);
     }

@@ -2,8 +2,8 @@
 // and Graph's recurrence back as one line of words.
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ToolError } from '../define-tool.js';
-import { List, Text } from '../shapes.js';
+import { ToolError } from './define-tool.js';
+import { List, Text } from './shapes.js';
 import { parseTime, type Zone } from './time-zones.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;

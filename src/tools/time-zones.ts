@@ -3,10 +3,10 @@
 // before Graph is called, so a bad zone or an inverted range comes back as a short error saying what to fix.
 import type { DateTime, IANAZone } from 'luxon';
 import type { findWindows } from 'windows-iana';
-import type { GraphReader } from '../../graph/client.js';
-import type { AuthService } from '../auth-service.js';
-import { ToolError } from '../define-tool.js';
-import { userZoneName } from '../user-zone.js';
+import type { GraphReader } from '../graph/client.js';
+import type { AuthService } from './auth-service.js';
+import { ToolError } from './define-tool.js';
+import { userZoneName } from './user-zone.js';
 
 export interface Zone {
   /** The name shown to the caller: canonical spelling of what they gave, or the mailbox setting. */
