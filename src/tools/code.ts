@@ -15,5 +15,6 @@ export const GROUP_CODE: Partial<Record<Group, Loader>> = {
   excel: async () => (await import('./excel/index.js')).default,
   documents: async () => (await import('./documents/index.js')).default,
   contacts: async () => (await import('./contacts/index.js')).default,
+  onenote: async () => (await import('./onenote/index.js')).default,
   search: async () => (await import('./search/index.js')).default,
 };

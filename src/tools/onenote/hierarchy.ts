@@ -17,6 +17,8 @@ export interface Section {
 
 export interface Hierarchy {
   notebooks: { id: string; name: string }[];
+  /** Section groups, each with its path like a section's. */
+  groups: { id: string; path: string }[];
   sections: Section[];
 }
 
@@ -54,6 +56,7 @@ export async function readHierarchy(graph: GraphReader, pacer: Pacer, signal: Ab
   const byPath = (a: Section, b: Section) => a.path.localeCompare(b.path, 'en', { sensitivity: 'base' });
   return {
     notebooks: notebooks.map((n) => ({ id: n.id, name: n.displayName })),
+    groups: groups.map((g) => ({ id: g.id, path: pathOf(g) })),
     sections: sections.map((s) => ({ id: s.id, path: pathOf(s), isDefault: !!s.isDefault })).sort(byPath),
   };
 }
