@@ -6,16 +6,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADELE, type Connected, fails, graph, ok, tempDir, useSandbox } from './fixtures.js';
-import { bytesAt } from './support/onenote.js';
+import { bytesAt, PNG } from './support/onenote.js';
 
 const sandbox = useSandbox();
 let adele: Connected;
 beforeAll(async () => {
   adele = await sandbox.as(ADELE);
 });
-
-/** A 1x1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
 
 type Listing = { notebooks?: { id: string; name: string }[]; sections?: { id: string; path: string }[]; pages?: { id: string; title: string; section?: string; modified: string }[]; nextCursor?: string };
 type Read = { title: string; created?: string; headings: string[]; text: string; truncated?: boolean };
