@@ -40,7 +40,7 @@ async function findMade(graph: GraphWriter, pacer: Pacer, sectionId: string | un
 export const createPage = defineTool({
   name: 'onenote_create_page',
   title: 'Create a OneNote page',
-  description: 'A page from Markdown: headings, lists, "- [ ]" to-dos, tables, links, images (https, or a local path over stdio).',
+  description: 'A page from Markdown: headings, lists, "- [ ]" to-dos, tables, links, images (https or data: URL, or a local path over stdio).',
   group: 'onenote',
   kind: 'write',
   scopes: ['Notes.Create', 'Notes.Read'],
