@@ -18,8 +18,16 @@ describe('onenote: throttling without Retry-After', () => {
   it('waits until OneNote takes the page, and the page exists once', async () => {
     sandbox.faults.clear();
     // Three requests read the notebooks to find the section by its path; the page is the fourth, refused at first.
-    const made = await ok<{ id: string; section: string }>(adele, 'onenote_create_page', { title: 'Paced page', markdown: '## Notes\n\n- one\n- two', section: 'Adele @ Contoso/Quick Notes' });
+    const progress: { progress: number; message?: string }[] = [];
+    const r = await adele.client.callTool(
+      { name: 'onenote_create_page', arguments: { title: 'Paced page', markdown: '## Notes\n\n- one\n- two', section: 'Adele @ Contoso/Quick Notes' } },
+      { onprogress: (p) => void progress.push(p) },
+    );
+    expect(r.isError, JSON.stringify(r.content)).toBeFalsy();
+    const made = r.structuredContent as { id: string; section: string };
     expect(made.section).toBe('Adele @ Contoso/Quick Notes');
+    // The client that asked for progress hears why the call takes longer.
+    expect(progress[0]).toMatchObject({ progress: 1, message: expect.stringMatching(/^OneNote is throttling; waiting \d+ s before creating the page$/) });
     const posts = journal('POST', /^\/me\/onenote\/sections\/[^/]+\/pages$/);
     expect(posts.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(posts.filter((s) => s === 201)).toHaveLength(1);

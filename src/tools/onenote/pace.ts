@@ -16,6 +16,8 @@ export const isThrottled = (e: unknown): e is GraphError => e instanceof GraphEr
 export class Pacer {
   private readonly deadline: number;
   private waited = 0;
+  /** Progress notifications must grow: one more for each wait. */
+  private waits = 0;
 
   constructor(private readonly ctx: Pick<ToolContext<'read'>, 'signal' | 'progress'>, budgetMs = WAIT_BUDGET_MS) {
     this.deadline = Date.now() + budgetMs;
@@ -33,7 +35,7 @@ export class Pacer {
           throw new ToolError(`OneNote is refusing requests for this account for now (too many in a short time; it does not say how long): stopped ${what} after waiting ${Math.round(this.waited / 1000)} s. That request was not carried out; try again in a minute or two.`);
         }
         this.waited += ms;
-        await this.ctx.progress(0, undefined, `OneNote is throttling; waiting ${Math.round(ms / 1000)} s before ${what}`);
+        await this.ctx.progress(++this.waits, undefined, `OneNote is throttling; waiting ${Math.round(ms / 1000)} s before ${what}`);
         await sleep(ms, this.ctx.signal);
       }
     }
