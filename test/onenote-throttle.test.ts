@@ -1,8 +1,9 @@
 // OneNote's throttling ridden out by the OneNote tools: a sandbox whose OneNote lets each app make 3 requests per
 // person in 4 seconds and answers 429 without Retry-After past that (as OneNote does, per minute and per hour); a
-// page made there is made once, and a burst of reads all answer. What reached "Graph" is read from the journal.
+// page made there is made once, a burst of reads all answer, and a OneNote that keeps refusing is given up on within
+// the call's budget. What reached "Graph" is read from the journal.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADELE, type Connected, graph, ok, useSandbox } from './fixtures.js';
+import { ADELE, type Connected, fails, graph, ok, useSandbox } from './fixtures.js';
 
 const WINDOW_S = 4;
 const sandbox = useSandbox({ oneNoteLimits: [{ requests: 3, seconds: WINDOW_S }] });
@@ -48,5 +49,23 @@ describe('onenote: throttling without Retry-After', () => {
     const statuses = journal('GET', /^\/me\/onenote\/pages\/[^/]+\/content$/);
     expect(statuses.filter((s) => s === 200)).toHaveLength(4);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  });
+
+  it('stops within its budget when OneNote keeps refusing, saying that nothing was done and when to try again', async () => {
+    await windowPassed();
+    const [page] = (await ok<{ pages: { id: string }[] }>(adele, 'onenote_list', { title: 'Paced page' })).pages;
+    sandbox.faults.clear();
+    sandbox.faults.add({ method: 'GET', path: '/onenote/pages/[^/]+/content$', status: 429, times: 1000 });
+    try {
+      const refused = await fails(adele, 'onenote_read', { page: page.id });
+      expect(refused).toMatch(/^OneNote is refusing requests for this account for now .*stopped reading the page after waiting \d+ s\. That request was not carried out; try again in a minute or two\.$/);
+      // Several waits, each after the client's own quick retries: bounded, not endless.
+      const tries = journal('GET', /\/content$/);
+      expect(tries.every((s) => s === 429)).toBe(true);
+      expect(tries.length).toBeGreaterThanOrEqual(8);
+      expect(tries.length).toBeLessThanOrEqual(24);
+    } finally {
+      sandbox.faults.clear();
+    }
   });
 });
