@@ -46,7 +46,7 @@ export const createPage = defineTool({
   scopes: ['Notes.Create', 'Notes.Read'],
   input: z.object({
     title: Text(255).describe('Page title'),
-    markdown: Text(5_000_000, { trim: false }).describe('The content'),
+    markdown: Text(500_000, { trim: false }).describe('The content'),
     section: Text(400).optional().describe('Section id or "Notebook/Section"; default: your default section'),
   }),
   output: z.object({ id: z.string(), title: z.string(), section: z.string(), images: z.number(), webUrl: z.string().optional(), recovered: z.boolean().optional() }),
