@@ -65,7 +65,7 @@ for (const [label, env] of [
   const text = JSON.stringify({ tools });
   rows.push([`tools/list, ${label}`, `${tools.length} tools, ${Buffer.byteLength(text).toLocaleString('en')} bytes, ${countTokens(text).toLocaleString('en')} o200k tokens`]);
   if (label === 'organization mode') {
-    for (const group of ['mail', 'calendar', 'files', 'sharepoint', 'files + sharepoint', 'excel + documents', 'contacts', 'search']) {
+    for (const group of ['mail', 'calendar', 'files', 'sharepoint', 'files + sharepoint', 'excel + documents', 'contacts', 'onenote', 'search']) {
       const mine = tools.filter((t) => group.split(' + ').some((g) => t.name.startsWith(`${g}_`)));
       const groupText = JSON.stringify({ tools: mine });
       rows.push([`tools/list, ${group} group${group.includes('+') ? 's' : ''} (organization mode)`, `${mine.length} tools, ${Buffer.byteLength(groupText).toLocaleString('en')} bytes, ${countTokens(groupText).toLocaleString('en')} o200k tokens`]);

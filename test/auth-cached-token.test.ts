@@ -27,7 +27,7 @@ describe('cached access token without MSAL', () => {
     expect(await cachedAccessToken({ ...query, clientId: '00000000-0000-0000-0000-000000000000' })).toBeUndefined();
     expect(await cachedAccessToken({ ...query, environment: 'login.microsoftonline.com' })).toBeUndefined();
     expect(await cachedAccessToken({ ...query, tenantId: '11111111-2222-3333-4444-555555555555' })).toBeUndefined();
-    expect(await cachedAccessToken({ ...query, scopes: [...query.scopes, 'Notes.Read'] })).toBeUndefined();
+    expect(await cachedAccessToken({ ...query, scopes: [...query.scopes, 'Notes.ReadWrite.All'] })).toBeUndefined();
     expect(await cachedAccessToken({ ...query, selectedAccountPath: path.join(signedIn.dataDir, 'elsewhere.json') })).toBe(token);
   });
 

@@ -17,5 +17,6 @@ export const GROUP_CODE: Partial<Record<Group, Loader>> = {
   contacts: async () => (await import('./contacts/index.js')).default,
   teams: async () => (await import('./teams/index.js')).default,
   tasks: async () => (await import('./tasks/index.js')).default,
+  onenote: async () => (await import('./onenote/index.js')).default,
   search: async () => (await import('./search/index.js')).default,
 };

@@ -54,3 +54,6 @@ export async function scratchSection(sandbox: { url: string }, who: GraphAs, nam
 /** The text of output HTML's body, tags gone and entities read, white space squeezed. */
 export const textOfHtml = (html: string) =>
   html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+
+/** A 1x1 PNG (red), for images a test sends. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');

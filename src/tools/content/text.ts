@@ -16,9 +16,11 @@ const OPTIONS: HtmlToTextOptions = {
 
 let converter: Promise<typeof import('html-to-text').convert> | undefined;
 
-export async function htmlToText(html: string): Promise<string> {
+/** `extra`: a group's own formatters and selectors (OneNote marks headings with #), after the shared ones. */
+export async function htmlToText(html: string, extra?: Pick<HtmlToTextOptions, 'formatters' | 'selectors'>): Promise<string> {
   const convert = await (converter ??= import('html-to-text').then((m) => m.convert));
-  return convert(html, OPTIONS).replace(/\n{3,}/g, '\n\n').trim();
+  const options = extra ? { ...OPTIONS, formatters: extra.formatters, selectors: [...OPTIONS.selectors!, ...(extra.selectors ?? [])] } : OPTIONS;
+  return convert(html, options).replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** The truncation contract of every tool: a text longer than the limit keeps its first `max` characters and ends
