@@ -80,6 +80,11 @@ describe('search_query', () => {
     expect((await ok<Found>(adele, 'search_query', { query: '5100000', kinds: ['files'] })).hits).toEqual([]);
     const nestor = await sandbox.as(upn('nestor.wilke'));
     expect((await ok<Found>(nestor, 'search_query', { query: '5100000', kinds: ['files'] })).hits.map((h) => h.title)).toEqual(['Budget FY27.xlsx']);
+    // The private Deal Desk channel: its members find its words, a Sales colleague outside it does not.
+    const dealDesk = await ok<Found>(adele, 'search_query', { query: 'margin floor', kinds: ['chats'] });
+    expect(dealDesk.hits.map((h) => h.title)).toEqual(['Wingtip Toys: 12% discount?']);
+    const ben = await sandbox.as(upn('ben.walters'));
+    expect((await ok<Found>(ben, 'search_query', { query: 'margin floor', kinds: ['chats'] })).hits).toEqual([]);
   });
 
   it('a configuration without the files permissions skips files and says how to get them; mail alone still answers', async () => {
