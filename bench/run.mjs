@@ -10,6 +10,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { startSandbox } from '../dist/sandbox/index.js';
 import { node22 } from '../scripts/node22.mjs';
+import { manyUserRows } from './many-users.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ENTRY = path.join(ROOT, 'dist/index.js');
@@ -138,12 +139,16 @@ const searchToken = await cachedToken();
 const rawSearch = await Promise.all([['message'], ['event']].map(async (entityTypes) => (await fetch(`${sandbox.url}/v1.0/search/query`, { method: 'POST', headers: { authorization: `Bearer ${searchToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ requests: [{ entityTypes, query: { queryString: 'the' }, from: 0, size: 20 }] }) })).json()));
 // "Read the last 30 messages of a channel": teams_read's answer against the raw Graph JSON of the same page of thread
 // starters (without their replies, as Graph lists them by default). Contoso/General is topped up to 30 threads first.
-const threadCount = async () => (await client.callTool({ name: 'teams_read', arguments: { team: 'Contoso', channel: 'General', limit: 50 } })).structuredContent.conversations[0].messages.length;
+// Teams is an organization-mode group: a second server in that mode, signed in the same way (auto-approved).
+const orgClient = new Client({ name: 'bench-org', version: '1' });
+await orgClient.connect(new StdioClientTransport({ command: process.execPath, args: [ENTRY], env: { ...env, MS365_MCP_ORG_MODE: 'true' }, stderr: 'ignore' }));
+for (let i = 0; i < 50 && (await orgClient.callTool({ name: 'users_get_me', arguments: {} })).isError; i++) await new Promise((r) => setTimeout(r, 200));
+const threadCount = async () => (await orgClient.callTool({ name: 'teams_read', arguments: { team: 'Contoso', channel: 'General', limit: 50 } })).structuredContent.conversations[0].messages.length;
 for (let n = await threadCount(), i = 1; n < 30; n++, i++) {
-  const r = await client.callTool({ name: 'teams_send', arguments: { team: 'Contoso', channel: 'General', message: `Store #${100 + i} check-in: holiday staffing confirmed, signage up, **speaker reorder** placed.` } });
+  const r = await orgClient.callTool({ name: 'teams_send', arguments: { team: 'Contoso', channel: 'General', message: `Store #${100 + i} check-in: holiday staffing confirmed, signage up, **speaker reorder** placed.` } });
   if (r.isError) throw new Error(`teams_send: ${JSON.stringify(r.content)}`);
 }
-const channelRead = await client.callTool({ name: 'teams_read', arguments: { team: 'Contoso', channel: 'General', limit: 30 } });
+const channelRead = await orgClient.callTool({ name: 'teams_read', arguments: { team: 'Contoso', channel: 'General', limit: 30 } });
 if (channelRead.isError || channelRead.structuredContent.conversations[0].messages.length !== 30) throw new Error(`teams_read: ${JSON.stringify(channelRead.content)}`);
 const { teamId: contosoId, channelId: contosoGeneral } = channelRead.structuredContent.conversations[0];
 const rawChannel = await (await fetch(`${sandbox.url}/v1.0/teams/${contosoId}/channels/${encodeURIComponent(contosoGeneral)}/messages?$top=30`, { headers: { authorization: `Bearer ${await cachedToken()}` } })).text();
@@ -170,6 +175,7 @@ if (uploaded.isError || uploaded.structuredContent.size !== 1024 ** 3) throw new
 const afterUpload = await hwm();
 await fs.rm(big);
 await client.close();
+await orgClient.close();
 
 // The cold path, as the guide's `docker exec -i ... node /app/dist/index.js` pattern pays it on every
 // request: a fresh process answering one bare request (no initialize), signed in with the token cached.
@@ -236,6 +242,7 @@ rows.push([`tool call users_get_me over stdio (${N} calls)`, `median ${ms(quanti
 rows.push([`the same Graph call made directly (${N} calls)`, `median ${ms(quantile(direct, 0.5))}, p99 ${ms(quantile(direct, 0.99))}`]);
 rows.push(['server overhead per tool call (difference of medians)', ms(quantile(viaTool, 0.5) - quantile(direct, 0.5))]);
 rows.push(...coldRows);
+rows.push(...(await manyUserRows({ entry: ENTRY, baseEnv, quantile, ms })));
 
 const date = new Date().toISOString().slice(0, 10);
 const table = [`Measured ${date} on ${os.cpus().length} cores, Node ${process.version}.`, '', '| what | figure |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
