@@ -3,7 +3,7 @@
 // initialize answers are recorded. So the manifest lists what the SDK would, byte for byte.
 import { InMemoryTransport, McpServer, SUPPORTED_PROTOCOL_VERSIONS, type JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { AnyTool } from './define-tool.js';
-import { type ListedTool, type Manifest, SERVER_NAME } from './manifest.js';
+import { type ListedTool, type Manifest, SERVER_CAPABILITIES, SERVER_NAME } from './manifest.js';
 import { toolListing } from './register.js';
 
 /** Sends raw JSON-RPC requests to a server and returns the raw results, in order. */
@@ -23,7 +23,7 @@ async function ask(server: McpServer, requests: { method: string; params?: Recor
 }
 
 export async function buildManifest(tools: readonly AnyTool[], version: string): Promise<Manifest> {
-  const server = new McpServer({ name: SERVER_NAME, version }, { capabilities: { tools: {} } });
+  const server = new McpServer({ name: SERVER_NAME, version }, { capabilities: SERVER_CAPABILITIES });
   for (const tool of tools) {
     server.registerTool(tool.name, toolListing(tool), () => {
       throw new Error('not called: this server only lists');
