@@ -16,6 +16,8 @@ export interface Manifest {
   /** The 2025-era protocol versions the SDK negotiates as asked; any other gets `fallbackVersion`. */
   protocolVersions: string[];
   fallbackVersion: string;
+  /** The 2026-era revisions (stateless, per-request _meta) the SDK serves over HTTP, as server/discover lists them. */
+  modernProtocolVersions: string[];
   /** The capabilities the SDK server answers initialize with. */
   capabilities: Record<string, unknown>;
   tools: ManifestTool[];
