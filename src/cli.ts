@@ -256,7 +256,9 @@ async function serve({ config, selection, manifest, tools, auth, factory, startK
   }
   if (config.http) {
     const { serveHttp } = await import('./transports/http.js');
-    const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: config.allowedHosts, ...(resource ? { resource } : {}), ...(front ? { front } : {}) }, log);
+    // The server card says what this configuration serves: its tools, the revisions the SDK speaks, its address.
+    const card = { tools, readOnly: config.readOnly, orgMode: config.orgMode, protocolVersions: [...manifest.modernProtocolVersions, ...manifest.protocolVersions], ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) };
+    const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: config.allowedHosts, card, ...(resource ? { resource } : {}), ...(front ? { front } : {}) }, log);
     await stopping;
     await h.close();
     return 0;

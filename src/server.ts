@@ -6,7 +6,7 @@ import type { Logger } from './log.js';
 import type { AuthService } from './tools/auth-service.js';
 import { groupLoader, selectedTools } from './tools/catalog.js';
 import { serverInstructions } from './tools/groups.js';
-import { type Manifest, SERVER_NAME } from './tools/manifest.js';
+import { type Manifest, SERVER_CAPABILITIES, SERVER_NAME } from './tools/manifest.js';
 import { registerTools, type ToolCode } from './tools/register.js';
 import type { Selection } from './tools/select.js';
 import { VERSION } from './version.js';
@@ -46,7 +46,7 @@ export function createServerFactory(deps: ServerDeps): (ctx?: { authInfo?: { ext
     // A request without its person is never served with the server's own account in many-user mode.
     if (deps.perUser && !user) throw new Error('a request reached the MCP server without a verified person');
     const mine = user ? deps.perUser!(user) : { graph: deps.graph, auth: deps.auth };
-    const server = new McpServer({ name: SERVER_NAME, version: VERSION }, { capabilities: { tools: {} }, instructions: serverInstructions(deps.selection.groups), cacheHints: CACHE_HINTS });
+    const server = new McpServer({ name: SERVER_NAME, version: VERSION }, { capabilities: SERVER_CAPABILITIES, instructions: serverInstructions(deps.selection.groups), cacheHints: CACHE_HINTS });
     registerTools(server, tools, code, { graph: mine.graph, auth: mine.auth, orgMode: deps.selection.orgMode, siteWrites: !!(deps.selection.orgMode && deps.selection.siteWrites), transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log });
     return server;
   };

@@ -16,6 +16,8 @@ export interface Manifest {
   /** The 2025-era protocol versions the SDK negotiates as asked; any other gets `fallbackVersion`. */
   protocolVersions: string[];
   fallbackVersion: string;
+  /** The 2026-era revisions (stateless, per-request _meta) the SDK serves over HTTP, as server/discover lists them. */
+  modernProtocolVersions: string[];
   /** The capabilities the SDK server answers initialize with. */
   capabilities: Record<string, unknown>;
   tools: ManifestTool[];
@@ -23,6 +25,10 @@ export interface Manifest {
 
 export const MANIFEST_FILE = 'tool-manifest.json';
 export const SERVER_NAME = 'ms-365-mcp-server';
+/** What the server declares. Its tools follow from the configuration alone and never change while it runs, so
+ *  it promises no tools/list_changed notifications (the SDK would otherwise declare listChanged: true, and a
+ *  2026-07-28 client listening for them would wait for notifications that never come). */
+export const SERVER_CAPABILITIES = { tools: { listChanged: false } } as const;
 
 /** The manifest beside the compiled code (dist/), or undefined when there is none (running from src/ in
  *  tests, or a build that skipped the step) or it belongs to another version. */

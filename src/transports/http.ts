@@ -11,6 +11,7 @@ import { LOOPBACK_HOSTS } from '../http-access.js';
 import type { Logger } from '../log.js';
 import { BodyBudget } from './http-body.js';
 import { MAX_MESSAGE_BYTES } from './limits.js';
+import { answerServerCard, type CardAccess, type CardFacts, SERVER_CARD_PATHS, serverCard } from './server-card.js';
 import type { FrontRoutes } from '../multiuser/front/routes.js';
 import type { RequestUser, ResourceServer } from '../multiuser/resource-server.js';
 
@@ -27,6 +28,8 @@ export interface HttpAccess {
   resource?: ResourceServer;
   /** Many users: the sign-in front's OAuth endpoints (metadata, /authorize, /callback, /token). */
   front?: FrontRoutes;
+  /** What the server card at /.well-known/mcp/server-card.json says (server-card.ts); no card without it. */
+  card?: CardFacts;
 }
 
 const PRM_PATHS = new Set(['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']);
@@ -52,6 +55,7 @@ export async function serveHttp(factory: (ctx?: { authInfo?: { extra?: Record<st
   const checkHost = loopback && !access.allowedHosts.length ? localhostHostValidation() : hostHeaderValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...access.allowedHosts]);
   const checkOrigin = loopback && !access.allowedHosts.length ? localhostOriginValidation() : originValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...access.allowedHosts]);
   const bodies = new BodyBudget(bodyBudget);
+  const cardAccess = (): CardAccess => (access.resource ? { kind: 'oauth', metadata: access.resource.metadata() } : expected ? { kind: 'token' } : loopback ? { kind: 'loopback' } : { kind: 'proxy' });
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
@@ -61,6 +65,14 @@ export async function serveHttp(factory: (ctx?: { authInfo?: { extra?: Record<st
     if (access.resource && PRM_PATHS.has(path)) {
       // Fetched by browser-based clients too, from their own origin.
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' }).end(JSON.stringify(access.resource.metadata()));
+      return;
+    }
+    if (access.card && SERVER_CARD_PATHS.has(path)) {
+      // Without a configured public address the card names the Host it was asked at: checked as for /mcp first.
+      if (!checkHost(req, res)) return;
+      const how = cardAccess();
+      const base = how.kind === 'oauth' ? how.metadata.resource : (access.card.publicUrl ?? `http://${req.headers.host}`);
+      answerServerCard(req, res, serverCard(access.card, how, base));
       return;
     }
     if (access.front && path !== '/mcp') {
