@@ -42,13 +42,16 @@ async function call(url, token, body) {
   return res.status === 200 && !/"isError":true/.test(text) ? undefined : `${res.status}: ${text.slice(0, 300)}`;
 }
 
-async function timed(url, token, body) {
-  const times = [];
+/** The same request to both servers, alternating, so both see the same machine load; times in ms. */
+async function paired(a, b, body) {
+  const times = [[], []];
   for (let i = -20; i < N; i++) {
-    const t = performance.now();
-    const failed = await call(url, token, body);
-    if (failed) throw new Error(`bench: ${body.method} answered ${failed}`);
-    if (i >= 0) times.push(performance.now() - t);
+    for (const [k, [url, token]] of [a, b].entries()) {
+      const t = performance.now();
+      const failed = await call(url, token, body);
+      if (failed) throw new Error(`bench: ${body.method} answered ${failed}`);
+      if (i >= 0) times[k].push(performance.now() - t);
+    }
   }
   return times;
 }
@@ -69,7 +72,8 @@ export async function manyUserRows({ entry, baseEnv, quantile, ms }) {
     const me = { method: 'tools/call', params: { name: 'users_get_me', arguments: {} } };
     // The single-account server signs itself in (auto-approved) on start: its first calls wait for that.
     for (let i = 0; (await call(single.url, shared, me)) && i < 100; i++) await new Promise((r) => setTimeout(r, 200));
-    const [listSingle, listMany, meSingle, meMany] = [await timed(single.url, shared, list), await timed(many.url, token, list), await timed(single.url, shared, me), await timed(many.url, token, me)];
+    const [listSingle, listMany] = await paired([single.url, shared], [many.url, token], list);
+    const [meSingle, meMany] = await paired([single.url, shared], [many.url, token], me);
     const med = (xs) => quantile(xs, 0.5);
     return [
       [`many people over HTTP: token check per request (tools/list, entra token vs one static token, ${N} calls)`, `median ${ms(med(listMany))} vs ${ms(med(listSingle))}: ${ms(med(listMany) - med(listSingle))} per request`],

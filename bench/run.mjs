@@ -66,7 +66,7 @@ for (const [label, env] of [
   const text = JSON.stringify({ tools });
   rows.push([`tools/list, ${label}`, `${tools.length} tools, ${Buffer.byteLength(text).toLocaleString('en')} bytes, ${countTokens(text).toLocaleString('en')} o200k tokens`]);
   if (label === 'organization mode') {
-    for (const group of ['mail', 'calendar', 'files', 'sharepoint', 'files + sharepoint', 'excel + documents', 'contacts', 'onenote', 'search']) {
+    for (const group of ['auth + users', 'mail', 'calendar', 'files', 'sharepoint', 'files + sharepoint', 'excel + documents', 'teams', 'tasks', 'contacts', 'onenote', 'search']) {
       const mine = tools.filter((t) => group.split(' + ').some((g) => t.name.startsWith(`${g}_`)));
       const groupText = JSON.stringify({ tools: mine });
       rows.push([`tools/list, ${group} group${group.includes('+') ? 's' : ''} (organization mode)`, `${mine.length} tools, ${Buffer.byteLength(groupText).toLocaleString('en')} bytes, ${countTokens(groupText).toLocaleString('en')} o200k tokens`]);
@@ -100,7 +100,7 @@ for (let i = 0; i < 50; i++) {
 }
 // Tool calls and direct calls alternate, after a warm-up of both, so that both see the same JIT state
 // and the same machine load.
-const cachedToken = async () => Object.values(JSON.parse(await fs.readFile(env.MS365_MCP_TOKEN_CACHE_PATH, 'utf8')).AccessToken)[0].secret;
+const cachedToken = async (file = env.MS365_MCP_TOKEN_CACHE_PATH) => Object.values(JSON.parse(await fs.readFile(file, 'utf8')).AccessToken)[0].secret;
 const meUrl = `${sandbox.url}/v1.0/me?$select=id,displayName,mail,userPrincipalName,jobTitle,department,officeLocation,businessPhones,mobilePhone,preferredLanguage`;
 const N = 300;
 const viaTool = [];
@@ -141,8 +141,11 @@ const rawSearch = await Promise.all([['message'], ['event']].map(async (entityTy
 // starters (without their replies, as Graph lists them by default). Contoso/General is topped up to 30 threads first.
 // Teams is an organization-mode group: a second server in that mode, signed in the same way (auto-approved).
 const orgClient = new Client({ name: 'bench-org', version: '1' });
-await orgClient.connect(new StdioClientTransport({ command: process.execPath, args: [ENTRY], env: { ...env, MS365_MCP_ORG_MODE: 'true' }, stderr: 'ignore' }));
-for (let i = 0; i < 50 && (await orgClient.callTool({ name: 'users_get_me', arguments: {} })).isError; i++) await new Promise((r) => setTimeout(r, 200));
+// Its own token files: a fresh sign-in grants the organization mode's permissions.
+const orgDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-bench-org-'));
+const orgEnv = { ...env, HOME: orgDir, MS365_MCP_ORG_MODE: 'true', MS365_MCP_TOKEN_CACHE_PATH: path.join(orgDir, '.token-cache.json'), MS365_MCP_SELECTED_ACCOUNT_PATH: path.join(orgDir, '.selected-account.json') };
+await orgClient.connect(new StdioClientTransport({ command: process.execPath, args: [ENTRY], env: orgEnv, stderr: 'ignore' }));
+for (let i = 0; i < 50 && (await orgClient.callTool({ name: 'teams_list', arguments: {} })).isError; i++) await new Promise((r) => setTimeout(r, 200));
 const threadCount = async () => (await orgClient.callTool({ name: 'teams_read', arguments: { team: 'Contoso', channel: 'General', limit: 50 } })).structuredContent.conversations[0].messages.length;
 for (let n = await threadCount(), i = 1; n < 30; n++, i++) {
   const r = await orgClient.callTool({ name: 'teams_send', arguments: { team: 'Contoso', channel: 'General', message: `Store #${100 + i} check-in: holiday staffing confirmed, signage up, **speaker reorder** placed.` } });
@@ -151,7 +154,8 @@ for (let n = await threadCount(), i = 1; n < 30; n++, i++) {
 const channelRead = await orgClient.callTool({ name: 'teams_read', arguments: { team: 'Contoso', channel: 'General', limit: 30 } });
 if (channelRead.isError || channelRead.structuredContent.conversations[0].messages.length !== 30) throw new Error(`teams_read: ${JSON.stringify(channelRead.content)}`);
 const { teamId: contosoId, channelId: contosoGeneral } = channelRead.structuredContent.conversations[0];
-const rawChannel = await (await fetch(`${sandbox.url}/v1.0/teams/${contosoId}/channels/${encodeURIComponent(contosoGeneral)}/messages?$top=30`, { headers: { authorization: `Bearer ${await cachedToken()}` } })).text();
+const rawChannel = await (await fetch(`${sandbox.url}/v1.0/teams/${contosoId}/channels/${encodeURIComponent(contosoGeneral)}/messages?$top=30`, { headers: { authorization: `Bearer ${await cachedToken(orgEnv.MS365_MCP_TOKEN_CACHE_PATH)}` } })).text();
+if (!JSON.parse(rawChannel).value) throw new Error(`bench: the raw channel read failed: ${rawChannel.slice(0, 300)}`);
 // "Read a 200-row range": 200 rows written into the budget workbook, then read through excel_read, against the raw
 // Graph JSON of the same range.
 const rows200 = Array.from({ length: 200 }, (_, i) => [`Store ${i + 1}`, 1000 + i, 2000 + i, 3000 + i, 4000 + i, `=SUM(B${20 + i}:E${20 + i})`]);

@@ -51,6 +51,9 @@ export interface Config {
   publicUrl?: string;
   /** Entra mode: the server's own sign-in front for MCP clients not registered in Entra (multiuser/front/). */
   signInFront: boolean;
+  /** The sign-in front's pre-registered clients (JSON: client_id, client_name, redirect_uris), besides those
+   *  known by their metadata documents. */
+  oauthClientsFile?: string;
   /** Extra names allowed in Host and Origin headers (MS365_MCP_ALLOWED_HOSTS). */
   allowedHosts: string[];
   autoLogin: boolean;
@@ -121,6 +124,7 @@ const SETTINGS = {
   clientSecretFile: { schema: z.string().min(1), env: 'MS365_MCP_CLIENT_SECRET_FILE' },
   publicUrl: { schema: z.url({ protocol: /^https?$/, message: 'must be the https URL clients reach the server at, e.g. https://mcp.contoso.com' }).transform((u) => u.replace(/\/+$/, '')), env: 'MS365_MCP_PUBLIC_URL' },
   signInFront: { schema: bool, env: 'MS365_MCP_SIGNIN_FRONT', fallback: 'true' },
+  oauthClientsFile: { schema: z.string().min(1), env: 'MS365_MCP_OAUTH_CLIENTS_FILE' },
   allowedHosts: { schema: hostList, env: 'MS365_MCP_ALLOWED_HOSTS', fallback: '' },
   autoLogin: { schema: bool, env: 'MS365_MCP_AUTO_LOGIN', fallback: 'true' },
   keepAliveMinutes: { schema: positiveInt('minutes'), env: 'MS365_MCP_KEEPALIVE_MINUTES', fallback: '720' },

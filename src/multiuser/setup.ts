@@ -2,6 +2,7 @@
 // sign-in front for MCP clients Entra cannot serve, and the per-person Graph client (tokens on behalf of an Entra
 // token's person, or the ones the front keeps for its person). The sandbox stands in for the tenant with its own
 // app registration for this mode when no client id and secret are configured.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { cloudEndpoints } from '../auth/clouds.js';
 import type { Config } from '../config.js';
@@ -38,7 +39,7 @@ type App = { clientId: string; clientSecret: string; tenantId: string; cloud: Co
 
 /** The front's parts; its routes learn the server's address from the resource server once it listens. */
 async function signInFront(config: Config, app: App, scopes: string[]) {
-  const [{ processCache }, { confidentialClient }, { signingKey }, { frontStore }, { clientDirectory }, { entraSignIn }, { frontRoutes }] = await Promise.all([
+  const [{ processCache }, { confidentialClient }, { signingKey }, { frontStore }, { clientDirectory, registeredClients }, { entraSignIn }, { frontRoutes }] = await Promise.all([
     import('./front/cache.js'), import('../auth/confidential.js'), import('./front/keys.js'), import('./front/store.js'),
     import('./front/clients.js'), import('./front/entra.js'), import('./front/routes.js'),
   ]);
@@ -55,7 +56,13 @@ async function signInFront(config: Config, app: App, scopes: string[]) {
   const loopback = !config.publicUrl && LOOPBACK_HOSTS.has(config.http!.host);
   const routes = frontRoutes({
     base, resource: () => resource!.resource(), apiScope: `api://${app.clientId}/${API_SCOPE_NAME}`, scopeName: API_SCOPE_NAME,
-    clients: clientDirectory({ allowLoopback: loopback }), entra, store, key, log: app.log,
+    clients: clientDirectory({ allowLoopback: loopback, ...(config.oauthClientsFile ? { registered: registeredClients(await readClients(config.oauthClientsFile), config.oauthClientsFile) } : {}) }),
+    entra, store, key, log: app.log,
   });
   return { key, entra, routes, bind: (r: ResourceServer) => void (resource = r) };
 }
+
+const readClients = (file: string) =>
+  fs.readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read MS365_MCP_OAUTH_CLIENTS_FILE (${e.code ?? 'error'}): ${file}`);
+  });

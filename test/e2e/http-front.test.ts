@@ -59,7 +59,8 @@ beforeAll(async () => {
   clientId = metadata.clientId;
   // Graph tokens of 3 seconds: later calls show the server refreshing a person's Graph token itself.
   sandbox = await startTestSandbox({ tokenLifetimeSeconds: 3, log: (l) => sandboxLog.push(l) });
-  proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: home, MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra', NODE_EXTRA_CA_CERTS: metadata.caFile });
+  await fs.writeFile(path.join(home, 'clients.json'), JSON.stringify([{ client_id: 'contoso-desktop', client_name: 'Contoso Desktop', redirect_uris: [REDIRECT] }]));
+  proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: home, MS365_MCP_OAUTH_CLIENTS_FILE: path.join(home, 'clients.json'), MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra', NODE_EXTRA_CA_CERTS: metadata.caFile });
   url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
   base = url.slice(0, -'/mcp'.length);
 });
@@ -129,6 +130,17 @@ describe('the sign-in front', () => {
       }
     } finally {
       await Promise.all(signedIn.map((s) => s.client.close()));
+    }
+  });
+
+  it('signs a person in through a client the administrator registered (no metadata document)', async () => {
+    const provider = new BrowserProvider('contoso-desktop', REDIRECT, (u) => browse(u, MEGAN), true);
+    const client = await connectThroughFront(url, provider);
+    try {
+      expect(((await client.callTool({ name: 'users_get_me', arguments: {} })).structuredContent as { userPrincipalName: string }).userPrincipalName).toBe(MEGAN);
+      expect(proc.stderrText()).toContain('sign-in started for the client Contoso Desktop');
+    } finally {
+      await client.close();
     }
   });
 

@@ -40,10 +40,12 @@ export class BrowserProvider implements OAuthClientProvider {
   verifier = '';
   callback?: URLSearchParams;
   discovery?: OAuthDiscoveryState;
-  constructor(readonly clientMetadataUrl: string, private readonly redirectUri: string, private readonly browse: (url: URL) => Promise<URLSearchParams>) {}
+  /** `registered`: the client_id is one the administrator registered, not a metadata document's URL. */
+  constructor(private readonly clientId: string, private readonly redirectUri: string, private readonly browse: (url: URL) => Promise<URLSearchParams>, private readonly registered = false) {}
+  get clientMetadataUrl() { return this.registered ? undefined : this.clientId; }
   get redirectUrl() { return this.redirectUri; }
   get clientMetadata() { return { client_name: 'Front test client', redirect_uris: [this.redirectUri], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' }; }
-  clientInformation() { return { client_id: this.clientMetadataUrl }; }
+  clientInformation() { return { client_id: this.clientId }; }
   tokens() { return this.saved; }
   saveTokens(t: Tokens) { this.saved = t; }
   async redirectToAuthorization(authorizationUrl: URL) { this.callback = await this.browse(authorizationUrl); }

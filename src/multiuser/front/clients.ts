@@ -2,7 +2,8 @@
 // Metadata Documents, as MCP's authorization spec has clients use), fetched here, checked (it names itself, lists
 // its redirect URIs, is a public client) and kept for a few minutes. The fetch cannot be turned against the
 // server's own network: https only, no redirects, no private or loopback addresses (loopback only for a server
-// that itself listens there: development and tests), a small body and a short timeout.
+// that itself listens there: development and tests), a small body and a short timeout. An organization may also
+// pre-register clients in a file (MS365_MCP_OAUTH_CLIENTS_FILE), known by any client_id it gives them.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
@@ -28,8 +29,26 @@ function isPrivate(ip: string): boolean {
 }
 const isLoopback = (ip: string) => ip === '::1' || ip.startsWith('127.') || ip === '::ffff:127.0.0.1';
 
-export function clientDirectory(o: { allowLoopback: boolean }) {
+/** The pre-registered clients of a file: a JSON array of { client_id, client_name?, redirect_uris }. */
+export function registeredClients(json: string, file: string): ClientInfo[] {
+  const bad = (why: string) => new Error(`MS365_MCP_OAUTH_CLIENTS_FILE (${file}): ${why}. Write a JSON array such as [{"client_id": "contoso-desktop", "client_name": "Contoso Desktop", "redirect_uris": ["http://127.0.0.1/callback"]}].`);
+  let list: unknown;
+  try {
+    list = JSON.parse(json);
+  } catch {
+    throw bad('not JSON');
+  }
+  if (!Array.isArray(list)) throw bad('not an array');
+  return list.map((c: { client_id?: unknown; client_name?: unknown; redirect_uris?: unknown }, i) => {
+    if (typeof c?.client_id !== 'string' || !c.client_id) throw bad(`entry ${i + 1} has no client_id`);
+    if (!Array.isArray(c.redirect_uris) || !c.redirect_uris.length || !c.redirect_uris.every((u) => typeof u === 'string' && URL.canParse(u))) throw bad(`entry ${i + 1} (${c.client_id}) needs redirect_uris, a list of URLs`);
+    return { clientId: c.client_id, name: typeof c.client_name === 'string' ? c.client_name : c.client_id, redirectUris: c.redirect_uris as string[] };
+  });
+}
+
+export function clientDirectory(o: { allowLoopback: boolean; registered?: ClientInfo[] }) {
   const known = new Map<string, { info: ClientInfo; until: number }>();
+  const registered = new Map((o.registered ?? []).map((c) => [c.clientId, c]));
 
   async function fetchDocument(url: URL): Promise<unknown> {
     const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -53,13 +72,15 @@ export function clientDirectory(o: { allowLoopback: boolean }) {
 
   return {
     async resolve(clientId: string): Promise<ClientInfo> {
+      const pre = registered.get(clientId);
+      if (pre) return pre;
       const hit = known.get(clientId);
       if (hit && hit.until > Date.now()) return hit.info;
       let url: URL;
       try {
         url = new URL(clientId);
       } catch {
-        throw new ClientRefused('client_id must be the https URL of the client\'s metadata document (this server does not register clients)');
+        throw new ClientRefused('client_id must be the https URL of the client\'s metadata document, or a client the administrator registered (MS365_MCP_OAUTH_CLIENTS_FILE)');
       }
       if (url.protocol !== 'https:' || url.pathname === '/' || url.hash || url.username) throw new ClientRefused('client_id must be an https URL with a path, the address of the client\'s metadata document');
       const doc = (await fetchDocument(url)) as { client_id?: unknown; client_name?: unknown; redirect_uris?: unknown; token_endpoint_auth_method?: unknown };
