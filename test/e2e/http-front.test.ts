@@ -59,7 +59,8 @@ beforeAll(async () => {
   clientId = metadata.clientId;
   // Graph tokens of 3 seconds: later calls show the server refreshing a person's Graph token itself.
   sandbox = await startTestSandbox({ tokenLifetimeSeconds: 3, log: (l) => sandboxLog.push(l) });
-  await fs.writeFile(path.join(home, 'clients.json'), JSON.stringify([{ client_id: 'contoso-desktop', client_name: 'Contoso Desktop', redirect_uris: [REDIRECT] }]));
+  // Registered without a port: a loopback redirect URI takes any port (RFC 8252), as desktop clients need.
+  await fs.writeFile(path.join(home, 'clients.json'), JSON.stringify([{ client_id: 'contoso-desktop', client_name: 'Contoso Desktop', redirect_uris: [REDIRECT.replace(/:\d+\//, '/')] }]));
   proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: home, MS365_MCP_OAUTH_CLIENTS_FILE: path.join(home, 'clients.json'), MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra', NODE_EXTRA_CA_CERTS: metadata.caFile });
   url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
   base = url.slice(0, -'/mcp'.length);

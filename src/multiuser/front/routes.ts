@@ -46,6 +46,24 @@ function page(res: http.ServerResponse, status: number, text: string): void {
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end(JSON.stringify(body));
 }
+/** Whether a redirect URI is one the client lists: exactly, or (RFC 8252, native apps) a loopback http address
+ *  with any port, as a desktop client listens on whatever port is free at sign-in. */
+function redirectAllowed(listed: string[], given: string): boolean {
+  if (listed.includes(given)) return true;
+  let g: URL;
+  try {
+    g = new URL(given);
+  } catch {
+    return false;
+  }
+  const loopback = (u: URL) => u.protocol === 'http:' && ['127.0.0.1', '[::1]'].includes(u.hostname);
+  if (!loopback(g)) return false;
+  return listed.some((l) => {
+    const u = URL.canParse(l) ? new URL(l) : undefined;
+    return !!u && loopback(u) && u.hostname === g.hostname && u.pathname === g.pathname && u.search === g.search;
+  });
+}
+
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
 export function frontRoutes(d: FrontDeps) {
@@ -81,7 +99,7 @@ export function frontRoutes(d: FrontDeps) {
       throw e;
     }
     const redirectUri = q.get('redirect_uri') ?? '';
-    if (!client.redirectUris.includes(redirectUri)) return page(res, 400, `Sign-in refused: the redirect_uri is not one the client ${client.name} lists in its metadata document.`);
+    if (!redirectAllowed(client.redirectUris, redirectUri)) return page(res, 400, `Sign-in refused: the redirect_uri is not one the client ${client.name} lists in its metadata document or registration.`);
     const state = q.get('state') ?? undefined;
     const fail = (error: string, description: string) => back(res, redirectUri, { error, error_description: description, state });
     if (q.get('response_type') !== 'code') return fail('unsupported_response_type', 'response_type must be code');
