@@ -8,7 +8,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ORG_CLIENT_ID, SANDBOX_SERVER_APP_ID, SANDBOX_TENANT_ID } from '../../src/sandbox/testing.js';
 import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
-import { startCli } from './process.js';
+import { startCli, startEntraServer } from './process.js';
 
 const API_SCOPE = `api://${SANDBOX_SERVER_APP_ID}/access_as_user`;
 const REDIRECT = 'http://127.0.0.1:33418/callback';
@@ -38,8 +38,7 @@ const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', h
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: await tempDir(), MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra' });
-  url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
+  ({ proc, url } = await startEntraServer(sandbox.url, { HOME: await tempDir() }));
 });
 afterAll(async () => {
   expect(await proc?.stop()).toBe(0);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from '../../scripts/chromium.mjs';
 import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
 import { BrowserProvider, type ClientMetadata, connectThroughFront, serveClientMetadata } from '../support/front.js';
-import { startCli } from './process.js';
+import { startCli, startEntraServer } from './process.js';
 
 const ADELE = 'adele.vance@contoso.sandbox';
 const MEGAN = 'megan.bowen@contoso.sandbox';
@@ -40,8 +40,7 @@ beforeAll(async () => {
     (async () => {
       metadata = await serveClientMetadata(home, redirect, 'Browser test client');
       sandbox = await startTestSandbox();
-      proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: home, MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra', NODE_EXTRA_CA_CERTS: metadata.caFile });
-      url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
+      ({ proc, url } = await startEntraServer(sandbox.url, { HOME: home, NODE_EXTRA_CA_CERTS: metadata.caFile }));
     })(),
   ]);
   // --no-sandbox: Chromium's own sandbox needs user namespaces a container or a root CI runner may not allow.

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_SERVER_APP_ID } from '../../src/sandbox/testing.js';
 import { graph, startTestSandbox, tempDir, tokenFor, type TestSandbox } from '../fixtures.js';
 import { BrowserProvider, type ClientMetadata, connectThroughFront, serveClientMetadata } from '../support/front.js';
-import { startCli } from './process.js';
+import { startCli, startEntraServer } from './process.js';
 
 const ADELE = 'adele.vance@contoso.sandbox';
 const MEGAN = 'megan.bowen@contoso.sandbox';
@@ -61,8 +61,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ tokenLifetimeSeconds: 3, log: (l) => sandboxLog.push(l) });
   // Registered without a port: a loopback redirect URI takes any port (RFC 8252), as desktop clients need.
   await fs.writeFile(path.join(home, 'clients.json'), JSON.stringify([{ client_id: 'contoso-desktop', client_name: 'Contoso Desktop', redirect_uris: [REDIRECT.replace(/:\d+\//, '/')] }]));
-  proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: home, MS365_MCP_OAUTH_CLIENTS_FILE: path.join(home, 'clients.json'), MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra', NODE_EXTRA_CA_CERTS: metadata.caFile });
-  url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
+  ({ proc, url } = await startEntraServer(sandbox.url, { HOME: home, MS365_MCP_OAUTH_CLIENTS_FILE: path.join(home, 'clients.json'), NODE_EXTRA_CA_CERTS: metadata.caFile }));
   base = url.slice(0, -'/mcp'.length);
 });
 afterAll(async () => {

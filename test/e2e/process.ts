@@ -64,3 +64,11 @@ export function startCli(args: string[], env: Record<string, string>): ChildProc
     },
   });
 }
+
+/** The built server for many people over HTTP (MS365_MCP_HTTP_AUTH=entra, organization mode) against a sandbox
+ *  tenant, on a free loopback port; `env` adds to or overrides its environment (HOME at least). */
+export async function startEntraServer(sandboxUrl: string, env: Record<string, string>): Promise<{ proc: ReturnType<typeof startCli>; url: string }> {
+  const proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandboxUrl, MS365_MCP_HTTP_AUTH: 'entra', ...env });
+  const url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
+  return { proc, url };
+}

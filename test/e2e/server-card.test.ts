@@ -8,7 +8,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_SERVER_APP_ID, SANDBOX_TENANT_ID } from '../../src/sandbox/testing.js';
 import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
-import { startCli } from './process.js';
+import { startCli, startEntraServer } from './process.js';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 const TOKEN = '5d1c9e7a3b8f4e2d6a0c9b7e5f3d1a8c6e4b2d0f9a7c5e3b';
@@ -172,8 +172,7 @@ describe('server card, many users (entra)', () => {
   let url: string;
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: await tempDir(), MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: sandbox.url, MS365_MCP_HTTP_AUTH: 'entra' });
-    url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
+    ({ proc, url } = await startEntraServer(sandbox.url, { HOME: await tempDir() }));
   });
   afterAll(async () => {
     expect(await proc?.stop()).toBe(0);

@@ -10,7 +10,7 @@ import { wallToInstant } from '../time/datetime.js';
 import { findZone, UTC } from '../time/zones.js';
 import { flaggedTaskChangesOnlyStatus } from './errors.js';
 import { guid, stableKey, taskId } from './ids.js';
-import type { StoredTask, StoredTaskList, StoredWhen, TodoState } from './model.js';
+import { blankTask, type StoredTask, type StoredTaskList, type StoredWhen, type TodoState } from './model.js';
 
 const when = (d: DateTimeTimeZone | undefined): StoredWhen | null => {
   const zone = d ? (findZone(d.timeZone) ?? UTC) : UTC;
@@ -47,24 +47,8 @@ export function flaggedTasks(state: TodoState, ownerId: string, list: StoredTask
     }
     const key = stableKey(`${ownerId}/flagged/${m.id}`);
     const made: StoredTask = {
-      id: taskId(key),
-      changeKey: newChangeKey(),
-      createdDateTime: m.receivedDateTime,
-      lastModifiedDateTime: m.lastModifiedDateTime,
-      listId: list.id,
+      ...blankTask(list.id, { id: taskId(key), changeKey: newChangeKey(), createdDateTime: m.receivedDateTime, lastModifiedDateTime: m.lastModifiedDateTime }),
       title: m.subject,
-      body: { contentType: 'text', content: '' },
-      bodyLastModifiedDateTime: m.receivedDateTime,
-      importance: 'normal',
-      status: 'notStarted',
-      isReminderOn: false,
-      categories: [],
-      dueDateTime: null,
-      startDateTime: null,
-      reminderDateTime: null,
-      completedDateTime: null,
-      recurrence: null,
-      checklistItems: [],
       linkedResources: [{ id: guid(`${key}/link`), changeKey: key.slice(0, 8), createdDateTime: m.receivedDateTime, lastModifiedDateTime: m.receivedDateTime, webUrl: m.webLink, applicationName: 'Outlook', displayName: m.subject, externalId: m.id }],
       ...mirrored,
     };

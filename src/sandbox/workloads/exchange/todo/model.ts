@@ -56,6 +56,26 @@ export interface StoredTask extends Stamp {
   linkedResources: StoredLinkedResource[];
 }
 
+/** What a task holds before anyone sets anything: Graph's defaults for a new todoTask. */
+export const blankTask = (listId: string, stamp: Stamp): StoredTask => ({
+  ...stamp,
+  listId,
+  title: '',
+  body: { contentType: 'text', content: '' },
+  bodyLastModifiedDateTime: stamp.createdDateTime,
+  importance: 'normal',
+  status: 'notStarted',
+  isReminderOn: false,
+  categories: [],
+  dueDateTime: null,
+  startDateTime: null,
+  reminderDateTime: null,
+  completedDateTime: null,
+  recurrence: null,
+  checklistItems: [],
+  linkedResources: [],
+});
+
 export interface TodoBook {
   lists: StoredTaskList[];
   tasks: StoredTask[];

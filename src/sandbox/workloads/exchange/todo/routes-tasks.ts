@@ -10,7 +10,7 @@ import { flaggedTasks, patchFlaggedTask, removeFlaggedTask } from './flagged.js'
 import { taskEntity } from './entity.js';
 import { flaggedListIsReadOnly, nestedOnCreateOnly, notNullable } from './errors.js';
 import { taskId } from './ids.js';
-import type { StoredTask, TodoState } from './model.js';
+import { blankTask, type StoredTask, type TodoState } from './model.js';
 import { nextOccurrence } from './recurrence-next.js';
 import { innerStamp, TASK_CREATE_ONLY, TASK_IGNORED, TASK_NON_NULLABLE, TASK_SETTERS } from './task-input.js';
 import { taskStyle } from './style.js';
@@ -73,25 +73,7 @@ const tasksDecl: CollectionDecl<TodoState, StoredTask> = {
   create: (ctx, fields, stamp) => {
     if (listOf(ctx).wellknownListName === 'flaggedEmails') throw flaggedListIsReadOnly();
     checkNulls(fields);
-    const task: StoredTask = {
-      ...stamp,
-      listId: ctx.params.listId,
-      title: '',
-      body: { contentType: 'text', content: '' },
-      bodyLastModifiedDateTime: stamp.createdDateTime,
-      importance: 'normal',
-      status: 'notStarted',
-      isReminderOn: false,
-      categories: [],
-      dueDateTime: null,
-      startDateTime: null,
-      reminderDateTime: null,
-      completedDateTime: null,
-      recurrence: null,
-      checklistItems: [],
-      linkedResources: [],
-      ...(fields as Partial<StoredTask>),
-    };
+    const task: StoredTask = { ...blankTask(ctx.params.listId, stamp), ...(fields as Partial<StoredTask>) };
     reminderFollows(task, fields);
     return task;
   },
