@@ -47,6 +47,9 @@ export interface Config {
   /** The app registration's client secret (entra mode), from MS365_MCP_CLIENT_SECRET(_FILE). */
   clientSecret?: string;
   clientSecretFile?: string;
+  /** Or its certificate credential: the certificate and private key, PEM, from MS365_MCP_CLIENT_CERTIFICATE_FILE. */
+  clientCertificate?: string;
+  clientCertificateFile?: string;
   /** The server's address as clients reach it (entra mode), e.g. https://mcp.contoso.com. */
   publicUrl?: string;
   /** Entra mode: the server's own sign-in front for MCP clients not registered in Entra (multiuser/front/). */
@@ -122,6 +125,7 @@ const SETTINGS = {
   httpAuth: { schema: oneOf(['token', 'entra'] as const), env: 'MS365_MCP_HTTP_AUTH', fallback: 'token' },
   clientSecret: { schema: z.string().trim().min(1), env: 'MS365_MCP_CLIENT_SECRET', secret: true },
   clientSecretFile: { schema: z.string().min(1), env: 'MS365_MCP_CLIENT_SECRET_FILE' },
+  clientCertificateFile: { schema: z.string().min(1), env: 'MS365_MCP_CLIENT_CERTIFICATE_FILE' },
   publicUrl: { schema: z.url({ protocol: /^https?$/, message: 'must be the https URL clients reach the server at, e.g. https://mcp.contoso.com' }).transform((u) => u.replace(/\/+$/, '')), env: 'MS365_MCP_PUBLIC_URL' },
   signInFront: { schema: bool, env: 'MS365_MCP_SIGNIN_FRONT', fallback: 'true' },
   oauthClientsFile: { schema: z.string().min(1), env: 'MS365_MCP_OAUTH_CLIENTS_FILE' },
@@ -137,25 +141,33 @@ export const ENV_VARS: string[] = [
   ...TOGGLE_NAMES.map((t) => `MS365_MCP_ENABLE_${t}`),
 ];
 
-/** Entra mode's settings, checked: the client secret (read from its file), the app registration and tenant. */
-function entraAccess(out: Record<string, unknown>): { clientSecret?: string } {
+/** Entra mode's settings, checked: the client secret or certificate (read from their files), the app registration
+ *  and tenant. */
+function entraAccess(out: Record<string, unknown>): { clientSecret?: string; clientCertificate?: string } {
   const fail = (why: string) => new ConfigError(`Invalid configuration: MS365_MCP_HTTP_AUTH=entra ${why}`);
   if (out.httpToken) throw fail('does not use MS365_MCP_HTTP_TOKEN: each person signs in with their own account; remove it');
   const sandbox = out.cloud === 'sandbox';
   if (!sandbox && !out.clientId) throw fail('needs MS365_MCP_CLIENT_ID: the app registration that exposes api://{client id}/access_as_user (docs/deployment.md)');
   if (!sandbox && (!out.tenantId || /^(common|organizations|consumers)$/i.test(String(out.tenantId)))) throw fail('needs MS365_MCP_TENANT_ID: your tenant\'s id or domain (tokens are checked against its issuer)');
-  if (out.clientSecret && out.clientSecretFile) throw fail('takes one of MS365_MCP_CLIENT_SECRET and MS365_MCP_CLIENT_SECRET_FILE, not both');
-  if (out.clientSecretFile) {
+  if ([out.clientSecret, out.clientSecretFile, out.clientCertificateFile].filter(Boolean).length > 1) throw fail('takes one of MS365_MCP_CLIENT_SECRET, MS365_MCP_CLIENT_SECRET_FILE and MS365_MCP_CLIENT_CERTIFICATE_FILE');
+  const read = (name: string, file: unknown) => {
     try {
-      return { clientSecret: fs.readFileSync(String(out.clientSecretFile), 'utf8').trim() };
+      return fs.readFileSync(String(file), 'utf8').trim();
     } catch (e) {
-      throw fail(`cannot read MS365_MCP_CLIENT_SECRET_FILE (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${String(out.clientSecretFile)}`);
+      throw fail(`cannot read ${name} (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${String(file)}`);
     }
+  };
+  const found: { clientSecret?: string; clientCertificate?: string } = {};
+  if (out.clientSecretFile) found.clientSecret = read('MS365_MCP_CLIENT_SECRET_FILE', out.clientSecretFile);
+  if (out.clientCertificateFile) {
+    const pem = read('MS365_MCP_CLIENT_CERTIFICATE_FILE', out.clientCertificateFile);
+    if (!/-----BEGIN CERTIFICATE-----/.test(pem) || !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)) throw fail('needs MS365_MCP_CLIENT_CERTIFICATE_FILE to hold the certificate and its private key, both PEM (-----BEGIN CERTIFICATE----- and -----BEGIN PRIVATE KEY-----)');
+    found.clientCertificate = pem;
   }
-  if (!out.clientSecret && !sandbox) throw fail('needs MS365_MCP_CLIENT_SECRET or MS365_MCP_CLIENT_SECRET_FILE (a Docker secret): the app registration\'s client secret, for exchanging tokens on behalf of each person');
+  if (!out.clientSecret && !found.clientSecret && !found.clientCertificate && !sandbox) throw fail('needs MS365_MCP_CLIENT_SECRET(_FILE) or MS365_MCP_CLIENT_CERTIFICATE_FILE (a Docker secret): the app registration\'s credential, for exchanging tokens on behalf of each person');
   const http = out.http as { host: string; port: number };
   if (!out.publicUrl && !LOOPBACK_HOSTS.has(http.host)) throw fail(`needs MS365_MCP_PUBLIC_URL: the https address clients reach the server at (it is in the metadata they discover)`);
-  return {};
+  return found;
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv): string {

@@ -107,7 +107,7 @@ describe('many users over HTTP (MS365_MCP_HTTP_AUTH=entra)', () => {
     const steps: [Record<string, string>, RegExp][] = [
       [{}, /needs MS365_MCP_CLIENT_ID/],
       [{ MS365_MCP_CLIENT_ID: GUID }, /needs MS365_MCP_TENANT_ID/],
-      [{ MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com' }, /needs MS365_MCP_CLIENT_SECRET or MS365_MCP_CLIENT_SECRET_FILE/],
+      [{ MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com' }, /needs MS365_MCP_CLIENT_SECRET\(_FILE\) or MS365_MCP_CLIENT_CERTIFICATE_FILE/],
       [{ MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com', MS365_MCP_CLIENT_SECRET: 's3cret' }, /needs MS365_MCP_PUBLIC_URL/],
       [{ MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com', MS365_MCP_CLIENT_SECRET: 's3cret', MS365_MCP_HTTP_TOKEN: 'x'.repeat(40), MS365_MCP_PUBLIC_URL: 'https://mcp.contoso.com' }, /does not use MS365_MCP_HTTP_TOKEN/],
     ];
@@ -115,6 +115,13 @@ describe('many users over HTTP (MS365_MCP_HTTP_AUTH=entra)', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-secret-'));
     await fs.writeFile(path.join(dir, 'secret'), 's3cret\n');
     const c = buildConfig('serve', {}, { ...base, MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com', MS365_MCP_CLIENT_SECRET_FILE: path.join(dir, 'secret'), MS365_MCP_PUBLIC_URL: 'https://mcp.contoso.com/' });
+    // A certificate instead: the file must hold the certificate and its key; one credential only.
+    const app = { ...base, MS365_MCP_CLIENT_ID: GUID, MS365_MCP_TENANT_ID: 'contoso.com', MS365_MCP_PUBLIC_URL: 'https://mcp.contoso.com' };
+    await fs.writeFile(path.join(dir, 'cert-only.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    expect(() => buildConfig('serve', {}, { ...app, MS365_MCP_CLIENT_CERTIFICATE_FILE: path.join(dir, 'cert-only.pem') })).toThrow(/hold the certificate and its private key/);
+    expect(() => buildConfig('serve', {}, { ...app, MS365_MCP_CLIENT_CERTIFICATE_FILE: path.join(dir, 'cert-only.pem'), MS365_MCP_CLIENT_SECRET: 's3cret' })).toThrow(/takes one of MS365_MCP_CLIENT_SECRET, MS365_MCP_CLIENT_SECRET_FILE and MS365_MCP_CLIENT_CERTIFICATE_FILE/);
+    await fs.writeFile(path.join(dir, 'credential.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
+    expect(buildConfig('serve', {}, { ...app, MS365_MCP_CLIENT_CERTIFICATE_FILE: path.join(dir, 'credential.pem') }).clientCertificate).toMatch(/BEGIN PRIVATE KEY/);
     expect(c).toMatchObject({ httpAuth: 'entra', clientSecret: 's3cret', publicUrl: 'https://mcp.contoso.com' });
   });
 });

@@ -1,6 +1,7 @@
 // This server's own app registration as an MSAL confidential client, for the many-user HTTP mode: on behalf of a
 // person (obo.ts) and the sign-in front's authorization code flow (multiuser/front/). Loaded only in that mode:
 // MSAL is large.
+import { X509Certificate } from 'node:crypto';
 import { ConfidentialClientApplication, CryptoProvider, type ICachePlugin, LogLevel as MsalLogLevel } from '@azure/msal-node';
 import type { Logger } from '../log.js';
 import { type Cloud, cloudEndpoints, sandboxMetadata } from './clouds.js';
@@ -8,7 +9,9 @@ import { FetchNetworkClient } from './network.js';
 
 export interface ConfidentialOptions {
   clientId: string;
-  clientSecret: string;
+  /** The app's credential: a secret, or a certificate and its private key (PEM, one text). */
+  clientSecret?: string;
+  clientCertificate?: string;
   tenantId: string;
   cloud: Cloud;
   sandboxUrl?: string;
@@ -21,7 +24,7 @@ export function confidentialClient(o: ConfidentialOptions): ConfidentialClientAp
   const ep = cloudEndpoints(o.cloud, o.sandboxUrl);
   const authority = `${ep.authorityHost}/${o.tenantId}`;
   return new ConfidentialClientApplication({
-    auth: { clientId: o.clientId, clientSecret: o.clientSecret, authority, knownAuthorities: [new URL(ep.authorityHost).host], ...(o.cloud === 'sandbox' ? sandboxMetadata(authority) : {}) },
+    auth: { clientId: o.clientId, ...credential(o), authority, knownAuthorities: [new URL(ep.authorityHost).host], ...(o.cloud === 'sandbox' ? sandboxMetadata(authority) : {}) },
     ...(o.cachePlugin ? { cache: { cachePlugin: o.cachePlugin } } : {}),
     system: {
       networkClient: new FetchNetworkClient({ sandboxUrl: o.cloud === 'sandbox' ? o.sandboxUrl : undefined, log: o.log }),
@@ -34,6 +37,18 @@ export { adminConsentUrl } from './consent-url.js';
 
 /** Graph's permissions of a scope list, without the OpenID Connect ones MSAL adds itself. */
 export const graphOnly = (scopes: readonly string[]) => scopes.filter((s) => !['openid', 'profile', 'offline_access'].includes(s.toLowerCase()));
+
+/** MSAL's form of the credential: the secret, or the certificate's SHA-256 thumbprint (hex) with its private key. */
+function credential(o: Pick<ConfidentialOptions, 'clientSecret' | 'clientCertificate'>): { clientSecret: string } | { clientCertificate: { thumbprintSha256: string; privateKey: string } } {
+  if (o.clientCertificate) {
+    const cert = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/.exec(o.clientCertificate)?.[0];
+    const key = /-----BEGIN (?:RSA )?PRIVATE KEY-----[^-]+-----END (?:RSA )?PRIVATE KEY-----/.exec(o.clientCertificate)?.[0];
+    if (!cert || !key) throw new Error('the client certificate file needs the certificate and its private key, both PEM');
+    return { clientCertificate: { thumbprintSha256: new X509Certificate(cert).fingerprint256.replace(/:/g, ''), privateKey: key } };
+  }
+  if (!o.clientSecret) throw new Error('the app registration needs a client secret or certificate');
+  return { clientSecret: o.clientSecret };
+}
 
 /** A PKCE verifier and its S256 challenge, as MSAL makes them. */
 export const pkceCodes = (): Promise<{ verifier: string; challenge: string }> => new CryptoProvider().generatePkceCodes();

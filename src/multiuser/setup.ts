@@ -17,11 +17,12 @@ export async function manyUsers(config: Config, scopes: string[], log: Logger): 
   const sandbox = config.cloud === 'sandbox';
   const clientId = config.clientId ?? (sandbox ? SANDBOX_SERVER_APP_ID : undefined);
   const tenantId = config.tenantId ?? (sandbox ? SANDBOX_TENANT_ID : undefined);
-  const clientSecret = config.clientSecret ?? (sandbox ? SANDBOX_SERVER_SECRET : undefined);
+  const clientCertificate = config.clientCertificate;
+  const clientSecret = config.clientSecret ?? (sandbox && !clientCertificate ? SANDBOX_SERVER_SECRET : undefined);
   // config.ts has refused a configuration without them; this is for the type checker.
-  if (!clientId || !tenantId || !clientSecret || !config.http) throw new Error('many-user mode needs a client id, tenant and client secret');
+  if (!clientId || !tenantId || !(clientSecret || clientCertificate) || !config.http) throw new Error('many-user mode needs a client id, tenant and client secret or certificate');
   const ep = cloudEndpoints(config.cloud, config.sandboxUrl);
-  const app = { clientId, clientSecret, tenantId, cloud: config.cloud, sandboxUrl: config.sandboxUrl, log };
+  const app = { clientId, ...(clientSecret ? { clientSecret } : { clientCertificate }), tenantId, cloud: config.cloud, sandboxUrl: config.sandboxUrl, log };
   const front = config.signInFront ? await signInFront(config, app, scopes) : undefined;
   const resource = resourceServer({
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), clientId, tenantId, authorityHost: ep.authorityHost,
@@ -35,7 +36,7 @@ export async function manyUsers(config: Config, scopes: string[], log: Logger): 
   return { resource, perUser: perUser({ graphBase: ep.graphBase, cloud: config.cloud, scopes, graphToken, log }), ...(front ? { front: front.routes } : {}) };
 }
 
-type App = { clientId: string; clientSecret: string; tenantId: string; cloud: Config['cloud']; sandboxUrl?: string; log: Logger };
+type App = { clientId: string; clientSecret?: string; clientCertificate?: string; tenantId: string; cloud: Config['cloud']; sandboxUrl?: string; log: Logger };
 
 /** The front's parts; its routes learn the server's address from the resource server once it listens. */
 async function signInFront(config: Config, app: App, scopes: string[]) {

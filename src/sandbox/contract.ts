@@ -34,6 +34,9 @@ export interface SandboxOptions extends TenantSettings {
   /** A fault for clients to be tested against: a refresh token dies the moment it is redeemed, where Entra
    *  keeps it valid until it expires. Default false. */
   strictRefreshRotation?: boolean;
+  /** PEM certificates registered on app registrations, by app id: their private keys' assertions authenticate
+   *  the app as a confidential client (certificate credentials), as a secret does. */
+  appCertificates?: Readonly<Record<string, readonly string[]>>;
   /** Log lines (never tokens) go here; default: nothing. */
   log?: (line: string) => void;
 }

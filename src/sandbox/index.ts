@@ -36,6 +36,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? 3600,
     deviceCodeIntervalSeconds: opts.deviceCodeIntervalSeconds ?? 1,
     strictRefreshRotation: opts.strictRefreshRotation,
+    appCertificates: opts.appCertificates,
     log,
     now: Date.now,
   });

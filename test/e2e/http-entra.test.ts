@@ -3,15 +3,13 @@
 // that points at it; each person's tool calls answered with their own data, under concurrency, through the
 // on-behalf-of exchange server-side; tokens for another audience or signed by another key refused.
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { CryptoProvider } from '@azure/msal-node';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_ORG_CLIENT_ID, SANDBOX_SERVER_APP_ID, SANDBOX_TENANT_ID } from '../../src/sandbox/testing.js';
+import { SANDBOX_SERVER_APP_ID, SANDBOX_TENANT_ID } from '../../src/sandbox/testing.js';
 import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
+import { API_SCOPE, apiToken as entraToken } from '../support/entra.js';
 import { startCli, startEntraServer } from './process.js';
 
-const API_SCOPE = `api://${SANDBOX_SERVER_APP_ID}/access_as_user`;
-const REDIRECT = 'http://127.0.0.1:33418/callback';
 const ADELE = 'adele.vance@contoso.sandbox';
 const MEGAN = 'megan.bowen@contoso.sandbox';
 
@@ -19,15 +17,7 @@ let sandbox: TestSandbox;
 let proc: ReturnType<typeof startCli>;
 let url: string;
 
-/** A token for the server's API as `upn`: the sign-in page approved, the code redeemed with PKCE. */
-async function apiToken(upn: string, scope = API_SCOPE): Promise<string> {
-  const pkce = await new CryptoProvider().generatePkceCodes();
-  const q = new URLSearchParams({ client_id: SANDBOX_ORG_CLIENT_ID, response_type: 'code', redirect_uri: REDIRECT, scope, code_challenge: pkce.challenge, code_challenge_method: 'S256' });
-  const approved = await fetch(`${sandbox.url}/${SANDBOX_TENANT_ID}/oauth2/v2.0/authorize`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: q.toString(), user: upn, action: 'approve' }) });
-  const code = new URL(approved.headers.get('location')!).searchParams.get('code')!;
-  const tok = await fetch(`${sandbox.url}/${SANDBOX_TENANT_ID}/oauth2/v2.0/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: SANDBOX_ORG_CLIENT_ID, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: pkce.verifier, scope }) });
-  return ((await tok.json()) as { access_token: string }).access_token;
-}
+const apiToken = (upn: string, scope = API_SCOPE) => entraToken(sandbox, upn, scope);
 
 async function clientFor(token: string): Promise<Client> {
   const client = new Client({ name: 'many-users-test', version: '1' });

@@ -156,6 +156,11 @@ export const clientSecretMissing = (): AadError =>
 export const clientSecretInvalid = (clientId: string): AadError =>
   e(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`);
 
+export const assertionType = (): AadError =>
+  e(400, 'invalid_request', 700016, "client_assertion_type must be 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'.");
+
+export const assertionInvalid = (text: string, code = 700027): AadError => e(401, 'invalid_client', code, text);
+
 export const publicClientSecret = (): AadError =>
   e(401, 'invalid_client', 700025, 'Client is public so neither client_assertion nor client_secret should be presented.');
 

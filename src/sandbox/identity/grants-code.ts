@@ -4,6 +4,7 @@
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { appOf } from './apps.js';
+import { assertionError } from './client-assertion.js';
 import { appDisplayName } from './authority.js';
 import type { IdentityContext } from './context.js';
 import * as E from './errors.js';
@@ -14,15 +15,17 @@ import { parseScopes } from './scopes.js';
 const failure = (error: AadError): GrantResult => ({ ok: false, error });
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-/** Entra's client authentication: a registered secret for a confidential client, nothing for a public one. */
-export function clientAuthError(form: URLSearchParams, clientId: string): AadError | undefined {
+/** Entra's client authentication: a registered secret or certificate for a confidential client, nothing for a
+ *  public one. */
+export async function clientAuthError(ctx: IdentityContext, form: URLSearchParams, clientId: string): Promise<AadError | undefined> {
   const app = appOf(clientId);
   const secret = form.get('client_secret');
   const assertion = form.get('client_assertion');
-  if (!app?.secrets.length) return secret || assertion ? E.publicClientSecret() : undefined;
+  const certificates = ctx.certificates.get(clientId) ?? [];
+  if (!app?.secrets.length && !certificates.length) return secret || assertion ? E.publicClientSecret() : undefined;
   if (!secret && !assertion) return E.clientSecretMissing();
-  if (assertion) return E.clientSecretInvalid(clientId); // certificate credentials are not registered in the sandbox
-  return app.secrets.some((s) => same(s, secret!)) ? undefined : E.clientSecretInvalid(clientId);
+  if (assertion) return assertionError(certificates, form, clientId, ctx.now());
+  return app?.secrets.some((s) => same(s, secret!)) ? undefined : E.clientSecretInvalid(clientId);
 }
 
 export async function redeemAuthCode(ctx: IdentityContext, form: URLSearchParams, clientId: string): Promise<GrantResult> {

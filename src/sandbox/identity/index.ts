@@ -4,6 +4,7 @@
 import type { Directory, DirectoryUser } from '../directory/directory.js';
 import type { IdentityContext } from './context.js';
 import { Consents } from './apps.js';
+import { registeredCertificate } from './client-assertion.js';
 import { AuthCodeStore } from './auth-codes.js';
 import { DeviceCodeStore } from './device-codes.js';
 import { loadOrCreateSigningKey } from './keys.js';
@@ -29,6 +30,7 @@ export async function createIdentity(opts: IdentityOptions): Promise<IdentitySer
     deviceCodes: new DeviceCodeStore(opts.now),
     authCodes: new AuthCodeStore(opts.now),
     consents: new Consents(),
+    certificates: new Map(Object.entries(opts.appCertificates ?? {}).map(([app, pems]) => [app, pems.map(registeredCertificate)])),
     deviceCodeIntervalSeconds: opts.deviceCodeIntervalSeconds,
     autoApproveUser,
     log: opts.log,

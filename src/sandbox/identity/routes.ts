@@ -139,7 +139,7 @@ function startDeviceCode(
 async function token(ctx: IdentityContext, res: ServerResponse, form: URLSearchParams, clientId: string, ids: RequestIds): Promise<void> {
   const grantType = form.get('grant_type');
   if (!grantType) return sendError(res, E.missingParameter('grant_type'), ids, ctx.now());
-  const refused = clientAuthError(form, clientId);
+  const refused = await clientAuthError(ctx, form, clientId);
   if (refused) return sendError(res, refused, ids, ctx.now());
   let result;
   if (DEVICE_CODE_GRANTS.has(grantType)) result = await redeemDeviceCode(ctx, form, clientId);

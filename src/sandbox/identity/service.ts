@@ -15,6 +15,8 @@ export interface IdentityOptions {
   now: () => number;
   /** A fault: a refresh token dies the moment it is redeemed (Entra keeps it valid until it expires). */
   strictRefreshRotation?: boolean;
+  /** PEM certificates registered on app registrations, by app id (certificate credentials). */
+  appCertificates?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type AccessCheck = { ok: true; principal: Principal } | { ok: false; code: 'InvalidAuthenticationToken'; message: string };
