@@ -2,6 +2,7 @@
 // that Kubernetes' schemas accept, and those objects say what the guide promises: probes, replicas that survive
 // a drain, egress to DNS, HTTPS and Redis only, secrets as files, non-root read-only pods, a configuration the
 // server itself accepts.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { render } from '../scripts/kustomize.mjs';
 import { parseCommandLine } from '../src/cli.js';
 import { ENV_VARS } from '../src/config.js';
 import { schemaProblems, unknownFields } from './support/k8s-schema.js';
+import { PENDING_SETTINGS } from './support/pending-settings.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rendered YAML is checked by schema, then read freely */
 type Obj = any;
@@ -23,10 +25,6 @@ const find = (objects: Obj[], kind: string, name: string) => {
   return o;
 };
 const matches = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels[k] === v);
-
-// Settings issue 16's other branches add to config.ts (Redis, encryption at rest); until they are there, the
-// names this material assumes are listed here so that a typo in any other name still fails.
-const PENDING_SETTINGS = ['MS365_MCP_REDIS_URL', 'MS365_MCP_REDIS_PASSWORD_FILE', 'MS365_MCP_ENCRYPTION_KEY_FILE'];
 
 describe('Kubernetes manifests against the API schemas', () => {
   for (const overlay of OVERLAYS) {
@@ -85,8 +83,10 @@ describe('what the Kubernetes manifests promise', () => {
     // A pod leaves the Service within seconds of going unready, well before liveness would restart it.
     const unready = server.readinessProbe.periodSeconds * server.readinessProbe.failureThreshold;
     expect(unready).toBeLessThan(server.livenessProbe.periodSeconds * server.livenessProbe.failureThreshold);
-    // The preStop pause and the server's drain both fit in the grace period.
-    expect(Number(server.lifecycle.preStop.exec.command[1])).toBeLessThan(pod.terminationGracePeriodSeconds - 30);
+    // The preStop pause and the server's drain both fit in the pod's grace period, with time to exit.
+    const drain = Number(find(objects, 'ConfigMap', 'ms365-mcp-config').data.MS365_MCP_SHUTDOWN_GRACE_SECONDS);
+    expect(drain).toBeGreaterThan(0);
+    expect(Number(server.lifecycle.preStop.exec.command[1]) + drain).toBeLessThan(pod.terminationGracePeriodSeconds - 5);
   });
 
   it('bounds memory and CPU, with V8\'s heap below the memory limit', () => {
@@ -185,7 +185,7 @@ describe('what the Kubernetes manifests promise', () => {
         for (const [name, value] of Object.entries(env)) {
           if (!name.endsWith('_FILE')) continue;
           env[name] = path.join(secrets, path.basename(value));
-          writeFileSync(env[name], 'not-a-real-secret\n', { mode: 0o600 });
+          writeFileSync(env[name], name.includes('KEY') ? `${randomBytes(32).toString('base64')}\n` : 'not-a-real-secret\n', { mode: 0o600 });
         }
         const config = parseCommandLine(container.command.slice(2), env);
         expect(config.httpAuth).toBe('entra');
