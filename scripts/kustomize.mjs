@@ -10,7 +10,7 @@ import { parseAllDocuments, stringify } from 'yaml';
 
 const KNOWN_KEYS = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'images', 'patches']);
 
-/** @returns {object[]} the objects of the kustomization in folder `dir`, in the order they are declared */
+/** @returns {Array<Record<string, any>>} the objects of the kustomization in folder `dir`, in the order they are declared */
 export function render(dir) {
   const file = path.join(dir, 'kustomization.yaml');
   const k = readYaml(file)[0] ?? {};
@@ -48,6 +48,7 @@ function applyPatch(objects, p, dir, file) {
 
 /** One RFC 6902 operation (add, replace, remove) on `doc`, in place. */
 function jsonPatch(doc, op, file) {
+  if (!['add', 'replace', 'remove'].includes(op.op)) throw new Error(`${file}: patch operation ${op.op} not supported`);
   const tokens = op.path.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
   const last = tokens.pop();
   let parent = doc;
@@ -60,14 +61,12 @@ function jsonPatch(doc, op, file) {
     if (!Number.isInteger(i) || i < 0 || i > parent.length || (op.op !== 'add' && i === parent.length)) throw new Error(`${file}: ${op.path}: index out of range`);
     if (op.op === 'add') parent.splice(i, 0, op.value);
     else if (op.op === 'replace') parent[i] = op.value;
-    else if (op.op === 'remove') parent.splice(i, 1);
-    else throw new Error(`${file}: patch operation ${op.op} not supported`);
+    else parent.splice(i, 1);
     return;
   }
-  if (op.op !== 'add' && !(last in parent)) throw new Error(`${file}: ${op.path}: no such member`);
+  if (op.op !== 'add' && !Object.hasOwn(parent, last)) throw new Error(`${file}: ${op.path}: no such member`);
   if (op.op === 'add' || op.op === 'replace') parent[last] = op.value;
-  else if (op.op === 'remove') delete parent[last];
-  else throw new Error(`${file}: patch operation ${op.op} not supported`);
+  else delete parent[last];
 }
 
 /** kustomize's images transformer: containers whose image is `name` (any tag or digest) get newName and newTag. */
