@@ -32,7 +32,7 @@ describe('Kubernetes manifests against the API schemas', () => {
       const objects = rendered(overlay);
       expect(objects.length).toBeGreaterThanOrEqual(7);
       // The package keeps old API versions' schemas too (extensions/v1beta1 ...): only stable ones are served everywhere.
-      for (const o of objects) expect(o.apiVersion, `${o.kind} ${o.metadata.name}`).toMatch(/^([a-z.]+\/)?v\d+$/);
+      for (const o of objects) expect(o.apiVersion, `${o.kind} ${o.metadata.name}`).toMatch(/^([a-z0-9.]+\/)?v\d+$/);
       expect(await schemaProblems(objects)).toEqual([]);
       expect(await unknownFields(objects)).toEqual([]);
     });
