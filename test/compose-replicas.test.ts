@@ -34,7 +34,7 @@ describe('docker-compose.replicas.yaml', () => {
     expect(haproxy.ports).toEqual([expect.stringMatching(/^127\.0\.0\.1:\$\{MS365_MCP_HTTP_PORT:-3000\}:3000$/)]);
     // What the comment says to put in .env is what config.ts demands of this mode.
     const text = readFileSync(path.join(ROOT, 'docker-compose.replicas.yaml'), 'utf8');
-    for (const v of ['MS365_MCP_CLIENT_ID', 'MS365_MCP_TENANT_ID', 'MS365_MCP_PUBLIC_URL', 'MS365_MCP_REPLICAS']) expect(text).toContain(v);
+    for (const v of ['MS365_MCP_CLIENT_ID', 'MS365_MCP_TENANT_ID', 'MS365_MCP_PUBLIC_URL', 'MS365_MCP_ALLOWED_HOSTS', 'MS365_MCP_REPLICAS']) expect(text).toContain(v);
   });
 
   it('names only variables the server reads, and gives every secret as a file it is given', () => {

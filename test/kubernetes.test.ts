@@ -195,6 +195,8 @@ describe('what the Kubernetes manifests promise', () => {
         expect(config.http).toEqual({ host: '0.0.0.0', port: container.ports[0].containerPort });
         expect(config.clientSecret).toBe('not-a-real-secret');
         expect(config.publicUrl).toMatch(/^https:\/\//);
+        // Requests come with the public address's host: the server must accept it.
+        expect(config.allowedHosts).toContain(new URL(config.publicUrl!).hostname);
       });
     }
   });
