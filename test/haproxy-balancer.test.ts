@@ -1,0 +1,130 @@
+// deploy/haproxy/haproxy.cfg run by a real HAProxy on loopback in front of three stand-in replicas (HTTP servers
+// with a /readyz of their own): requests spread over every ready replica, a replica whose /readyz turns red gets
+// nothing more, and requests sent just after a replica died still succeed. Only Docker's DNS discovery is
+// replaced (by the three loopback servers); every other line of the file is used as it is.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haproxyPath } from './support/haproxy.js';
+
+const CFG = readFileSync(path.resolve(import.meta.dirname, '..', 'deploy', 'haproxy', 'haproxy.cfg'), 'utf8');
+
+interface Replica { server: http.Server; port: number; ready: boolean; served: number }
+
+const freePort = () => new Promise<number>((resolve, reject) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as net.AddressInfo;
+    s.close(() => resolve(port));
+  });
+  s.on('error', reject);
+});
+
+async function startReplica(): Promise<Replica> {
+  const replica = { ready: true, served: 0 } as Replica;
+  replica.server = http.createServer((req, res) => {
+    if (req.url === '/readyz') return void res.writeHead(replica.ready ? 200 : 503).end();
+    replica.served++;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ port: replica.port }));
+  });
+  await new Promise<void>((resolve) => replica.server.listen(0, '127.0.0.1', resolve));
+  replica.port = (replica.server.address() as net.AddressInfo).port;
+  return replica;
+}
+
+/** The file with its replica discovery pointed at `ports` and its listener at `bind`. */
+function loopbackConfig(bind: number, ports: number[]): string {
+  const withoutResolvers = CFG.replace(/^resolvers docker\n(?:[ \t]+.*\n)+/m, '');
+  const servers = ports.map((p, i) => `    server mcp${i + 1} 127.0.0.1:${p}`).join('\n');
+  const out = withoutResolvers
+    .replace(/^(\s*bind) :\d+$/m, `$1 127.0.0.1:${bind}`)
+    .replace(/ resolvers docker init-addr none resolve-prefer ipv4$/m, '')
+    .replace(/^\s*server-template .*$/m, servers);
+  // Each replacement found its line: the file still has the shape this test knows.
+  expect(out).not.toMatch(/resolvers|server-template|bind :/);
+  expect(out).toContain(`bind 127.0.0.1:${bind}`);
+  return out;
+}
+
+const replicas: Replica[] = [];
+let proxy: ChildProcess;
+let url = '';
+const dir = mkdtempSync(path.join(os.tmpdir(), 'haproxy-'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `n` requests one after the other through HAProxy: the port of the replica that answered each, or its status. */
+async function send(n: number): Promise<(number | string)[]> {
+  const out: (number | string)[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', connection: 'close' } });
+    out.push(r.ok ? ((await r.json()) as { port: number }).port : `status ${r.status}`);
+  }
+  return out;
+}
+
+/** Polls (bounded) until `check` holds for a batch of requests. */
+async function until(check: (ports: (number | string)[]) => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (check(await send(12))) return;
+    await sleep(500);
+  }
+  throw new Error(`HAProxy never ${what}`);
+}
+
+beforeAll(async () => {
+  const bin = await haproxyPath();
+  for (let i = 0; i < 3; i++) replicas.push(await startReplica());
+  const bind = await freePort();
+  url = `http://127.0.0.1:${bind}/mcp`;
+  const file = path.join(dir, 'haproxy.cfg');
+  writeFileSync(file, loopbackConfig(bind, replicas.map((r) => r.port)));
+  proxy = spawn(bin, ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proxy.stderr?.on('data', (d) => (stderr += d));
+  const deadline = Date.now() + 10_000;
+  while (!(await fetch(`http://127.0.0.1:${bind}/readyz`).then(() => true, () => false))) {
+    if (Date.now() > deadline || proxy.exitCode !== null) throw new Error(`HAProxy did not start: ${stderr}`);
+    await sleep(100);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  proxy?.kill('SIGTERM');
+  for (const r of replicas) r.server.closeAllConnections();
+  await Promise.all(replicas.map((r) => new Promise((resolve) => r.server.close(resolve))));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('HAProxy with deploy/haproxy/haproxy.cfg', () => {
+  it('spreads requests over every ready replica, in turn', async () => {
+    await until((ports) => replicas.every((r) => ports.includes(r.port)), 'sent to all three replicas');
+    const ports = await send(30);
+    for (const r of replicas) expect(ports.filter((p) => p === r.port).length).toBe(10);
+  });
+
+  it('sends nothing more to a replica whose /readyz turns red, and sends again once it is green', async () => {
+    replicas[1].ready = false;
+    await until((ports) => !ports.includes(replicas[1].port), 'stopped sending to the unready replica');
+    const before = replicas[1].served;
+    const ports = await send(20);
+    expect(ports.every((p) => p === replicas[0].port || p === replicas[2].port)).toBe(true);
+    expect(replicas[1].served).toBe(before);
+    replicas[1].ready = true;
+    await until((ports) => ports.includes(replicas[1].port), 'sent to the replica back in service');
+  });
+
+  it('answers every request sent right after a replica died, before its health check notices', async () => {
+    const dead = replicas[2];
+    dead.server.closeAllConnections();
+    await new Promise((resolve) => dead.server.close(resolve));
+    // At once: HAProxy still counts it up (checks every 2 s, down after 2 failures), so a third of these are
+    // first sent to a closed port, and must be sent to another replica instead.
+    const ports = await send(15);
+    expect(ports.filter((p) => typeof p === 'string')).toEqual([]);
+    expect(ports.every((p) => p === replicas[0].port || p === replicas[1].port)).toBe(true);
+  });
+});
