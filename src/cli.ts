@@ -155,6 +155,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
 }
 
+/** The Host names /mcp answers to: the configured ones, and the public URL's, which clients reach it by. */
+const withPublicHost = (config: Config): string[] => [...config.allowedHosts, ...(config.publicUrl ? [new URL(config.publicUrl).hostname] : [])];
+
 /** What else an admin grants for many users over HTTP, as comment lines after the Graph permissions: the API
  *  scope the app exposes, the front's redirect URI and where consent is granted. */
 function manyUserGrants(config: Config): string[] {
@@ -258,7 +261,7 @@ async function serve({ config, selection, manifest, tools, auth, factory, startK
     const { serveHttp } = await import('./transports/http.js');
     // The server card says what this configuration serves: its tools, the revisions the SDK speaks, its address.
     const card = { tools, readOnly: config.readOnly, orgMode: config.orgMode, protocolVersions: [...manifest.modernProtocolVersions, ...manifest.protocolVersions], ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) };
-    const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: config.allowedHosts, card, ...(resource ? { resource } : {}), ...(front ? { front } : {}) }, log);
+    const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: withPublicHost(config), card, ...(resource ? { resource } : {}), ...(front ? { front } : {}) }, log);
     await stopping;
     await h.close();
     return 0;

@@ -1,6 +1,7 @@
 // Who may call --http: a bearer token shared with the clients guards /mcp, and a server bound beyond
 // loopback without one refuses to start.
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ describe('--http with a bearer token', () => {
     const home = await tempDir();
     const file = path.join(home, 'http-token');
     await fs.writeFile(file, `${TOKEN}\n`, { mode: 0o600 });
-    proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: home, MS365_MCP_HTTP_TOKEN_FILE: file });
+    proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], { HOME: home, MS365_MCP_HTTP_TOKEN_FILE: file, MS365_MCP_PUBLIC_URL: 'https://mcp.contoso.test' });
     url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(clients must send the token/))[1];
   });
   afterAll(async () => {
@@ -32,6 +33,20 @@ describe('--http with a bearer token', () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toContain('mail_list_messages');
     await client.close();
+  });
+
+  it('answers to the public URL\'s host name (a TLS proxy forwards it), and to no other name', async () => {
+    const { port } = new URL(url);
+    const status = (host: string) => new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/mcp', method: 'POST', headers: { host, authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(LIST);
+    });
+    expect(await status('mcp.contoso.test')).toBe(200);
+    expect(await status('evil.example')).toBe(403);
   });
 
   it('refuses a request without the token, or with another, and says what to send', async () => {
