@@ -7,6 +7,9 @@ export interface Logger {
   info(msg: string): void;
   warn(msg: string): void;
   error(msg: string): void;
+  /** One structured event as a JSON line (time, level, then the fields), for log collectors: the audit line of a
+   *  tool call. Optional, so that a logger made elsewhere (a test's) need not write JSON. */
+  record?(level: LogLevel, fields: Record<string, unknown>): void;
 }
 
 // Defence in depth: a JWT, a bearer value or a person's address that slips into a message is masked before it is written.
@@ -31,6 +34,10 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
     write(`${new Date().toISOString()} ${lvl} ${redact(msg)}\n`);
   };
   return {
+    record: (lvl, fields) => {
+      if (LOG_LEVELS.indexOf(lvl) < min) return;
+      write(`${redact(JSON.stringify({ time: new Date().toISOString(), level: lvl, ...fields }))}\n`);
+    },
     debug: (m) => emit('debug', m),
     info: (m) => emit('info', m),
     warn: (m) => emit('warn', m),

@@ -4,6 +4,7 @@ import { McpServer } from '@modelcontextprotocol/server';
 import type { GraphWriter } from './graph/client.js';
 import type { Logger } from './log.js';
 import type { AuthService } from './tools/auth-service.js';
+import { accountPerson } from './tools/audit.js';
 import { groupLoader, selectedTools } from './tools/catalog.js';
 import { serverInstructions } from './tools/groups.js';
 import { type Manifest, SERVER_CAPABILITIES, SERVER_NAME } from './tools/manifest.js';
@@ -41,13 +42,16 @@ const CACHE_HINTS = {
 export function createServerFactory(deps: ServerDeps): (ctx?: { authInfo?: { extra?: Record<string, unknown> } }) => McpServer {
   const tools = selectedTools(deps.selection, deps.manifest);
   const code = deps.code ?? groupLoader(deps.log);
+  // One account: the audit lines name it by its object id, looked up once a minute, shared by every connection.
+  const accountOf = accountPerson(deps.auth);
   return (ctx) => {
     const user = deps.perUser ? userOf(ctx) : undefined;
     // A request without its person is never served with the server's own account in many-user mode.
     if (deps.perUser && !user) throw new Error('a request reached the MCP server without a verified person');
     const mine = user ? deps.perUser!(user) : { graph: deps.graph, auth: deps.auth };
     const server = new McpServer({ name: SERVER_NAME, version: VERSION }, { capabilities: SERVER_CAPABILITIES, instructions: serverInstructions(deps.selection.groups), cacheHints: CACHE_HINTS });
-    registerTools(server, tools, code, { graph: mine.graph, auth: mine.auth, orgMode: deps.selection.orgMode, siteWrites: !!(deps.selection.orgMode && deps.selection.siteWrites), transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log });
+    const person = user ? async () => user.oid : accountOf;
+    registerTools(server, tools, code, { graph: mine.graph, auth: mine.auth, orgMode: deps.selection.orgMode, siteWrites: !!(deps.selection.orgMode && deps.selection.siteWrites), transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log, person });
     return server;
   };
 }

@@ -1,6 +1,7 @@
 // A small fetch-based Microsoft Graph client: retries for throttling and outages (never repeating a
 // request that may have taken effect), timeouts, the caller's cancellation, paging with caps, $batch.
 import type { Logger } from '../log.js';
+import { currentCall } from './call-context.js';
 import { graphErrorFrom, GraphError } from './errors.js';
 import { failureReason, neverSent } from '../net.js';
 import { getPreauthenticated, uploadChunk, type UploadChunkResult } from './preauthenticated.js';
@@ -220,6 +221,9 @@ export class GraphClient implements GraphWriter {
   /** `raw`: resolve with the successful Response itself (its body unread) instead of parsed JSON. */
   private async call<T>(method: string, path: string, body: unknown, opts: RequestOptions = {}, idempotent = IDEMPOTENT.has(method), raw = false): Promise<T> {
     const url = this.url(path, opts.query);
+    // The tool call's correlation id (its client's trace id when it sent one): Graph logs it and echoes it back.
+    const clientRequestId = currentCall()?.clientRequestId;
+    const ids = (requestId: string | undefined) => `request-id ${requestId ?? '-'}${clientRequestId ? ` client-request-id ${clientRequestId}` : ''}`;
     let retried401 = false;
     let forceRefresh = false;
     const started = Date.now();
@@ -233,7 +237,7 @@ export class GraphClient implements GraphWriter {
       const attemptMs = Math.max(1000, Math.min(this.o.timeoutMs, deadline - Date.now()));
       const timeout = AbortSignal.timeout(attemptMs);
       const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...opts.headers };
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...(clientRequestId ? { 'client-request-id': clientRequestId } : {}), ...opts.headers };
       const bytes = body instanceof Uint8Array;
       if (body !== undefined && !bytes) headers['content-type'] = 'application/json';
       if (bytes) headers['content-type'] ??= 'application/octet-stream';
@@ -257,7 +261,7 @@ export class GraphClient implements GraphWriter {
       }
       const requestId = res.headers.get('request-id') ?? undefined;
       if (res.ok) {
-        this.o.log.debug(`graph: ${method} ${redactPath(url)} -> ${res.status} request-id ${requestId ?? '-'}`);
+        this.o.log.debug(`graph: ${method} ${redactPath(url)} -> ${res.status} ${ids(requestId)}`);
         if (raw) return res as T;
         if (res.status === 204 || res.status === 202 || res.headers.get('content-length') === '0') return undefined as T;
         const text = await res.text();
@@ -278,7 +282,7 @@ export class GraphClient implements GraphWriter {
         await sleep(waitMs, opts.signal);
         continue;
       }
-      this.o.log.warn(`graph: ${method} ${redactPath(url)} -> ${res.status} request-id ${requestId ?? '-'}`);
+      this.o.log.warn(`graph: ${method} ${redactPath(url)} -> ${res.status} ${ids(requestId)}`);
       const err = graphErrorFrom(res.status, errBody, requestId);
       if (retryable) {
         // Throttled or unavailable to the end: say what was tried and how long Graph asks to wait.

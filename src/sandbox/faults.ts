@@ -68,6 +68,8 @@ export interface JournalEntry {
   path: string;
   status: number;
   faulted: boolean;
+  /** The client's correlation id (Graph's client-request-id header), when it sent one. */
+  clientRequestId?: string;
 }
 
 interface ActiveRule extends FaultRule {
@@ -115,8 +117,8 @@ export class Faults {
     return rule;
   }
 
-  record(method: string, path: string, status: number, faulted: boolean): void {
-    this.journal.push({ at: new Date().toISOString(), method, path, status, faulted });
+  record(method: string, path: string, status: number, faulted: boolean, clientRequestId?: string): void {
+    this.journal.push({ at: new Date().toISOString(), method, path, status, faulted, ...(clientRequestId ? { clientRequestId } : {}) });
     if (this.journal.length > JOURNAL_MAX) this.journal.splice(0, this.journal.length - JOURNAL_MAX);
   }
 }

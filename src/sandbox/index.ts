@@ -56,6 +56,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (path.startsWith('/_sandbox/')) return control(req, res, path);
     if (path === '/v1.0' || path.startsWith('/v1.0/')) {
       const graphPath = path.slice('/v1.0'.length) || '/';
+      // Journaled with each request, so a test can follow a client's correlation id (its trace) into "Graph".
+      const sent = req.headers['client-request-id'];
+      const correlation = Array.isArray(sent) ? sent[0] : sent;
       const rule = faults.take(req.method ?? 'GET', graphPath);
       if (rule?.latencyMs) {
         // The request is read first, then the answer waits: a client that gives up meanwhile does not stop the
@@ -70,11 +73,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         const e = faultError(rule, graphPath);
         req.resume();
         sendGraphError(res, e.status, e.code, e.message, ids, e.headers, e.innerCode);
-        faults.record(req.method ?? 'GET', graphPath, rule.status, true);
+        faults.record(req.method ?? 'GET', graphPath, rule.status, true, correlation);
         return;
       }
-      res.once('finish', () => faults.record(req.method ?? 'GET', graphPath, res.statusCode, false));
-      if (rule?.resetAfter) dropAnswer(req, res, () => faults.record(req.method ?? 'GET', graphPath, 0, true));
+      res.once('finish', () => faults.record(req.method ?? 'GET', graphPath, res.statusCode, false, correlation));
+      if (rule?.resetAfter) dropAnswer(req, res, () => faults.record(req.method ?? 'GET', graphPath, 0, true, correlation));
       return graph.handle(req, res);
     }
     const endpoint = tenant.endpoints.find((e) => path.startsWith(e.prefix));

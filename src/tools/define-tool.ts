@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { GraphReader, GraphWriter } from '../graph/client.js';
 import type { Group } from './groups.js';
 import type { AuthService } from './auth-service.js';
+import type { AuditFacts } from './audit.js';
 
 export type ToolKind = 'read' | 'write' | 'destructive';
 
@@ -50,6 +51,9 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   /** Whether repeating a call with the same arguments has no further effect (idempotentHint). Default:
    *  true for read and destructive tools (deleting twice deletes once), false for write tools. */
   idempotent?: boolean;
+  /** What the call touched, for its audit line (tools/audit.ts), when the default (ids and recipients among the
+   *  arguments, a write's created id and reported recipients) misses it; cheap: no Graph request. */
+  audit?: (args: z.output<I>, out?: z.output<O>) => AuditFacts;
   /** Compact text for the content block; defaults to JSON of the structured result. */
   text?: (out: z.output<O>) => string;
 }

@@ -20,6 +20,8 @@ export interface ToolDeps {
   /** Ask the user (MCP elicitation) before destructive tools act (MS365_MCP_CONFIRM_DESTRUCTIVE). */
   confirmDestructive: boolean;
   log: Logger;
+  /** The person for the audit line of each call (tools/audit.ts): the request's in many-user mode. */
+  person?: () => Promise<string | undefined>;
 }
 
 /** A manifest entry's definition, its group loaded on first need. */
@@ -77,7 +79,8 @@ export function registerTools(server: McpServer, entries: readonly ManifestTool[
                 return { content: [{ type: 'text' as const, text: `Not done: the user did not confirm ${tool.name}. Nothing was changed.` }], isError: true };
               }
             : undefined;
-        return runTool(tool, args, ctx, deps.log, ask);
+        // The client's W3C trace context rides in the request's _meta (MCP's OpenTelemetry convention).
+        return runTool(tool, args, ctx, deps.log, ask, { person: deps.person, traceparent: extra.mcpReq._meta?.traceparent });
       },
     );
   }

@@ -12,6 +12,7 @@ import { buildConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { createToolRuntime } from '../runtime.js';
 import type { ManifestTool } from '../tools/manifest.js';
+import { accountPerson } from '../tools/audit.js';
 import { runTool } from '../tools/run-tool.js';
 
 /** The call's JSON-RPC result, serialized; undefined: the full server must answer it. */
@@ -31,7 +32,7 @@ export async function fastCall(entry: ManifestTool, args: Record<string, unknown
     const parsed = await tool.input['~standard'].validate(args);
     if (parsed.issues) return undefined;
     const ctx = { graph: rt.graph, signal: new AbortController().signal, auth: rt.auth, orgMode: rt.selection.orgMode, siteWrites: !!(rt.selection.orgMode && rt.selection.siteWrites), transport: 'stdio' as const, progress: async () => undefined };
-    return JSON.stringify(await runTool(tool, parsed.value, ctx, log));
+    return JSON.stringify(await runTool(tool, parsed.value, ctx, log, undefined, { person: accountPerson(rt.auth) }));
   } finally {
     await rt.close();
   }
