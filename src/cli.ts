@@ -263,6 +263,8 @@ async function serve({ config, selection, manifest, tools, auth, factory, startK
     const card = { tools, readOnly: config.readOnly, orgMode: config.orgMode, protocolVersions: [...manifest.modernProtocolVersions, ...manifest.protocolVersions], ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) };
     const h = await serveHttp(factory, config.http, { token: config.httpToken, allowedHosts: withPublicHost(config), card, ...(resource ? { resource } : {}), ...(front ? { front } : {}) }, log);
     await stopping;
+    // Requests under way end (within the bound) before the process does; new ones go to other replicas meanwhile.
+    await h.drain(config.shutdownGraceSeconds * 1000);
     await h.close();
     return 0;
   }

@@ -62,6 +62,8 @@ export interface Config {
   autoLogin: boolean;
   keepAliveMinutes: number;
   confirmDestructive: boolean;
+  /** HTTP: how long a stop signal waits for the requests under way before the process exits anyway. */
+  shutdownGraceSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -133,6 +135,8 @@ const SETTINGS = {
   autoLogin: { schema: bool, env: 'MS365_MCP_AUTO_LOGIN', fallback: 'true' },
   keepAliveMinutes: { schema: positiveInt('minutes'), env: 'MS365_MCP_KEEPALIVE_MINUTES', fallback: '720' },
   confirmDestructive: { schema: bool, env: 'MS365_MCP_CONFIRM_DESTRUCTIVE', fallback: 'true' },
+  // Below Kubernetes' default terminationGracePeriodSeconds (30), which ends in SIGKILL.
+  shutdownGraceSeconds: { schema: positiveInt('seconds'), env: 'MS365_MCP_SHUTDOWN_GRACE_SECONDS', fallback: '25' },
 } as const satisfies Record<string, Setting>;
 
 /** Every environment variable the server reads. */

@@ -88,6 +88,11 @@ export function resourceServer(o: ResourceServerOptions) {
     /** The WWW-Authenticate value of a refusal. */
     challenge: (v?: Extract<Verdict, { ok: false }>) =>
       `Bearer resource_metadata="${metadataUrl()}", scope="${apiScope}"${v && v.error !== 'invalid_request' ? `, error="${v.error}", error_description="${v.description.replace(/"/g, "'")}"` : ''}`,
+    /** For readiness at start: the tenant's OpenID configuration fetched, so that tokens can be checked (throws while
+     *  the identity platform cannot be reached). Once fetched it is kept: a later outage does not unready a replica. */
+    warmUp: async (): Promise<void> => {
+      await discover();
+    },
     async verify(authorization: string | undefined): Promise<Verdict> {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
       if (!m) return { ok: false, status: 401, error: 'invalid_request', description: 'sign in: this server needs a bearer token for its API' };

@@ -10,6 +10,8 @@ import { createMcpHandler, type McpServer } from '@modelcontextprotocol/server';
 import { LOOPBACK_HOSTS } from '../http-access.js';
 import type { Logger } from '../log.js';
 import { BodyBudget } from './http-body.js';
+import { type DrainResult, refuseWhileDraining, RequestDrain } from './http-drain.js';
+import { processReadiness, type Readiness } from './readiness.js';
 import { MAX_MESSAGE_BYTES } from './limits.js';
 import { answerServerCard, type CardAccess, type CardFacts, SERVER_CARD_PATHS, serverCard } from './server-card.js';
 import type { FrontRoutes } from '../multiuser/front/routes.js';
@@ -17,6 +19,8 @@ import type { RequestUser, ResourceServer } from '../multiuser/resource-server.j
 
 export interface HttpServing {
   url: string;
+  /** Shutting down: /readyz red, new requests refused (503, Retry-After), those under way awaited `boundMs` at most. */
+  drain(boundMs: number): Promise<DrainResult>;
   close(): Promise<void>;
 }
 
@@ -30,6 +34,8 @@ export interface HttpAccess {
   front?: FrontRoutes;
   /** What the server card at /.well-known/mcp/server-card.json says (server-card.ts); no card without it. */
   card?: CardFacts;
+  /** What /readyz answers from (readiness.ts); the process's, which dependencies register their checks with. */
+  readiness?: Readiness;
 }
 
 const PRM_PATHS = new Set(['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']);
@@ -56,12 +62,24 @@ export async function serveHttp(factory: (ctx?: { authInfo?: { extra?: Record<st
   const checkOrigin = loopback && !access.allowedHosts.length ? localhostOriginValidation() : originValidation(['localhost', '127.0.0.1', '[::1]', bind.host, ...access.allowedHosts]);
   const bodies = new BodyBudget(bodyBudget);
   const cardAccess = (): CardAccess => (access.resource ? { kind: 'oauth', metadata: access.resource.metadata() } : expected ? { kind: 'token' } : loopback ? { kind: 'loopback' } : { kind: 'proxy' });
+  const readiness = access.readiness ?? processReadiness;
+  readiness.log = log;
+  const requests = new RequestDrain();
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    // Liveness: the process answers. It stays green while draining, so that an orchestrator lets the drain end.
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
     }
+    if (path === '/readyz') {
+      readiness.report().then((r) => {
+        res.writeHead(r.ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(r));
+      }, (e: Error) => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ready: false, error: e.message })));
+      return;
+    }
+    if (requests.draining) return refuseWhileDraining(req, res, path);
+    requests.track(res);
     if (access.resource && PRM_PATHS.has(path)) {
       // Fetched by browser-based clients too, from their own origin.
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' }).end(JSON.stringify(access.resource.metadata()));
@@ -134,8 +152,20 @@ export async function serveHttp(factory: (ctx?: { authInfo?: { extra?: Record<st
   access.resource?.listening(url.slice(0, -'/mcp'.length));
   const guard = access.resource ? 'each person signs in with their own Entra account' : expected ? 'clients must send the token' : loopback ? 'loopback only, no token' : 'NO authentication: an authenticating proxy must front it';
   log.info(`http: serving MCP at ${url} (${guard}${loopback ? '' : '; use TLS in front'})`);
+  // Many users: no token can be checked before the tenant's OpenID configuration is known, so not ready before.
+  if (access.resource) void readiness.readyAfter(access.resource.warmUp, 'the identity platform');
+  else readiness.markReady();
   return {
     url,
+    drain: async (boundMs) => {
+      readiness.markStopping();
+      const under = requests.count;
+      log.info(`http: shutting down: refusing new requests, ${under ? `waiting up to ${Math.round(boundMs / 1000)} s for ${under} under way` : 'none under way'}`);
+      const r = await requests.drain(boundMs);
+      if (r.left) log.warn(`http: ${r.left} request(s) still unanswered after ${Math.round(r.waitedMs / 1000)} s (MS365_MCP_SHUTDOWN_GRACE_SECONDS): cut off`);
+      else if (under) log.info(`http: the ${under} request(s) under way ended in ${r.waitedMs} ms`);
+      return r;
+    },
     close: async () => {
       await handler.close();
       server.closeAllConnections();
