@@ -32,6 +32,13 @@ async function readyServer(graceSeconds: number) {
  *  log line below says how many it found under way, so a call that had not arrived fails the test, never passes it. */
 const arrived = () => new Promise((r) => setTimeout(r, 500));
 
+/** SIGTERM once (a second one would end the process at once, with 143) and the exit code to come. */
+function terminate(proc: ReturnType<typeof startCli>): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => proc.once('close', (code) => resolve(code)));
+  proc.kill('SIGTERM');
+  return exited;
+}
+
 describe('graceful shutdown over HTTP', () => {
   it('on SIGTERM finishes the calls under way, refuses new ones with 503 and Retry-After, and exits 0 within the bound', async () => {
     const { proc, url, base, client } = await readyServer(10);
@@ -40,7 +47,7 @@ describe('graceful shutdown over HTTP', () => {
     const calls = Array.from({ length: 8 }, () => client.callTool({ name: 'users_get_me', arguments: {} }));
     await arrived();
     const signalled = Date.now();
-    proc.kill('SIGTERM');
+    const exit = terminate(proc);
     await proc.waitFor(/http: shutting down: refusing new requests, waiting up to 10 s for 8 under way/);
 
     const refused = await post(url);
@@ -59,7 +66,7 @@ describe('graceful shutdown over HTTP', () => {
       expect((r.structuredContent as { userPrincipalName: string }).userPrincipalName).toBe(ADELE);
     }
     expect(sb.faults.journal.filter((j) => j.path === '/me').map((j) => j.status)).toEqual(Array(8).fill(200));
-    expect(await proc.stop()).toBe(0);
+    expect(await exit).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(10_000);
     expect(proc.stderrText()).toMatch(/http: the 8 request\(s\) under way ended in \d+ ms/);
   });
@@ -71,8 +78,7 @@ describe('graceful shutdown over HTTP', () => {
     const slow = client.callTool({ name: 'users_get_me', arguments: {} }).then(() => 'answered', () => 'cut');
     await arrived();
     const signalled = Date.now();
-    proc.kill('SIGTERM');
-    expect(await proc.stop()).toBe(0);
+    expect(await terminate(proc)).toBe(0);
     const took = Date.now() - signalled;
     expect(took).toBeGreaterThanOrEqual(900);
     expect(took).toBeLessThan(5000);
