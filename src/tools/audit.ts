@@ -2,15 +2,7 @@
 // recipient domains, how it ended and how long it took. Never contents, tokens or addresses: a log collector keeps
 // these lines longer and shows them to more people than the mailbox they describe.
 import type { AuthService } from './auth-service.js';
-import type { AnyTool } from './define-tool.js';
-
-/** What a call touched, as a tool names it (ToolDef.audit) or as derived from its arguments by default. */
-export interface AuditFacts {
-  /** Ids of the things the call read or changed (message, event, item, team ids); an address becomes its domain. */
-  targets?: string[];
-  /** Addresses the call sends to or invites; only their domains are logged. */
-  recipients?: string[];
-}
+import type { AnyTool, AuditFacts } from './define-tool.js';
 
 export interface AuditLine {
   event: 'tool_call';

@@ -4,9 +4,16 @@ import type { z } from 'zod';
 import type { GraphReader, GraphWriter } from '../graph/client.js';
 import type { Group } from './groups.js';
 import type { AuthService } from './auth-service.js';
-import type { AuditFacts } from './audit.js';
 
 export type ToolKind = 'read' | 'write' | 'destructive';
+
+/** What a call touched, for its audit line (tools/audit.ts): as a tool names it, or derived from its arguments. */
+export interface AuditFacts {
+  /** Ids of the things the call read or changed (message, event, item, team ids); an address becomes its domain. */
+  targets?: string[];
+  /** Addresses the call sends to or invites; only their domains are logged. */
+  recipients?: string[];
+}
 
 export interface ToolContext<K extends ToolKind> {
   /** Read tools get a handle without write methods, so a read tool that writes does not compile. */
