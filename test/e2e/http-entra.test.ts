@@ -6,7 +6,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_SERVER_APP_ID, SANDBOX_TENANT_ID } from '../../src/sandbox/testing.js';
-import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
+import { idOf, startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
 import { API_SCOPE, apiToken as entraToken } from '../support/entra.js';
 import { startCli, startEntraServer } from './process.js';
 
@@ -54,6 +54,11 @@ describe('many users over HTTP with Entra tokens', () => {
       expect((status.structuredContent as { account: { username: string } }).account.username).toBe(ADELE);
       const mail = await megan.callTool({ name: 'mail_list_messages', arguments: { limit: 3 } });
       expect(mail.isError, JSON.stringify(mail.content)).toBeFalsy();
+      // Each call's audit line names its own person, by object id (never the address).
+      const audit = proc.stderrText().split('\n').filter((l) => l.includes('"event":"tool_call"')).map((l) => JSON.parse(l) as { person: string; tool: string });
+      expect(audit.filter((a) => a.tool === 'users_get_me').map((a) => a.person).sort()).toEqual([...Array(10).fill(idOf(ADELE)), ...Array(10).fill(idOf(MEGAN))].sort());
+      expect(audit.find((a) => a.tool === 'mail_list_messages')?.person).toBe(idOf(MEGAN));
+      expect(proc.stderrText()).not.toContain(MEGAN);
     } finally {
       await Promise.all([adele.close(), megan.close()]);
     }
