@@ -18,13 +18,15 @@ export interface ConfidentialOptions {
   log: Logger;
   /** Where MSAL keeps its tokens between calls and restarts; in memory without one. */
   cachePlugin?: ICachePlugin;
+  /** The tenant's OpenID configuration, when already known (so a new client does not fetch it again). */
+  authorityMetadata?: string;
 }
 
 export function confidentialClient(o: ConfidentialOptions): ConfidentialClientApplication {
   const ep = cloudEndpoints(o.cloud, o.sandboxUrl);
   const authority = `${ep.authorityHost}/${o.tenantId}`;
   return new ConfidentialClientApplication({
-    auth: { clientId: o.clientId, ...credential(o), authority, knownAuthorities: [new URL(ep.authorityHost).host], ...(o.cloud === 'sandbox' ? sandboxMetadata(authority) : {}) },
+    auth: { clientId: o.clientId, ...credential(o), authority, knownAuthorities: [new URL(ep.authorityHost).host], ...(o.cloud === 'sandbox' ? sandboxMetadata(authority) : o.authorityMetadata ? { authorityMetadata: o.authorityMetadata } : {}) },
     ...(o.cachePlugin ? { cache: { cachePlugin: o.cachePlugin } } : {}),
     system: {
       networkClient: new FetchNetworkClient({ sandboxUrl: o.cloud === 'sandbox' ? o.sandboxUrl : undefined, log: o.log }),

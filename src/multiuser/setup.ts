@@ -40,19 +40,13 @@ type App = { clientId: string; clientSecret?: string; clientCertificate?: string
 
 /** The front's parts; its routes learn the server's address from the resource server once it listens. */
 async function signInFront(config: Config, app: App, scopes: string[]) {
-  const [{ processCache }, { confidentialClient }, { signingKey }, { frontStore }, { clientDirectory, registeredClients }, { entraSignIn }, { frontRoutes }] = await Promise.all([
-    import('./front/cache.js'), import('../auth/confidential.js'), import('./front/keys.js'), import('./front/store.js'),
-    import('./front/clients.js'), import('./front/entra.js'), import('./front/routes.js'),
-  ]);
-  // Beside the server's token cache: the people's Entra tokens (MSAL), the front's key and its refresh tokens.
-  const dir = path.dirname(config.tokenCachePath);
-  const cca = confidentialClient({ ...app, cachePlugin: await processCache(path.join(dir, 'front-token-cache.json'), app.log) });
-  const [key, store] = await Promise.all([signingKey(path.join(dir, 'front-signing-key.json')), frontStore(path.join(dir, 'front-grants.json'))]);
+  const [{ clientDirectory, registeredClients }, { entraSignIn }, { frontRoutes }] = await Promise.all([import('./front/clients.js'), import('./front/entra.js'), import('./front/routes.js')]);
+  const { msal, key, store } = config.redisUrl ? await (await import('./shared/state.js')).sharedFrontState(config, app) : await processFrontState(config, app);
   let resource: ResourceServer | undefined;
   const base = () => resource!.frontIssuer()!;
   const authorityHost = cloudEndpoints(app.cloud, app.sandboxUrl).authorityHost;
   const reach = app.cloud === 'sandbox' && app.sandboxUrl ? (url: string) => url.replace(authorityHost, app.sandboxUrl!.replace(/\/+$/, '')) : undefined;
-  const entra = entraSignIn({ cca, scopes, callbackUrl: () => `${base()}/callback`, ...(reach ? { reach } : {}), log: app.log });
+  const entra = entraSignIn({ msal, scopes, callbackUrl: () => `${base()}/callback`, ...(reach ? { reach } : {}), log: app.log });
   // Client metadata on loopback is fetched only by a server that itself listens there (development, tests).
   const loopback = !config.publicUrl && LOOPBACK_HOSTS.has(config.http!.host);
   const routes = frontRoutes({
@@ -61,6 +55,18 @@ async function signInFront(config: Config, app: App, scopes: string[]) {
     entra, store, key, log: app.log,
   });
   return { key, entra, routes, bind: (r: ResourceServer) => void (resource = r) };
+}
+
+/** One machine: the people's Entra tokens (MSAL), the front's key and its refresh tokens in 0600 files beside the
+ *  server's token cache. */
+async function processFrontState(config: Config, app: App) {
+  const [{ processCache }, { confidentialClient }, { signingKey }, { frontStore }, { processClients }] = await Promise.all([
+    import('./front/cache.js'), import('../auth/confidential.js'), import('./front/keys.js'), import('./front/store.js'), import('./front/entra.js'),
+  ]);
+  const dir = path.dirname(config.tokenCachePath);
+  const cca = confidentialClient({ ...app, cachePlugin: await processCache(path.join(dir, 'front-token-cache.json'), app.log) });
+  const [key, store] = await Promise.all([signingKey(path.join(dir, 'front-signing-key.json')), frontStore(path.join(dir, 'front-grants.json'))]);
+  return { msal: processClients(cca), key, store };
 }
 
 const readClients = (file: string) =>

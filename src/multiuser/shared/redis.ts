@@ -1,0 +1,98 @@
+// The connection to the Redis that holds what replicas share (MS365_MCP_REDIS_URL; redis:// or rediss:// for TLS,
+// the password from MS365_MCP_REDIS_PASSWORD_FILE). Commands are not queued while Redis is away: a request that
+// needs it fails at once with SharedStateUnavailable, a clear error that says to retry, and never falls back to
+// anything local (which could answer with a stale or another replica's view). redisHealthy() is for a readiness
+// probe. The client reconnects by itself; nothing is lost while Redis keeps its data (appendonly).
+import { Redis } from 'ioredis';
+import type { Logger } from '../../log.js';
+import type { Sealer } from './sealing.js';
+import { SharedStateUnavailable } from './unavailable.js';
+
+export { SharedStateUnavailable };
+
+export interface SharedRedis {
+  client: Redis;
+  sealer: Sealer;
+  /** host:port, for messages (never the password). */
+  where: string;
+  /** Runs commands; any failure of Redis becomes SharedStateUnavailable. */
+  run<T>(work: (r: Redis) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface RedisOptions {
+  url: string;
+  password?: string;
+  sealer: Sealer;
+  log: Logger;
+  /** How long the start waits for Redis before giving up. */
+  startTimeoutMs?: number;
+}
+
+const connections = new Set<Redis>();
+
+/** Whether every Redis this process uses is connected (true when it uses none): for /readyz. */
+export function redisHealthy(): { ok: boolean; detail?: string } {
+  for (const c of connections) if (c.status !== 'ready') return { ok: false, detail: `shared state (Redis) is ${c.status}` };
+  return { ok: true };
+}
+
+export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
+  const u = new URL(o.url);
+  const where = `${u.hostname}:${u.port || 6379}`;
+  const client = new Redis(o.url, {
+    ...(o.password ? { password: o.password } : {}),
+    lazyConnect: true,
+    // Fail fast while disconnected instead of holding requests: the caller answers with a clear error.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 5_000,
+    commandTimeout: 5_000,
+    retryStrategy: (attempt) => Math.min(200 * attempt, 2_000),
+  });
+  let down = false;
+  client.on('error', (e: Error & { code?: string }) => {
+    if (down) return;
+    down = true;
+    o.log.warn(`shared state: Redis at ${where} is not reachable (${e.code ?? e.message.split('\n')[0].slice(0, 120)}); requests that need it fail until it is back`);
+  });
+  client.on('ready', () => {
+    if (down) o.log.info(`shared state: Redis at ${where} is back`);
+    down = false;
+  });
+  // The first attempt's error tells a refused password apart; otherwise the client retries by itself until the deadline.
+  const ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
+  const failed = await client.connect().then(() => undefined, (e: Error & { code?: string }) => e);
+  if (failed && /NOAUTH|WRONGPASS|invalid password|AUTH/i.test(failed.message)) {
+    client.disconnect();
+    throw new Error(`shared state: Redis at ${where} refused the password (MS365_MCP_REDIS_PASSWORD_FILE, or the one in MS365_MCP_REDIS_URL)`);
+  }
+  if (client.status !== 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ready, new Promise((resolve) => (timer = setTimeout(resolve, o.startTimeoutMs ?? 30_000)))]);
+    clearTimeout(timer);
+  }
+  if (client.status !== 'ready') {
+    client.disconnect();
+    throw new Error(`shared state: Redis at ${where} could not be reached (${failed?.code ?? failed?.message.split('\n')[0] ?? 'timeout'}); check MS365_MCP_REDIS_URL`);
+  }
+  connections.add(client);
+  return {
+    client,
+    sealer: o.sealer,
+    where,
+    async run(work) {
+      try {
+        return await work(client);
+      } catch (e) {
+        const x = e as Error & { code?: string };
+        o.log.warn(`shared state: a Redis command failed (${x.code ?? x.message.split('\n')[0].slice(0, 120)})`);
+        throw new SharedStateUnavailable(where);
+      }
+    },
+    async close() {
+      connections.delete(client);
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+}
