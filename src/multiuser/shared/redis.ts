@@ -51,11 +51,14 @@ export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
     retryStrategy: (attempt) => Math.min(200 * attempt, 2_000),
   });
   let down = false;
-  client.on('error', (e: Error & { code?: string }) => {
-    if (down) return;
+  let started = false;
+  const lost = (why: string) => {
+    if (down || !started) return;
     down = true;
-    o.log.warn(`shared state: Redis at ${where} is not reachable (${e.code ?? e.message.split('\n')[0].slice(0, 120)}); requests that need it fail until it is back`);
-  });
+    o.log.warn(`shared state: Redis at ${where} is not reachable (${why}); requests that need it fail until it is back`);
+  };
+  client.on('error', (e: Error & { code?: string }) => lost(e.code ?? e.message.split('\n')[0].slice(0, 120)));
+  client.on('close', () => lost('connection closed'));
   client.on('ready', () => {
     if (down) o.log.info(`shared state: Redis at ${where} is back`);
     down = false;
@@ -76,6 +79,7 @@ export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
     client.disconnect();
     throw new Error(`shared state: Redis at ${where} could not be reached (${failed?.code ?? failed?.message.split('\n')[0] ?? 'timeout'}); check MS365_MCP_REDIS_URL`);
   }
+  started = true;
   connections.add(client);
   return {
     client,
@@ -86,7 +90,8 @@ export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
         return await work(client);
       } catch (e) {
         const x = e as Error & { code?: string };
-        o.log.warn(`shared state: a Redis command failed (${x.code ?? x.message.split('\n')[0].slice(0, 120)})`);
+        // One line per outage (above); a failure while connected is worth its own.
+        if (!down) o.log.warn(`shared state: a Redis command failed (${x.code ?? x.message.split('\n')[0].slice(0, 120)})`);
         throw new SharedStateUnavailable(where);
       }
     },
