@@ -63,21 +63,29 @@ export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
     if (down) o.log.info(`shared state: Redis at ${where} is back`);
     down = false;
   });
-  // The first attempt's error tells a refused password apart; otherwise the client retries by itself until the deadline.
+  // The start's errors tell a refused password apart (it does not heal by retrying); otherwise the client retries
+  // by itself until the deadline.
+  let lastError: (Error & { code?: string }) | undefined;
+  const refused = new Promise<void>((resolve) => client.on('error', (e: Error) => {
+    lastError = e;
+    if (/NOAUTH|WRONGPASS|invalid password/i.test(e.message)) resolve();
+  }));
   const ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
-  const failed = await client.connect().then(() => undefined, (e: Error & { code?: string }) => e);
-  if (failed && /NOAUTH|WRONGPASS|invalid password|AUTH/i.test(failed.message)) {
+  await client.connect().catch((e: Error) => (lastError ??= e));
+  const failAuth = () => {
     client.disconnect();
-    throw new Error(`shared state: Redis at ${where} refused the password (MS365_MCP_REDIS_PASSWORD_FILE, or the one in MS365_MCP_REDIS_URL)`);
-  }
+    return new Error(`shared state: Redis at ${where} refused the password (MS365_MCP_REDIS_PASSWORD_FILE, or the one in MS365_MCP_REDIS_URL)`);
+  };
+  if (lastError && /NOAUTH|WRONGPASS|invalid password/i.test(lastError.message)) throw failAuth();
   if (client.status !== 'ready') {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([ready, new Promise((resolve) => (timer = setTimeout(resolve, o.startTimeoutMs ?? 30_000)))]);
+    await Promise.race([ready, refused, new Promise((resolve) => (timer = setTimeout(resolve, o.startTimeoutMs ?? 30_000)))]);
     clearTimeout(timer);
+    if (lastError && /NOAUTH|WRONGPASS|invalid password/i.test(lastError.message)) throw failAuth();
   }
   if (client.status !== 'ready') {
     client.disconnect();
-    throw new Error(`shared state: Redis at ${where} could not be reached (${failed?.code ?? failed?.message.split('\n')[0] ?? 'timeout'}); check MS365_MCP_REDIS_URL`);
+    throw new Error(`shared state: Redis at ${where} could not be reached (${lastError?.code ?? lastError?.message.split('\n')[0] ?? 'timeout'}); check MS365_MCP_REDIS_URL`);
   }
   started = true;
   connections.add(client);
