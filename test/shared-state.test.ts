@@ -1,9 +1,11 @@
 // Shared state's parts without the server: the sealing of values (AES-256-GCM, key ids, rotation), the settings
-// that select Redis and what they refuse, and the readiness check against a real redis-server stopped and started.
+// that select Redis and what they refuse, the readiness check against a real redis-server stopped and started, and
+// Graph's per-mailbox concurrency limit held by two connections (two replicas) to one Redis.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildConfig, ConfigError } from '../src/config.js';
+import { mailboxOf, mailboxSlots } from '../src/multiuser/shared/mailbox-slots.js';
 import { connectRedis, redisHealthy, SharedStateUnavailable } from '../src/multiuser/shared/redis.js';
 import { sealerFromText, SealingKeyError } from '../src/multiuser/shared/sealing.js';
 import { tempDir } from './fixtures.js';
@@ -82,6 +84,68 @@ describe('the connection to Redis', () => {
       expect(await r.run((c) => c.get('ms365mcp:test'))).toBe('1');
       expect(logged.join('\n')).toMatch(/is not reachable[^]*is back/);
       expect(logged.join('\n')).not.toContain(redis.password);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('per-mailbox concurrency across replicas', () => {
+  let redis: TestRedis;
+  afterAll(async () => redis?.stop());
+  const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  const GRAPH = 'http://127.0.0.1:1/graph/v1.0';
+
+  it('names the mailbox of a request: the person for /me, the addressed one for /users/{id}', () => {
+    expect(mailboxOf(`${GRAPH}/me/messages?$top=1`, 'OID-1')).toBe('oid-1');
+    expect(mailboxOf(`${GRAPH}/users/Shared%40contoso.com/mailFolders/inbox`, 'oid-1')).toBe('shared@contoso.com');
+  });
+
+  it('lets 4 requests per mailbox run at once over both replicas; a fifth waits, other mailboxes do not', async () => {
+    redis = await startTestRedis(await tempDir());
+    const connect = () => connectRedis({ url: redis.url, password: redis.password, sealer: sealerFromText(newKey(), 't'), log: quiet });
+    const [one, two] = await Promise.all([connect(), connect()]);
+    try {
+      const inFlight = new Map<string, number>();
+      const most = new Map<string, number>();
+      let total = 0;
+      let mostTotal = 0;
+      const slowGraph = (async (input: string | URL | Request) => {
+        const box = mailboxOf(String(input), 'person-a');
+        inFlight.set(box, (inFlight.get(box) ?? 0) + 1);
+        most.set(box, Math.max(most.get(box) ?? 0, inFlight.get(box)!));
+        mostTotal = Math.max(mostTotal, ++total);
+        await new Promise((r) => setTimeout(r, 80));
+        inFlight.set(box, inFlight.get(box)! - 1);
+        total--;
+        return new Response('{}');
+      }) as typeof fetch;
+      const replicas = [mailboxSlots(one), mailboxSlots(two)].map((slots) => slots('person-a', slowGraph));
+      const calls = [
+        ...Array.from({ length: 10 }, (_, i) => replicas[i % 2](`${GRAPH}/me/messages`)),
+        ...Array.from({ length: 3 }, (_, i) => replicas[i % 2](`${GRAPH}/users/shared@contoso.com/messages`)),
+      ];
+      const answers = await Promise.all(calls);
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      expect(most.get('person-a')).toBe(4);
+      expect(most.get('shared@contoso.com')).toBe(3);
+      expect(mostTotal).toBeGreaterThan(4);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it('frees the slots of a replica that died when their lease ends', async () => {
+    const r = await connectRedis({ url: redis.url, password: redis.password, sealer: sealerFromText(newKey(), 't'), log: quiet });
+    try {
+      const never = (() => new Promise<Response>(() => undefined)) as typeof fetch;
+      const dead = mailboxSlots(r, { leaseMs: 400 })('person-b', never);
+      for (let i = 0; i < 4; i++) void dead(`${GRAPH}/me/events`);
+      await new Promise((res) => setTimeout(res, 100));
+      const started = Date.now();
+      const fifth = await mailboxSlots(r, { leaseMs: 400 })('person-b', (async () => new Response('{}')) as typeof fetch)(`${GRAPH}/me/events`);
+      expect(fifth.status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThan(200);
     } finally {
       await r.close();
     }

@@ -2,7 +2,7 @@
 // person (obo.ts) and the sign-in front's authorization code flow (multiuser/front/). Loaded only in that mode:
 // MSAL is large.
 import { X509Certificate } from 'node:crypto';
-import { ConfidentialClientApplication, CryptoProvider, type ICachePlugin, LogLevel as MsalLogLevel } from '@azure/msal-node';
+import { ConfidentialClientApplication, CryptoProvider, DistributedCachePlugin, type ICacheClient, type ICachePlugin, type IPartitionManager, LogLevel as MsalLogLevel } from '@azure/msal-node';
 import type { Logger } from '../log.js';
 import { type Cloud, cloudEndpoints, sandboxMetadata } from './clouds.js';
 import { FetchNetworkClient } from './network.js';
@@ -34,6 +34,9 @@ export function confidentialClient(o: ConfidentialOptions): ConfidentialClientAp
     },
   });
 }
+
+/** MSAL's distributed cache plugin: a cache client (get/set by key) and a partition manager choosing the key. */
+export const distributedCache = (client: ICacheClient, partitions: IPartitionManager): ICachePlugin => new DistributedCachePlugin(client, partitions);
 
 export { adminConsentUrl } from './consent-url.js';
 

@@ -4,8 +4,8 @@
 // person's partition, as MSAL advises for distributed caches: its in-memory cache never holds two people, it reads
 // only that partition and refuses to write any other, and calls for different people run in parallel. A new
 // sign-in starts from an empty cache and is written to the partition of the account Entra answered with.
-import { type ConfidentialClientApplication, DistributedCachePlugin, type ICacheClient, type IPartitionManager } from '@azure/msal-node';
-import { confidentialClient, type ConfidentialOptions } from '../../auth/confidential.js';
+import type { ConfidentialClientApplication, ICacheClient, IPartitionManager } from '@azure/msal-node';
+import { confidentialClient, type ConfidentialOptions, distributedCache } from '../../auth/confidential.js';
 import { cloudEndpoints } from '../../auth/clouds.js';
 import { ToolError } from '../../graph/errors.js';
 import type { MsalClients } from '../front/entra.js';
@@ -58,7 +58,7 @@ export function partitionedClients(app: Omit<ConfidentialOptions, 'cachePlugin'>
     }));
   const client = async (person: string | undefined): Promise<ConfidentialClientApplication> => {
     const known = await authorityMetadata();
-    return confidentialClient({ ...app, ...(known ? { authorityMetadata: known } : {}), cachePlugin: new DistributedCachePlugin(cacheClient, partition(person)) });
+    return confidentialClient({ ...app, ...(known ? { authorityMetadata: known } : {}), cachePlugin: distributedCache(cacheClient, partition(person)) });
   };
 
   return {

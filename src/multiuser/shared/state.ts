@@ -1,16 +1,19 @@
-// The sign-in front's state shared by replicas, assembled from the configuration: the Redis connection, the sealer
-// of MS365_MCP_ENCRYPTION_KEY_FILE, MSAL's cache partitioned per person, the front's store and its signing key.
+// What replicas share, assembled from the configuration: the Redis connection, the sealer of
+// MS365_MCP_ENCRYPTION_KEY_FILE, the sign-in front's state (MSAL's cache partitioned per person, its store and
+// signing key) and the mailboxes' concurrency slots.
 import type { Config } from '../../config.js';
 import type { ConfidentialOptions } from '../../auth/confidential.js';
 import { redisFrontStore } from './front-store.js';
+import { mailboxSlots } from './mailbox-slots.js';
 import { partitionedClients } from './msal-cache.js';
 import { connectRedis } from './redis.js';
 import { sealerFromFile } from './sealing.js';
 import { sharedSigningKey } from './signing-key.js';
 
-export async function sharedFrontState(config: Config, app: Omit<ConfidentialOptions, 'cachePlugin'>) {
+export async function sharedState(config: Config, app: Omit<ConfidentialOptions, 'cachePlugin'>) {
   const sealer = sealerFromFile(config.encryptionKeyFile!);
   const redis = await connectRedis({ url: config.redisUrl!, ...(config.redisPassword ? { password: config.redisPassword } : {}), sealer, log: app.log });
   app.log.info(`shared state: Redis at ${redis.where} (values sealed with key ${sealer.currentKeyId}); sign-ins and tokens are shared by every replica`);
-  return { msal: partitionedClients(app, redis), key: await sharedSigningKey(redis), store: redisFrontStore(redis), redis };
+  return { front: { msal: partitionedClients(app, redis), key: await sharedSigningKey(redis), store: redisFrontStore(redis) }, slots: mailboxSlots(redis), redis };
 }
+export type SharedState = Awaited<ReturnType<typeof sharedState>>;
