@@ -29,6 +29,7 @@ let pub: string;
 const replicas: { proc: ReturnType<typeof startCli>; origin: string }[] = [];
 /** The replica the proxy sends the next request to. */
 let target = '';
+const sandboxLog: string[] = [];
 
 type Tokens = { access_token: string; refresh_token: string };
 const s256 = (v: string) => createHash('sha256').update(v).digest('base64url');
@@ -84,7 +85,7 @@ beforeAll(async () => {
   await fs.writeFile(path.join(home, 'encryption-key'), keyText, { mode: 0o600 });
   await fs.writeFile(path.join(home, 'clients.json'), JSON.stringify([{ client_id: CLIENT, client_name: 'Contoso Desktop', redirect_uris: [REDIRECT] }]));
   // Graph tokens of 3 seconds: the replicas renew people's Entra tokens in turn, from the shared cache.
-  sandbox = await startTestSandbox({ tokenLifetimeSeconds: 3 });
+  sandbox = await startTestSandbox({ tokenLifetimeSeconds: 3, log: (l) => sandboxLog.push(l) });
   proxy = http.createServer((req, res) => {
     const up = http.request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode!, r.headers);
@@ -136,6 +137,7 @@ describe('shared state in Redis', () => {
     await new Promise((r) => setTimeout(r, 3_500));
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => me(i % 2, i % 4 < 2 ? adele.access_token : megan.access_token)));
     expect(answers).toEqual(Array.from({ length: 8 }, (_, i) => ({ upn: i % 4 < 2 ? ADELE : MEGAN })));
+    for (const who of [ADELE, MEGAN]) expect(sandboxLog.filter((l) => l.includes(`issued tokens (refresh_token) to ${who}`)).length).toBeGreaterThanOrEqual(1);
   });
 
   it('uses a refresh token once across replicas', async () => {
