@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildConfig, ConfigError } from '../src/config.js';
 import { mailboxOf, mailboxSlots } from '../src/multiuser/shared/mailbox-slots.js';
-import { connectRedis, redisHealthy, SharedStateUnavailable } from '../src/multiuser/shared/redis.js';
+import { connectRedis, redisHealthy, redisReady, SharedStateUnavailable } from '../src/multiuser/shared/redis.js';
 import { sealerFromText, SealingKeyError } from '../src/multiuser/shared/sealing.js';
 import { tempDir } from './fixtures.js';
 import { startTestRedis, type TestRedis } from './support/redis.js';
@@ -73,10 +73,12 @@ describe('the connection to Redis', () => {
     const r = await connectRedis({ url: redis.url, password: redis.password, sealer: sealerFromText(newKey(), 't'), log });
     try {
       expect(redisHealthy()).toEqual({ ok: true });
+      await expect(redisReady()).resolves.toBeUndefined();
       await r.run((c) => c.set('ms365mcp:test', '1'));
       await redis.stop();
       await expect(r.run((c) => c.get('ms365mcp:test'))).rejects.toBeInstanceOf(SharedStateUnavailable);
       expect(redisHealthy().ok).toBe(false);
+      await expect(redisReady()).rejects.toThrow(/Redis is/);
       await redis.start();
       const deadline = Date.now() + 10_000;
       while (!redisHealthy().ok && Date.now() < deadline) await new Promise((res) => setTimeout(res, 100));

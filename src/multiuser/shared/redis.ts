@@ -37,6 +37,15 @@ export function redisHealthy(): { ok: boolean; detail?: string } {
   return { ok: true };
 }
 
+/** The same as a readiness check (resolves when Redis answers a PING, throws what is wrong), in the shape of the
+ *  replicas' /readyz hook: `processReadiness.addCheck('redis', redisReady)`. */
+export async function redisReady(signal?: AbortSignal): Promise<void> {
+  for (const c of connections) {
+    if (c.status !== 'ready') throw new Error(`Redis is ${c.status}`);
+    await Promise.race([c.ping(), new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('Redis did not answer in time'))))]);
+  }
+}
+
 export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
   const u = new URL(o.url);
   const where = `${u.hostname}:${u.port || 6379}`;
