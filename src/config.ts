@@ -57,6 +57,12 @@ export interface Config {
   /** The sign-in front's pre-registered clients (JSON: client_id, client_name, redirect_uris), besides those
    *  known by their metadata documents. */
   oauthClientsFile?: string;
+  /** Entra mode across replicas: the Redis that holds their shared state (redis:// or rediss://), its password
+   *  (read from MS365_MCP_REDIS_PASSWORD_FILE) and the file of the keys that seal what is kept there. */
+  redisUrl?: string;
+  redisPasswordFile?: string;
+  redisPassword?: string;
+  encryptionKeyFile?: string;
   /** Extra names allowed in Host and Origin headers (MS365_MCP_ALLOWED_HOSTS). */
   allowedHosts: string[];
   autoLogin: boolean;
@@ -131,6 +137,9 @@ const SETTINGS = {
   publicUrl: { schema: z.url({ protocol: /^https?$/, message: 'must be the https URL clients reach the server at, e.g. https://mcp.contoso.com' }).transform((u) => u.replace(/\/+$/, '')), env: 'MS365_MCP_PUBLIC_URL' },
   signInFront: { schema: bool, env: 'MS365_MCP_SIGNIN_FRONT', fallback: 'true' },
   oauthClientsFile: { schema: z.string().min(1), env: 'MS365_MCP_OAUTH_CLIENTS_FILE' },
+  redisUrl: { schema: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// (TLS) URL, e.g. redis://redis:6379' }), env: 'MS365_MCP_REDIS_URL', secret: true },
+  redisPasswordFile: { schema: z.string().min(1), env: 'MS365_MCP_REDIS_PASSWORD_FILE' },
+  encryptionKeyFile: { schema: z.string().min(1), env: 'MS365_MCP_ENCRYPTION_KEY_FILE' },
   allowedHosts: { schema: hostList, env: 'MS365_MCP_ALLOWED_HOSTS', fallback: '' },
   autoLogin: { schema: bool, env: 'MS365_MCP_AUTO_LOGIN', fallback: 'true' },
   keepAliveMinutes: { schema: positiveInt('minutes'), env: 'MS365_MCP_KEEPALIVE_MINUTES', fallback: '720' },
@@ -174,6 +183,23 @@ function entraAccess(out: Record<string, unknown>): { clientSecret?: string; cli
   return found;
 }
 
+/** Shared state in Redis: only for the many-user mode, always sealed; the password read from its file. */
+function sharedState(out: Record<string, unknown>): { redisPassword?: string } {
+  const fail = (why: string) => new ConfigError(`Invalid configuration: ${why}`);
+  if (!out.redisUrl) {
+    if (out.redisPasswordFile || out.encryptionKeyFile) throw fail('MS365_MCP_REDIS_PASSWORD_FILE and MS365_MCP_ENCRYPTION_KEY_FILE go with MS365_MCP_REDIS_URL');
+    return {};
+  }
+  if (out.httpAuth !== 'entra' || !out.http) throw fail('MS365_MCP_REDIS_URL is for the many-user HTTP mode (MS365_MCP_HTTP with MS365_MCP_HTTP_AUTH=entra), whose replicas share their state there');
+  if (!out.encryptionKeyFile) throw fail('MS365_MCP_REDIS_URL needs MS365_MCP_ENCRYPTION_KEY_FILE: the file of the key that encrypts people\'s tokens in Redis (openssl rand -base64 32; docs/deployment.md)');
+  if (!out.redisPasswordFile) return {};
+  try {
+    return { redisPassword: fs.readFileSync(String(out.redisPasswordFile), 'utf8').trim() };
+  } catch (e) {
+    throw fail(`cannot read MS365_MCP_REDIS_PASSWORD_FILE (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${String(out.redisPasswordFile)}`);
+  }
+}
+
 export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
   return path.join(base, 'ms-365-mcp-server');
@@ -214,6 +240,7 @@ export function buildConfig(command: Command, flags: Record<string, string | und
   if (access.problem && command === 'serve') throw new ConfigError(`Invalid configuration: ${access.problem}`);
   out.httpToken = access.token;
   if (out.httpAuth === 'entra' && out.http && command === 'serve') Object.assign(out, entraAccess(out));
+  if (command === 'serve') Object.assign(out, sharedState(out));
   return {
     command,
     ...(out as Omit<Config, 'command' | 'toggles' | 'tokenCachePath' | 'selectedAccountPath' | 'sandboxStateDir'>),

@@ -11,7 +11,6 @@ import { render } from '../scripts/kustomize.mjs';
 import { parseCommandLine } from '../src/cli.js';
 import { ENV_VARS } from '../src/config.js';
 import { schemaProblems, unknownFields } from './support/k8s-schema.js';
-import { PENDING_SETTINGS } from './support/pending-settings.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rendered YAML is checked by schema, then read freely */
 type Obj = any;
@@ -181,7 +180,7 @@ describe('what the Kubernetes manifests promise', () => {
         const env: Record<string, string> = { ...find(all, 'ConfigMap', 'ms365-mcp-config').data };
         for (const e of container.env) env[e.name] = e.value;
         for (const name of Object.keys(env).filter((n) => n.startsWith('MS365_MCP_') || n === 'LOG_LEVEL')) {
-          expect([...ENV_VARS, ...PENDING_SETTINGS]).toContain(name);
+          expect(ENV_VARS).toContain(name);
         }
         // The secret files, where the pod has them, made here.
         for (const [name, value] of Object.entries(env)) {

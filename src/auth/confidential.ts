@@ -2,7 +2,7 @@
 // person (obo.ts) and the sign-in front's authorization code flow (multiuser/front/). Loaded only in that mode:
 // MSAL is large.
 import { X509Certificate } from 'node:crypto';
-import { ConfidentialClientApplication, CryptoProvider, type ICachePlugin, LogLevel as MsalLogLevel } from '@azure/msal-node';
+import { ConfidentialClientApplication, CryptoProvider, DistributedCachePlugin, type ICacheClient, type ICachePlugin, type IPartitionManager, LogLevel as MsalLogLevel } from '@azure/msal-node';
 import type { Logger } from '../log.js';
 import { type Cloud, cloudEndpoints, sandboxMetadata } from './clouds.js';
 import { FetchNetworkClient } from './network.js';
@@ -18,13 +18,15 @@ export interface ConfidentialOptions {
   log: Logger;
   /** Where MSAL keeps its tokens between calls and restarts; in memory without one. */
   cachePlugin?: ICachePlugin;
+  /** The tenant's OpenID configuration, when already known (so a new client does not fetch it again). */
+  authorityMetadata?: string;
 }
 
 export function confidentialClient(o: ConfidentialOptions): ConfidentialClientApplication {
   const ep = cloudEndpoints(o.cloud, o.sandboxUrl);
   const authority = `${ep.authorityHost}/${o.tenantId}`;
   return new ConfidentialClientApplication({
-    auth: { clientId: o.clientId, ...credential(o), authority, knownAuthorities: [new URL(ep.authorityHost).host], ...(o.cloud === 'sandbox' ? sandboxMetadata(authority) : {}) },
+    auth: { clientId: o.clientId, ...credential(o), authority, knownAuthorities: [new URL(ep.authorityHost).host], ...(o.cloud === 'sandbox' ? sandboxMetadata(authority) : o.authorityMetadata ? { authorityMetadata: o.authorityMetadata } : {}) },
     ...(o.cachePlugin ? { cache: { cachePlugin: o.cachePlugin } } : {}),
     system: {
       networkClient: new FetchNetworkClient({ sandboxUrl: o.cloud === 'sandbox' ? o.sandboxUrl : undefined, log: o.log }),
@@ -32,6 +34,9 @@ export function confidentialClient(o: ConfidentialOptions): ConfidentialClientAp
     },
   });
 }
+
+/** MSAL's distributed cache plugin: a cache client (get/set by key) and a partition manager choosing the key. */
+export const distributedCache = (client: ICacheClient, partitions: IPartitionManager): ICachePlugin => new DistributedCachePlugin(client, partitions);
 
 export { adminConsentUrl } from './consent-url.js';
 

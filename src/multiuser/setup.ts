@@ -10,7 +10,13 @@ import { LOOPBACK_HOSTS } from '../http-access.js';
 import type { Logger } from '../log.js';
 import { SANDBOX_SERVER_APP_ID, SANDBOX_SERVER_SECRET, SANDBOX_TENANT_ID } from '../sandbox/contract.js';
 import type { FrontRoutes } from './front/routes.js';
-import { API_SCOPE_NAME, resourceServer, type ResourceServer } from './resource-server.js';
+import type { MsalClients } from './front/entra.js';
+import type { SigningKey } from './front/keys.js';
+import type { FrontStore } from './front/store.js';
+import { API_SCOPE_NAME, type RequestUser, resourceServer, type ResourceServer } from './resource-server.js';
+
+/** What the sign-in front keeps: people's Entra tokens (through MSAL), its grants and its signing key. */
+type FrontState = { msal: MsalClients; key: SigningKey; store: FrontStore };
 import { perUser, type PerUser } from './users.js';
 
 export async function manyUsers(config: Config, scopes: string[], log: Logger): Promise<{ resource: ResourceServer; perUser: PerUser; front?: FrontRoutes }> {
@@ -23,7 +29,9 @@ export async function manyUsers(config: Config, scopes: string[], log: Logger): 
   if (!clientId || !tenantId || !(clientSecret || clientCertificate) || !config.http) throw new Error('many-user mode needs a client id, tenant and client secret or certificate');
   const ep = cloudEndpoints(config.cloud, config.sandboxUrl);
   const app = { clientId, ...(clientSecret ? { clientSecret } : { clientCertificate }), tenantId, cloud: config.cloud, sandboxUrl: config.sandboxUrl, log };
-  const front = config.signInFront ? await signInFront(config, app, scopes) : undefined;
+  // Several replicas: Redis holds what they share (shared/); otherwise the process and its files.
+  const shared = config.redisUrl ? await (await import('./shared/state.js')).sharedState(config, app) : undefined;
+  const front = config.signInFront ? await signInFront(config, app, scopes, shared?.front) : undefined;
   const resource = resourceServer({
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), clientId, tenantId, authorityHost: ep.authorityHost,
     ...(sandbox ? { reachAt: config.sandboxUrl } : {}), ...(front ? { frontKey: front.key } : {}),
@@ -33,26 +41,20 @@ export async function manyUsers(config: Config, scopes: string[], log: Logger): 
   const obo = onBehalfOf({ ...app, scopes });
   log.info(`http: many users: tokens for ${resource.apiScope}${front ? ' from the sign-in front or' : ''} from tenant ${tenantId}, for ${scopes.length} Graph permissions`);
   const graphToken = (u: Parameters<PerUser>[0]) => (u.homeAccountId && front ? front.entra.graphToken(u.homeAccountId) : obo.graphToken(u.assertion));
-  return { resource, perUser: perUser({ graphBase: ep.graphBase, cloud: config.cloud, scopes, graphToken, log }), ...(front ? { front: front.routes } : {}) };
+  return { resource, perUser: perUser({ graphBase: ep.graphBase, cloud: config.cloud, scopes, graphToken, log, ...(shared ? { fetchFor: (u: RequestUser) => shared.slots(u.oid) } : {}) }), ...(front ? { front: front.routes } : {}) };
 }
 
 type App = { clientId: string; clientSecret?: string; clientCertificate?: string; tenantId: string; cloud: Config['cloud']; sandboxUrl?: string; log: Logger };
 
 /** The front's parts; its routes learn the server's address from the resource server once it listens. */
-async function signInFront(config: Config, app: App, scopes: string[]) {
-  const [{ processCache }, { confidentialClient }, { signingKey }, { frontStore }, { clientDirectory, registeredClients }, { entraSignIn }, { frontRoutes }] = await Promise.all([
-    import('./front/cache.js'), import('../auth/confidential.js'), import('./front/keys.js'), import('./front/store.js'),
-    import('./front/clients.js'), import('./front/entra.js'), import('./front/routes.js'),
-  ]);
-  // Beside the server's token cache: the people's Entra tokens (MSAL), the front's key and its refresh tokens.
-  const dir = path.dirname(config.tokenCachePath);
-  const cca = confidentialClient({ ...app, cachePlugin: await processCache(path.join(dir, 'front-token-cache.json'), app.log) });
-  const [key, store] = await Promise.all([signingKey(path.join(dir, 'front-signing-key.json')), frontStore(path.join(dir, 'front-grants.json'))]);
+async function signInFront(config: Config, app: App, scopes: string[], shared?: FrontState) {
+  const [{ clientDirectory, registeredClients }, { entraSignIn }, { frontRoutes }] = await Promise.all([import('./front/clients.js'), import('./front/entra.js'), import('./front/routes.js')]);
+  const { msal, key, store } = shared ?? (await processFrontState(config, app));
   let resource: ResourceServer | undefined;
   const base = () => resource!.frontIssuer()!;
   const authorityHost = cloudEndpoints(app.cloud, app.sandboxUrl).authorityHost;
   const reach = app.cloud === 'sandbox' && app.sandboxUrl ? (url: string) => url.replace(authorityHost, app.sandboxUrl!.replace(/\/+$/, '')) : undefined;
-  const entra = entraSignIn({ cca, scopes, callbackUrl: () => `${base()}/callback`, ...(reach ? { reach } : {}), log: app.log });
+  const entra = entraSignIn({ msal, scopes, callbackUrl: () => `${base()}/callback`, ...(reach ? { reach } : {}), log: app.log });
   // Client metadata on loopback is fetched only by a server that itself listens there (development, tests).
   const loopback = !config.publicUrl && LOOPBACK_HOSTS.has(config.http!.host);
   const routes = frontRoutes({
@@ -61,6 +63,18 @@ async function signInFront(config: Config, app: App, scopes: string[]) {
     entra, store, key, log: app.log,
   });
   return { key, entra, routes, bind: (r: ResourceServer) => void (resource = r) };
+}
+
+/** One machine: the people's Entra tokens (MSAL), the front's key and its refresh tokens in 0600 files beside the
+ *  server's token cache. */
+async function processFrontState(config: Config, app: App): Promise<FrontState> {
+  const [{ processCache }, { confidentialClient }, { signingKey }, { frontStore }, { processClients }] = await Promise.all([
+    import('./front/cache.js'), import('../auth/confidential.js'), import('./front/keys.js'), import('./front/store.js'), import('./front/entra.js'),
+  ]);
+  const dir = path.dirname(config.tokenCachePath);
+  const cca = confidentialClient({ ...app, cachePlugin: await processCache(path.join(dir, 'front-token-cache.json'), app.log) });
+  const [key, store] = await Promise.all([signingKey(path.join(dir, 'front-signing-key.json')), frontStore(path.join(dir, 'front-grants.json'))]);
+  return { msal: processClients(cca), key, store };
 }
 
 const readClients = (file: string) =>

@@ -14,6 +14,8 @@ export interface PerUserOptions {
   /** A Graph token for the person of a request: on their behalf (an Entra token), or theirs the front keeps. */
   graphToken: (user: RequestUser) => Promise<string>;
   log: Logger;
+  /** The fetch of a person's Graph client, when replicas share Graph's per-mailbox concurrency limit. */
+  fetchFor?: (user: RequestUser) => typeof fetch;
 }
 
 export function perUser(o: PerUserOptions) {
@@ -28,7 +30,7 @@ export function perUser(o: PerUserOptions) {
       listAccounts: async () => [account],
     };
     // Each request's client asks for its own person's token; MSAL's cache answers repeats without a round trip.
-    const graph = new GraphClient({ baseUrl: o.graphBase, getToken: () => o.graphToken(user), log: o.log });
+    const graph = new GraphClient({ baseUrl: o.graphBase, getToken: () => o.graphToken(user), log: o.log, ...(o.fetchFor ? { fetch: o.fetchFor(user) } : {}) });
     return { graph, auth };
   };
 }

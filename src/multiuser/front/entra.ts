@@ -1,11 +1,25 @@
 // The sign-in front's side towards Entra: this server's app registration signs the person in with the
 // authorization code flow and PKCE (no `resource` parameter: Entra's v2 endpoint refuses it), asking at once for the
-// Graph permissions the enabled tools need; MSAL keeps each person's tokens in its cache file, refreshes them, and
-// answers a person's Graph token by their account, never anyone else's.
+// Graph permissions the enabled tools need; MSAL keeps each person's tokens in its cache (the process's file, or
+// each person's partition in Redis), refreshes them, and answers a person's Graph token by their account, never
+// anyone else's.
 import type { ConfidentialClientApplication } from '@azure/msal-node';
 import { AuthRequiredError } from '../../graph/errors.js';
 import type { Logger } from '../../log.js';
 import { graphOnly, pkceCodes } from '../../auth/confidential.js';
+import { SharedStateUnavailable } from '../shared/unavailable.js';
+
+/** MSAL's client for a new sign-in and for one person's tokens: one for the whole process over the file cache, or
+ *  a fresh one over that person's partition in Redis (../shared/msal-cache.ts). */
+export interface MsalClients {
+  forSignIn(): Promise<ConfidentialClientApplication>;
+  forPerson(homeAccountId: string): Promise<ConfidentialClientApplication>;
+  /** Around a person's token call when replicas share the cache, so one of them at a time renews the tokens. */
+  exclusive?<T>(homeAccountId: string, work: () => Promise<T>): Promise<T>;
+}
+
+/** The process's one MSAL client, for every person (its cache plugin serializes the accesses). */
+export const processClients = (cca: ConfidentialClientApplication): MsalClients => ({ forSignIn: async () => cca, forPerson: async () => cca });
 
 export interface SignedIn {
   homeAccountId: string;
@@ -16,7 +30,7 @@ export interface SignedIn {
 }
 
 export interface EntraSignInOptions {
-  cca: ConfidentialClientApplication;
+  msal: MsalClients;
   scopes: string[];
   callbackUrl: () => string;
   /** The sign-in page's address as a browser reaches it (the sandbox's stable name is not on the network). */
@@ -40,27 +54,32 @@ export function entraSignIn(o: EntraSignInOptions) {
     pkce: pkceCodes,
     /** Where the person's browser goes to sign in; `state` brings them back to their pending sign-in. */
     authUrl: async (state: string, challenge: string) => {
-      const url = await o.cca.getAuthCodeUrl({ scopes, redirectUri: o.callbackUrl(), state, codeChallenge: challenge, codeChallengeMethod: 'S256', prompt: 'select_account', responseMode: 'query' });
+      const url = await (await o.msal.forSignIn()).getAuthCodeUrl({ scopes, redirectUri: o.callbackUrl(), state, codeChallenge: challenge, codeChallengeMethod: 'S256', prompt: 'select_account', responseMode: 'query' });
       return o.reach ? o.reach(url) : url;
     },
     async redeem(code: string, verifier: string): Promise<SignedIn> {
-      const r = await o.cca.acquireTokenByCode({ code, scopes, redirectUri: o.callbackUrl(), codeVerifier: verifier });
+      const r = await (await o.msal.forSignIn()).acquireTokenByCode({ code, scopes, redirectUri: o.callbackUrl(), codeVerifier: verifier });
       const a = r.account;
       if (!a) throw new Error('Entra answered without an account');
       return { homeAccountId: a.homeAccountId, username: a.username, ...(a.name ? { name: a.name } : {}), oid: a.localAccountId, tid: a.tenantId };
     },
     /** The person's Graph token, from MSAL's cache (refreshed when due). */
-    graphToken: (homeAccountId: string): Promise<string> => oneAtATime(homeAccountId, async () => {
-      const account = await o.cca.getTokenCache().getAccountByHomeId(homeAccountId);
-      if (!account) throw new AuthRequiredError('This server no longer holds your Microsoft 365 sign-in: sign in again in your MCP client (reconnect it).');
-      try {
-        const r = await o.cca.acquireTokenSilent({ account, scopes });
-        return r.accessToken;
-      } catch (e) {
-        o.log.info(`auth: a person's Graph token could not be refreshed (${(e as { errorCode?: string }).errorCode ?? 'error'})`);
-        throw new AuthRequiredError('Your Microsoft 365 sign-in on this server has expired or was revoked: sign in again in your MCP client (reconnect it).');
-      }
-    }),
+    graphToken: (homeAccountId: string): Promise<string> => oneAtATime(homeAccountId, () => (o.msal.exclusive ? o.msal.exclusive(homeAccountId, () => tokenOf(homeAccountId)) : tokenOf(homeAccountId))),
   };
+
+  async function tokenOf(homeAccountId: string): Promise<string> {
+    const cca = await o.msal.forPerson(homeAccountId);
+    const account = await cca.getTokenCache().getAccountByHomeId(homeAccountId);
+    if (!account) throw new AuthRequiredError('This server no longer holds your Microsoft 365 sign-in: sign in again in your MCP client (reconnect it).');
+    try {
+      const r = await cca.acquireTokenSilent({ account, scopes });
+      return r.accessToken;
+    } catch (e) {
+      // Redis away: say so; the sign-in is not lost.
+      if (e instanceof SharedStateUnavailable) throw e;
+      o.log.info(`auth: a person's Graph token could not be refreshed (${(e as { errorCode?: string }).errorCode ?? 'error'})`);
+      throw new AuthRequiredError('Your Microsoft 365 sign-in on this server has expired or was revoked: sign in again in your MCP client (reconnect it).');
+    }
+  }
 }
 export type EntraSignIn = ReturnType<typeof entraSignIn>;

@@ -8,6 +8,7 @@ import type { Logger } from '../../log.js';
 import { type ClientDirectory, ClientRefused } from './clients.js';
 import type { EntraSignIn } from './entra.js';
 import type { SigningKey } from './keys.js';
+import { SharedStateUnavailable } from '../shared/unavailable.js';
 import type { FrontStore, Grant } from './store.js';
 import { ACCESS_TOKEN_SECONDS, issueAccessToken } from './tokens.js';
 
@@ -111,14 +112,14 @@ export function frontRoutes(d: FrontDeps) {
     const unknown = scopes.find((s) => !knownScope(s));
     if (unknown) return fail('invalid_scope', `unknown scope ${unknown}; this server's scope is ${d.apiScope}`);
     const pkce = await d.entra.pkce();
-    const id = d.store.startSignIn({ clientId, redirectUri, ...(state !== undefined ? { state } : {}), codeChallenge: challenge, scope: d.scopeName, entraVerifier: pkce.verifier });
+    const id = await d.store.startSignIn({ clientId, redirectUri, ...(state !== undefined ? { state } : {}), codeChallenge: challenge, scope: d.scopeName, entraVerifier: pkce.verifier });
     d.log.info(`http: sign-in started for the client ${client.name}`);
     res.writeHead(302, { location: await d.entra.authUrl(id, pkce.challenge), 'cache-control': 'no-store' }).end();
   }
 
   async function callback(url: URL, res: http.ServerResponse): Promise<void> {
     const q = url.searchParams;
-    const pending = d.store.finishSignIn(q.get('state') ?? '');
+    const pending = await d.store.finishSignIn(q.get('state') ?? '');
     if (!pending) return page(res, 400, 'This sign-in has expired or was already finished. Start again from your MCP client.');
     const fail = (error: string, description: string) => back(res, pending.redirectUri, { error, error_description: description, state: pending.state });
     if (q.get('error')) return fail(q.get('error') === 'access_denied' ? 'access_denied' : 'server_error', `Microsoft sign-in: ${q.get('error_description') ?? q.get('error')}`);
@@ -126,11 +127,12 @@ export function frontRoutes(d: FrontDeps) {
     try {
       who = await d.entra.redeem(q.get('code') ?? '', pending.entraVerifier);
     } catch (e) {
+      if (e instanceof SharedStateUnavailable) throw e;
       const x = e as { errorCode?: string; errorMessage?: string; message?: string };
       d.log.warn(`http: the Microsoft sign-in could not be completed (${x.errorCode ?? 'error'})`);
       return fail('access_denied', `Microsoft sign-in could not be completed: ${(x.errorMessage ?? x.message ?? '').split('\n')[0].slice(0, 300)}`);
     }
-    const code = d.store.issueCode({ clientId: pending.clientId, redirectUri: pending.redirectUri, codeChallenge: pending.codeChallenge, scope: pending.scope, ...who });
+    const code = await d.store.issueCode({ clientId: pending.clientId, redirectUri: pending.redirectUri, codeChallenge: pending.codeChallenge, scope: pending.scope, ...who });
     d.log.info('http: sign-in completed; code issued to the client');
     back(res, pending.redirectUri, { code, state: pending.state });
   }
@@ -153,7 +155,7 @@ export function frontRoutes(d: FrontDeps) {
     if (resource !== null && resource.replace(/\/+$/, '') !== d.resource()) return err('invalid_target', `this server issues tokens for ${d.resource()} only`);
     const clientId = f.get('client_id') ?? '';
     if (f.get('grant_type') === 'authorization_code') {
-      const code = d.store.redeemCode(f.get('code') ?? '');
+      const code = await d.store.redeemCode(f.get('code') ?? '');
       if (!code || code.clientId !== clientId) return err('invalid_grant', 'the code is not valid, has expired or was used: sign in again');
       if (code.redirectUri !== f.get('redirect_uri')) return err('invalid_grant', 'redirect_uri differs from the one of the sign-in');
       if (s256(f.get('code_verifier') ?? '') !== code.codeChallenge) return err('invalid_grant', 'code_verifier does not match the code_challenge');
@@ -167,6 +169,7 @@ export function frontRoutes(d: FrontDeps) {
       try {
         await d.entra.graphToken(grant.homeAccountId);
       } catch (e) {
+        if (e instanceof SharedStateUnavailable) throw e;
         return err('invalid_grant', (e as Error).message);
       }
       return tokens(grant, res);
@@ -178,16 +181,29 @@ export function frontRoutes(d: FrontDeps) {
     metadata,
     /** Serves the front's paths; false for any other path. */
     async handle(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<boolean> {
-      const url = new URL(req.url ?? '/', 'http://front');
-      if (path === '/.well-known/oauth-authorization-server' || path === '/.well-known/oauth-authorization-server/mcp') {
-        res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' }).end(JSON.stringify(metadata()));
-      } else if (path === '/authorize' && req.method === 'GET') await authorize(url, res);
-      else if (path === '/callback' && req.method === 'GET') await callback(url, res);
-      else if (path === '/token' && req.method === 'POST') await token(req, res);
-      else if (path === '/token' && req.method === 'OPTIONS') res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' }).end();
-      else return false;
-      return true;
+      try {
+        return await serve(req, res, path);
+      } catch (e) {
+        if (!(e instanceof SharedStateUnavailable) || res.headersSent) throw e;
+        // Replicas' shared state is away: a clear answer the client may retry, never a half-made sign-in.
+        res.setHeader('retry-after', '5');
+        if (path === '/token') json(res, 503, { error: 'temporarily_unavailable', error_description: e.message });
+        else page(res, 503, `Sign-in is not possible right now: ${e.message}`);
+        return true;
+      }
     },
   };
+
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://front');
+    if (path === '/.well-known/oauth-authorization-server' || path === '/.well-known/oauth-authorization-server/mcp') {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' }).end(JSON.stringify(metadata()));
+    } else if (path === '/authorize' && req.method === 'GET') await authorize(url, res);
+    else if (path === '/callback' && req.method === 'GET') await callback(url, res);
+    else if (path === '/token' && req.method === 'POST') await token(req, res);
+    else if (path === '/token' && req.method === 'OPTIONS') res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' }).end();
+    else return false;
+    return true;
+  }
 }
 export type FrontRoutes = ReturnType<typeof frontRoutes>;

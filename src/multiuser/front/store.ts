@@ -1,7 +1,8 @@
 // What the sign-in front remembers between the steps of a sign-in and after it: sign-ins waiting for the person
 // to come back from Entra, authorization codes waiting for the client's token request (once each), and refresh
 // tokens (kept by their hash; the person's Entra tokens themselves stay in MSAL's cache). In memory, with refresh
-// tokens also in a 0600 file so a restart signs nobody out. One process holds it; shared state is issue 16's.
+// tokens also in a 0600 file so a restart signs nobody out. One process holds it; replicas share the same
+// interface in Redis (../shared/front-store.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileIfExists, writeFileAtomic } from '../../auth/file-store.js';
 
@@ -33,14 +34,27 @@ export interface IssuedCode extends Grant {
   expires: number;
 }
 
-const PENDING_MS = 10 * 60_000;
-const CODE_MS = 60_000;
+export const PENDING_MS = 10 * 60_000;
+export const CODE_MS = 60_000;
 export const REFRESH_MS = 30 * 24 * 3_600_000;
 
 export const newSecret = () => randomBytes(32).toString('base64url');
-const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
+/** Codes and refresh tokens are kept by their hash: whoever reads the store cannot use them. */
+export const secretHash = (s: string) => createHash('sha256').update(s).digest('base64url');
+const hash = secretHash;
 
-export async function frontStore(file: string) {
+/** The front's memory; every entry is taken once (codes and refresh tokens used once, even across replicas). */
+export interface FrontStore {
+  startSignIn(p: Omit<PendingSignIn, 'expires'>): Promise<string>;
+  finishSignIn(id: string): Promise<PendingSignIn | undefined>;
+  issueCode(c: Omit<IssuedCode, 'expires'>): Promise<string>;
+  redeemCode(code: string): Promise<IssuedCode | undefined>;
+  issueRefresh(g: Grant): Promise<string>;
+  /** A refresh token is used once: the answer carries its successor. */
+  redeemRefresh(token: string): Promise<Grant | undefined>;
+}
+
+export async function frontStore(file: string): Promise<FrontStore> {
   const pending = new Map<string, PendingSignIn>();
   const codes = new Map<string, IssuedCode>();
   const refresh = new Map<string, Grant & { expires: number }>(Object.entries(JSON.parse((await readFileIfExists(file)) ?? '{}')));
@@ -58,28 +72,27 @@ export async function frontStore(file: string) {
   };
 
   return {
-    startSignIn(p: Omit<PendingSignIn, 'expires'>): string {
+    async startSignIn(p) {
       sweep(pending);
       const id = newSecret();
       pending.set(id, { ...p, expires: Date.now() + PENDING_MS });
       return id;
     },
-    finishSignIn: (id: string) => take(pending, id),
-    issueCode(c: Omit<IssuedCode, 'expires'>): string {
+    finishSignIn: async (id) => take(pending, id),
+    async issueCode(c) {
       const code = newSecret();
       codes.set(hash(code), { ...c, expires: Date.now() + CODE_MS });
       return code;
     },
-    redeemCode: (code: string) => take(codes, hash(code)),
-    async issueRefresh(g: Grant): Promise<string> {
+    redeemCode: async (code) => take(codes, hash(code)),
+    async issueRefresh(g) {
       const token = newSecret();
       refresh.set(hash(token), { ...g, expires: Date.now() + REFRESH_MS });
       sweep(refresh);
       await persist();
       return token;
     },
-    /** A refresh token is used once: the answer carries its successor. */
-    async redeemRefresh(token: string): Promise<Grant | undefined> {
+    async redeemRefresh(token) {
       const g = take(refresh, hash(token));
       if (g) await persist();
       if (!g) return undefined;
@@ -88,4 +101,3 @@ export async function frontStore(file: string) {
     },
   };
 }
-export type FrontStore = Awaited<ReturnType<typeof frontStore>>;

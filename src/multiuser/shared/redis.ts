@@ -1,0 +1,120 @@
+// The connection to the Redis that holds what replicas share (MS365_MCP_REDIS_URL; redis:// or rediss:// for TLS,
+// the password from MS365_MCP_REDIS_PASSWORD_FILE). Commands are not queued while Redis is away: a request that
+// needs it fails at once with SharedStateUnavailable, a clear error that says to retry, and never falls back to
+// anything local (which could answer with a stale or another replica's view). redisHealthy() is for a readiness
+// probe. The client reconnects by itself; nothing is lost while Redis keeps its data (appendonly).
+import { Redis } from 'ioredis';
+import type { Logger } from '../../log.js';
+import type { Sealer } from './sealing.js';
+import { SharedStateUnavailable } from './unavailable.js';
+
+export { SharedStateUnavailable };
+
+export interface SharedRedis {
+  client: Redis;
+  sealer: Sealer;
+  /** host:port, for messages (never the password). */
+  where: string;
+  /** Runs commands; any failure of Redis becomes SharedStateUnavailable. */
+  run<T>(work: (r: Redis) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface RedisOptions {
+  url: string;
+  password?: string;
+  sealer: Sealer;
+  log: Logger;
+  /** How long the start waits for Redis before giving up. */
+  startTimeoutMs?: number;
+}
+
+const connections = new Set<Redis>();
+
+/** Whether every Redis this process uses is connected (true when it uses none): for /readyz. */
+export function redisHealthy(): { ok: boolean; detail?: string } {
+  for (const c of connections) if (c.status !== 'ready') return { ok: false, detail: `shared state (Redis) is ${c.status}` };
+  return { ok: true };
+}
+
+/** The same as a readiness check (resolves when Redis answers a PING, throws what is wrong), in the shape of the
+ *  replicas' /readyz hook: `processReadiness.addCheck('redis', redisReady)`. */
+export async function redisReady(signal?: AbortSignal): Promise<void> {
+  for (const c of connections) {
+    if (c.status !== 'ready') throw new Error(`Redis is ${c.status}`);
+    await Promise.race([c.ping(), new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('Redis did not answer in time'))))]);
+  }
+}
+
+export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
+  const u = new URL(o.url);
+  const where = `${u.hostname}:${u.port || 6379}`;
+  const client = new Redis(o.url, {
+    ...(o.password ? { password: o.password } : {}),
+    lazyConnect: true,
+    // Fail fast while disconnected instead of holding requests: the caller answers with a clear error.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 5_000,
+    commandTimeout: 5_000,
+    retryStrategy: (attempt) => Math.min(200 * attempt, 2_000),
+  });
+  let down = false;
+  let started = false;
+  const lost = (why: string) => {
+    if (down || !started) return;
+    down = true;
+    o.log.warn(`shared state: Redis at ${where} is not reachable (${why}); requests that need it fail until it is back`);
+  };
+  client.on('error', (e: Error & { code?: string }) => lost(e.code ?? e.message.split('\n')[0].slice(0, 120)));
+  client.on('close', () => lost('connection closed'));
+  client.on('ready', () => {
+    if (down) o.log.info(`shared state: Redis at ${where} is back`);
+    down = false;
+  });
+  // The start's errors tell a refused password apart (it does not heal by retrying); otherwise the client retries
+  // by itself until the deadline.
+  let lastError: (Error & { code?: string }) | undefined;
+  const refused = new Promise<void>((resolve) => client.on('error', (e: Error) => {
+    lastError = e;
+    if (/NOAUTH|WRONGPASS|invalid password/i.test(e.message)) resolve();
+  }));
+  const ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
+  await client.connect().catch((e: Error) => (lastError ??= e));
+  const failAuth = () => {
+    client.disconnect();
+    return new Error(`shared state: Redis at ${where} refused the password (MS365_MCP_REDIS_PASSWORD_FILE, or the one in MS365_MCP_REDIS_URL)`);
+  };
+  if (lastError && /NOAUTH|WRONGPASS|invalid password/i.test(lastError.message)) throw failAuth();
+  if (client.status !== 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ready, refused, new Promise((resolve) => (timer = setTimeout(resolve, o.startTimeoutMs ?? 30_000)))]);
+    clearTimeout(timer);
+    if (lastError && /NOAUTH|WRONGPASS|invalid password/i.test(lastError.message)) throw failAuth();
+  }
+  if (client.status !== 'ready') {
+    client.disconnect();
+    throw new Error(`shared state: Redis at ${where} could not be reached (${lastError?.code ?? lastError?.message.split('\n')[0] ?? 'timeout'}); check MS365_MCP_REDIS_URL`);
+  }
+  started = true;
+  connections.add(client);
+  return {
+    client,
+    sealer: o.sealer,
+    where,
+    async run(work) {
+      try {
+        return await work(client);
+      } catch (e) {
+        const x = e as Error & { code?: string };
+        // One line per outage (above); a failure while connected is worth its own.
+        if (!down) o.log.warn(`shared state: a Redis command failed (${x.code ?? x.message.split('\n')[0].slice(0, 120)})`);
+        throw new SharedStateUnavailable(where);
+      }
+    },
+    async close() {
+      connections.delete(client);
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+}
