@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildConfig, ConfigError } from '../src/config.js';
-import { mailboxOf, mailboxSlots } from '../src/multiuser/shared/mailbox-slots.js';
-import { connectRedis, redisHealthy, redisReady, SharedStateUnavailable } from '../src/multiuser/shared/redis.js';
-import { sealerFromText, SealingKeyError } from '../src/multiuser/shared/sealing.js';
+import { mailboxOf, mailboxSlots } from '../src/multiuser/replicated/mailbox-slots.js';
+import { connectRedis, redisHealthy, redisReady, SharedStateUnavailable } from '../src/multiuser/replicated/redis.js';
+import { sealerFromText, SealingKeyError } from '../src/multiuser/replicated/sealing.js';
 import { tempDir } from './fixtures.js';
 import { startTestRedis, type TestRedis } from './support/redis.js';
 

@@ -30,7 +30,7 @@ export async function manyUsers(config: Config, scopes: string[], log: Logger): 
   const ep = cloudEndpoints(config.cloud, config.sandboxUrl);
   const app = { clientId, ...(clientSecret ? { clientSecret } : { clientCertificate }), tenantId, cloud: config.cloud, sandboxUrl: config.sandboxUrl, log };
   // Several replicas: Redis holds what they share (shared/); otherwise the process and its files.
-  const shared = config.redisUrl ? await (await import('./shared/state.js')).sharedState(config, app) : undefined;
+  const shared = config.redisUrl ? await (await import('./replicated/state.js')).sharedState(config, app) : undefined;
   const front = config.signInFront ? await signInFront(config, app, scopes, shared?.front) : undefined;
   const resource = resourceServer({
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), clientId, tenantId, authorityHost: ep.authorityHost,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sealerFromText } from '../../src/multiuser/shared/sealing.js';
+import { sealerFromText } from '../../src/multiuser/replicated/sealing.js';
 import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
 import { startTestRedis, type TestRedis } from '../support/redis.js';
 import { startCli } from './process.js';

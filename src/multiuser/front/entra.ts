@@ -7,10 +7,10 @@ import type { ConfidentialClientApplication } from '@azure/msal-node';
 import { AuthRequiredError } from '../../graph/errors.js';
 import type { Logger } from '../../log.js';
 import { graphOnly, pkceCodes } from '../../auth/confidential.js';
-import { SharedStateUnavailable } from '../shared/unavailable.js';
+import { SharedStateUnavailable } from '../replicated/unavailable.js';
 
 /** MSAL's client for a new sign-in and for one person's tokens: one for the whole process over the file cache, or
- *  a fresh one over that person's partition in Redis (../shared/msal-cache.ts). */
+ *  a fresh one over that person's partition in Redis (../replicated/msal-cache.ts). */
 export interface MsalClients {
   forSignIn(): Promise<ConfidentialClientApplication>;
   forPerson(homeAccountId: string): Promise<ConfidentialClientApplication>;

@@ -1,5 +1,5 @@
 // The sign-in front's signing key (ES256): made once and kept in a 0600 file beside the token cache, so the tokens
-// it issued stay valid across restarts (replicas share one in Redis: ../shared/signing-key.ts). Its public half
+// it issued stay valid across restarts (replicas share one in Redis: ../replicated/signing-key.ts). Its public half
 // verifies them; nobody else needs it (the front's tokens are for this server only).
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { readFileIfExists, writeFileAtomic } from '../../auth/file-store.js';

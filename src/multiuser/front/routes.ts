@@ -8,7 +8,7 @@ import type { Logger } from '../../log.js';
 import { type ClientDirectory, ClientRefused } from './clients.js';
 import type { EntraSignIn } from './entra.js';
 import type { SigningKey } from './keys.js';
-import { SharedStateUnavailable } from '../shared/unavailable.js';
+import { SharedStateUnavailable } from '../replicated/unavailable.js';
 import type { FrontStore, Grant } from './store.js';
 import { ACCESS_TOKEN_SECONDS, issueAccessToken } from './tokens.js';
 

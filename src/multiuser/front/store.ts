@@ -2,7 +2,7 @@
 // to come back from Entra, authorization codes waiting for the client's token request (once each), and refresh
 // tokens (kept by their hash; the person's Entra tokens themselves stay in MSAL's cache). In memory, with refresh
 // tokens also in a 0600 file so a restart signs nobody out. One process holds it; replicas share the same
-// interface in Redis (../shared/front-store.ts).
+// interface in Redis (../replicated/front-store.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileIfExists, writeFileAtomic } from '../../auth/file-store.js';
 
