@@ -77,6 +77,9 @@ describe('the connection to Redis', () => {
       await r.run((c) => c.set('ms365mcp:test', '1'));
       await redis.stop();
       await expect(r.run((c) => c.get('ms365mcp:test'))).rejects.toBeInstanceOf(SharedStateUnavailable);
+      // The client learns of the closed connection by its own events, a moment after the failed command.
+      const down = Date.now() + 5_000;
+      while (redisHealthy().ok && Date.now() < down) await new Promise((res) => setTimeout(res, 50));
       expect(redisHealthy().ok).toBe(false);
       await expect(redisReady()).rejects.toThrow(/Redis is/);
       await redis.start();
