@@ -192,6 +192,12 @@ export function findSample(samples: DocSamples, method: string, url: string): Do
   return { request: { method, url: `https://graph.microsoft.com/v1.0${url}` }, response: samples[`${method} ${url}`]! };
 }
 
+/** The documented keys of a route's answer (of its first item for a list), annotations left out. */
+export function documentedKeys(samples: DocSamples, method: string, url: string): string[] {
+  const body = findSample(samples, method, url).response.body as Record<string, unknown> & { value?: Record<string, unknown>[] };
+  return Object.keys(body.value ? body.value[0] : body).filter((k) => !k.startsWith('@'));
+}
+
 /** The delegated permissions the Docker deployment guide lists for the app registration. */
 export function guidePermissions(): string[] {
   return readFixture<string[]>('guide-permissions.json');

@@ -4,7 +4,7 @@
 // keys of the documented samples. Where a sample's status contradicts the reference text (creating a page or a
 // section group: the samples say 200, the reference pages 201 Created), the sandbox follows the reference.
 import { describe, expect, it } from 'vitest';
-import { Csdl, findSample, loadSamples } from './csdl.js';
+import { Csdl, findSample, loadSamples, documentedKeys as documentedKeysOf } from './csdl.js';
 import { ADELE, allPages, graph, useSandbox } from '../fixtures.js';
 import { scratchSection, send } from '../support/onenote.js';
 
@@ -14,10 +14,7 @@ const sb = useSandbox();
 type Rec = Record<string, unknown>;
 
 /** The documented sample's property names (annotations and the page's `content` stream, never sent as JSON, left out). */
-const documentedKeys = (method: string, url: string) => {
-  const body = findSample(samples, method, url).response.body as Rec & { value?: Rec[] };
-  return Object.keys(body.value ? body.value[0] : body).filter((k) => !k.startsWith('@') && k !== 'content');
-};
+const documentedKeys = (method: string, url: string) => documentedKeysOf(samples, method, url).filter((k) => k !== 'content');
 
 /** An entity's problems against its type; its expanded parents checked against theirs, as navigation properties. */
 function problems(type: string, item: Rec): string[] {
