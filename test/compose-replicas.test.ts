@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ENV_VARS } from '../src/config.js';
-import { haproxyPath, run } from './support/haproxy.js';
+import { run } from '../scripts/debian-binary.mjs';
+import { haproxyPath } from '../scripts/haproxy.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.replicas.yaml'), 'utf8'));

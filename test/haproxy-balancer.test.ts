@@ -2,26 +2,16 @@
 // with a /readyz of their own): requests spread over every ready replica, a replica whose /readyz turns red gets
 // nothing more, and requests sent just after a replica died still succeed. Only Docker's DNS discovery is
 // replaced (by the three loopback servers); every other line of the file is used as it is.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haproxyPath } from './support/haproxy.js';
-
-const CFG = readFileSync(path.resolve(import.meta.dirname, '..', 'deploy', 'haproxy', 'haproxy.cfg'), 'utf8');
+import { freePort } from '../scripts/free-port.mjs';
+import { startHaproxy } from '../scripts/haproxy.mjs';
 
 interface Replica { server: http.Server; port: number; ready: boolean; served: number }
-
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
-  });
-  s.on('error', reject);
-});
 
 async function startReplica(): Promise<Replica> {
   const replica = { ready: true, served: 0 } as Replica;
@@ -35,22 +25,8 @@ async function startReplica(): Promise<Replica> {
   return replica;
 }
 
-/** The file with its replica discovery pointed at `ports` and its listener at `bind`. */
-function loopbackConfig(bind: number, ports: number[]): string {
-  const withoutResolvers = CFG.replace(/^resolvers docker\n(?:[ \t]+.*\n)+/m, '');
-  const servers = ports.map((p, i) => `    server mcp${i + 1} 127.0.0.1:${p}`).join('\n');
-  const out = withoutResolvers
-    .replace(/^(\s*bind) :\d+$/m, `$1 127.0.0.1:${bind}`)
-    .replace(/ resolvers docker init-addr none resolve-prefer ipv4$/m, '')
-    .replace(/^\s*server-template .*$/m, servers);
-  // Each replacement found its line: the file still has the shape this test knows.
-  expect(out).not.toMatch(/resolvers|server-template|bind :/);
-  expect(out).toContain(`bind 127.0.0.1:${bind}`);
-  return out;
-}
-
 const replicas: Replica[] = [];
-let proxy: ChildProcess;
+let proxy: Awaited<ReturnType<typeof startHaproxy>>;
 let url = '';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'haproxy-'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,24 +52,13 @@ async function until(check: (ports: (number | string)[]) => boolean, what: strin
 }
 
 beforeAll(async () => {
-  const bin = await haproxyPath();
   for (let i = 0; i < 3; i++) replicas.push(await startReplica());
-  const bind = await freePort();
-  url = `http://127.0.0.1:${bind}/mcp`;
-  const file = path.join(dir, 'haproxy.cfg');
-  writeFileSync(file, loopbackConfig(bind, replicas.map((r) => r.port)));
-  proxy = spawn(bin, ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  proxy.stderr?.on('data', (d) => (stderr += d));
-  const deadline = Date.now() + 10_000;
-  while (!(await fetch(`http://127.0.0.1:${bind}/readyz`).then(() => true, () => false))) {
-    if (Date.now() > deadline || proxy.exitCode !== null) throw new Error(`HAProxy did not start: ${stderr}`);
-    await sleep(100);
-  }
+  proxy = await startHaproxy({ dir, bind: await freePort(), ports: replicas.map((r) => r.port) });
+  url = `${proxy.url}/mcp`;
 }, 180_000);
 
 afterAll(async () => {
-  proxy?.kill('SIGTERM');
+  await proxy?.stop();
   for (const r of replicas) r.server.closeAllConnections();
   await Promise.all(replicas.map((r) => new Promise((resolve) => r.server.close(resolve))));
   rmSync(dir, { recursive: true, force: true });

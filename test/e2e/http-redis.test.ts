@@ -3,7 +3,7 @@
 // request. A sign-in started on one replica finishes on the other; a refresh token used on one is refused on the
 // other; what Redis holds cannot be read without the key; Redis stopped gives clear errors, and once it is back
 // every person's sign-in works again without signing in anew.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInThroughFront } from '../../scripts/front-sign-in.mjs';
 import { sealerFromText } from '../../src/multiuser/replicated/sealing.js';
 import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
 import { startTestRedis, type TestRedis } from '../support/redis.js';
@@ -32,33 +33,13 @@ let target = '';
 const sandboxLog: string[] = [];
 
 type Tokens = { access_token: string; refresh_token: string };
-const s256 = (v: string) => createHash('sha256').update(v).digest('base64url');
 const go = (u: string, init: RequestInit = {}) => fetch(u, { ...init, redirect: 'manual' });
 const tokenRequest = (fields: Record<string, string>) => fetch(`${pub}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: CLIENT, ...fields }) });
 
 /** A person's whole sign-in through the proxy: /authorize on one replica, the person back from Entra (/callback)
  *  on another, the code redeemed on a third choice. */
-async function signIn(upn: string, via: { authorize: number; callback: number; token: number }): Promise<Tokens> {
-  const verifier = randomBytes(32).toString('base64url');
-  target = replicas[via.authorize].origin;
-  const query = new URLSearchParams({ client_id: CLIENT, redirect_uri: REDIRECT, response_type: 'code', code_challenge: s256(verifier), code_challenge_method: 'S256', state: 'st', resource: `${pub}/mcp` });
-  const toEntra = await go(`${pub}/authorize?${query}`);
-  expect(toEntra.status, await toEntra.clone().text()).toBe(302);
-  const signInPage = toEntra.headers.get('location')!;
-  const html = await (await go(signInPage)).text();
-  const entraQuery = /name="query" value="([^"]*)"/.exec(html)![1].replace(/&amp;/g, '&');
-  const accepted = await go(signInPage.split('?')[0], { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ query: entraQuery, user: upn, action: 'approve' }) });
-  const callback = accepted.headers.get('location')!;
-  expect(callback.startsWith(`${pub}/callback?`)).toBe(true);
-  target = replicas[via.callback].origin;
-  const toClient = await go(callback);
-  const back = new URL(toClient.headers.get('location') ?? 'http://none/');
-  expect(back.origin + back.pathname, await toClient.text()).toBe(REDIRECT);
-  target = replicas[via.token].origin;
-  const res = await tokenRequest({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, redirect_uri: REDIRECT, code_verifier: verifier });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Tokens;
-}
+const signIn = (upn: string, via: { authorize: number; callback: number; token: number }): Promise<Tokens> =>
+  signInThroughFront(pub, { upn, clientId: CLIENT, redirectUri: REDIRECT, route: (step) => void (target = replicas[via[step]].origin) });
 
 /** users_get_me on one replica (straight to it) with a front token: the person it answers for, or the error. */
 async function me(replica: number, token: string): Promise<{ upn?: string; error?: string }> {
