@@ -11,10 +11,13 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { startSandbox } from '../dist/sandbox/index.js';
 import { node22 } from '../scripts/node22.mjs';
 import { manyUserRows } from './many-users.mjs';
+import { REPLICA_NOTE, replicaRows, rowsOfTable, sizingBlock, withSizing } from './replica-report.mjs';
+import { replicaRuns } from './replicas.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ENTRY = path.join(ROOT, 'dist/index.js');
 const README = path.join(ROOT, 'README.md');
+const GUIDE = path.join(ROOT, 'docs/deployment.md');
 const baseEnv = { PATH: process.env.PATH ?? '', HOME: await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-bench-')) };
 
 const quantile = (xs, q) => {
@@ -247,10 +250,17 @@ rows.push([`the same Graph call made directly (${N} calls)`, `median ${ms(quanti
 rows.push(['server overhead per tool call (difference of medians)', ms(quantile(viaTool, 0.5) - quantile(direct, 0.5))]);
 rows.push(...coldRows);
 rows.push(...(await manyUserRows({ entry: ENTRY, baseEnv, quantile, ms })));
+// Without redis-server or haproxy (and no way to install them) the replica figures measured before are kept.
+const readme = await fs.readFile(README, 'utf8');
+const runs = await replicaRuns();
+const replicas = runs ? replicaRows(runs, { quantile, ms }) : rowsOfTable(readme);
+rows.push(...replicas);
 
 const date = new Date().toISOString().slice(0, 10);
-const table = [`Measured ${date} on ${os.cpus().length} cores, Node ${process.version}.`, '', '| what | figure |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}`;
+if (runs) await fs.writeFile(GUIDE, withSizing(await fs.readFile(GUIDE, 'utf8'), sizingBlock(runs, { quantile, ms }, { date, machine })));
+const notes = replicas.length ? ['', REPLICA_NOTE] : [];
+const table = [`Measured ${date} on ${machine}.`, '', '| what | figure |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ...notes].join('\n');
 process.stderr.write(`${table}\n`);
-const readme = await fs.readFile(README, 'utf8');
 await fs.writeFile(README, readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
 process.exit(0);
