@@ -58,12 +58,16 @@ async function cpuByRole(replicas, sandboxPid) {
   };
 }
 
-/** Redis's own count of the memory its data uses (INFO memory's used_memory). @param {{ url: string, password: string }} redis */
-async function redisUsedBytes(redis) {
+/** The bytes Redis's keys take (MEMORY USAGE of each: the data, without connections' buffers). @param {{ url: string, password: string }} redis */
+async function redisDataBytes(redis) {
   const client = new Redis(redis.url, { password: redis.password, lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await client.connect();
-    return Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? NaN);
+    let bytes = 0;
+    for await (const keys of client.scanStream({ count: 500 })) {
+      for (const key of /** @type {string[]} */ (keys)) bytes += Number(await client.memory('USAGE', key)) || 0;
+    }
+    return bytes;
   } finally {
     client.disconnect();
   }
@@ -78,7 +82,7 @@ async function measure(o) {
   const cluster = await startCluster({ dir: o.dir, sandboxUrl: o.sandbox.url, replicas: o.replicas, clients: [CLIENT], env: { ...AS_DEPLOYED, ...(o.redis ? {} : WITHOUT_REDIS) } });
   try {
     const atStart = await Promise.all(cluster.replicas.map((r) => residentMiB(/** @type {number} */ (r.pid))));
-    const redisBefore = await redisUsedBytes(cluster.redis);
+    const redisBefore = await redisDataBytes(cluster.redis);
     const people = [];
     for (const upn of PEOPLE) {
       const tokens = await signInThroughFront(cluster.url, { upn, clientId: CLIENT.client_id, redirectUri: CLIENT.redirect_uris[0] });
@@ -95,7 +99,7 @@ async function measure(o) {
     const cpu = Object.fromEntries(Object.entries(after).map(([role, s]) => [role, s - before[/** @type {keyof typeof before} */ (role)]]));
     const memory = await Promise.all(cluster.replicas.map((r) => residentMiB(/** @type {number} */ (r.pid))));
     // What each person's shared state (sealed MSAL cache, refresh token, mailbox slots) takes in Redis.
-    const redisPerPerson = !o.redis ? undefined : ((await redisUsedBytes(cluster.redis)) - redisBefore) / PEOPLE.length / 1024;
+    const redisPerPerson = !o.redis ? undefined : ((await redisDataBytes(cluster.redis)) - redisBefore) / PEOPLE.length / 1024;
     return { ...run, cpu, atStart, memory, redisPerPerson, calls: run.latencies.length };
   } finally {
     await cluster.stop();
@@ -131,7 +135,7 @@ export async function replicaRuns() {
   try {
     /** @type {ReplicaRun[]} */
     const runs = [];
-    for (const [label, replicas, redis] of /** @type {const} */ ([['1 replica, embedded store (no Redis)', 1, false], ['1 replica', 1, true], ['2 replicas', 2, true], ['3 replicas', 3, true]])) {
+    for (const [label, replicas, redis] of /** @type {const} */ ([['1 replica, embedded store (no Redis)', 1, false], ['1 replica, state in Redis', 1, true], ['2 replicas, state in Redis', 2, true], ['3 replicas, state in Redis', 3, true]])) {
       const run = await measure({ dir: path.join(dir, `run-${runs.length}`), sandbox, replicas, redis });
       runs.push({ ...run, label, replicas, redis });
     }
