@@ -13,6 +13,8 @@ const EARLIER = ' (from an earlier run)';
 // guide's derived figures are computed for.
 const CPU_REQUEST_MILLICORES = 250;
 const HPA_TARGET = 0.7;
+const MIN_REPLICAS = 3;
+const MAX_REPLICAS = 10;
 const REDIS_CPU_REQUEST_MILLICORES = 100;
 
 /** The run every ratio is against: one replica with its state in Redis. @param {ReplicaRun[]} runs */
@@ -29,6 +31,7 @@ export function replicaRows(runs, { quantile, ms }) {
     `${REPLICA_ROW} ${r.label}, behind HAProxy (${IN_FLIGHT} calls in flight from ${PEOPLE.length} people, users_get_me and mail_list_messages in turn, ${SECONDS} s)`,
     [
       `${Math.round(r.perSecond)} calls/s${r.replicas > 1 ? ` (${(r.perSecond / one).toFixed(2)}x one replica)` : ''}, median ${ms(quantile(r.latencies, 0.5))}, p99 ${ms(quantile(r.latencies, 0.99))}`,
+      `one call at a time: median ${ms(quantile(r.alone, 0.5))}, p99 ${ms(quantile(r.alone, 0.99))}`,
       `CPU per call: replicas ${perCall(r.cpu.replicas, r.calls)}, HAProxy ${perCall(r.cpu.haproxy, r.calls)}, Redis ${perCall(r.cpu.redis, r.calls)}, sandbox ${perCall(r.cpu.sandbox, r.calls)}, load generator ${perCall(r.cpu.generator, r.calls)}`,
       `resident memory per replica ${mib(r.atStart)} MiB at start, ${mib(r.memory)} MiB after the load${r.redisPerPerson === undefined ? '' : `; Redis ${r.redisPerPerson.toFixed(0)} KiB per person`}`,
     ].join('; '),
@@ -64,18 +67,20 @@ export function sizingBlock(runs, { quantile, ms }, when) {
   const cpuMs = Math.max(...runs.filter((r) => r.redis).map(replicaCpuMs));
   const perCore = 1000 / cpuMs;
   const redisCpuMs = (one.cpu.redis * 1000) / one.calls;
-  const rows = runs.map((r) => `| ${r.label} | ${Math.round(r.perSecond)}${r.replicas > 1 ? ` (${(r.perSecond / one.perSecond).toFixed(2)}x)` : ''} | ${ms(quantile(r.latencies, 0.99))} | ${ms(replicaCpuMs(r))} | ${mib(r.atStart)} → ${mib(r.memory)} MiB |`);
+  const atTarget = (perCore * CPU_REQUEST_MILLICORES * HPA_TARGET) / 1000;
+  const rows = runs.map((r) => `| ${r.label} | ${Math.round(r.perSecond)}${r.replicas > 1 ? ` (${(r.perSecond / one.perSecond).toFixed(2)}x)` : ''} | ${ms(quantile(r.latencies, 0.99))} | ${ms(quantile(r.alone, 0.99))} | ${ms(replicaCpuMs(r))} | ${mib(r.atStart)} → ${mib(r.memory)} MiB |`);
   const redisKiB = Math.max(...runs.flatMap((r) => (r.redisPerPerson === undefined ? [] : [r.redisPerPerson])));
   return [
     `Measured ${when.date} by \`npm run bench\` on ${when.machine}, every process on the same cores: ${IN_FLIGHT} tool calls in flight from ${PEOPLE.length} signed-in people (\`users_get_me\` and \`mail_list_messages\` in turn) through HAProxy, for ${SECONDS} seconds each, with V8's heap bounded as in the Deployment:`,
     '',
-    '| replicas | tool calls/s | p99 | replica CPU per call | memory per replica (start → after the load) |',
-    '| --- | --- | --- | --- | --- |',
+    '| replicas | tool calls/s | p99 | p99 one call at a time | replica CPU per call | memory per replica (start → after the load) |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     `Derived for the base's values from the highest replica CPU per call with Redis (${ms(cpuMs)}): one CPU serves about **${Math.round(perCore)} tool calls/s**;`,
     `the request of ${CPU_REQUEST_MILLICORES} m is about ${Math.round((perCore * CPU_REQUEST_MILLICORES) / 1000)} calls/s, so the HorizontalPodAutoscaler (${HPA_TARGET * 100} % of the request) adds a replica`,
-    `when the replicas average about **${Math.round((perCore * CPU_REQUEST_MILLICORES * HPA_TARGET) / 1000)} calls/s each**, and the limit of one CPU caps a replica near ${Math.round(perCore)} calls/s.`,
+    `when the replicas average about **${Math.round(atTarget)} calls/s each**, and the limit of one CPU caps a replica near ${Math.round(perCore)} calls/s.`,
+    `The base's ${MIN_REPLICAS} to ${MAX_REPLICAS} replicas hold about ${Math.round(MIN_REPLICAS * atTarget)} to ${Math.round(MAX_REPLICAS * atTarget)} calls/s at the autoscaler's target.`,
     `Redis spends about ${ms(redisCpuMs)} of CPU per call: its request of ${REDIS_CPU_REQUEST_MILLICORES} m is about ${Math.round(REDIS_CPU_REQUEST_MILLICORES / redisCpuMs)} calls/s of the whole deployment.`,
     `Each signed-in person's shared state takes about ${redisKiB.toFixed(0)} KiB in Redis.`,
   ].join('\n');

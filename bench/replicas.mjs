@@ -20,6 +20,8 @@ export const PEOPLE = ['adele.vance', 'megan.bowen', 'alex.wilber', 'lee.gu', 'n
 export const IN_FLIGHT = 24;
 const WARM_UP_SECONDS = 5;
 export const SECONDS = 10;
+// One call at a time, after the loaded run: the latency of a call that waits for nothing but its own work.
+const ALONE_SECONDS = 3;
 const CLIENT = { client_id: 'bench-desktop', client_name: 'Bench', redirect_uris: ['http://127.0.0.1:33421/callback'] };
 // A realistic mix: who am I (one Graph read), and the 10 newest messages of the inbox (one Graph read, summarised).
 // users_get_me's answer must be the asking person's: a mixed-up token would show here as a failure.
@@ -98,9 +100,11 @@ async function measure(o) {
     if (run.failures) throw new Error(`bench: ${run.failures} of ${run.failures + run.latencies.length} calls failed, the first: ${run.firstFailure}`);
     const cpu = Object.fromEntries(Object.entries(after).map(([role, s]) => [role, s - before[/** @type {keyof typeof before} */ (role)]]));
     const memory = await Promise.all(cluster.replicas.map((r) => residentMiB(/** @type {number} */ (r.pid))));
+    const alone = await closedLoop({ ...load, inFlight: 1, seconds: ALONE_SECONDS });
+    if (alone.failures) throw new Error(`bench: ${alone.failures} calls failed one at a time, the first: ${alone.firstFailure}`);
     // What each person's shared state (sealed MSAL cache, refresh token, mailbox slots) takes in Redis.
     const redisPerPerson = !o.redis ? undefined : ((await redisDataBytes(cluster.redis)) - redisBefore) / PEOPLE.length / 1024;
-    return { ...run, cpu, atStart, memory, redisPerPerson, calls: run.latencies.length };
+    return { ...run, cpu, atStart, memory, redisPerPerson, calls: run.latencies.length, alone: alone.latencies };
   } finally {
     await cluster.stop();
   }

@@ -7,7 +7,7 @@ import { REPLICA_ROW, replicaRows, rowsOfTable, sizingBlock, withSizing } from '
 // bench/run.mjs's quantile and a plain ms.
 const figures = { quantile: (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))], ms: (x: number) => `${x} ms` };
 const run = (label: string, replicas: number, redis: boolean, perSecond: number, replicaCpuSeconds = 10) => ({
-  label, replicas, redis, perSecond, calls: 1000, latencies: [1, 2, 3, 40], failures: 0, firstFailure: undefined, seconds: 10,
+  label, replicas, redis, perSecond, calls: 1000, latencies: [1, 2, 3, 40], alone: [2, 5], failures: 0, firstFailure: undefined, seconds: 10,
   // CPU seconds over 1,000 calls: 10 ms a call in the replicas unless said, 1 ms in Redis.
   cpu: { replicas: replicaCpuSeconds, haproxy: 0.5, redis: 1, sandbox: 5, generator: 1 },
   atStart: Array(replicas).fill(100), memory: Array(replicas).fill(150), redisPerPerson: redis ? 6 : undefined,
@@ -22,15 +22,16 @@ describe('replica bench report', () => {
     expect(block).toContain('(12.5 ms): one CPU serves about **80 tool calls/s**');
     expect(block).toContain('the request of 250 m is about 20 calls/s');
     expect(block).toContain('about **14 calls/s each**');
+    expect(block).toContain('3 to 10 replicas hold about 42 to 140 calls/s');
     expect(block).toContain('its request of 100 m is about 100 calls/s');
     expect(block).toContain('about 6 KiB in Redis');
-    expect(block).toContain('| 2 replicas, state in Redis | 50 (0.50x) | 40 ms | 12.5 ms | 100, 100 → 150, 150 MiB |');
+    expect(block).toContain('| 2 replicas, state in Redis | 50 (0.50x) | 40 ms | 5 ms | 12.5 ms | 100, 100 → 150, 150 MiB |');
   });
 
   it('writes the README rows with the scaling ratio against one replica with Redis', () => {
     const rows = replicaRows(runs, figures);
     expect(rows.map(([label]) => label.startsWith(REPLICA_ROW))).toEqual([true, true, true]);
-    expect(rows[2][1]).toMatch(/^50 calls\/s \(0\.50x one replica\), median 3 ms, p99 40 ms; CPU per call: replicas 12.5 ms, HAProxy 0\.5 ms, Redis 1 ms/);
+    expect(rows[2][1]).toMatch(/^50 calls\/s \(0\.50x one replica\), median 3 ms, p99 40 ms; one call at a time: median 5 ms, p99 5 ms; CPU per call: replicas 12.5 ms, HAProxy 0\.5 ms, Redis 1 ms/);
     expect(rows[0][1]).not.toContain('KiB per person');
   });
 
