@@ -32,7 +32,7 @@ export function replicaRows(runs, { quantile, ms }) {
     [
       `${Math.round(r.perSecond)} calls/s${r.replicas > 1 ? ` (${(r.perSecond / one).toFixed(2)}x one replica)` : ''}, median ${ms(quantile(r.latencies, 0.5))}, p99 ${ms(quantile(r.latencies, 0.99))}`,
       `one call at a time: median ${ms(quantile(r.alone, 0.5))}, p99 ${ms(quantile(r.alone, 0.99))}`,
-      `CPU per call: replicas ${perCall(r.cpu.replicas, r.calls)}, HAProxy ${perCall(r.cpu.haproxy, r.calls)}, Redis ${perCall(r.cpu.redis, r.calls)}, sandbox ${perCall(r.cpu.sandbox, r.calls)}, load generator ${perCall(r.cpu.generator, r.calls)}`,
+      `CPU per call: replicas ${perCall(r.cpu.replicas, r.calls)}, HAProxy ${perCall(r.cpu.haproxy, r.calls)}, ${r.redis ? `Redis ${perCall(r.cpu.redis, r.calls)}, ` : ''}sandbox ${perCall(r.cpu.sandbox, r.calls)}, load generator ${perCall(r.cpu.generator, r.calls)}`,
       `resident memory per replica ${mib(r.atStart)} MiB at start, ${mib(r.memory)} MiB after the load${r.redisPerPerson === undefined ? '' : `; Redis ${r.redisPerPerson.toFixed(0)} KiB per person`}`,
     ].join('; '),
   ]);
