@@ -1,11 +1,13 @@
 // A person's whole sign-in through the server's sign-in front, as an MCP client and a browser do it, for the tests and
 // the bench: /authorize at the front (to the sandbox's sign-in page), the person accepts there, the front's /callback,
-// and the code redeemed with PKCE at /token. `route(step)` may point each step at another replica (a test's proxy).
+// and the code redeemed with PKCE at /token. `route(step)` may point each step at another replica (a test's proxy);
+// `reach(url)` turns the identity platform's address as the server knows it into one this client reaches (a
+// container's name on a Docker network, seen from the host).
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * @param {string} publicUrl the front's public URL (MS365_MCP_PUBLIC_URL)
- * @param {{ upn: string, clientId: string, redirectUri: string, route?: (step: 'authorize' | 'callback' | 'token') => void }} o
+ * @param {{ upn: string, clientId: string, redirectUri: string, route?: (step: 'authorize' | 'callback' | 'token') => void, reach?: (url: string) => string }} o
  * @returns {Promise<{ access_token: string, refresh_token: string, expires_in: number }>}
  */
 export async function signInThroughFront(publicUrl, o) {
@@ -17,7 +19,7 @@ export async function signInThroughFront(publicUrl, o) {
   const query = new URLSearchParams({ client_id: o.clientId, redirect_uri: o.redirectUri, response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256', state: randomBytes(8).toString('hex'), resource: `${publicUrl}/mcp` });
   const toEntra = await go(`${publicUrl}/authorize?${query}`);
   if (toEntra.status !== 302) throw await fail('/authorize', toEntra);
-  const signInPage = /** @type {string} */ (toEntra.headers.get('location'));
+  const signInPage = (o.reach ?? ((u) => u))(/** @type {string} */ (toEntra.headers.get('location')));
   const html = await (await go(signInPage)).text();
   const entraQuery = /name="query" value="([^"]*)"/.exec(html)?.[1].replace(/&amp;/g, '&');
   if (!entraQuery) throw new Error(`sign-in of ${o.upn}: the sign-in page has no form:\n${html.slice(0, 500)}`);

@@ -55,6 +55,7 @@ cleanup() {
   docker compose down -v --remove-orphans >/dev/null 2>&1
   docker rm -f "$client" >/dev/null 2>&1
   docker network rm "$shared_network" >/dev/null 2>&1
+  declare -F rc >/dev/null && rc down -v --remove-orphans >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -246,4 +247,5 @@ r=$(echo "$call" | docker exec -i "$server" node /app/dist/index.js 2>/dev/null)
 grep -q '"displayName":"Adele Vance"' <<<"$r" && ok "docker exec -i still speaks stdio beside the HTTP main process" || bad "docker exec -i still speaks stdio beside the HTTP main process"
 docker compose down -v >/dev/null 2>&1
 check "down -v removes the token volume" sh -c "! docker volume inspect $volume"
+source "$here/replicas-walk.sh"
 finish
