@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCluster } from '../../scripts/cluster.mjs';
 import { startTestSandbox, tempDir, type TestSandbox, upn } from '../fixtures.js';
-import { callsPerServer, CLIENT, type Cluster, connect, diagnosis, failed, Load, logged, mixed, type Person, signIn, signInAndConnect } from '../support/replica-load.js';
+import { callsPerServer, CLIENT, type Cluster, connect, diagnosis, failed, keepLogs, Load, logged, mixed, type Person, signIn, signInAndConnect } from '../support/replica-load.js';
 
 // Ten people of the demo organization.
 const PEOPLE = ['adele.vance', 'megan.bowen', 'alex.wilber', 'patti.fernandez', 'lee.gu', 'nestor.wilke', 'diego.siciliani', 'irvin.sayers', 'joni.sherman', 'christie.cline'].map(upn);
@@ -26,6 +26,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
+  keepLogs(cluster, 'replicas');
   await Promise.all(people.map((p) => p.client.close()));
   await cluster?.stop();
   await sandbox?.close();

@@ -1,6 +1,8 @@
 // What the replica-set tests (test/e2e/replicas*.test.ts) need around scripts/cluster.mjs: people signed in through
 // HAProxy, one MCP client each over the public URL, a load of tool calls that answer with the caller's own data (each
 // answer checked against its caller), HAProxy's request log read line by line, and what to print when a test fails.
+import fs from 'node:fs';
+import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { startCluster } from '../../scripts/cluster.mjs';
 import { signInThroughFront } from '../../scripts/front-sign-in.mjs';
@@ -146,4 +148,13 @@ export async function servedAgain(cluster: Cluster, server: string, from: number
 export function diagnosis(cluster: Cluster): string {
   const tail = (s: string, n: number) => s.split('\n').slice(-n).join('\n');
   return [`--- HAProxy (last 40 lines)\n${tail(cluster.haproxy.log(), 40)}`, ...cluster.replicas.map((r) => `--- ${r.name} (${r.server}, ${r.running ? 'running' : 'stopped'})\n${tail(r.stderr(), 25)}`)].join('\n');
+}
+
+/** With REPLICAS_LOG_DIR set, the whole of HAProxy's log and of each replica's stderr, as files there, for a closer look. */
+export function keepLogs(cluster: Cluster, name: string): void {
+  const dir = process.env.REPLICAS_LOG_DIR;
+  if (!dir || !cluster) return;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}-haproxy.log`), cluster.haproxy.log());
+  for (const r of cluster.replicas) fs.writeFileSync(path.join(dir, `${name}-${r.name}.log`), r.stderr());
 }
