@@ -12,10 +12,11 @@ import { startRedis } from './redis-server.mjs';
 export const ENTRY = path.resolve(import.meta.dirname, '..', 'dist', 'index.js');
 
 /**
- * One replica: a built server on its own port and its own HOME (nothing is shared through files).
- * @param {string} name @param {number} port @param {Record<string, string>} env
+ * One replica: a built server on its own port and its own HOME (nothing is shared through files). `server` is its
+ * name in HAProxy's configuration and log (replicas/<server>).
+ * @param {string} name @param {string} server @param {number} port @param {Record<string, string>} env
  */
-function replica(name, port, env) {
+function replica(name, server, port, env) {
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let child;
   /** @type {Promise<number | null> | undefined} */
@@ -23,6 +24,7 @@ function replica(name, port, env) {
   let stderr = '';
   const self = {
     name,
+    server,
     port,
     origin: `http://127.0.0.1:${port}`,
     /** Everything it wrote on stderr, across restarts. */
@@ -45,6 +47,14 @@ function replica(name, port, env) {
         });
         void exited?.then((code) => (clearTimeout(timer), reject(new Error(`replica ${name} exited (${code}) while starting:\n${stderr.slice(from).slice(-3000)}`))));
       });
+    },
+    /** Resolves once its /readyz answers 200 (it serves before it is ready: the identity platform's keys first). */
+    async ready(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while ((await fetch(`${self.origin}/readyz`).then((r) => r.status, () => 0)) !== 200) {
+        if (Date.now() > deadline) throw new Error(`replica ${name} not ready after ${timeoutMs} ms:\n${stderr.slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
     /** Sends a signal (SIGTERM: a graceful stop; SIGKILL: death) and resolves with the exit code once it is gone. */
     async kill(signal = 'SIGKILL') {
@@ -71,7 +81,7 @@ export async function startCluster(o) {
   for (let i = 1; i <= o.replicas; i++) {
     const home = path.join(o.dir, `replica-${i}`);
     await fs.mkdir(home, { recursive: true });
-    replicas.push(replica(`replica-${i}`, await freePort(), {
+    replicas.push(replica(`replica-${i}`, `mcp${i}`, await freePort(), {
       HOME: home, MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: o.sandboxUrl, MS365_MCP_HTTP_AUTH: 'entra', MS365_MCP_PUBLIC_URL: url,
       MS365_MCP_OAUTH_CLIENTS_FILE: clientsFile, MS365_MCP_REDIS_URL: redis.url, MS365_MCP_REDIS_PASSWORD_FILE: redis.passwordFile,
       MS365_MCP_ENCRYPTION_KEY_FILE: keyFile, ...o.env,

@@ -118,8 +118,10 @@ describe('deploy/haproxy/haproxy.cfg', () => {
     expect(cfg).toMatch(/http-check expect status 200/);
     expect(cfg).toMatch(/resolvers docker\s+nameserver dns 127\.0\.0\.11:53/);
     expect(cfg).not.toMatch(/\b(stick|cookie|balance source)\b/);
-    // Only requests that never reached a replica are sent again.
-    expect(cfg).toMatch(/^\s*retry-on conn-failure\s*$/m);
+    // Sent again only: requests that never reached a replica, and those a replica refused with 503 (it did nothing);
+    // never one a replica received and did not answer.
+    expect(cfg).toMatch(/^\s*retry-on conn-failure 503\s*$/m);
+    expect(cfg).not.toMatch(/retry-on .*(empty-response|response-timeout|junk-response|all-retryable-errors)/);
     const [, bind] = /bind :(\d+)/.exec(cfg) ?? [];
     expect(haproxy.ports[0].endsWith(`:${bind}`)).toBe(true);
     expect(haproxy.volumes).toEqual([`./deploy/haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro`]);

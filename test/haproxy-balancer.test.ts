@@ -1,7 +1,8 @@
 // deploy/haproxy/haproxy.cfg run by a real HAProxy on loopback in front of three stand-in replicas (HTTP servers
 // with a /readyz of their own): requests spread over every ready replica, a replica whose /readyz turns red gets
-// nothing more, and requests sent just after a replica died still succeed. Only Docker's DNS discovery is
-// replaced (by the three loopback servers); every other line of the file is used as it is.
+// nothing more, a request a replica refuses with 503 goes to another (any other error goes back to the client), and
+// requests sent just after a replica died still succeed. Only Docker's DNS discovery is replaced (by the three
+// loopback servers); every other line of the file is used as it is.
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -11,12 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/free-port.mjs';
 import { startHaproxy } from '../scripts/haproxy.mjs';
 
-interface Replica { server: http.Server; port: number; ready: boolean; served: number }
+interface Replica { server: http.Server; port: number; ready: boolean; served: number; refuseWith?: number; refused: number }
 
 async function startReplica(): Promise<Replica> {
-  const replica = { ready: true, served: 0 } as Replica;
+  const replica = { ready: true, served: 0, refused: 0 } as Replica;
   replica.server = http.createServer((req, res) => {
     if (req.url === '/readyz') return void res.writeHead(replica.ready ? 200 : 503).end();
+    if (replica.refuseWith) {
+      replica.refused++;
+      return void res.writeHead(replica.refuseWith, { 'content-type': 'text/plain' }).end(`refused by ${replica.port}`);
+    }
     replica.served++;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ port: replica.port }));
   });
@@ -80,6 +85,30 @@ describe('HAProxy with deploy/haproxy/haproxy.cfg', () => {
     expect(replicas[1].served).toBe(before);
     replicas[1].ready = true;
     await until((ports) => ports.includes(replicas[1].port), 'sent to the replica back in service');
+  });
+
+  it('sends a request a replica refused with 503 to another one, and answers any other error as it is', async () => {
+    // A draining replica: still checked ready (its check has not run yet), refusing every request with 503.
+    replicas[0].refuseWith = 503;
+    const ports = await send(12);
+    expect(replicas[0].refused).toBeGreaterThanOrEqual(3);
+    expect(ports.every((p) => p === replicas[1].port || p === replicas[2].port)).toBe(true);
+    // A 502 (or a 500) may come after work was done: never sent twice.
+    replicas[0].refuseWith = 502;
+    const refusedBefore = replicas[0].refused;
+    const answers = await send(12);
+    expect(answers.filter((p) => p === 'status 502')).toHaveLength(replicas[0].refused - refusedBefore);
+    expect(replicas[0].refused - refusedBefore).toBeGreaterThanOrEqual(3);
+    replicas[0].refuseWith = undefined;
+  });
+
+  it('answers in words when no replica is ready', async () => {
+    for (const r of replicas) r.ready = false;
+    await until((ports) => ports.every((p) => p === 'status 503'), 'stopped sending to unready replicas');
+    const r = await fetch(url, { method: 'POST', body: '{}' });
+    expect([r.status, r.headers.get('retry-after'), await r.text()]).toEqual([503, '5', expect.stringMatching(/^No replica of this server is ready to serve .*nothing was done/)]);
+    for (const r of replicas) r.ready = true;
+    await until((ports) => replicas.every((r) => ports.includes(r.port)), 'sent to every replica again');
   });
 
   it('answers every request sent right after a replica died, before its health check notices', async () => {

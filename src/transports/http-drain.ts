@@ -1,6 +1,7 @@
 // Graceful shutdown of the HTTP transport: once the process is told to stop, requests that were under way run to their
 // end within a bound, and new ones are refused with 503, Retry-After and Connection: close, so a load balancer sends
-// them to another replica (nothing of a refused request was done, so it may safely be sent again).
+// them to another replica (nothing of a refused request was done, so it may safely be sent again), until none has
+// come for a moment: the balancer has seen /readyz red and sends elsewhere.
 import type http from 'node:http';
 
 export interface DrainResult {
@@ -13,6 +14,8 @@ export class RequestDrain {
   private inFlight = 0;
   private stopping = false;
   private whenIdle: (() => void) | undefined;
+  /** When the last request was refused (or the drain began): a load balancer still sending here. */
+  private lastArrival = 0;
 
   get draining(): boolean {
     return this.stopping;
@@ -30,10 +33,16 @@ export class RequestDrain {
     });
   }
 
+  /** A request that arrived while draining and was refused. */
+  refused(): void {
+    this.lastArrival = Date.now();
+  }
+
   /** Refuses new requests from now on and waits for those under way, `boundMs` at most. */
   async drain(boundMs: number): Promise<DrainResult> {
     this.stopping = true;
     const started = Date.now();
+    this.lastArrival = started;
     if (this.inFlight > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, boundMs);
@@ -44,6 +53,16 @@ export class RequestDrain {
       });
     }
     return { left: this.inFlight, waitedMs: Date.now() - started };
+  }
+
+  /** Goes on refusing until no request has arrived for `quietMs` (since the drain began, at least), `untilMs` (a
+   *  time) at most. A load balancer stops sending only once its check has seen /readyz red; closing before would
+   *  cut a request that reached the process and was not yet read (lost without an answer, so never sent again),
+   *  whereas a refused one goes to another replica. */
+  async quiet(quietMs: number, untilMs: number): Promise<void> {
+    for (let wait = quietMs; wait > 0 && Date.now() < untilMs; wait = this.lastArrival + quietMs - Date.now()) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, untilMs - Date.now())));
+    }
   }
 }
 

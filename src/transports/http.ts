@@ -38,6 +38,10 @@ export interface HttpAccess {
   readiness?: Readiness;
 }
 
+/** How long without a new request a draining process waits before it closes: while a load balancer has not yet seen
+ *  /readyz red, requests keep arriving (each refused, and sent elsewhere); once they stop, it has. */
+const DRAIN_QUIET_MS = 1000;
+
 const PRM_PATHS = new Set(['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']);
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -78,7 +82,10 @@ export async function serveHttp(factory: (ctx?: { authInfo?: { extra?: Record<st
       }, (e: Error) => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ready: false, error: e.message })));
       return;
     }
-    if (requests.draining) return refuseWhileDraining(req, res, path);
+    if (requests.draining) {
+      requests.refused();
+      return refuseWhileDraining(req, res, path);
+    }
     requests.track(res);
     if (access.resource && PRM_PATHS.has(path)) {
       // Fetched by browser-based clients too, from their own origin.
@@ -161,9 +168,11 @@ export async function serveHttp(factory: (ctx?: { authInfo?: { extra?: Record<st
       readiness.markStopping();
       const under = requests.count;
       log.info(`http: shutting down: refusing new requests, ${under ? `waiting up to ${Math.round(boundMs / 1000)} s for ${under} under way` : 'none under way'}`);
+      const until = Date.now() + boundMs;
       const r = await requests.drain(boundMs);
       if (r.left) log.warn(`http: ${r.left} request(s) still unanswered after ${Math.round(r.waitedMs / 1000)} s (MS365_MCP_SHUTDOWN_GRACE_SECONDS): cut off`);
       else if (under) log.info(`http: the ${under} request(s) under way ended in ${r.waitedMs} ms`);
+      await requests.quiet(DRAIN_QUIET_MS, until);
       return r;
     },
     close: async () => {
