@@ -211,7 +211,8 @@ describe('shared state in Redis', () => {
 
     await redis.start();
     const deadline = Date.now() + 15_000;
-    while ((await me(0, adele.access_token)).error && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    // Each replica's client reconnects on its own schedule (a pause that grows to 2 s): wait for both.
+    for (const replica of [0, 1]) while ((await me(replica, adele.access_token)).error && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     for (const replica of [0, 1]) {
       expect(await me(replica, adele.access_token)).toEqual({ upn: ADELE });
       expect(await me(replica, megan.access_token)).toEqual({ upn: MEGAN });
