@@ -68,6 +68,10 @@ export interface Config {
   autoLogin: boolean;
   keepAliveMinutes: number;
   confirmDestructive: boolean;
+  /** Each person's limit on tool calls that reach Microsoft 365: a sustained rate per minute (0: no limit) and how
+   *  many may come at once (tools/rate-limit.ts). */
+  rateLimit: number;
+  rateLimitBurst: number;
   /** HTTP: how long a stop signal waits for the requests under way before the process exits anyway. */
   shutdownGraceSeconds: number;
 }
@@ -87,6 +91,7 @@ const oneOf = <T extends string>(values: readonly T[]) =>
   z.string().transform((v) => v.trim().toLowerCase()).pipe(z.enum(values as [T, ...T[]], { message: `must be one of: ${values.join(', ')}` }));
 const port = z.string().regex(/^\d+$/, 'must be a port number 0-65535').transform(Number).pipe(z.number().max(65535, 'must be a port number 0-65535'));
 const positiveInt = (what: string) => z.string().regex(/^\d+$/, `must be a whole number of ${what}`).transform(Number).pipe(z.number().min(1, `must be at least 1 ${what}`));
+const wholeNumber = (what: string) => z.string().regex(/^\d+$/, `must be a whole number of ${what}`).transform(Number);
 const regex = z.string().transform((v, ctx) => {
   try { return new RegExp(v); } catch { ctx.addIssue({ code: 'custom', message: 'must be a valid regular expression' }); return z.NEVER; }
 });
@@ -144,6 +149,13 @@ const SETTINGS = {
   autoLogin: { schema: bool, env: 'MS365_MCP_AUTO_LOGIN', fallback: 'true' },
   keepAliveMinutes: { schema: positiveInt('minutes'), env: 'MS365_MCP_KEEPALIVE_MINUTES', fallback: '720' },
   confirmDestructive: { schema: bool, env: 'MS365_MCP_CONFIRM_DESTRUCTIVE', fallback: 'true' },
+  // One person's assistant at 60 tool calls a minute (each a few Graph requests) stays far below what Graph allows the
+  // app for one mailbox (Outlook: 10,000 requests per 10 minutes) and spends a small share of what the app has for
+  // the whole tenant (SharePoint: 1,250 resource units a minute in a tenant of up to 1,000 licences, 1-2 per request;
+  // Teams: 30 GET requests a second), so a runaway loop cannot get the app throttled for everyone. A person and their
+  // assistant rarely pass 20-30 calls a minute; 20 at once covers an assistant's widest parallel round.
+  rateLimit: { schema: wholeNumber('tool calls per minute (0: no limit)'), env: 'MS365_MCP_RATE_LIMIT', fallback: '60' },
+  rateLimitBurst: { schema: positiveInt('calls'), env: 'MS365_MCP_RATE_LIMIT_BURST', fallback: '20' },
   // Below Kubernetes' default terminationGracePeriodSeconds (30), which ends in SIGKILL.
   shutdownGraceSeconds: { schema: positiveInt('seconds'), env: 'MS365_MCP_SHUTDOWN_GRACE_SECONDS', fallback: '25' },
 } as const satisfies Record<string, Setting>;

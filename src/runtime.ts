@@ -12,6 +12,7 @@ import { enabledGroups } from './tools/groups.js';
 import type { Manifest, ManifestTool } from './tools/manifest.js';
 import type { ToolCode } from './tools/register.js';
 import type { Selection } from './tools/select.js';
+import { memoryRateLimiter } from './tools/rate-limit.js';
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { FrontRoutes } from './multiuser/front/routes.js';
 import type { ResourceServer } from './multiuser/resource-server.js';
@@ -57,7 +58,9 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const { createServerFactory } = await import('./server.js');
   const c = rt.config;
   const many = c.http && c.httpAuth === 'entra' ? await (await import('./multiuser/setup.js')).manyUsers(c, requiredScopes(rt.tools, c.orgMode, c.siteWrites), log) : undefined;
-  const factory = createServerFactory({ manifest: rt.manifest, selection: rt.selection, graph: rt.graph, auth: rt.auth, log, transport: c.http ? 'http' : 'stdio', confirmDestructive: c.confirmDestructive, code: rt.code, ...(many ? { perUser: many.perUser } : {}) });
+  const rateLimiter = c.rateLimit ? (many?.rateLimiter ?? memoryRateLimiter({ perMinute: c.rateLimit, burst: c.rateLimitBurst })) : undefined;
+  log.info(rateLimiter ? `server: each person may make ${c.rateLimit} tool calls a minute (bursts of ${c.rateLimitBurst})${many?.rateLimiter ? ', counted across replicas in Redis' : ''}` : 'server: no limit on tool calls per person (MS365_MCP_RATE_LIMIT=0)');
+  const factory = createServerFactory({ manifest: rt.manifest, selection: rt.selection, graph: rt.graph, auth: rt.auth, log, transport: c.http ? 'http' : 'stdio', confirmDestructive: c.confirmDestructive, code: rt.code, ...(many ? { perUser: many.perUser } : {}), ...(rateLimiter ? { rateLimiter } : {}) });
   return { ...rt, factory, ...(many ? { resource: many.resource, ...(many.front ? { front: many.front } : {}) } : {}) };
 }
 

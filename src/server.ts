@@ -7,6 +7,7 @@ import type { AuthService } from './tools/auth-service.js';
 import { accountPerson } from './tools/audit.js';
 import { groupLoader, selectedTools } from './tools/catalog.js';
 import { serverInstructions } from './tools/groups.js';
+import { rateCheck, type RateLimiter } from './tools/rate-limit.js';
 import { type Manifest, SERVER_CAPABILITIES, SERVER_NAME } from './tools/manifest.js';
 import { registerTools, type ToolCode } from './tools/register.js';
 import type { Selection } from './tools/select.js';
@@ -25,6 +26,8 @@ export interface ServerDeps {
   code?: ToolCode;
   /** Many users over HTTP: the Graph client and sign-in view of the request's person (from its authInfo). */
   perUser?: (user: RequestUser) => { graph: GraphWriter; auth: AuthService };
+  /** Each person's limit on tool calls (MS365_MCP_RATE_LIMIT), in this process's memory or shared in Redis. */
+  rateLimiter?: RateLimiter;
 }
 
 /** What the HTTP transport puts in the SDK's authInfo for a verified request (its `extra.user`). */
@@ -51,7 +54,8 @@ export function createServerFactory(deps: ServerDeps): (ctx?: { authInfo?: { ext
     const mine = user ? deps.perUser!(user) : { graph: deps.graph, auth: deps.auth };
     const server = new McpServer({ name: SERVER_NAME, version: VERSION }, { capabilities: SERVER_CAPABILITIES, instructions: serverInstructions(deps.selection.groups), cacheHints: CACHE_HINTS });
     const person = user ? async () => user.oid : accountOf;
-    registerTools(server, tools, code, { graph: mine.graph, auth: mine.auth, orgMode: deps.selection.orgMode, siteWrites: !!(deps.selection.orgMode && deps.selection.siteWrites), transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log, person });
+    const limit = deps.rateLimiter ? rateCheck(deps.rateLimiter, person) : undefined;
+    registerTools(server, tools, code, { graph: mine.graph, auth: mine.auth, orgMode: deps.selection.orgMode, siteWrites: !!(deps.selection.orgMode && deps.selection.siteWrites), transport: deps.transport, confirmDestructive: deps.confirmDestructive, log: deps.log, person, ...(limit ? { limit } : {}) });
     return server;
   };
 }

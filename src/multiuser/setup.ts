@@ -18,8 +18,9 @@ import { API_SCOPE_NAME, type RequestUser, resourceServer, type ResourceServer }
 /** What the sign-in front keeps: people's Entra tokens (through MSAL), its grants and its signing key. */
 type FrontState = { msal: MsalClients; key: SigningKey; store: FrontStore };
 import { perUser, type PerUser } from './users.js';
+import type { RateLimiter } from '../tools/rate-limit.js';
 
-export async function manyUsers(config: Config, scopes: string[], log: Logger): Promise<{ resource: ResourceServer; perUser: PerUser; front?: FrontRoutes }> {
+export async function manyUsers(config: Config, scopes: string[], log: Logger): Promise<{ resource: ResourceServer; perUser: PerUser; front?: FrontRoutes; rateLimiter?: RateLimiter }> {
   const sandbox = config.cloud === 'sandbox';
   const clientId = config.clientId ?? (sandbox ? SANDBOX_SERVER_APP_ID : undefined);
   const tenantId = config.tenantId ?? (sandbox ? SANDBOX_TENANT_ID : undefined);
@@ -41,7 +42,7 @@ export async function manyUsers(config: Config, scopes: string[], log: Logger): 
   const obo = onBehalfOf({ ...app, scopes });
   log.info(`http: many users: tokens for ${resource.apiScope}${front ? ' from the sign-in front or' : ''} from tenant ${tenantId}, for ${scopes.length} Graph permissions`);
   const graphToken = (u: Parameters<PerUser>[0]) => (u.homeAccountId && front ? front.entra.graphToken(u.homeAccountId) : obo.graphToken(u.assertion));
-  return { resource, perUser: perUser({ graphBase: ep.graphBase, cloud: config.cloud, scopes, graphToken, log, ...(shared ? { fetchFor: (u: RequestUser) => shared.slots(u.oid) } : {}) }), ...(front ? { front: front.routes } : {}) };
+  return { resource, perUser: perUser({ graphBase: ep.graphBase, cloud: config.cloud, scopes, graphToken, log, ...(shared ? { fetchFor: (u: RequestUser) => shared.slots(u.oid) } : {}) }), ...(front ? { front: front.routes } : {}), ...(shared?.rateLimiter ? { rateLimiter: shared.rateLimiter } : {}) };
 }
 
 type App = { clientId: string; clientSecret?: string; clientCertificate?: string; tenantId: string; cloud: Config['cloud']; sandboxUrl?: string; log: Logger };

@@ -11,7 +11,8 @@ export interface AuditLine {
   kind: AnyTool['kind'];
   targets: string[];
   recipientDomains: string[];
-  outcome: 'ok' | 'error' | 'not_done';
+  /** not_done: the user declined it; rate_limited: refused by the person's limit (tools/rate-limit.ts), nothing sent. */
+  outcome: 'ok' | 'error' | 'not_done' | 'rate_limited';
   /** For an error: Graph's status and code, or the kind of failure; never its message (it may quote content). */
   error?: string;
   durationMs: number;

@@ -22,6 +22,8 @@ export interface ToolDeps {
   log: Logger;
   /** The person for the audit line of each call (tools/audit.ts): the request's in many-user mode. */
   person?: () => Promise<string | undefined>;
+  /** The person's rate limit, checked before each call that talks to Microsoft 365 (tools/rate-limit.ts). */
+  limit?: () => Promise<void>;
 }
 
 /** A manifest entry's definition, its group loaded on first need. */
@@ -80,7 +82,7 @@ export function registerTools(server: McpServer, entries: readonly ManifestTool[
               }
             : undefined;
         // The client's W3C trace context rides in the request's _meta (MCP's OpenTelemetry convention).
-        return runTool(tool, args, ctx, deps.log, ask, { person: deps.person, traceparent: extra.mcpReq._meta?.traceparent });
+        return runTool(tool, args, ctx, deps.log, ask, { person: deps.person, traceparent: extra.mcpReq._meta?.traceparent, limit: deps.limit });
       },
     );
   }

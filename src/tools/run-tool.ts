@@ -6,6 +6,7 @@ import { AuthRequiredError, GraphError } from '../graph/errors.js';
 import { errorText, type Logger } from '../log.js';
 import { type AuditLine, factsFromArgs, factsFromResult, recipientDomains, safeTargets } from './audit.js';
 import { type AnyTool, type ToolContext, ToolError } from './define-tool.js';
+import { RateLimited } from './rate-limit.js';
 
 export type TextResult = { content: { type: 'text'; text: string }[]; isError?: boolean; structuredContent?: Record<string, unknown> };
 
@@ -15,6 +16,9 @@ export interface CallFacts {
   person?: () => Promise<string | undefined>;
   /** The W3C traceparent of the request's _meta, when the client sent one. */
   traceparent?: unknown;
+  /** The person's rate limit (tools/rate-limit.ts): throws RateLimited over it. Asked only of a tool that talks to
+   *  Microsoft 365, before anything else (the user is not asked to confirm a call that would then be refused). */
+  limit?: () => Promise<void>;
 }
 
 /** `before`: a step that may answer instead of the tool (the user's confirmation); its failures are worded
@@ -28,6 +32,7 @@ export async function runTool<B extends object>(tool: AnyTool, args: unknown, ct
   try {
     // Graph requests made for this call carry its correlation id (graph/call-context.ts).
     return await withinCall(call, async () => {
+      if (tool.openWorld !== false) await facts.limit?.();
       const answered = await before?.();
       if (answered) {
         outcome = 'not_done';
@@ -40,6 +45,11 @@ export async function runTool<B extends object>(tool: AnyTool, args: unknown, ct
     });
   } catch (e) {
     const text = errorMessage(tool, e);
+    if (e instanceof RateLimited) {
+      outcome = 'rate_limited';
+      log.info(`tool: ${tool.name} -> rate limited for ${Math.ceil(e.waitMs / 1000)} s`);
+      return { content: [{ type: 'text', text }], isError: true };
+    }
     outcome = 'error';
     error = e instanceof GraphError ? `${e.status} ${e.code}` : e instanceof ToolError || e instanceof AuthRequiredError ? e.constructor.name : 'unexpected';
     if (!(e instanceof ToolError || e instanceof GraphError || e instanceof AuthRequiredError)) {

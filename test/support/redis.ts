@@ -1,11 +1,13 @@
 // A real Redis for the tests of shared state: Debian's redis-server (installed from Debian's packages when this runs
 // as root with apt, as CI does), started by the test on a free loopback port with its own data directory, a
-// password and append-only persistence, so it can be stopped and started again with its data.
+// password and append-only persistence, so it can be stopped and started again with its data. With `tls` it speaks
+// only TLS (rediss://), with a certificate for 127.0.0.1 from a throwaway CA whose certificate the test trusts or not.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import selfsigned from 'selfsigned';
 
 const CANDIDATES = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
 const found = () => [process.env.REDIS_SERVER, ...CANDIDATES].find((p) => p && existsSync(p));
@@ -44,8 +46,10 @@ const freePort = () =>
   });
 
 export interface TestRedis {
-  /** redis://127.0.0.1:<port> (no password in it: the password is in passwordFile). */
+  /** redis://127.0.0.1:<port>, or rediss:// with tls (no password in it: the password is in passwordFile). */
   url: string;
+  /** With tls: the PEM of the CA that signed the server's certificate (for NODE_EXTRA_CA_CERTS). */
+  caFile?: string;
   port: number;
   password: string;
   passwordFile: string;
@@ -54,7 +58,17 @@ export interface TestRedis {
   start(): Promise<void>;
 }
 
-export async function startTestRedis(dir: string): Promise<TestRedis> {
+/** A throwaway CA and, signed by it, a server certificate for 127.0.0.1, as files in dir. */
+async function tlsFiles(dir: string): Promise<{ ca: string; cert: string; key: string }> {
+  const notAfterDate = new Date(Date.now() + 86_400_000);
+  const ca = await selfsigned.generate([{ name: 'commonName', value: 'ms365 test Redis CA' }], { notAfterDate, keyType: 'ec', algorithm: 'sha256', extensions: [{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }] });
+  const server = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], { notAfterDate, keyType: 'ec', algorithm: 'sha256', ca: { key: ca.private, cert: ca.cert }, extensions: [{ name: 'basicConstraints', cA: false }, { name: 'extKeyUsage', serverAuth: true }, { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }] });
+  const files = { ca: path.join(dir, 'redis-ca.pem'), cert: path.join(dir, 'redis-cert.pem'), key: path.join(dir, 'redis-key.pem') };
+  await Promise.all([fs.writeFile(files.ca, ca.cert), fs.writeFile(files.cert, server.cert), fs.writeFile(files.key, server.private, { mode: 0o600 })]);
+  return files;
+}
+
+export async function startTestRedis(dir: string, opts: { tls?: boolean } = {}): Promise<TestRedis> {
   const bin = await redisServerPath();
   const dataDir = path.join(dir, 'redis-data');
   await fs.mkdir(dataDir, { recursive: true });
@@ -62,10 +76,13 @@ export async function startTestRedis(dir: string): Promise<TestRedis> {
   const passwordFile = path.join(dir, 'redis-password');
   await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   const port = await freePort();
+  const tls = opts.tls ? await tlsFiles(dir) : undefined;
+  // TLS only: the plain port is closed.
+  const listen = tls ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no'] : ['--port', String(port)];
   let child: ChildProcess | undefined;
   let log = '';
   const start = async () => {
-    child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--requirepass', password, '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(bin, [...listen, '--bind', '127.0.0.1', '--dir', dataDir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--requirepass', password, '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const c = child;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${log.slice(-2000)}`)), 15_000);
@@ -88,5 +105,5 @@ export async function startTestRedis(dir: string): Promise<TestRedis> {
     child = undefined;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, password, passwordFile, stop, start };
+  return { url: `${tls ? 'rediss' : 'redis'}://127.0.0.1:${port}`, ...(tls ? { caFile: tls.ca } : {}), port, password, passwordFile, stop, start };
 }

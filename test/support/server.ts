@@ -53,7 +53,8 @@ export interface ConnectOptions {
   client?: Client;
 }
 
-/** Environment that points a server at the sandbox and keeps its files in dataDir. */
+/** Environment that points a server at the sandbox and keeps its files in dataDir. A test calls tools faster than
+ *  any person, so the per-person limit on tool calls is off unless a test sets it (test/e2e/rate-limit*.test.ts). */
 export function sandboxEnv(sandboxUrl: string, dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     HOME: dataDir,
@@ -62,6 +63,7 @@ export function sandboxEnv(sandboxUrl: string, dataDir: string, extra: Record<st
     MS365_MCP_SANDBOX_URL: sandboxUrl,
     MS365_MCP_TOKEN_CACHE_PATH: path.join(dataDir, '.token-cache.json'),
     MS365_MCP_SELECTED_ACCOUNT_PATH: path.join(dataDir, '.selected-account.json'),
+    MS365_MCP_RATE_LIMIT: '0',
     ...extra,
   };
 }

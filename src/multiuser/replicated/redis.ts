@@ -72,29 +72,31 @@ export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
     if (down) o.log.info(`shared state: Redis at ${where} is back`);
     down = false;
   });
-  // The start's errors tell a refused password apart (it does not heal by retrying); otherwise the client retries
-  // by itself until the deadline.
+  // The start's errors tell apart those that do not heal by retrying (a refused password, a certificate this server
+  // does not trust): the start stops at once with what to change; otherwise the client retries until the deadline.
   let lastError: (Error & { code?: string }) | undefined;
-  const refused = new Promise<void>((resolve) => client.on('error', (e: Error) => {
+  let fatal: string | undefined;
+  const note = (e: Error & { code?: string }) => {
     lastError = e;
-    if (/NOAUTH|WRONGPASS|invalid password/i.test(e.message)) resolve();
+    fatal ??= lastingFailure(e, where, u.hostname);
+  };
+  const settled = new Promise<void>((resolve) => client.on('error', (e: Error) => {
+    note(e);
+    if (fatal) resolve();
   }));
   const ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
-  await client.connect().catch((e: Error) => (lastError ??= e));
-  const failAuth = () => {
-    client.disconnect();
-    return new Error(`shared state: Redis at ${where} refused the password (MS365_MCP_REDIS_PASSWORD_FILE, or the one in MS365_MCP_REDIS_URL)`);
-  };
-  if (lastError && /NOAUTH|WRONGPASS|invalid password/i.test(lastError.message)) throw failAuth();
-  if (client.status !== 'ready') {
+  await client.connect().catch((e: Error) => {
+    fatal ??= lastingFailure(e, where, u.hostname);
+    lastError ??= e;
+  });
+  if (client.status !== 'ready' && !fatal) {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([ready, refused, new Promise((resolve) => (timer = setTimeout(resolve, o.startTimeoutMs ?? 30_000)))]);
+    await Promise.race([ready, settled, new Promise((resolve) => (timer = setTimeout(resolve, o.startTimeoutMs ?? 30_000)))]);
     clearTimeout(timer);
-    if (lastError && /NOAUTH|WRONGPASS|invalid password/i.test(lastError.message)) throw failAuth();
   }
   if (client.status !== 'ready') {
     client.disconnect();
-    throw new Error(`shared state: Redis at ${where} could not be reached (${lastError?.code ?? lastError?.message.split('\n')[0] ?? 'timeout'}); check MS365_MCP_REDIS_URL`);
+    throw new Error(fatal ?? `shared state: Redis at ${where} could not be reached (${lastError?.code ?? lastError?.message.split('\n')[0] ?? 'timeout'}); check MS365_MCP_REDIS_URL`);
   }
   started = true;
   connections.add(client);
@@ -117,4 +119,18 @@ export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
       await client.quit().catch(() => client.disconnect());
     },
   };
+}
+
+/** What to change when Redis cannot be used however often the client retries: a refused password, or a TLS
+ *  certificate (rediss://) that Node does not trust (its CA's file belongs in NODE_EXTRA_CA_CERTS), has expired, or
+ *  does not name the host of the URL. Undefined for what may heal (Redis not up yet, the network). */
+function lastingFailure(e: Error & { code?: string }, where: string, host: string): string | undefined {
+  if (/NOAUTH|WRONGPASS|invalid password/i.test(e.message)) return `shared state: Redis at ${where} refused the password (MS365_MCP_REDIS_PASSWORD_FILE, or the one in MS365_MCP_REDIS_URL)`;
+  const code = e.code ?? '';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `shared state: Redis at ${where} presented a TLS certificate that is not for ${host} (${code}); use a host name the certificate holds in MS365_MCP_REDIS_URL`;
+  if (/^CERT_(HAS_EXPIRED|NOT_YET_VALID)$/.test(code)) return `shared state: Redis at ${where} presented a TLS certificate that is not valid now (${code})`;
+  if (/^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE)$/.test(code)) {
+    return `shared state: Redis at ${where} presented a TLS certificate this server does not trust (${code}); if a private CA signed it, give that CA's certificate (PEM) in NODE_EXTRA_CA_CERTS`;
+  }
+  return undefined;
 }
