@@ -18,7 +18,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const ENTRY = path.join(ROOT, 'dist/index.js');
 const README = path.join(ROOT, 'README.md');
 const GUIDE = path.join(ROOT, 'docs/deployment.md');
-const baseEnv = { PATH: process.env.PATH ?? '', HOME: await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-bench-')) };
+// The bench calls far faster than any person: the per-person rate limit (MS365_MCP_RATE_LIMIT) is off.
+const baseEnv = { PATH: process.env.PATH ?? '', HOME: await fs.mkdtemp(path.join(os.tmpdir(), 'ms365-bench-')), MS365_MCP_RATE_LIMIT: '0' };
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -84,7 +84,9 @@ export async function startCluster(o) {
     replicas.push(replica(`replica-${i}`, `mcp${i}`, await freePort(), {
       HOME: home, MS365_MCP_CLOUD: 'sandbox', MS365_MCP_SANDBOX_URL: o.sandboxUrl, MS365_MCP_HTTP_AUTH: 'entra', MS365_MCP_PUBLIC_URL: url,
       MS365_MCP_OAUTH_CLIENTS_FILE: clientsFile, MS365_MCP_REDIS_URL: redis.url, MS365_MCP_REDIS_PASSWORD_FILE: redis.passwordFile,
-      MS365_MCP_ENCRYPTION_KEY_FILE: keyFile, ...o.env,
+      MS365_MCP_ENCRYPTION_KEY_FILE: keyFile,
+      // Load tests call far faster than any person: the per-person rate limit is off unless `env` sets it.
+      MS365_MCP_RATE_LIMIT: '0', ...o.env,
     }));
   }
   // Started together, as a Deployment does: one of them makes the shared signing key (SET NX), all use it.

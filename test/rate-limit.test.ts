@@ -10,7 +10,7 @@ import { connectRedis, SharedStateUnavailable, type SharedRedis } from '../src/m
 import { sealerFromText } from '../src/multiuser/replicated/sealing.js';
 import { gcraStep, memoryRateLimiter, RateLimited, rateCheck } from '../src/tools/rate-limit.js';
 import { tempDir } from './fixtures.js';
-import { startTestRedis, type TestRedis } from './support/redis.js';
+import { type LoopbackRedis, startRedis } from '../scripts/redis-server.mjs';
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -66,11 +66,11 @@ describe('settings', () => {
 });
 
 describe('GCRA in Redis, shared by replicas', () => {
-  let redis: TestRedis;
+  let redis: LoopbackRedis;
   let one: SharedRedis;
   let two: SharedRedis;
   beforeAll(async () => {
-    redis = await startTestRedis(await tempDir());
+    redis = await startRedis(await tempDir());
     const connect = () => connectRedis({ url: redis.url, password: redis.password, sealer: sealerFromText(randomBytes(32).toString('base64'), 't'), log: quiet });
     [one, two] = await Promise.all([connect(), connect()]);
   });

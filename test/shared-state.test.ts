@@ -9,7 +9,7 @@ import { mailboxOf, mailboxSlots } from '../src/multiuser/replicated/mailbox-slo
 import { connectRedis, redisHealthy, redisReady, SharedStateUnavailable } from '../src/multiuser/replicated/redis.js';
 import { sealerFromText, SealingKeyError } from '../src/multiuser/replicated/sealing.js';
 import { tempDir } from './fixtures.js';
-import { startTestRedis, type TestRedis } from './support/redis.js';
+import { type LoopbackRedis, startRedis } from '../scripts/redis-server.mjs';
 
 const newKey = () => randomBytes(32).toString('base64');
 
@@ -63,10 +63,10 @@ describe('settings', () => {
 });
 
 describe('the connection to Redis', () => {
-  let redis: TestRedis;
+  let redis: LoopbackRedis;
   afterAll(async () => redis?.stop());
   it('is healthy while connected, fails commands clearly while Redis is down, and recovers by itself', async () => {
-    redis = await startTestRedis(await tempDir());
+    redis = await startRedis(await tempDir());
     const logged: string[] = [];
     const log = { debug: () => undefined, info: (l: string) => logged.push(l), warn: (l: string) => logged.push(l), error: (l: string) => logged.push(l) } as never;
     await expect(connectRedis({ url: redis.url, password: 'wrong', sealer: sealerFromText(newKey(), 't'), log, startTimeoutMs: 2_000 })).rejects.toThrow(/refused the password/);
@@ -96,7 +96,7 @@ describe('the connection to Redis', () => {
 });
 
 describe('per-mailbox concurrency across replicas', () => {
-  let redis: TestRedis;
+  let redis: LoopbackRedis;
   afterAll(async () => redis?.stop());
   const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
   const GRAPH = 'http://127.0.0.1:1/graph/v1.0';
@@ -107,7 +107,7 @@ describe('per-mailbox concurrency across replicas', () => {
   });
 
   it('lets 4 requests per mailbox run at once over both replicas; a fifth waits, other mailboxes do not', async () => {
-    redis = await startTestRedis(await tempDir());
+    redis = await startRedis(await tempDir());
     const connect = () => connectRedis({ url: redis.url, password: redis.password, sealer: sealerFromText(newKey(), 't'), log: quiet });
     const [one, two] = await Promise.all([connect(), connect()]);
     try {

@@ -56,6 +56,8 @@ services:
       MS365_MCP_CLIENT_ID: $sandbox_app
       MS365_MCP_TENANT_ID: $sandbox_tenant
       MS365_MCP_OAUTH_CLIENTS_FILE: /app/oauth-clients.json
+      # The walk calls faster than a person: no per-person rate limit.
+      MS365_MCP_RATE_LIMIT: "0"
     volumes:
       - ./oauth-clients.json:/app/oauth-clients.json:ro
   sandbox:

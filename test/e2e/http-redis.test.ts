@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInThroughFront } from '../../scripts/front-sign-in.mjs';
 import { sealerFromText } from '../../src/multiuser/replicated/sealing.js';
 import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
-import { startTestRedis, type TestRedis } from '../support/redis.js';
+import { type LoopbackRedis, startRedis } from '../../scripts/redis-server.mjs';
 import { startCli } from './process.js';
 
 const ADELE = 'adele.vance@contoso.sandbox';
@@ -23,7 +23,7 @@ const REDIRECT = 'http://127.0.0.1:33419/callback';
 const CLIENT = 'contoso-desktop';
 
 let sandbox: TestSandbox;
-let redis: TestRedis;
+let redis: LoopbackRedis;
 let keyText: string;
 let proxy: http.Server;
 let pub: string;
@@ -61,7 +61,7 @@ const refreshOn = (replica: number, refreshToken: string) => {
 
 beforeAll(async () => {
   const home = await tempDir();
-  redis = await startTestRedis(home);
+  redis = await startRedis(home);
   keyText = `${randomBytes(32).toString('base64')}\n`;
   await fs.writeFile(path.join(home, 'encryption-key'), keyText, { mode: 0o600 });
   await fs.writeFile(path.join(home, 'clients.json'), JSON.stringify([{ client_id: CLIENT, client_name: 'Contoso Desktop', redirect_uris: [REDIRECT] }]));

@@ -9,17 +9,17 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADELE, MEGAN, startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
 import { apiToken } from '../support/entra.js';
-import { startTestRedis, type TestRedis } from '../support/redis.js';
+import { type LoopbackRedis, startRedis } from '../../scripts/redis-server.mjs';
 import { startEntraServer } from './process.js';
 
 let sandbox: TestSandbox;
-let redis: TestRedis;
+let redis: LoopbackRedis;
 const replicas: Awaited<ReturnType<typeof startEntraServer>>[] = [];
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   const home = await tempDir();
-  redis = await startTestRedis(home);
+  redis = await startRedis(home);
   await fs.writeFile(path.join(home, 'encryption-key'), `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   sandbox = await startTestSandbox();
   for (const name of ['a', 'b']) {

@@ -10,17 +10,17 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADELE, startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
 import { apiToken } from '../support/entra.js';
-import { startTestRedis, type TestRedis } from '../support/redis.js';
+import { type LoopbackRedis, startRedis } from '../../scripts/redis-server.mjs';
 import { runCli, startEntraServer } from './process.js';
 
 let sandbox: TestSandbox;
-let redis: TestRedis;
+let redis: LoopbackRedis;
 let home: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
   home = await tempDir();
-  redis = await startTestRedis(home, { tls: true });
+  redis = await startRedis(home, { tls: true });
   await fs.writeFile(path.join(home, 'encryption-key'), `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   sandbox = await startTestSandbox();
   env = { MS365_MCP_REDIS_URL: redis.url, MS365_MCP_REDIS_PASSWORD_FILE: redis.passwordFile, MS365_MCP_ENCRYPTION_KEY_FILE: path.join(home, 'encryption-key') };
