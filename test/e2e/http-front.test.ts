@@ -15,6 +15,7 @@ import { startCli, startEntraServer } from './process.js';
 
 const ADELE = 'adele.vance@contoso.sandbox';
 const MEGAN = 'megan.bowen@contoso.sandbox';
+const ALEX = 'alex.wilber@contoso.sandbox';
 const REDIRECT = 'http://127.0.0.1:33419/callback';
 
 let sandbox: TestSandbox;
@@ -105,6 +106,28 @@ describe('the sign-in front', () => {
       expect(await again.json()).toMatchObject({ error: 'invalid_grant' });
     } finally {
       await Promise.all([adele.client.close(), megan.client.close()]);
+    }
+  });
+
+  it('keeps a refresh token the identity platform could not honour just now, for the client to send again', async () => {
+    const alex = await signIn(ALEX);
+    try {
+      // Alex's Graph token has expired: renewing the front's tokens needs Entra, which answers 503 for a while.
+      await new Promise((r) => setTimeout(r, 3_500));
+      sandbox.faults.add({ identity: true, path: '/oauth2/v2.0/token$', status: 503, times: 3 });
+      const refresh = alex.provider.saved!.refresh_token!;
+      const refused = await tokenRequest({ grant_type: 'refresh_token', refresh_token: refresh, client_id: clientId });
+      expect([refused.status, refused.headers.get('retry-after')]).toEqual([503, '5']);
+      expect(await refused.json()).toMatchObject({ error: 'temporarily_unavailable', error_description: expect.stringMatching(/your sign-in is kept: try again/) });
+      // As the answer says: sent again once Entra answers, the same refresh token works, once.
+      sandbox.faults.clear();
+      const turned = await tokenRequest({ grant_type: 'refresh_token', refresh_token: refresh, client_id: clientId });
+      expect(turned.status).toBe(200);
+      expect((await post(((await turned.json()) as { access_token: string }).access_token)).status).toBe(200);
+      expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: refresh, client_id: clientId })).status).toBe(400);
+    } finally {
+      sandbox.faults.clear();
+      await alex.client.close();
     }
   });
 

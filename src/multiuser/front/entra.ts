@@ -4,13 +4,19 @@
 // each person's partition in Redis), refreshes them, and answers a person's Graph token by their account, never
 // anyone else's.
 import type { ConfidentialClientApplication } from '@azure/msal-node';
-import { AuthRequiredError } from '../../graph/errors.js';
+import { AuthRequiredError, ToolError } from '../../graph/errors.js';
 import type { Logger } from '../../log.js';
 import { graphOnly, pkceCodes } from '../../auth/confidential.js';
 import { SharedStateUnavailable } from '../replicated/unavailable.js';
 
 /** MSAL's client for a new sign-in and for one person's tokens: one for the whole process over the file cache, or
  *  a fresh one over that person's partition in Redis (../replicated/msal-cache.ts). */
+/** MSAL's error codes for an identity platform that was not reached or could not answer now (its HTTP 5xx). */
+const TRANSIENT = new Set(['network_error', 'no_network_connectivity', 'temporarily_unavailable', 'server_error', 'request_timeout']);
+
+/** The identity platform could not renew a person's token just now; their sign-in is kept (a tool call says so). */
+export class SignInServiceUnavailable extends ToolError {}
+
 export interface MsalClients {
   forSignIn(): Promise<ConfidentialClientApplication>;
   forPerson(homeAccountId: string): Promise<ConfidentialClientApplication>;
@@ -77,7 +83,10 @@ export function entraSignIn(o: EntraSignInOptions) {
     } catch (e) {
       // Redis away: say so; the sign-in is not lost.
       if (e instanceof SharedStateUnavailable) throw e;
-      o.log.info(`auth: a person's Graph token could not be refreshed (${(e as { errorCode?: string }).errorCode ?? 'error'})`);
+      const code = (e as { errorCode?: string }).errorCode ?? 'error';
+      o.log.info(`auth: a person's Graph token could not be refreshed (${code})`);
+      // The identity platform did not answer, or answered that it cannot now: the sign-in is not lost.
+      if (TRANSIENT.has(code)) throw new SignInServiceUnavailable(`Microsoft's identity platform could not renew your Microsoft 365 token just now (${code}); your sign-in is kept: try again in a moment.`);
       throw new AuthRequiredError('Your Microsoft 365 sign-in on this server has expired or was revoked: sign in again in your MCP client (reconnect it).');
     }
   }

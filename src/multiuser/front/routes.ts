@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import type { Logger } from '../../log.js';
 import { type ClientDirectory, ClientRefused } from './clients.js';
-import type { EntraSignIn } from './entra.js';
+import { type EntraSignIn, SignInServiceUnavailable } from './entra.js';
 import type { SigningKey } from './keys.js';
 import { SharedStateUnavailable } from '../replicated/unavailable.js';
-import type { FrontStore, Grant } from './store.js';
+import type { FrontStore, Grant, Redeemable } from './store.js';
 import { ACCESS_TOKEN_SECONDS, issueAccessToken } from './tokens.js';
 
 export interface FrontDeps {
@@ -137,9 +137,12 @@ export function frontRoutes(d: FrontDeps) {
     back(res, pending.redirectUri, { code, state: pending.state });
   }
 
-  async function tokens(grant: Grant, res: http.ServerResponse): Promise<void> {
+  /** The tokens for a grant, the code or refresh token it came from used in the same step as its successor is
+   *  written: the last thing before the answer, so that a failure before it leaves the client's secret valid. */
+  async function tokens(kind: Redeemable, secret: string, grant: Grant, res: http.ServerResponse): Promise<void> {
     const access = await issueAccessToken(d.key, d.base(), d.resource(), grant, grant.scope);
-    const refresh = await d.store.issueRefresh(grant);
+    const refresh = await d.store.exchange(kind, secret, grant);
+    if (!refresh) return json(res, 400, { error: 'invalid_grant', error_description: `the ${kind === 'code' ? 'code' : 'refresh token'} was used meanwhile: sign in again` });
     json(res, 200, { access_token: access, token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refresh, scope: d.apiScope });
   }
 
@@ -155,24 +158,31 @@ export function frontRoutes(d: FrontDeps) {
     if (resource !== null && resource.replace(/\/+$/, '') !== d.resource()) return err('invalid_target', `this server issues tokens for ${d.resource()} only`);
     const clientId = f.get('client_id') ?? '';
     if (f.get('grant_type') === 'authorization_code') {
-      const code = await d.store.redeemCode(f.get('code') ?? '');
+      const secret = f.get('code') ?? '';
+      const code = await d.store.peekCode(secret);
       if (!code || code.clientId !== clientId) return err('invalid_grant', 'the code is not valid, has expired or was used: sign in again');
       if (code.redirectUri !== f.get('redirect_uri')) return err('invalid_grant', 'redirect_uri differs from the one of the sign-in');
       if (s256(f.get('code_verifier') ?? '') !== code.codeChallenge) return err('invalid_grant', 'code_verifier does not match the code_challenge');
       const { redirectUri: _r, codeChallenge: _c, expires: _e, ...grant } = code;
-      return tokens(grant, res);
+      return tokens('code', secret, grant, res);
     }
     if (f.get('grant_type') === 'refresh_token') {
-      const grant = await d.store.redeemRefresh(f.get('refresh_token') ?? '');
+      const secret = f.get('refresh_token') ?? '';
+      const grant = await d.store.peekRefresh(secret);
       if (!grant || grant.clientId !== clientId) return err('invalid_grant', 'the refresh token is not valid, has expired or was used: sign in again');
-      // A person whose Microsoft sign-in is gone gets no new token here: their client signs them in again.
+      // A person whose Microsoft sign-in is gone gets no new token here: their client signs them in again. One the
+      // identity platform could not renew just now keeps their refresh token for a retry.
       try {
         await d.entra.graphToken(grant.homeAccountId);
       } catch (e) {
         if (e instanceof SharedStateUnavailable) throw e;
+        if (e instanceof SignInServiceUnavailable) {
+          res.setHeader('retry-after', '5');
+          return json(res, 503, { error: 'temporarily_unavailable', error_description: e.message });
+        }
         return err('invalid_grant', (e as Error).message);
       }
-      return tokens(grant, res);
+      return tokens('refresh', secret, grant, res);
     }
     return err('unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
   }

@@ -43,15 +43,24 @@ export const newSecret = () => randomBytes(32).toString('base64url');
 export const secretHash = (s: string) => createHash('sha256').update(s).digest('base64url');
 const hash = secretHash;
 
-/** The front's memory; every entry is taken once (codes and refresh tokens used once, even across replicas). */
+/** A secret the client redeems at /token: an authorization code or a refresh token. */
+export type Redeemable = 'code' | 'refresh';
+
+/** The front's memory; codes and refresh tokens are used once, even across replicas. A redemption first reads the
+ *  secret without using it, checks what it must (PKCE, the person's Entra sign-in), then uses it and issues its
+ *  successor in one step: a replica that dies, or an identity platform that does not answer, in between leaves the
+ *  secret valid for the client's retry instead of losing the person's sign-in. */
 export interface FrontStore {
   startSignIn(p: Omit<PendingSignIn, 'expires'>): Promise<string>;
   finishSignIn(id: string): Promise<PendingSignIn | undefined>;
   issueCode(c: Omit<IssuedCode, 'expires'>): Promise<string>;
-  redeemCode(code: string): Promise<IssuedCode | undefined>;
-  issueRefresh(g: Grant): Promise<string>;
-  /** A refresh token is used once: the answer carries its successor. */
-  redeemRefresh(token: string): Promise<Grant | undefined>;
+  /** The code's content, if it is there, unused and unexpired; it stays unused. */
+  peekCode(code: string): Promise<IssuedCode | undefined>;
+  /** The refresh token's grant, if it is there, unused and unexpired; it stays unused. */
+  peekRefresh(token: string): Promise<Grant | undefined>;
+  /** Uses the code or refresh token and issues a refresh token for the grant, atomically: undefined (nothing
+   *  issued) when it was used meanwhile. */
+  exchange(kind: Redeemable, secret: string, g: Grant): Promise<string | undefined>;
 }
 
 export async function frontStore(file: string): Promise<FrontStore> {
@@ -84,20 +93,29 @@ export async function frontStore(file: string): Promise<FrontStore> {
       codes.set(hash(code), { ...c, expires: Date.now() + CODE_MS });
       return code;
     },
-    redeemCode: async (code) => take(codes, hash(code)),
-    async issueRefresh(g) {
+    async peekCode(code) {
+      sweep(codes);
+      return codes.get(hash(code));
+    },
+    async peekRefresh(token) {
+      sweep(refresh);
+      const g = refresh.get(hash(token));
+      if (!g) return undefined;
+      const { expires: _e, ...grant } = g;
+      return grant;
+    },
+    async exchange(kind, secret, g) {
+      // Checked and removed with no await between: one process, so nothing else runs in between.
+      const m: Map<string, { expires: number }> = kind === 'code' ? codes : refresh;
+      const key = hash(secret);
+      const had = m.get(key);
+      if (!had || had.expires < Date.now()) return undefined;
+      m.delete(key);
       const token = newSecret();
       refresh.set(hash(token), { ...g, expires: Date.now() + REFRESH_MS });
       sweep(refresh);
       await persist();
       return token;
-    },
-    async redeemRefresh(token) {
-      const g = take(refresh, hash(token));
-      if (g) await persist();
-      if (!g) return undefined;
-      const { expires: _e, ...grant } = g;
-      return grant;
     },
   };
 }
