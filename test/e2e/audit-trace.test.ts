@@ -1,39 +1,28 @@
 // The audit line of each tool call and the trace context carried to Graph (issue 16, replicas), over --http: a mail
 // send's line names the person by object id and the recipients' domains, never an address, subject or body; a
 // request's _meta.traceparent reaches "Graph" as client-request-id (its trace id as a GUID) and is logged with the call.
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADELE, bySubject, idOf, MEGAN, sandboxEnv, useSandbox } from '../fixtures.js';
-import { startCli } from './process.js';
+import { ADELE, bySubject, idOf, MEGAN, useSandbox } from '../fixtures.js';
+import { auditLinesOf, httpServerAs, type startCli } from './process.js';
 
 const sb = useSandbox();
 let proc: ReturnType<typeof startCli>;
 let client: Client;
 
 beforeAll(async () => {
-  const c = await sb.as(ADELE);
-  await c.close();
   // No confirmation round: the send is the call under test, not the question.
-  proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], sandboxEnv(sb.url, c.dataDir, { LOG_LEVEL: 'info', MS365_MCP_CONFIRM_DESTRUCTIVE: 'false' }));
-  const url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp)/))[1];
-  client = new Client({ name: 'audit-test', version: '1' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  ({ proc, client } = await httpServerAs(sb, ADELE, { MS365_MCP_CONFIRM_DESTRUCTIVE: 'false' }));
 });
 afterAll(async () => {
   await client?.close();
   if (proc) expect(await proc.stop()).toBe(0);
 });
 
-type Audit = Record<string, unknown> & { event: string; tool: string };
+type Audit = ReturnType<typeof auditLinesOf>[number];
 
 /** The JSON audit lines the server wrote to stderr so far. */
-const auditLines = (): Audit[] =>
-  proc
-    .stderrText()
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Audit)
-    .filter((a) => a.event === 'tool_call');
+const auditLines = (): Audit[] => auditLinesOf(proc);
 
 async function lineFor(tool: string, n = 1): Promise<Audit[]> {
   for (let i = 0; i < 100; i++) {

@@ -1,6 +1,8 @@
 // Runs the built server (dist/index.js) as a child process, as the container and `docker exec` do.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { sandboxEnv, type SandboxFixture } from '../fixtures.js';
 
 export const ENTRY = path.resolve(import.meta.dirname, '../../dist/index.js');
 
@@ -72,3 +74,24 @@ export async function startEntraServer(sandboxUrl: string, env: Record<string, s
   const url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp) \(each person signs in/))[1];
   return { proc, url };
 }
+
+/** The built server over --http (organization mode) for one person signed in with a sandbox fixture, and an MCP
+ *  client connected to it; `env` adds settings. Stop both with `client.close()` and `proc.stop()`. */
+export async function httpServerAs(sb: SandboxFixture, upn: string, env: Record<string, string>): Promise<{ proc: ReturnType<typeof startCli>; client: Client }> {
+  const signedIn = await sb.as(upn);
+  await signedIn.close();
+  const proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], sandboxEnv(sb.url, signedIn.dataDir, { LOG_LEVEL: 'info', ...env }));
+  const url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp)/))[1];
+  const client = new Client({ name: 'http-test', version: '1' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  return { proc, client };
+}
+
+/** The JSON audit lines (one per tool call) a server wrote to stderr so far. */
+export const auditLinesOf = (proc: { stderrText: () => string }): (Record<string, unknown> & { event: string; tool: string })[] =>
+  proc
+    .stderrText()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown> & { event: string; tool: string })
+    .filter((a) => a.event === 'tool_call');

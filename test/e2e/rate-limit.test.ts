@@ -2,23 +2,18 @@
 // memory as the store): a burst passes, the next call is answered with a tool error that says how long to wait and
 // sends nothing to Graph, its audit line says rate_limited, the sign-in tools are never limited, and after the
 // said wait the call passes.
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADELE, idOf, sandboxEnv, useSandbox } from '../fixtures.js';
-import { startCli } from './process.js';
+import { ADELE, idOf, useSandbox } from '../fixtures.js';
+import { auditLinesOf, httpServerAs, type startCli } from './process.js';
 
 const sb = useSandbox();
 let proc: ReturnType<typeof startCli>;
 let client: Client;
 
 beforeAll(async () => {
-  const c = await sb.as(ADELE);
-  await c.close();
   // 12 a minute: one call every 5 seconds once the burst of 2 is spent.
-  proc = startCli(['--http', '127.0.0.1:0', '--org-mode'], sandboxEnv(sb.url, c.dataDir, { LOG_LEVEL: 'info', MS365_MCP_RATE_LIMIT: '12', MS365_MCP_RATE_LIMIT_BURST: '2' }));
-  const url = (await proc.waitFor(/serving MCP at (http:\/\/\S+\/mcp)/))[1];
-  client = new Client({ name: 'rate-limit-test', version: '1' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  ({ proc, client } = await httpServerAs(sb, ADELE, { MS365_MCP_RATE_LIMIT: '12', MS365_MCP_RATE_LIMIT_BURST: '2' }));
 });
 afterAll(async () => {
   await client?.close();
@@ -27,7 +22,7 @@ afterAll(async () => {
 
 const text = (r: Awaited<ReturnType<Client['callTool']>>) => (r.content as { text: string }[])[0].text;
 const me = () => client.callTool({ name: 'users_get_me', arguments: {} });
-const auditLines = () => proc.stderrText().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>).filter((a) => a.event === 'tool_call');
+const auditLines = () => auditLinesOf(proc);
 
 describe('per-person limit on tool calls, in one process', () => {
   it('lets a burst through, refuses the next with the wait to keep, and lets it through after that wait', async () => {
