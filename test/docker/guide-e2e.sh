@@ -3,7 +3,7 @@
 # the sandbox tenant, with the guide's commands as written, and checks what they give. Ends with "N passed, N failed".
 # Needs a running Docker engine with the compose plugin; the official base image comes from Docker Hub. On a
 # machine without either, the offline helpers of ../shared/docker (when they are there) start an engine (as root) (// shared-optional)
-# and build a stand-in for the base image.
+# and build a stand-in for the base image (and replicas-walk.sh, for Redis's and HAProxy's images).
 # It names everything its own way (COMPOSE_PROJECT_NAME, as the guide says to run several instances): container,
 # networks, volumes, image and host port, so it creates, and removes, only its own, never a real deployment's.
 # Usage: bash test/docker/guide-e2e.sh   (KEEP=1 leaves the containers up at the end)
