@@ -77,7 +77,8 @@ export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
   let lastError: (Error & { code?: string }) | undefined;
   let fatal: string | undefined;
   const note = (e: Error & { code?: string }) => {
-    lastError = e;
+    // A socket's error (its code: ECONNREFUSED, ECONNRESET...) says more than the client's own about its retries.
+    if (e.code || !lastError?.code) lastError = e;
     fatal ??= lastingFailure(e, where, u.hostname);
   };
   const settled = new Promise<void>((resolve) => client.on('error', (e: Error) => {
@@ -96,7 +97,10 @@ export async function connectRedis(o: RedisOptions): Promise<SharedRedis> {
   }
   if (client.status !== 'ready') {
     client.disconnect();
-    throw new Error(fatal ?? `shared state: Redis at ${where} could not be reached (${lastError?.code ?? lastError?.message.split('\n')[0] ?? 'timeout'}); check MS365_MCP_REDIS_URL`);
+    const why = lastError?.code ?? lastError?.message.split('\n')[0] ?? 'timeout';
+    // A Redis that speaks only TLS drops a plain connection at once: a reset, not a refusal.
+    const tlsHint = u.protocol === 'redis:' && why === 'ECONNRESET' ? ' (a Redis that speaks only TLS drops plain connections like this: its address starts with rediss://)' : '';
+    throw new Error(fatal ?? `shared state: Redis at ${where} could not be reached (${why}); check MS365_MCP_REDIS_URL${tlsHint}`);
   }
   started = true;
   connections.add(client);
