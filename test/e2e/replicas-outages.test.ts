@@ -3,9 +3,8 @@
 // sign-in; a rolling restart (SIGTERM, start, ready, next) loses no call; Redis stopped gives clear errors and a clear
 // answer from HAProxy once no replica is ready, and once it is back everyone is served without signing in again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCluster } from '../../scripts/cluster.mjs';
-import { startTestSandbox, tempDir, type TestSandbox, upn } from '../fixtures.js';
-import { CLIENT, type Cluster, connect, diagnosis, failed, keepLogs, Load, logged, mixed, type Person, type Tokens, servedAgain, signIn, signInAndConnect } from '../support/replica-load.js';
+import { type TestSandbox, upn } from '../fixtures.js';
+import { CLIENT, type Cluster, connect, diagnosis, failed, keepLogs, Load, logged, mixed, type Person, type Tokens, servedAgain, signIn, signInAndConnect, startReplicaSet } from '../support/replica-load.js';
 
 const PEOPLE = ['adele.vance', 'megan.bowen', 'alex.wilber', 'patti.fernandez', 'lee.gu', 'nestor.wilke'].map(upn);
 
@@ -23,9 +22,7 @@ const me = async (accessToken: string) => {
 };
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ tokenLifetimeSeconds: 302, log: (l) => sandboxLog.push(l) });
-  cluster = await startCluster({ dir: await tempDir('ms365-replicas-'), sandboxUrl: sandbox.url, replicas: 3, clients: [CLIENT] });
-  await Promise.all(cluster.replicas.map((r) => r.ready()));
+  ({ sandbox, cluster } = await startReplicaSet(sandboxLog));
   people.push(...(await Promise.all(PEOPLE.map((who) => signInAndConnect(cluster, who)))));
 }, 90_000);
 

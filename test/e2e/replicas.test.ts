@@ -3,16 +3,11 @@
 // making 2,000 tool calls at once over the one public URL, while their Graph tokens expire every few seconds, each get
 // their own data only, every call answered, every replica serving a share, no refresh lost.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCluster } from '../../scripts/cluster.mjs';
-import { startTestSandbox, tempDir, type TestSandbox, upn } from '../fixtures.js';
-import { callsPerServer, CLIENT, type Cluster, connect, diagnosis, failed, keepLogs, Load, logged, mixed, type Person, signIn, signInAndConnect } from '../support/replica-load.js';
+import { type TestSandbox, upn } from '../fixtures.js';
+import { callsPerServer, type Cluster, connect, diagnosis, failed, keepLogs, Load, logged, mixed, type Person, signIn, signInAndConnect, startReplicaSet } from '../support/replica-load.js';
 
 // Ten people of the demo organization.
 const PEOPLE = ['adele.vance', 'megan.bowen', 'alex.wilber', 'patti.fernandez', 'lee.gu', 'nestor.wilke', 'diego.siciliani', 'irvin.sayers', 'joni.sherman', 'christie.cline'].map(upn);
-/** MSAL renews a token 300 s before it expires: Graph tokens of 302 s are renewed after 2 s of use, many times during
- *  the run (2,000 calls through three processes and a proxy take longer than that on any machine). */
-const GRAPH_TOKEN_SECONDS = 302;
-
 let sandbox: TestSandbox;
 let cluster: Cluster;
 const sandboxLog: string[] = [];
@@ -20,9 +15,7 @@ const people: Person[] = [];
 const refreshGrants = (who: string) => sandboxLog.filter((l) => l.includes(`issued tokens (refresh_token) to ${who} `)).length;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ tokenLifetimeSeconds: GRAPH_TOKEN_SECONDS, log: (l) => sandboxLog.push(l) });
-  cluster = await startCluster({ dir: await tempDir('ms365-replicas-'), sandboxUrl: sandbox.url, replicas: 3, clients: [CLIENT] });
-  await Promise.all(cluster.replicas.map((r) => r.ready()));
+  ({ sandbox, cluster } = await startReplicaSet(sandboxLog));
 }, 90_000);
 
 afterAll(async () => {

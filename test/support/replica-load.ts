@@ -4,12 +4,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import type { startCluster } from '../../scripts/cluster.mjs';
+import { startCluster } from '../../scripts/cluster.mjs';
 import { signInThroughFront } from '../../scripts/front-sign-in.mjs';
+import { startTestSandbox, tempDir, type TestSandbox } from '../fixtures.js';
 
 export type Cluster = Awaited<ReturnType<typeof startCluster>>;
 export type Tokens = { access_token: string; refresh_token: string };
 export const CLIENT = { client_id: 'contoso-desktop', client_name: 'Contoso Desktop', redirect_uris: ['http://127.0.0.1:33419/callback'] };
+
+/** MSAL renews a token 300 s before it expires: Graph tokens of 302 s are renewed after 2 s of use, many times during
+ *  a run (thousands of calls through three processes and a proxy take longer than that on any machine). */
+const GRAPH_TOKEN_SECONDS = 302;
+
+/** A sandbox tenant whose log lines go to `log`, and three replicas behind HAProxy, all ready. */
+export async function startReplicaSet(log: string[]): Promise<{ sandbox: TestSandbox; cluster: Cluster }> {
+  const sandbox = await startTestSandbox({ tokenLifetimeSeconds: GRAPH_TOKEN_SECONDS, log: (l) => log.push(l) });
+  const cluster = await startCluster({ dir: await tempDir('ms365-replicas-'), sandboxUrl: sandbox.url, replicas: 3, clients: [CLIENT] });
+  await Promise.all(cluster.replicas.map((r) => r.ready()));
+  return { sandbox, cluster };
+}
 
 export interface Person {
   upn: string;
