@@ -10,6 +10,9 @@ import type { AadError } from './errors.js';
 
 export const JWT_BEARER_ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
+/** The clock skew Entra allows when it checks a client assertion's nbf and exp. */
+const CLOCK_SKEW_SECONDS = 300;
+
 export interface RegisteredCertificate {
   pem: string;
   sha256: string;
@@ -36,7 +39,9 @@ export async function assertionError(certificates: readonly RegisteredCertificat
   if (!cert) return E.assertionInvalid(`Client assertion failed signature validation. [Reason - The key was not found., Thumbprint of key used by client: '${print ?? 'none'}']`);
   try {
     const key = await importX509(cert.pem, header.alg ?? 'RS256');
-    const { payload } = await jwtVerify(assertion, key, { issuer: clientId, subject: clientId, currentDate: new Date(nowMs), requiredClaims: ['exp', 'aud'] });
+    // Entra validates times with .NET's default clock skew of 5 minutes. MSAL rounds the assertion's nbf to the
+    // nearest second, so without a tolerance one signed in the second half of a second is "not yet valid".
+    const { payload } = await jwtVerify(assertion, key, { issuer: clientId, subject: clientId, currentDate: new Date(nowMs), clockTolerance: CLOCK_SKEW_SECONDS, requiredClaims: ['exp', 'aud'] });
     // The token endpoint of this authority, under whichever tenant name the client used.
     const aud = [payload.aud].flat();
     if (!aud.some((a) => typeof a === 'string' && a.startsWith(`${AUTHORITY_HOST}/`) && /\/oauth2\/(v2\.0\/)?token$/.test(a))) {
