@@ -33,6 +33,7 @@ export { SANDBOX_FILE_MAX } from './workloads/drives/upload-session.js';
 export { SEEDED_CHATS, SEEDED_TEAM_NAMES, seededTeam, type SeededChannel } from './workloads/teams/seed/facts.js';
 
 export { AUTHORITY_HOST, createIdentity, type IdentityOptions, type IdentityService } from './identity/index.js';
+export { assertionError, JWT_BEARER_ASSERTION, registeredCertificate } from './identity/client-assertion.js';
 
 export type { RouteContext } from './graph/types.js';
 export { defaultDialect } from './odata/dialect.js';

@@ -4,8 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import selfsigned from 'selfsigned';
 import { describe, expect, it } from 'vitest';
-import { AUTHORITY_HOST } from '../../src/sandbox/identity/authority.js';
-import { assertionError, JWT_BEARER_ASSERTION, registeredCertificate } from '../../src/sandbox/identity/client-assertion.js';
+import { assertionError, AUTHORITY_HOST, JWT_BEARER_ASSERTION, registeredCertificate } from '../../src/sandbox/testing.js';
 
 const APP = 'c5e1a9d3-7f4b-4e2c-8a6d-3b9f1e7c5a20';
 
